@@ -1,0 +1,60 @@
+import type { Command } from "commander";
+import { hasErrors } from "../../core/diagnostic.js";
+import { lintBank } from "../../core/lint.js";
+import { displayPath, loadProject } from "../../io/load-project.js";
+import { locateDiagnostics } from "../../io/locate.js";
+import { badInput, type CommandResult } from "../command-result.js";
+import { formatDiagnostics } from "../format-diagnostics.js";
+import { run, type RunContext } from "../run.js";
+
+interface LintOptions {
+  bank?: string;
+  blueprint?: string;
+  format?: string;
+}
+
+export function lint(options: LintOptions, { style }: RunContext): CommandResult {
+  const loaded = loadProject(options);
+  if (!loaded.ok) {
+    const diagnostics = locateDiagnostics(loaded.diagnostics);
+    return badInput(diagnostics, formatDiagnostics(diagnostics, style));
+  }
+  const { project } = loaded;
+  const diagnostics = locateDiagnostics([
+    ...loaded.diagnostics,
+    ...lintBank(project.bank, { syllabus: project.syllabus, blueprint: project.blueprint }),
+  ]);
+  const files = new Set(project.bank.origins.map((o) => o.file)).size;
+  const summary = {
+    bank: displayPath(project.bankDir),
+    files,
+    questions: project.bank.questions.length,
+    errors: diagnostics.filter((d) => d.severity === "error").length,
+    warnings: diagnostics.filter((d) => d.severity === "warning").length,
+  };
+  const head = `${summary.bank}: ${summary.questions} questions in ${files} files`;
+  return {
+    outcome: hasErrors(diagnostics) ? "findings" : "ok",
+    text: `${head}\n${formatDiagnostics(diagnostics, style)}`,
+    json: { ok: !hasErrors(diagnostics), summary, diagnostics },
+  };
+}
+
+export function registerLint(program: Command): void {
+  program
+    .command("lint")
+    .description("check the bank against its schema and the syllabus: every finding with file:line:col")
+    .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
+    .option("--blueprint <file>", "blueprint file (default: the one blueprint in ./blueprints)")
+    .option("--format <format>", "text or json", "text")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ zujuan lint
+  $ zujuan lint --bank bank/10421 --format json
+
+Exit codes: 0 clean (warnings allowed), 1 findings, 2 unusable input.`,
+    )
+    .action((options: LintOptions) => run(options.format, (context) => lint(options, context)));
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { Command } from "commander";
+import { registerLint } from "./commands/lint.js";
+import { EXIT_CODES } from "./exit-code.js";
+import { VERSION } from "../version.js";
+
+const program = new Command()
+  .name("zujuan")
+  .description("组卷: assemble, validate and render exam papers from a YAML question bank and a syllabus blueprint")
+  .version(VERSION)
+  .showHelpAfterError()
+  .exitOverride((err) => {
+    // commander's own usage errors (unknown option, missing argument) exit 2 like every bad input.
+    process.exit(err.exitCode === 0 ? 0 : EXIT_CODES["bad-input"]);
+  })
+  .addHelpText(
+    "after",
+    `
+Exit codes:
+  0  ok
+  1  rule findings (lint errors, a paper that breaks a rule, unmet coverage)
+  2  bad input or usage
+  3  infeasible blueprint (no paper can meet every rule)`,
+  );
+
+registerLint(program);
+
+await program.parseAsync(process.argv);

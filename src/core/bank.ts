@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { at, error, type Diagnostic, type Location } from "./diagnostic.js";
+import { questionSchemas, type Question } from "./question.js";
+import { schemaDiagnostics } from "./schema-issues.js";
+import { canonicalType, QUESTION_TYPES } from "./vocabulary.js";
+
+/** A parsed document and the file it came from. */
+export interface SourceDocument {
+  file: string;
+  data: unknown;
+}
+
+/** Fields a bank file may set once for all its questions. */
+const FILE_DEFAULTS = ["chapter", "knowledge_point", "level", "difficulty", "minutes", "tags", "source"] as const;
+
+const bankFileSchema = z.looseObject({ questions: z.array(z.unknown()) }).superRefine((file, ctx) => {
+  for (const key of Object.keys(file)) {
+    if (key !== "questions" && !(FILE_DEFAULTS as readonly string[]).includes(key)) {
+      ctx.addIssue({ code: "unrecognized_keys", keys: [key], input: file, path: [] });
+    }
+  }
+});
+
+export interface Bank {
+  questions: Question[];
+  /** Where each question was written, by its position in `questions`. */
+  origins: Location[];
+}
+
+export interface ParsedBank {
+  bank: Bank;
+  diagnostics: Diagnostic[];
+}
+
+/** Parses one question (file defaults already merged in) through its type's schema. */
+export function parseQuestion(raw: unknown, origin: Location): { question?: Question; diagnostics: Diagnostic[] } {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return { diagnostics: [error("schema", "a question must be a mapping", origin)] };
+  }
+  const record = raw as Record<string, unknown>;
+  const type = canonicalType(record.type);
+  if (!type) {
+    const found = record.type === undefined ? "nothing" : JSON.stringify(record.type);
+    return {
+      diagnostics: [error("schema", `type: expected one of ${QUESTION_TYPES.join(", ")}, found ${found}`, at(origin, "type"))],
+    };
+  }
+  const parsed = questionSchemas[type].safeParse({ ...record, type });
+  if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, record, origin) };
+  return { question: parsed.data as Question, diagnostics: [] };
+}
+
+/** Schema and normalisation stage for a whole bank: every file, every question, all findings at once. */
+export function parseBank(sources: readonly SourceDocument[]): ParsedBank {
+  const questions: Question[] = [];
+  const origins: Location[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const source of sources) {
+    const root: Location = { file: source.file, path: [] };
+    const file = bankFileSchema.safeParse(source.data);
+    if (!file.success) {
+      diagnostics.push(...schemaDiagnostics(file.error, source.data, root));
+      continue;
+    }
+    const defaults: Record<string, unknown> = {};
+    for (const key of FILE_DEFAULTS) if (file.data[key] !== undefined) defaults[key] = file.data[key];
+    file.data.questions.forEach((raw, index) => {
+      const origin = at(root, "questions", index);
+      const merged = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? { ...defaults, ...raw } : raw;
+      const result = parseQuestion(merged, origin);
+      diagnostics.push(...result.diagnostics);
+      if (result.question) {
+        questions.push(result.question);
+        origins.push(origin);
+      }
+    });
+  }
+  return { bank: { questions, origins }, diagnostics };
+}
+
+/** Questions by id; the first of a duplicated id wins (lint reports the duplicate). */
+export function indexBank(bank: Bank): Map<string, Question> {
+  const byId = new Map<string, Question>();
+  for (const q of bank.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+  return byId;
+}

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { DIFFICULTIES, LEVELS, QUESTION_TYPES, TIERS, questionTypeSchema, type QuestionType } from "./vocabulary.js";
+
+const range = z.strictObject({ min: z.number().nonnegative().optional(), max: z.number().nonnegative().optional() });
+export type Range = z.output<typeof range>;
+
+const sectionSchema = z.strictObject({
+  type: questionTypeSchema,
+  count: z.number().int().positive(),
+  points_each: z.number().positive(),
+  minutes_each: z.number().positive(),
+  instructions: z.string().optional(),
+  title: z.string().optional(),
+});
+
+const sharesSchema = <K extends string>(keys: readonly [K, ...K[]]) =>
+  z.strictObject({
+    shares: z.partialRecord(z.enum(keys), z.number().nonnegative()).refine(
+      (shares) => keys.every((k) => k in shares),
+      `a share for each of ${keys.join(", ")}`,
+    ),
+    tolerance_points: z.number().nonnegative().default(0),
+  });
+
+const partSchema = z.strictObject({
+  title: z.string(),
+  notice: z.string().optional(),
+  sections: z.array(questionTypeSchema).min(1),
+});
+
+export const blueprintSchema = z.strictObject({
+  name: z.string().min(1),
+  syllabus: z.string().min(1),
+  bank: z.string().min(1),
+  paper: z.strictObject({
+    exam: z.string().default(""),
+    title: z.string().min(1),
+    secrecy: z.string().optional(),
+    minutes: z.number().positive(),
+    total_points: z.number().positive(),
+    closed_book: z.boolean().default(true),
+    score_table: z.boolean().default(true),
+    notices: z.array(z.string()).default([]),
+    parts: z.array(partSchema).default([]),
+  }),
+  sections: z.array(sectionSchema).min(1),
+  rules: z.strictObject({
+    levels: sharesSchema(LEVELS),
+    difficulty: sharesSchema(DIFFICULTIES),
+    chapters: z
+      .strictObject({
+        min_questions_each: z.number().int().nonnegative().default(1),
+        points_by_tier: z.partialRecord(z.enum(TIERS), range).default({}),
+        points_by_chapter: z.record(z.string().regex(/^\d+$/), range).default({}),
+        tier_totals: z.partialRecord(z.enum(TIERS), range).default({}),
+      })
+      .default({ min_questions_each: 1, points_by_tier: {}, points_by_chapter: {}, tier_totals: {} }),
+    time: range.default({}),
+    knowledge_points: z.strictObject({ max_per_point: z.number().int().positive().optional() }).default({}),
+    history: z.strictObject({ max_reused: z.number().int().nonnegative().default(0) }).default({ max_reused: 0 }),
+  }),
+  coverage: z
+    .strictObject({
+      min_questions_per_knowledge_point: z.number().int().nonnegative().default(1),
+      min_papers: z.number().int().nonnegative().default(1),
+    })
+    .default({ min_questions_per_knowledge_point: 1, min_papers: 1 }),
+});
+
+export type BlueprintInput = z.input<typeof blueprintSchema>;
+export type Blueprint = z.output<typeof blueprintSchema>;
+export type BlueprintSection = Blueprint["sections"][number];
+
+/** Named cross-field rules of a blueprint; each returns a problem or nothing. */
+export const blueprintRules: { name: string; check: (b: Blueprint) => string | undefined }[] = [
+  {
+    name: "section-points-add-up",
+    check: (b) => {
+      const sum = b.sections.reduce((s, x) => s + x.count * x.points_each, 0);
+      return sum === b.paper.total_points ? undefined : `sections add up to ${sum} points, paper.total_points is ${b.paper.total_points}`;
+    },
+  },
+  {
+    name: "sections-unique",
+    check: (b) => {
+      const types = b.sections.map((s) => s.type);
+      const twice = types.filter((t, i) => types.indexOf(t) !== i);
+      return twice.length ? `section type ${twice[0]} appears twice` : undefined;
+    },
+  },
+  ...(["levels", "difficulty"] as const).map((dimension) => ({
+    name: `${dimension}-shares-100`,
+    check: (b: Blueprint) => {
+      const shares = Object.values(b.rules[dimension].shares) as number[];
+      const sum = shares.reduce((s, x) => s + x, 0);
+      return Math.abs(sum - 100) < 1e-9 ? undefined : `rules.${dimension}.shares add up to ${sum} %, not 100 %`;
+    },
+  })),
+  {
+    name: "time-range-ordered",
+    check: (b) => {
+      const { min, max } = b.rules.time;
+      if (min !== undefined && max !== undefined && min > max) return `rules.time.min ${min} exceeds max ${max}`;
+      if (max !== undefined && max > b.paper.minutes) return `rules.time.max ${max} exceeds the paper's ${b.paper.minutes} minutes`;
+      return undefined;
+    },
+  },
+  {
+    name: "parts-name-sections",
+    check: (b) => {
+      const types = new Set(b.sections.map((s) => s.type));
+      const unknown = b.paper.parts.flatMap((p) => p.sections).find((t) => !types.has(t));
+      return unknown ? `paper.parts names ${unknown}, which has no section` : undefined;
+    },
+  },
+];
+
+export function blueprintProblems(blueprint: Blueprint): string[] {
+  return blueprintRules.flatMap((rule) => {
+    const problem = rule.check(blueprint);
+    return problem ? [problem] : [];
+  });
+}
+
+export function sectionFor(blueprint: Blueprint, type: QuestionType): BlueprintSection | undefined {
+  return blueprint.sections.find((s) => s.type === type);
+}
+
+export { QUESTION_TYPES };

@@ -1,0 +1,152 @@
+import { z } from "zod";
+import { difficultySchema, levelSchema, type Difficulty, type Level, type QuestionType } from "./vocabulary.js";
+
+const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an id of letters, digits, '.', '-' or '_'");
+
+// YAML reads an unquoted 1.3 as a number; accept it, but the canonical form is the string "1.3".
+const knowledgePointIdSchema = z.union([z.string().regex(/^\d+\.\d+$/, 'a knowledge point id like "1.3"'), z.number()])
+  .transform((v) => String(v));
+
+const knowledgePointsSchema = z
+  .union([knowledgePointIdSchema, z.array(knowledgePointIdSchema).min(1)])
+  .transform((v) => (Array.isArray(v) ? v : [v]));
+
+const text = z.string().trim().min(1);
+
+export const markingSchema = z.array(z.strictObject({ point: text, points: z.number().positive() })).min(1);
+export type Marking = z.output<typeof markingSchema>;
+
+const common = {
+  id: idSchema,
+  chapter: z.number().int().positive(),
+  knowledge_point: knowledgePointsSchema,
+  minutes: z.number().positive().optional(),
+  explanation: text.optional(),
+  excludes: z.array(idSchema).default([]),
+  tags: z.array(z.string()).default([]),
+  source: z.string().optional(),
+};
+
+const graded = { level: levelSchema, difficulty: difficultySchema };
+
+const singleChoice = z.strictObject({
+  ...common,
+  ...graded,
+  type: z.literal("单项选择题"),
+  stem: text,
+  options: z.array(text).length(4),
+  answer: z.string().regex(/^[A-Za-z]$/, "one letter").transform((s) => s.toUpperCase()),
+});
+
+const multipleChoice = z.strictObject({
+  ...common,
+  ...graded,
+  type: z.literal("多项选择题"),
+  stem: text,
+  options: z.array(text).length(5),
+  answer: z.string().regex(/^[A-Za-z]+$/, "letters such as ACD").transform((s) => s.toUpperCase()),
+});
+
+const termDefinition = z.strictObject({
+  ...common,
+  ...graded,
+  type: z.literal("名词解释"),
+  term: text,
+  stem: text.optional(),
+  answer: text,
+  marking: markingSchema,
+});
+
+const shortAnswer = z.strictObject({
+  ...common,
+  ...graded,
+  type: z.literal("简答题"),
+  stem: text,
+  answer: text,
+  marking: markingSchema,
+});
+
+const essay = z.strictObject({
+  ...common,
+  ...graded,
+  type: z.literal("论述题"),
+  stem: text,
+  answer: text,
+  marking: markingSchema,
+});
+
+export const subquestionSchema = z.strictObject({
+  ask: text,
+  level: levelSchema,
+  difficulty: difficultySchema,
+  points: z.number().positive(),
+  answer: text,
+  marking: markingSchema,
+});
+
+const caseAnalysis = z.strictObject({
+  ...common,
+  type: z.literal("案例分析题"),
+  stem: text.optional(),
+  material: text,
+  subquestions: z.array(subquestionSchema).min(1),
+});
+
+/** One schema per type; the loader picks it by the (canonicalised) `type` field. */
+export const questionSchemas = {
+  单项选择题: singleChoice,
+  多项选择题: multipleChoice,
+  名词解释: termDefinition,
+  简答题: shortAnswer,
+  论述题: essay,
+  案例分析题: caseAnalysis,
+} as const satisfies Record<QuestionType, z.ZodType>;
+
+export type SingleChoice = z.output<typeof singleChoice>;
+export type MultipleChoice = z.output<typeof multipleChoice>;
+export type TermDefinition = z.output<typeof termDefinition>;
+export type ShortAnswer = z.output<typeof shortAnswer>;
+export type Essay = z.output<typeof essay>;
+export type CaseAnalysis = z.output<typeof caseAnalysis>;
+export type Subquestion = z.output<typeof subquestionSchema>;
+export type Question = SingleChoice | MultipleChoice | TermDefinition | ShortAnswer | Essay | CaseAnalysis;
+export type ChoiceQuestion = SingleChoice | MultipleChoice;
+export type WrittenQuestion = TermDefinition | ShortAnswer | Essay;
+
+export function isChoice(q: Question): q is ChoiceQuestion {
+  return q.type === "单项选择题" || q.type === "多项选择题";
+}
+
+export function isWritten(q: Question): q is WrittenQuestion {
+  return q.type === "名词解释" || q.type === "简答题" || q.type === "论述题";
+}
+
+/** The text a candidate reads as the question: the stem, or for a 名词解释 its term. */
+export function displayStem(q: Question): string {
+  if (q.type === "名词解释") return q.stem ?? q.term;
+  if (q.type === "案例分析题") return q.stem ?? q.material;
+  return q.stem;
+}
+
+/** A graded part of a question: the whole question, or one case sub-question. */
+export interface GradedPart {
+  level: Level;
+  difficulty: Difficulty;
+  /** Points of this part, given the points the paper's section awards the question. */
+  points: number;
+}
+
+/** How a question's points split over levels and difficulties, given the section's points per question. */
+export function gradedParts(q: Question, pointsEach: number): GradedPart[] {
+  if (q.type === "案例分析题") {
+    return q.subquestions.map((s) => ({ level: s.level, difficulty: s.difficulty, points: s.points }));
+  }
+  return [{ level: q.level, difficulty: q.difficulty, points: pointsEach }];
+}
+
+/** The points a question is worth on its own terms (a case: its sub-questions), if it fixes them. */
+export function intrinsicPoints(q: Question): number | undefined {
+  if (q.type === "案例分析题") return q.subquestions.reduce((sum, s) => sum + s.points, 0);
+  if (q.type === "单项选择题" || q.type === "多项选择题") return undefined;
+  return q.marking.reduce((sum, m) => sum + m.points, 0);
+}

@@ -1,0 +1,176 @@
+import type { Blueprint, BlueprintSection, Range } from "./blueprint.js";
+import { gradedParts, type Question } from "./question.js";
+import type { SyllabusIndex } from "./syllabus.js";
+import { DIFFICULTIES, LEVELS, TIERS, type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
+
+/** What the paper rules need to know of a question placed in a section. */
+export interface ItemFacts {
+  type: QuestionType;
+  chapter: number;
+  tier: Tier | undefined;
+  knowledgePoints: readonly string[];
+  points: number;
+  minutes: number;
+  levelPoints: Readonly<Partial<Record<Level, number>>>;
+  difficultyPoints: Readonly<Partial<Record<Difficulty, number>>>;
+}
+
+export function itemFacts(q: Question, section: BlueprintSection, syllabus: SyllabusIndex): ItemFacts {
+  const levelPoints: Partial<Record<Level, number>> = {};
+  const difficultyPoints: Partial<Record<Difficulty, number>> = {};
+  let points = 0;
+  for (const part of gradedParts(q, section.points_each)) {
+    levelPoints[part.level] = (levelPoints[part.level] ?? 0) + part.points;
+    difficultyPoints[part.difficulty] = (difficultyPoints[part.difficulty] ?? 0) + part.points;
+    points += part.points;
+  }
+  return {
+    type: q.type,
+    chapter: q.chapter,
+    tier: syllabus.tierOf(q.chapter),
+    knowledgePoints: q.knowledge_point,
+    points,
+    minutes: q.minutes ?? section.minutes_each,
+    levelPoints,
+    difficultyPoints,
+  };
+}
+
+export type RuleGroup = "section" | "total" | "level" | "difficulty" | "chapter" | "tier" | "time" | "knowledge-point";
+export type RuleUnit = "questions" | "points" | "minutes";
+
+/**
+ * A paper rule as one linear measure with bounds: min ≤ Σ measure(item) ≤ max.
+ * The solver turns each into a constraint and the validator evaluates each on a paper,
+ * so the two can never disagree about what a rule means.
+ */
+export interface LinearRule {
+  id: string;
+  group: RuleGroup;
+  label: string;
+  unit: RuleUnit;
+  measure: (item: ItemFacts) => number;
+  min?: number;
+  max?: number;
+}
+
+const EPSILON = 1e-9;
+
+export function withinRule(rule: Pick<LinearRule, "min" | "max">, value: number): boolean {
+  return (rule.min === undefined || value >= rule.min - EPSILON) && (rule.max === undefined || value <= rule.max + EPSILON);
+}
+
+export function describeBounds(rule: Pick<LinearRule, "min" | "max" | "unit">): string {
+  const { min, max } = rule;
+  if (min !== undefined && max !== undefined) return min === max ? `${fmt(min)}` : `${fmt(min)}–${fmt(max)}`;
+  if (min !== undefined) return `≥ ${fmt(min)}`;
+  if (max !== undefined) return `≤ ${fmt(max)}`;
+  return "any";
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+function bounded(range: Range | undefined): { min?: number; max?: number } {
+  const out: { min?: number; max?: number } = {};
+  if (range?.min !== undefined) out.min = range.min;
+  if (range?.max !== undefined) out.max = range.max;
+  return out;
+}
+
+function shareRules<K extends Level | Difficulty>(
+  group: "level" | "difficulty",
+  keys: readonly K[],
+  shares: Partial<Record<K, number>>,
+  tolerance: number,
+  total: number,
+  pick: (item: ItemFacts) => Readonly<Partial<Record<K, number>>>,
+): LinearRule[] {
+  return keys.map((key) => {
+    const target = ((shares[key] ?? 0) * total) / 100;
+    return {
+      id: `${group}:${key}`,
+      group,
+      label: `${key} ${fmt(shares[key] ?? 0)}% of the score`,
+      unit: "points" as const,
+      measure: (item) => pick(item)[key] ?? 0,
+      min: Math.max(0, target - tolerance),
+      max: target + tolerance,
+    };
+  });
+}
+
+/** Every linear rule a paper built from `blueprint` must meet. */
+export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): LinearRule[] {
+  const rules: LinearRule[] = [];
+  const total = blueprint.paper.total_points;
+  for (const section of blueprint.sections) {
+    rules.push({
+      id: `section:${section.type}`,
+      group: "section",
+      label: `${section.type}: ${section.count} questions`,
+      unit: "questions",
+      measure: (item) => (item.type === section.type ? 1 : 0),
+      min: section.count,
+      max: section.count,
+    });
+  }
+  rules.push({ id: "total:points", group: "total", label: "total score", unit: "points", measure: (i) => i.points, min: total, max: total });
+  rules.push(...shareRules("level", LEVELS, blueprint.rules.levels.shares, blueprint.rules.levels.tolerance_points, total, (i) => i.levelPoints));
+  rules.push(
+    ...shareRules("difficulty", DIFFICULTIES, blueprint.rules.difficulty.shares, blueprint.rules.difficulty.tolerance_points, total, (i) => i.difficultyPoints),
+  );
+  const chapters = blueprint.rules.chapters;
+  for (const chapter of syllabus.syllabus.chapters) {
+    if (chapters.min_questions_each > 0) {
+      rules.push({
+        id: `chapter:${chapter.number}:examined`,
+        group: "chapter",
+        label: `第${chapter.number}章 examined`,
+        unit: "questions",
+        measure: (i) => (i.chapter === chapter.number ? 1 : 0),
+        min: chapters.min_questions_each,
+      });
+    }
+    const range = chapters.points_by_chapter[String(chapter.number)] ?? chapters.points_by_tier[chapter.tier];
+    if (range && (range.min !== undefined || range.max !== undefined)) {
+      rules.push({
+        id: `chapter:${chapter.number}:points`,
+        group: "chapter",
+        label: `第${chapter.number}章 (${chapter.tier}) points`,
+        unit: "points",
+        measure: (i) => (i.chapter === chapter.number ? i.points : 0),
+        ...bounded(range),
+      });
+    }
+  }
+  for (const tier of TIERS) {
+    const range = chapters.tier_totals[tier];
+    if (!range) continue;
+    rules.push({
+      id: `tier:${tier}`,
+      group: "tier",
+      label: `${tier} chapters together`,
+      unit: "points",
+      measure: (i) => (i.tier === tier ? i.points : 0),
+      ...bounded(range),
+    });
+  }
+  const time = { max: blueprint.paper.minutes, ...bounded(blueprint.rules.time) };
+  rules.push({ id: "time", group: "time", label: "estimated answering time", unit: "minutes", measure: (i) => i.minutes, ...time });
+  const maxPerPoint = blueprint.rules.knowledge_points.max_per_point;
+  if (maxPerPoint !== undefined) {
+    for (const kp of syllabus.knowledgePoints) {
+      rules.push({
+        id: `knowledge-point:${kp.id}`,
+        group: "knowledge-point",
+        label: `knowledge point ${kp.id} ${kp.title}`,
+        unit: "questions",
+        measure: (i) => (i.knowledgePoints.includes(kp.id) ? 1 : 0),
+        max: maxPerPoint,
+      });
+    }
+  }
+  return rules;
+}

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { LEVELS, levelSchema, tierSchema, type Level, type Tier } from "./vocabulary.js";
+
+const knowledgePointSchema = z.strictObject({
+  id: z.string().regex(/^\d+\.\d+$/, "an id of the form <chapter>.<index>"),
+  title: z.string().min(1),
+});
+
+const sectionSchema = z.strictObject({
+  title: z.string().min(1),
+  topics: z.array(z.string().min(1)).default([]),
+});
+
+const chapterSchema = z.strictObject({
+  number: z.number().int().positive(),
+  title: z.string().min(1),
+  tier: tierSchema,
+  sections: z.array(sectionSchema).default([]),
+  knowledge_points: z.array(knowledgePointSchema).min(1),
+  requirements: z.record(z.string(), z.string()).default({}),
+});
+
+export const syllabusSchema = z.strictObject({
+  course: z.strictObject({
+    code: z.coerce.string(),
+    name: z.string().min(1),
+    exam: z.string().optional(),
+    textbook: z.string().optional(),
+  }),
+  tiers: z.record(z.string(), z.strictObject({ label: z.string() })).optional(),
+  chapters: z.array(chapterSchema).min(1),
+});
+
+export type SyllabusInput = z.input<typeof syllabusSchema>;
+export type Syllabus = z.output<typeof syllabusSchema>;
+export type Chapter = Syllabus["chapters"][number];
+export type KnowledgePoint = Chapter["knowledge_points"][number];
+
+/** Looks up chapters and knowledge points by id; built once per syllabus. */
+export interface SyllabusIndex {
+  syllabus: Syllabus;
+  chapter(number: number): Chapter | undefined;
+  knowledgePoint(id: string): (KnowledgePoint & { chapter: number }) | undefined;
+  tierOf(chapter: number): Tier | undefined;
+  knowledgePoints: (KnowledgePoint & { chapter: number })[];
+}
+
+export function indexSyllabus(syllabus: Syllabus): SyllabusIndex {
+  const chapters = new Map(syllabus.chapters.map((c) => [c.number, c]));
+  const points = syllabus.chapters.flatMap((c) => c.knowledge_points.map((kp) => ({ ...kp, chapter: c.number })));
+  const byId = new Map(points.map((kp) => [kp.id, kp]));
+  return {
+    syllabus,
+    chapter: (n) => chapters.get(n),
+    knowledgePoint: (id) => byId.get(id),
+    tierOf: (n) => chapters.get(n)?.tier,
+    knowledgePoints: points,
+  };
+}
+
+/** Cross-field rules of a syllabus: ids unique and belonging to their chapter, levels known. */
+export function syllabusProblems(syllabus: Syllabus): string[] {
+  const problems: string[] = [];
+  const seenChapters = new Set<number>();
+  const seenPoints = new Set<string>();
+  for (const chapter of syllabus.chapters) {
+    if (seenChapters.has(chapter.number)) problems.push(`chapter ${chapter.number} appears twice`);
+    seenChapters.add(chapter.number);
+    for (const kp of chapter.knowledge_points) {
+      if (seenPoints.has(kp.id)) problems.push(`knowledge point ${kp.id} appears twice`);
+      seenPoints.add(kp.id);
+      if (!kp.id.startsWith(`${chapter.number}.`)) {
+        problems.push(`knowledge point ${kp.id} is listed under chapter ${chapter.number}`);
+      }
+    }
+    for (const level of Object.keys(chapter.requirements)) {
+      if (!levelSchema.safeParse(level).success) {
+        problems.push(`chapter ${chapter.number}: requirement level ${level} is not one of ${LEVELS.join(", ")}`);
+      }
+    }
+  }
+  return problems;
+}
+
+export type { Level };

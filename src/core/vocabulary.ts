@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+/** The six question types of a 自学考试 paper, in their usual printed order. */
+export const QUESTION_TYPES = ["单项选择题", "多项选择题", "名词解释", "简答题", "论述题", "案例分析题"] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** The four cognitive levels of the syllabus (考核要求), lowest first. */
+export const LEVELS = ["识记", "领会", "简单应用", "综合应用"] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** The four difficulty grades of the syllabus (难易度), easiest first. */
+export const DIFFICULTIES = ["易", "较易", "较难", "难"] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
+
+export const TIERS = ["重点", "次重点", "一般"] as const;
+export type Tier = (typeof TIERS)[number];
+
+const TYPE_ALIASES: Record<string, QuestionType> = {
+  single: "单项选择题",
+  "single-choice": "单项选择题",
+  multiple: "多项选择题",
+  "multiple-choice": "多项选择题",
+  term: "名词解释",
+  名词解释题: "名词解释",
+  short: "简答题",
+  "short-answer": "简答题",
+  essay: "论述题",
+  case: "案例分析题",
+  "case-analysis": "案例分析题",
+};
+
+const LEVEL_ALIASES: Record<string, Level> = {
+  remember: "识记",
+  understand: "领会",
+  apply: "简单应用",
+  "simple-application": "简单应用",
+  analyze: "综合应用",
+  "comprehensive-application": "综合应用",
+};
+
+const DIFFICULTY_ALIASES: Record<string, Difficulty> = {
+  easy: "易",
+  "medium-easy": "较易",
+  "medium-hard": "较难",
+  hard: "难",
+};
+
+const TIER_ALIASES: Record<string, Tier> = { key: "重点", secondary: "次重点", general: "一般" };
+
+/** A zod enum that accepts the canonical Chinese value or an English alias and outputs the Chinese. */
+function vocabulary<T extends string>(canonical: readonly T[], aliases: Record<string, T>) {
+  const spellings = [...canonical, ...Object.keys(aliases)] as [string, ...string[]];
+  return z.enum(spellings).transform((value): T => aliases[value] ?? (value as T));
+}
+
+export const questionTypeSchema = vocabulary(QUESTION_TYPES, TYPE_ALIASES);
+export const levelSchema = vocabulary(LEVELS, LEVEL_ALIASES);
+export const difficultySchema = vocabulary(DIFFICULTIES, DIFFICULTY_ALIASES);
+export const tierSchema = vocabulary(TIERS, TIER_ALIASES);
+
+/** Canonical spelling of a question type written either way, or undefined. */
+export function canonicalType(value: unknown): QuestionType | undefined {
+  const parsed = questionTypeSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Chinese numerals for section numbering (一、二、…). */
+export function chineseNumeral(n: number): string {
+  const digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+  if (n <= 10) return digits[n] ?? String(n);
+  if (n < 20) return `十${digits[n - 10]}`;
+  return String(n);
+}

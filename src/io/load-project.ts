@@ -1,0 +1,124 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { parseBank, type Bank } from "../core/bank.js";
+import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
+import { error, type Diagnostic } from "../core/diagnostic.js";
+import { schemaDiagnostics } from "../core/schema-issues.js";
+import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
+import { readDocument } from "./read-document.js";
+
+export interface Project {
+  blueprintFile: string;
+  blueprint: Blueprint;
+  syllabus: SyllabusIndex;
+  bankDir: string;
+  bank: Bank;
+}
+
+export interface LoadOptions {
+  blueprint?: string;
+  bank?: string;
+  cwd?: string;
+}
+
+/** Either the project, or why it cannot be used. Bank findings never make it unusable: callers decide. */
+export type LoadResult =
+  | { ok: true; project: Project; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+const BANK_EXTENSIONS = /\.(ya?ml|json)$/i;
+
+/** Shows paths relative to the working directory, as a user typed them. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith("..") ? rel : file;
+}
+
+function findDefaultBlueprint(cwd: string): string | Diagnostic {
+  const dir = join(cwd, "blueprints");
+  const candidates = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .filter((f) => {
+          const read = readDocument(join(dir, f));
+          return read.ok && typeof read.data === "object" && read.data !== null && "sections" in read.data;
+        })
+    : [];
+  if (candidates.length === 1) return join(dir, candidates[0]!);
+  if (candidates.length === 0) return error("no-blueprint", "no blueprint given and none found in ./blueprints (use --blueprint FILE)");
+  return error("ambiguous-blueprint", `several blueprints in ./blueprints (${candidates.join(", ")}): choose one with --blueprint FILE`);
+}
+
+export function loadBlueprint(file: string, cwd: string): { blueprint?: Blueprint; diagnostics: Diagnostic[] } {
+  const shown = displayPath(file, cwd);
+  if (!existsSync(file)) return { diagnostics: [error("missing-file", `blueprint ${shown} does not exist`)] };
+  const read = readDocument(file);
+  if (!read.ok) return { diagnostics: read.diagnostics.map((d) => relocate(d, shown)) };
+  const parsed = blueprintSchema.safeParse(read.data);
+  if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, "blueprint-schema") };
+  const problems = blueprintProblems(parsed.data).map((p) => error("blueprint-rule", p, { file: shown, path: [] }));
+  return problems.length ? { diagnostics: problems } : { blueprint: parsed.data, diagnostics: [] };
+}
+
+export function loadSyllabus(file: string, cwd: string): { syllabus?: SyllabusIndex; diagnostics: Diagnostic[] } {
+  const shown = displayPath(file, cwd);
+  if (!existsSync(file)) return { diagnostics: [error("missing-file", `syllabus ${shown} does not exist`)] };
+  const read = readDocument(file);
+  if (!read.ok) return { diagnostics: read.diagnostics.map((d) => relocate(d, shown)) };
+  const parsed = syllabusSchema.safeParse(read.data);
+  if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, "syllabus-schema") };
+  const problems = syllabusProblems(parsed.data).map((p) => error("syllabus-rule", p, { file: shown, path: [] }));
+  return problems.length ? { diagnostics: problems } : { syllabus: indexSyllabus(parsed.data), diagnostics: [] };
+}
+
+function listBankFiles(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name.startsWith(".")) continue;
+      const full = join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (BANK_EXTENSIONS.test(entry.name)) files.push(full);
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+export function loadBank(dir: string, cwd: string): { bank?: Bank; diagnostics: Diagnostic[] } {
+  const shown = displayPath(dir, cwd);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { diagnostics: [error("missing-bank", `bank directory ${shown} does not exist`)] };
+  const files = listBankFiles(dir);
+  if (files.length === 0) return { diagnostics: [error("empty-bank", `bank directory ${shown} holds no .yaml, .yml or .json files`)] };
+  const diagnostics: Diagnostic[] = [];
+  const sources = [];
+  for (const file of files) {
+    const read = readDocument(file);
+    const name = displayPath(file, cwd);
+    if (read.ok) sources.push({ file: name, data: read.data });
+    else diagnostics.push(...read.diagnostics.map((d) => relocate(d, name)));
+  }
+  const parsed = parseBank(sources);
+  return { bank: parsed.bank, diagnostics: [...diagnostics, ...parsed.diagnostics] };
+}
+
+function relocate(d: Diagnostic, file: string): Diagnostic {
+  return d.location ? { ...d, location: { ...d.location, file } } : { ...d, location: { file, path: [] } };
+}
+
+/** Blueprint, then the syllabus and bank it names (or the --bank given), all relative to the blueprint file. */
+export function loadProject(options: LoadOptions): LoadResult {
+  const cwd = options.cwd ?? process.cwd();
+  const blueprintFile = options.blueprint ? resolve(cwd, options.blueprint) : findDefaultBlueprint(cwd);
+  if (typeof blueprintFile !== "string") return { ok: false, diagnostics: [blueprintFile] };
+  const { blueprint, diagnostics: blueprintFindings } = loadBlueprint(blueprintFile, cwd);
+  if (!blueprint) return { ok: false, diagnostics: blueprintFindings };
+  const base = dirname(blueprintFile);
+  const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(base, blueprint.syllabus), cwd);
+  if (!syllabus) return { ok: false, diagnostics: syllabusFindings };
+  const bankDir = options.bank ? resolve(cwd, options.bank) : resolve(base, blueprint.bank);
+  const { bank, diagnostics } = loadBank(bankDir, cwd);
+  if (!bank) return { ok: false, diagnostics };
+  return { ok: true, project: { blueprintFile, blueprint, syllabus, bankDir, bank }, diagnostics };
+}

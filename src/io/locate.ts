@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Diagnostic, Location } from "../core/diagnostic.js";
+
+type Resolver = (path: Location["path"]) => { line: number; col: number } | undefined;
+
+/** Fills in line and column of diagnostics that carry a file and a path, parsing each file once. */
+export function locateDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const resolvers = new Map<string, Resolver>();
+  return diagnostics.map((d) => {
+    const location = d.location;
+    if (!location || location.line !== undefined || !location.file) return d;
+    let resolve = resolvers.get(location.file);
+    if (!resolve) {
+      resolve = resolverFor(location.file);
+      resolvers.set(location.file, resolve);
+    }
+    const position = resolve(location.path);
+    return position ? { ...d, location: { ...location, ...position } } : d;
+  });
+}
+
+function resolverFor(file: string): Resolver {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return () => undefined;
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
+  return (path) => {
+    // Walk as deep as the path exists; a missing field is reported at the mapping that lacks it.
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as Node | null)?.range?.[0] ?? 0;
+    for (const key of path) {
+      let next: unknown;
+      let keyOffset: number | undefined;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(key));
+        next = pair?.value;
+        keyOffset = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+      } else if (isSeq(node) && typeof key === "number") {
+        next = node.items[key];
+      }
+      if (next === undefined && keyOffset === undefined) break;
+      const range = (next as Node | null)?.range;
+      offset = keyOffset ?? range?.[0] ?? offset;
+      // A key's value position is more useful for lists and scalars at the end of the path.
+      if (key === path[path.length - 1] && range && !isMap(next)) offset = isSeq(next) ? (keyOffset ?? range[0]) : range[0];
+      node = next;
+    }
+    return lineCounter.linePos(offset);
+  };
+}
