@@ -15,7 +15,7 @@ export interface ItemFacts {
   difficultyPoints: Readonly<Partial<Record<Difficulty, number>>>;
 }
 
-export function itemFacts(q: Question, section: BlueprintSection, syllabus: SyllabusIndex): ItemFacts {
+export function itemFacts(q: Question, section: Pick<BlueprintSection, "points_each" | "minutes_each">, syllabus: SyllabusIndex): ItemFacts {
   const levelPoints: Partial<Record<Level, number>> = {};
   const difficultyPoints: Partial<Record<Difficulty, number>> = {};
   let points = 0;

@@ -1,0 +1,106 @@
+import type { Blueprint, BlueprintSection } from "../blueprint.js";
+import { intrinsicPoints, type Question } from "../question.js";
+import { itemFacts, type ItemFacts } from "../rules.js";
+import type { SyllabusIndex } from "../syllabus.js";
+
+/**
+ * Questions that are interchangeable for every rule: same section, chapter, knowledge points, level and
+ * difficulty points, minutes, and history. The solver chooses how many of a class to take, never which:
+ * that keeps the model small however large the bank grows. A question with enemies is a class of its own.
+ */
+export interface QuestionClass {
+  key: string;
+  section: BlueprintSection;
+  facts: ItemFacts;
+  members: string[];
+  /** Used in an earlier paper passed with --avoid. */
+  reused: boolean;
+}
+
+export interface Ineligible {
+  id: string;
+  reason: string;
+}
+
+export interface ClassifiedBank {
+  classes: QuestionClass[];
+  /** Pairs of class indexes whose questions must not share a paper. */
+  enemyPairs: [number, number][];
+  ineligible: Ineligible[];
+}
+
+function factsKey(f: ItemFacts): string {
+  const parts = (r: Readonly<Partial<Record<string, number>>>) =>
+    Object.entries(r)
+      .filter(([, v]) => v)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${k}${v}`)
+      .join(",");
+  return [f.type, f.chapter, [...f.knowledgePoints].sort().join("+"), parts(f.levelPoints), parts(f.difficultyPoints), f.minutes].join("|");
+}
+
+function eligibility(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): { section?: BlueprintSection; reason?: string } {
+  const section = blueprint.sections.find((s) => s.type === q.type);
+  if (!section) return { reason: `the blueprint has no ${q.type} section` };
+  if (!syllabus.chapter(q.chapter)) return { reason: `chapter ${q.chapter} is not in the syllabus` };
+  const outside = q.knowledge_point.find((kp) => syllabus.knowledgePoint(kp)?.chapter !== q.chapter);
+  if (outside) return { reason: `knowledge point ${outside} is not in chapter ${q.chapter} of the syllabus` };
+  const own = intrinsicPoints(q);
+  if (own !== undefined && own !== section.points_each) return { reason: `its points add up to ${own}, the section gives ${section.points_each}` };
+  return { section };
+}
+
+export function classifyBank(
+  questions: readonly Question[],
+  blueprint: Blueprint,
+  syllabus: SyllabusIndex,
+  history: { used: ReadonlySet<string>; allowReuse: boolean },
+): ClassifiedBank {
+  const ineligible: Ineligible[] = [];
+  const seen = new Set<string>();
+  const eligible: { q: Question; section: BlueprintSection; reused: boolean }[] = [];
+  for (const q of questions) {
+    if (seen.has(q.id)) {
+      ineligible.push({ id: q.id, reason: "duplicate id" });
+      continue;
+    }
+    seen.add(q.id);
+    const { section, reason } = eligibility(q, blueprint, syllabus);
+    if (!section) {
+      ineligible.push({ id: q.id, reason: reason! });
+      continue;
+    }
+    const reused = history.used.has(q.id);
+    if (reused && !history.allowReuse) continue;
+    eligible.push({ q, section, reused });
+  }
+  const eligibleIds = new Set(eligible.map((e) => e.q.id));
+  const enemies = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    if (!eligibleIds.has(a) || !eligibleIds.has(b) || a === b) return;
+    enemies.set(a, (enemies.get(a) ?? new Set()).add(b));
+    enemies.set(b, (enemies.get(b) ?? new Set()).add(a));
+  };
+  for (const { q } of eligible) for (const other of q.excludes) link(q.id, other);
+
+  const byKey = new Map<string, QuestionClass>();
+  for (const { q, section, reused } of eligible) {
+    const facts = itemFacts(q, section, syllabus);
+    const key = enemies.has(q.id) ? `id:${q.id}` : `${factsKey(facts)}|${reused ? "reused" : "new"}`;
+    const existing = byKey.get(key);
+    if (existing) existing.members.push(q.id);
+    else byKey.set(key, { key, section, facts, members: [q.id], reused });
+  }
+  const classes = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const c of classes) c.members.sort();
+  const indexOf = new Map<string, number>();
+  classes.forEach((c, i) => {
+    if (c.key.startsWith("id:")) indexOf.set(c.members[0]!, i);
+  });
+  const enemyPairs: [number, number][] = [];
+  for (const [a, others] of enemies) {
+    for (const b of others) if (a < b) enemyPairs.push([indexOf.get(a)!, indexOf.get(b)!]);
+  }
+  enemyPairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  return { classes, enemyPairs, ineligible };
+}

@@ -1,0 +1,87 @@
+import type { LpSolution } from "../lp.js";
+import { describeBounds, type LinearRule } from "../rules.js";
+import type { ClassifiedBank } from "./classes.js";
+import type { AssemblyModel } from "./model.js";
+import { ruleSupply, type RuleSupply } from "./supply.js";
+
+export interface RuleShortfall {
+  rule: string;
+  label: string;
+  expected: string;
+  /** Form (0-based) where the closest paper misses the rule. */
+  form: number;
+  /** How far the closest possible paper is from the rule, in the rule's unit (positive: too little). */
+  shortBy: number;
+  closest: number;
+  unit: string;
+  /** What the bank can supply for this rule at all; set when the bank alone rules it out. */
+  supply?: RuleSupply;
+  message: string;
+}
+
+export interface Diagnosis {
+  /** Proven: the rules cannot hold together with this bank. False when the solver ran out of time. */
+  proven: boolean;
+  shortfalls: RuleShortfall[];
+  /** Rules the bank cannot meet even on their own, whatever the other rules say. */
+  bankShort: RuleShortfall[];
+  message: string;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+function supplyDetail(supply: RuleSupply, needMore: boolean): string {
+  return supply.sections
+    .map((s) => `${s.type} ${fmt(needMore ? s.max : s.min)}${s.contributing === 0 && needMore ? " (none eligible)" : ""}`)
+    .join(", ");
+}
+
+/** Rules that the bank cannot meet on their own: the sections' extreme supply misses the bounds. */
+export function bankShortfalls(rules: readonly LinearRule[], bank: ClassifiedBank): RuleShortfall[] {
+  const found: RuleShortfall[] = [];
+  for (const rule of rules) {
+    const supply = ruleSupply(rule, bank);
+    const tooLittle = rule.min !== undefined && supply.max < rule.min - 1e-9;
+    const tooMuch = rule.max !== undefined && supply.min > rule.max + 1e-9;
+    if (!tooLittle && !tooMuch) continue;
+    const expected = `${describeBounds(rule)} ${rule.unit}`;
+    const closest = tooLittle ? supply.max : supply.min;
+    const message = tooLittle
+      ? `${rule.label} needs ${expected}; eligible questions supply at most ${fmt(supply.max)} (${supplyDetail(supply, true)})`
+      : `${rule.label} allows ${expected}; eligible questions give at least ${fmt(supply.min)} (${supplyDetail(supply, false)})`;
+    found.push({ rule: rule.id, label: rule.label, expected, form: 0, shortBy: tooLittle ? rule.min! - closest : closest - rule.max!, closest, unit: rule.unit, supply, message });
+  }
+  return found;
+}
+
+/** Reads the slack model's solution: which rules had to give, and by how much, in the closest paper. */
+export function slackShortfalls(model: AssemblyModel, solution: LpSolution): RuleShortfall[] {
+  const found: RuleShortfall[] = [];
+  for (const s of model.slacks) {
+    const below = solution.values.get(s.below) ?? 0;
+    const above = solution.values.get(s.above) ?? 0;
+    if (below < 1e-6 && above < 1e-6) continue;
+    const rule = s.rule;
+    const expected = `${describeBounds(rule)} ${rule.unit}`;
+    const shortBy = below > above ? below : -above;
+    const bound = shortBy > 0 ? rule.min! : rule.max!;
+    const closest = bound - shortBy;
+    const formNote = model.slacks.some((x) => x.form > 0) ? ` in form ${String.fromCharCode(65 + s.form)}` : "";
+    const message =
+      shortBy > 0
+        ? `${rule.label}: needs ${expected}, the closest paper${formNote} reaches ${fmt(closest)} (short by ${fmt(shortBy)})`
+        : `${rule.label}: allows ${expected}, the closest paper${formNote} has ${fmt(closest)} (over by ${fmt(-shortBy)})`;
+    found.push({ rule: rule.id, label: rule.label, expected, form: s.form, shortBy, closest, unit: rule.unit, message });
+  }
+  return found;
+}
+
+export function summarize(proven: boolean, shortfalls: RuleShortfall[], bankShort: RuleShortfall[]): Diagnosis {
+  const rules = [...new Set([...bankShort, ...shortfalls].map((s) => s.label))];
+  const message = proven
+    ? `no paper can meet every rule: ${rules.length ? rules.join("; ") : "the rules conflict"} cannot hold together with this bank`
+    : "no paper found within the time limit (not proven impossible): raise --time-limit or relax the blueprint";
+  return { proven, shortfalls, bankShort, message };
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import { parseQuestion } from "./bank.js";
+import type { Blueprint } from "./blueprint.js";
+import { at, error, type Diagnostic, type Location } from "./diagnostic.js";
+import type { Question } from "./question.js";
+import { questionTypeSchema, type QuestionType } from "./vocabulary.js";
+
+const paperSectionSchema = z.strictObject({
+  type: questionTypeSchema,
+  points_each: z.number().positive(),
+  questions: z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])),
+});
+
+/** A paper file: assembled by `generate` or written by hand, read by `validate` and `render`. */
+export const paperSchema = z.strictObject({
+  blueprint: z.string().optional(),
+  name: z.string().optional(),
+  form: z.string().optional(),
+  seed: z.number().int().optional(),
+  generated_by: z.string().optional(),
+  sections: z.array(paperSectionSchema).min(1),
+});
+
+export type PaperFile = z.output<typeof paperSchema>;
+
+export interface PaperSection {
+  type: QuestionType;
+  points_each: number;
+  questions: Question[];
+}
+
+/** A paper whose questions are all resolved, bank ids and inline ones alike. */
+export interface Paper {
+  name?: string;
+  form?: string;
+  seed?: number;
+  sections: PaperSection[];
+  /** Where each question of the paper file stands, by question id (for locating findings). */
+  origins: Map<string, Location>;
+  /** Ids of questions written inline in the paper rather than taken from the bank. */
+  inline: Set<string>;
+}
+
+/** Resolves every question reference of a paper file against the bank; unknown ids and bad inline questions are findings. */
+export function resolvePaper(file: PaperFile, bankById: ReadonlyMap<string, Question>, origin: Location): { paper: Paper; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const origins = new Map<string, Location>();
+  const inline = new Set<string>();
+  const sections = file.sections.map((section, s) => {
+    const questions: Question[] = [];
+    section.questions.forEach((ref, q) => {
+      const where = at(origin, "sections", s, "questions", q);
+      if (typeof ref === "string") {
+        const found = bankById.get(ref);
+        if (found) {
+          questions.push(found);
+          if (!origins.has(ref)) origins.set(ref, where);
+        } else diagnostics.push(error("unknown-question", `question ${ref} is not in the bank`, where));
+        return;
+      }
+      const parsed = parseQuestion({ type: section.type, ...ref }, where);
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.question) {
+        if (bankById.has(parsed.question.id)) {
+          diagnostics.push(error("inline-id-taken", `inline question ${parsed.question.id} has the id of a bank question`, at(where, "id")));
+        }
+        questions.push(parsed.question);
+        inline.add(parsed.question.id);
+        if (!origins.has(parsed.question.id)) origins.set(parsed.question.id, where);
+      }
+    });
+    return { type: section.type, points_each: section.points_each, questions };
+  });
+  const paper: Paper = { sections, origins, inline };
+  if (file.name !== undefined) paper.name = file.name;
+  if (file.form !== undefined) paper.form = file.form;
+  if (file.seed !== undefined) paper.seed = file.seed;
+  return { paper, diagnostics };
+}
+
+/** The paper-file form of an assembled paper: ids only, sections in blueprint order. */
+export function paperFileOf(
+  blueprint: Blueprint,
+  picks: ReadonlyMap<QuestionType, readonly string[]>,
+  meta: { blueprint?: string; name?: string; form?: string; seed?: number; generated_by?: string },
+): PaperFile {
+  const file: PaperFile = { sections: [] };
+  if (meta.name !== undefined) file.name = meta.name;
+  if (meta.form !== undefined) file.form = meta.form;
+  if (meta.blueprint !== undefined) file.blueprint = meta.blueprint;
+  if (meta.seed !== undefined) file.seed = meta.seed;
+  if (meta.generated_by !== undefined) file.generated_by = meta.generated_by;
+  file.sections = blueprint.sections.map((s) => ({ type: s.type, points_each: s.points_each, questions: [...(picks.get(s.type) ?? [])] }));
+  return file;
+}
+
+/** Every question of the paper in printed order with its section. */
+export function paperItems(paper: Paper): { question: Question; section: PaperSection; number: number }[] {
+  let number = 0;
+  return paper.sections.flatMap((section) => section.questions.map((question) => ({ question, section, number: ++number })));
+}

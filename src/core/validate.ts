@@ -1,0 +1,90 @@
+import type { Blueprint } from "./blueprint.js";
+import type { Diagnostic } from "./diagnostic.js";
+import { intrinsicPoints } from "./question.js";
+import { paperItems, type Paper } from "./paper.js";
+import { describeBounds, paperRules, withinRule, type RuleGroup } from "./rules.js";
+import { buildSpec, paperFacts, type SpecTable } from "./spec.js";
+import type { SyllabusIndex } from "./syllabus.js";
+
+export type CheckStatus = "pass" | "fail" | "warning";
+
+export interface RuleCheck {
+  id: string;
+  group: RuleGroup | "structure" | "content";
+  label: string;
+  status: CheckStatus;
+  expected: string;
+  actual: string;
+  /** Questions that make up the actual value, or that break the rule. */
+  questions: string[];
+}
+
+export interface ValidationReport {
+  ok: boolean;
+  checks: RuleCheck[];
+  spec: SpecTable;
+  /** Located findings about the paper file itself: unknown ids, invalid inline questions. */
+  diagnostics: Diagnostic[];
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
+}
+
+function check(id: string, group: RuleCheck["group"], label: string, ok: boolean, expected: string, actual: string, questions: string[] = []): RuleCheck {
+  return { id, group, label, status: ok ? "pass" : "fail", expected, actual, questions };
+}
+
+/** Rules that are not sums over questions: order, points per section, uniqueness, enemies, syllabus scope. */
+function structureChecks(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex, resolveFindings: readonly Diagnostic[]): RuleCheck[] {
+  const checks: RuleCheck[] = [];
+  const expectedOrder = blueprint.sections.map((s) => s.type);
+  const actualOrder = paper.sections.map((s) => s.type);
+  checks.push(check("structure:order", "structure", "sections in the blueprint's order", expectedOrder.join(" ") === actualOrder.join(" "), expectedOrder.join("、"), actualOrder.join("、")));
+  for (const section of blueprint.sections) {
+    const found = paper.sections.find((s) => s.type === section.type);
+    checks.push(
+      check(`structure:points:${section.type}`, "structure", `${section.type}: points per question`, found?.points_each === section.points_each, fmt(section.points_each), found ? fmt(found.points_each) : "no section"),
+    );
+  }
+  const items = paperItems(paper);
+  const seen = new Set<string>();
+  const twice = items.map((i) => i.question.id).filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+  checks.push(check("structure:unique", "structure", "no question twice", twice.length === 0, "0 repeats", `${twice.length} repeats`, twice));
+  const ids = new Set(items.map((i) => i.question.id));
+  const enemies = items.flatMap(({ question }) => question.excludes.filter((other) => ids.has(other)).map((other) => `${question.id}↔${other}`));
+  checks.push(check("structure:enemies", "structure", "no excluded (enemy) questions together", enemies.length === 0, "0 pairs", `${enemies.length} pairs`, enemies));
+  const outside = items.filter(({ question }) => !syllabus.chapter(question.chapter) || question.knowledge_point.some((kp) => syllabus.knowledgePoint(kp)?.chapter !== question.chapter));
+  checks.push(check("content:syllabus", "content", "every question inside the syllabus", outside.length === 0, "0 outside", `${outside.length} outside`, outside.map((i) => i.question.id)));
+  const misfits = items.filter(({ question, section }) => {
+    const own = intrinsicPoints(question);
+    return own !== undefined && own !== section.points_each;
+  });
+  checks.push(
+    check("content:marking", "content", "marking (case sub-question) points add up to each question's points", misfits.length === 0, "0 mismatches", `${misfits.length} mismatches`, misfits.map((i) => i.question.id)),
+  );
+  const unresolved = resolveFindings.filter((d) => d.severity === "error");
+  checks.push(
+    check("content:references", "content", "every question id known and every inline question valid", unresolved.length === 0, "0 problems", `${unresolved.length} problems`, unresolved.map((d) => d.message)),
+  );
+  return checks;
+}
+
+/** Checks a paper against every rule of its blueprint; one result per rule, with expected and actual. */
+export function validatePaper(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex, resolveFindings: readonly Diagnostic[] = []): ValidationReport {
+  const facts = paperFacts(paper, blueprint, syllabus);
+  const linear = paperRules(blueprint, syllabus).map((rule): RuleCheck => {
+    let value = 0;
+    const contributors: string[] = [];
+    for (const { facts: f, id } of facts) {
+      const m = rule.measure(f);
+      if (m !== 0) {
+        value += m;
+        contributors.push(id);
+      }
+    }
+    return check(rule.id, rule.group, rule.label, withinRule(rule, value), `${describeBounds(rule)} ${rule.unit}`, `${fmt(value)} ${rule.unit}`, contributors);
+  });
+  const checks = [...structureChecks(paper, blueprint, syllabus, resolveFindings), ...linear];
+  return { ok: checks.every((c) => c.status !== "fail"), checks, spec: buildSpec(paper, blueprint, syllabus), diagnostics: [...resolveFindings] };
+}

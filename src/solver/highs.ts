@@ -1,0 +1,105 @@
+import { Worker } from "node:worker_threads";
+import { toCplexLp, type LpModel, type LpSolution, type LpStatus, type SolveOptions, type Solver } from "../core/lp.js";
+
+interface WorkerReply {
+  status: string;
+  objective?: number;
+  values: Record<string, number>;
+  seconds: number;
+  error?: string;
+}
+
+const INTEGRALITY = 1e-6;
+
+/**
+ * HiGHS (WASM) in a worker thread. HiGHS's own time limit is not reliable, so the limit is enforced by
+ * terminating the worker; the next solve starts a fresh one. One worker serves many solves, so the
+ * module is compiled once per process.
+ */
+export class HighsSolver implements Solver {
+  private worker: Worker | undefined;
+
+  private spawn(): Worker {
+    if (!this.worker) {
+      this.worker = new Worker(new URL("./highs-worker.js", import.meta.url));
+      this.worker.unref();
+    }
+    return this.worker;
+  }
+
+  async solve(model: LpModel, options: SolveOptions): Promise<LpSolution> {
+    const lp = toCplexLp(model);
+    const highsOptions: Record<string, number | string | boolean> = {
+      output_flag: false,
+      // HiGHS's limit as a backstop; the worker is terminated at the real limit.
+      time_limit: options.timeLimitSeconds + 1,
+      mip_rel_gap: options.firstFeasible ? 1 : 1e-6,
+      random_seed: (options.seed ?? 0) % 2147483647,
+    };
+    if (options.firstFeasible) highsOptions.mip_max_improving_sols = 1;
+    const worker = this.spawn();
+    const started = performance.now();
+    const reply = await new Promise<WorkerReply | "timeout">((resolve) => {
+      const timer = setTimeout(() => resolve("timeout"), options.timeLimitSeconds * 1000);
+      const onMessage = (message: WorkerReply) => {
+        clearTimeout(timer);
+        worker.off("error", onError);
+        resolve(message);
+      };
+      const onError = (cause: Error) => {
+        clearTimeout(timer);
+        worker.off("message", onMessage);
+        resolve({ status: "error", error: cause.message, values: {}, seconds: 0 });
+      };
+      worker.once("message", onMessage);
+      worker.once("error", onError);
+      worker.ref();
+      worker.postMessage({ lp, options: highsOptions });
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (reply === "timeout") {
+      this.close();
+      return { status: "timeout", values: new Map(), seconds, message: `no solution within ${options.timeLimitSeconds} s` };
+    }
+    this.worker?.unref();
+    return interpret(reply, model, seconds);
+  }
+
+  close(): void {
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+}
+
+function interpret(reply: WorkerReply, model: LpModel, seconds: number): LpSolution {
+  const values = new Map(Object.entries(reply.values));
+  if (reply.status === "error") return { status: "error", values: new Map(), seconds, message: reply.error ?? "solver error" };
+  if (reply.status === "Infeasible") return { status: "infeasible", values: new Map(), seconds };
+  const hasSolution = values.size > 0 && satisfies(model, values);
+  let status: LpStatus;
+  if (reply.status === "Optimal") status = hasSolution ? "optimal" : "error";
+  else if (hasSolution) status = "feasible";
+  else if (reply.status === "Time limit reached") status = "timeout";
+  else if (reply.status === "Primal infeasible or unbounded") status = "infeasible";
+  else status = "error";
+  const solution: LpSolution = { status, values: hasSolution ? values : new Map(), seconds };
+  if (reply.objective !== undefined && hasSolution) solution.objective = reply.objective;
+  if (status === "error") solution.message = `solver ended with status ${reply.status}`;
+  return solution;
+}
+
+/** Checks a returned point against the model: bounds, integrality and every row. Never trust, verify. */
+function satisfies(model: LpModel, values: Map<string, number>): boolean {
+  for (const v of model.variables) {
+    const x = values.get(v.name) ?? 0;
+    if (x < v.lo - INTEGRALITY || x > v.hi + INTEGRALITY) return false;
+    if (v.integer && Math.abs(x - Math.round(x)) > INTEGRALITY) return false;
+  }
+  for (const row of model.rows) {
+    let sum = 0;
+    for (const [name, coef] of row.terms) sum += coef * (values.get(name) ?? 0);
+    if (row.lo !== undefined && sum < row.lo - 1e-6) return false;
+    if (row.hi !== undefined && sum > row.hi + 1e-6) return false;
+  }
+  return true;
+}
