@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { registerGenerate } from "./commands/generate.js";
 import { registerLint } from "./commands/lint.js";
+import { registerValidate } from "./commands/validate.js";
 import { EXIT_CODES } from "./exit-code.js";
 import { VERSION } from "../version.js";
 
@@ -24,5 +26,7 @@ Exit codes:
   );
 
 registerLint(program);
+registerGenerate(program);
+registerValidate(program);
 
 await program.parseAsync(process.argv);

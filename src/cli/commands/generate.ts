@@ -1,0 +1,162 @@
+import { randomInt } from "node:crypto";
+import { dirname, join, relative, resolve } from "node:path";
+import type { Command } from "commander";
+import { assemble, type AssembleResult } from "../../core/assemble/assemble.js";
+import type { Diagnosis } from "../../core/assemble/diagnose.js";
+import { toCplexLp } from "../../core/lp.js";
+import { displayPath, loadProject } from "../../io/load-project.js";
+import { paperIdsFromFiles } from "../../io/paper-ids.js";
+import { writeFilesAtomic, type OutputFile } from "../../io/write-atomic.js";
+import { paperYaml } from "../../io/write-paper.js";
+import { HighsSolver } from "../../solver/highs.js";
+import { VERSION } from "../../version.js";
+import type { CommandResult } from "../command-result.js";
+import { formatChecks, formatSpec } from "../format-report.js";
+import { refuseBrokenBank, unusable } from "../load-or-fail.js";
+import { progressReporter } from "../progress.js";
+import { run, UsageError, type RunContext } from "../run.js";
+import { renderOutputs } from "../render-outputs.js";
+
+export interface GenerateOptions {
+  blueprint?: string;
+  bank?: string;
+  seed?: string;
+  forms?: string;
+  maxOverlap?: string;
+  avoid?: string[];
+  out?: string;
+  pdf?: boolean;
+  timeLimit?: string;
+  exportModel?: string;
+  format?: string;
+}
+
+function integer(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, not ${value}`);
+  return Number(value);
+}
+
+function diagnosisText(diagnosis: Diagnosis): string {
+  const lines = [diagnosis.message];
+  for (const s of [...diagnosis.bankShort, ...diagnosis.shortfalls]) lines.push(`  - ${s.message}`);
+  return lines.join("\n");
+}
+
+export async function generate(options: GenerateOptions, { style }: RunContext): Promise<CommandResult> {
+  const seed = options.seed === undefined ? randomInt(1, 1_000_000) : integer("--seed", options.seed, 0, 0);
+  const forms = integer("--forms", options.forms, 1, 1);
+  if (forms > 26) throw new UsageError("--forms is at most 26 (forms are labelled A–Z)");
+  const maxOverlap = integer("--max-overlap", options.maxOverlap, 0, 0);
+  const timeLimitSeconds = Number(options.timeLimit ?? 60);
+  if (!(timeLimitSeconds > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, not ${options.timeLimit}`);
+
+  const loadOptions: { blueprint?: string; bank?: string } = {};
+  if (options.blueprint !== undefined) loadOptions.blueprint = options.blueprint;
+  if (options.bank !== undefined) loadOptions.bank = options.bank;
+  const loaded = loadProject(loadOptions);
+  if (!loaded.ok) return unusable(loaded.diagnostics, style);
+  const refused = refuseBrokenBank(loaded.diagnostics, style);
+  if (refused) return refused;
+  const { project } = loaded;
+  const avoided = paperIdsFromFiles(options.avoid ?? []);
+  if (!avoided.ok) return unusable(avoided.diagnostics, style);
+
+  const outDir = resolve(options.out ?? "out");
+  const progress = progressReporter(style);
+  const solver = new HighsSolver();
+  let result: AssembleResult;
+  try {
+    result = await assemble(project.bank, project.blueprint, project.syllabus, {
+      seed,
+      forms,
+      maxOverlap,
+      avoid: avoided.ids,
+      timeLimitSeconds,
+      solver,
+      blueprintPath: relative(outDir, project.blueprintFile).split("\\").join("/"),
+      generatedBy: `zujuan ${VERSION}`,
+      onProgress: progress.update,
+    });
+  } finally {
+    solver.close();
+    progress.done();
+  }
+
+  const files: OutputFile[] = [];
+  if (options.exportModel) files.push({ path: resolve(options.exportModel), data: toCplexLp(result.model) });
+  const stats = { ...result.stats, seed };
+  if (!result.ok) {
+    writeFilesAtomic(files);
+    const text = `${style.color.red(result.reason === "infeasible" ? "infeasible" : "no paper")}: ${diagnosisText(result.diagnosis)}`;
+    return { outcome: "infeasible", text, json: { ok: false, outcome: result.reason, seed, diagnosis: result.diagnosis, stats } };
+  }
+
+  const code = project.syllabus.syllabus.course.code;
+  const written = result.forms.map((form) => ({ form, path: join(outDir, `${code}-${form.label}.yaml`) }));
+  for (const { form, path } of written) files.push({ path, data: paperYaml(form.file) });
+  if (options.pdf !== false) {
+    const rendered = await renderOutputs(
+      written.map(({ form, path }) => ({ paper: form.paper, spec: form.report.spec, base: path.replace(/\.yaml$/, "") })),
+      project,
+    );
+    if (!rendered.ok) return unusable(rendered.diagnostics, style);
+    files.push(...rendered.files);
+  }
+  writeFilesAtomic(files);
+
+  const sections = written.map(({ form, path }) =>
+    [
+      style.color.bold(`form ${form.label}: ${displayPath(path)}`),
+      formatChecks(form.report.checks, style),
+      "",
+      formatSpec(form.report.spec, style),
+    ].join("\n"),
+  );
+  const pdfs = files.filter((f) => f.path.endsWith(".pdf")).map((f) => displayPath(f.path));
+  const footer = [
+    `seed ${seed} (same seed, bank and blueprint give the same paper: --seed ${seed})`,
+    pdfs.length ? `wrote ${pdfs.join(", ")}` : "",
+    `solved in ${result.stats.solveSeconds.toFixed(2)} s (${result.stats.classes} classes of interchangeable questions from ${result.stats.eligible} eligible)`,
+  ].filter(Boolean);
+  return {
+    outcome: "ok",
+    text: [...sections, "", ...footer].join("\n"),
+    json: {
+      ok: true,
+      seed,
+      files: files.map((f) => displayPath(f.path)),
+      forms: written.map(({ form, path }) => ({ label: form.label, file: displayPath(path), sections: form.file.sections, checks: form.report.checks, spec: form.report.spec })),
+      stats,
+    },
+  };
+}
+
+export function registerGenerate(program: Command): void {
+  program
+    .command("generate")
+    .description("assemble papers that meet every rule of the blueprint exactly (0-1 integer programming)")
+    .option("--blueprint <file>", "blueprint (default: the one blueprint in ./blueprints)")
+    .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
+    .option("--seed <n>", "seed for variety; the same seed gives the same paper (default: random, printed)")
+    .option("--forms <n>", "parallel forms to assemble at once (A/B卷)", "1")
+    .option("--max-overlap <k>", "questions any two forms may share", "0")
+    .option("--avoid <papers...>", "earlier paper files whose questions must not be reused")
+    .option("--out <dir>", "output directory", "out")
+    .option("--no-pdf", "write only the paper files, no PDFs")
+    .option("--time-limit <seconds>", "give up after this long", "60")
+    .option("--export-model <file.lp>", "also write the assembly model in CPLEX LP format")
+    .option("--format <format>", "text or json", "text")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ zujuan generate --seed 7
+  $ zujuan generate --forms 2 --seed 7 --no-pdf          # A and B papers, no shared question
+  $ zujuan generate --avoid out/10421-A.yaml --seed 8    # none of last sitting's questions
+  $ zujuan generate --format json --no-pdf | jq .seed
+
+Exit codes: 0 papers written, 2 bad input, 3 no paper can meet every rule (the diagnosis says why).`,
+    )
+    .action((options: GenerateOptions) => run(options.format, (context) => generate(options, context)));
+}

@@ -1,0 +1,60 @@
+import type { Command } from "commander";
+import { lintBank } from "../../core/lint.js";
+import { validatePaper } from "../../core/validate.js";
+import { loadPaper } from "../../io/load-paper.js";
+import { locateDiagnostics } from "../../io/locate.js";
+import type { CommandResult } from "../command-result.js";
+import { formatDiagnostics } from "../format-diagnostics.js";
+import { formatChecks, formatSpec } from "../format-report.js";
+import { unusable } from "../load-or-fail.js";
+import { run, type RunContext } from "../run.js";
+
+interface ValidateOptions {
+  blueprint?: string;
+  bank?: string;
+  format?: string;
+}
+
+export function validate(paperPath: string, options: ValidateOptions, { style }: RunContext): CommandResult {
+  const loaded = loadPaper(paperPath, options);
+  if (!loaded.ok) return unusable(loaded.diagnostics, style);
+  const { project, paper } = loaded;
+  // Inline questions are held to the bank's rules too (marking sums, options, answers).
+  const inlineFindings = lintBank(
+    { questions: paper.sections.flatMap((s) => s.questions).filter((q) => paper.inline.has(q.id)), origins: [...paper.inline].map((id) => paper.origins.get(id)!) },
+    { syllabus: project.syllabus, blueprint: project.blueprint },
+  ).filter((d) => d.code !== "unknown-exclude" && d.code !== "duplicate-stem");
+  const findings = locateDiagnostics([...loaded.diagnostics, ...inlineFindings]);
+  const report = validatePaper(paper, project.blueprint, project.syllabus, findings);
+  const failed = report.checks.filter((c) => c.status === "fail").length;
+  const verdict = report.ok ? style.color.green(`${paperPath}: every rule passes`) : style.color.red(`${paperPath}: ${failed} rule${failed === 1 ? "" : "s"} fail`);
+  const text = [
+    findings.length ? `${formatDiagnostics(findings, style)}\n` : "",
+    formatChecks(report.checks, style),
+    "",
+    formatSpec(report.spec, style),
+    "",
+    verdict,
+  ].join("\n");
+  return { outcome: report.ok ? "ok" : "findings", text: text.trimStart(), json: report };
+}
+
+export function registerValidate(program: Command): void {
+  program
+    .command("validate")
+    .description("check a paper (generated or hand-made) against every rule of the blueprint, rule by rule")
+    .argument("<paper>", "paper file (YAML): sections with question ids or inline questions")
+    .option("--blueprint <file>", "blueprint (default: the one the paper names, else ./blueprints)")
+    .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
+    .option("--format <format>", "text or json", "text")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ zujuan validate out/10421-A.yaml
+  $ zujuan validate draft.yaml --blueprint blueprints/10421.yaml --format json
+
+Exit codes: 0 every rule passes, 1 a rule fails, 2 unusable input.`,
+    )
+    .action((paper: string, options: ValidateOptions) => run(options.format, (context) => validate(paper, options, context)));
+}

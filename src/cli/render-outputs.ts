@@ -1,0 +1,37 @@
+import type { Diagnostic } from "../core/diagnostic.js";
+import type { Paper } from "../core/paper.js";
+import type { SpecTable } from "../core/spec.js";
+import type { Project } from "../io/load-project.js";
+import { PDF_KINDS, renderPdfs, type PdfKind } from "../io/render/index.js";
+import type { OutputFile } from "../io/write-atomic.js";
+
+export interface RenderJob {
+  paper: Paper;
+  spec: SpecTable;
+  /** Output path without extension: `<base>-paper.pdf`, `<base>-answers.pdf`, `<base>-spec.pdf`. */
+  base: string;
+}
+
+/** Renders the PDFs of several papers into memory; nothing is written until every one succeeded. */
+export async function renderOutputs(
+  jobs: readonly RenderJob[],
+  project: Project,
+  options: { kinds?: readonly PdfKind[]; password?: string; fontFile?: string } = {},
+): Promise<{ ok: true; files: OutputFile[] } | { ok: false; diagnostics: Diagnostic[] }> {
+  const files: OutputFile[] = [];
+  for (const job of jobs) {
+    const request: Parameters<typeof renderPdfs>[0] = {
+      paper: job.paper,
+      spec: job.spec,
+      blueprint: project.blueprint,
+      syllabus: project.syllabus,
+      kinds: options.kinds ?? PDF_KINDS,
+    };
+    if (options.password !== undefined) request.password = options.password;
+    if (options.fontFile !== undefined) request.fontFile = options.fontFile;
+    const result = await renderPdfs(request);
+    if (!result.ok) return result;
+    for (const pdf of result.pdfs) files.push({ path: `${job.base}-${pdf.kind}.pdf`, data: pdf.bytes });
+  }
+  return { ok: true, files };
+}
