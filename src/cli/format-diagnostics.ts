@@ -1,8 +1,7 @@
-import type { Diagnostic } from "../core/diagnostic.js";
+import type { Diagnostic, Location } from "../core/diagnostic.js";
 import type { Style } from "./style.js";
 
-export function formatLocation(d: Diagnostic): string {
-  const l = d.location;
+export function formatLocation(l: Location | undefined): string {
   if (!l) return "";
   return l.line !== undefined ? `${l.file}:${l.line}:${l.col}` : l.file;
 }
@@ -10,9 +9,10 @@ export function formatLocation(d: Diagnostic): string {
 /** One line per finding: `file:line:col  error  message  [code]`. */
 export function formatDiagnostic(d: Diagnostic, style: Style): string {
   const c = style.color;
-  const where = formatLocation(d);
+  const where = formatLocation(d.location);
+  const related = d.related ? ` (first at ${formatLocation(d.related)})` : "";
   const severity = d.severity === "error" ? c.red("error") : c.yellow("warning");
-  return `${where ? `${c.cyan(where)}: ` : ""}${severity}: ${d.message} ${c.dim(`[${d.code}]`)}`;
+  return `${where ? `${c.cyan(where)}: ` : ""}${severity}: ${d.message}${related} ${c.dim(`[${d.code}]`)}`;
 }
 
 /** Findings grouped by file, in the order they were found, with a closing count. */

@@ -14,6 +14,8 @@ export interface Diagnostic {
   severity: Severity;
   message: string;
   location?: Location;
+  /** Another place the finding is about, e.g. where a duplicated id was first used. */
+  related?: Location;
 }
 
 export function error(code: string, message: string, location?: Location): Diagnostic {

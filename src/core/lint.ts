@@ -32,10 +32,6 @@ function sumOf(marking: Marking): number {
   return marking.reduce((s, m) => s + m.points, 0);
 }
 
-function describeLocation(location: Location): string {
-  return location.line ? `${location.file}:${location.line}:${location.col}` : `${location.file} (${location.path.join(".")})`;
-}
-
 const questionRules: QuestionRule[] = [
   {
     name: "known-chapter",
@@ -138,7 +134,7 @@ const bankRules: BankRule[] = [
       const found: Diagnostic[] = [];
       for (const { question, origin } of all) {
         const earlier = first.get(question.id);
-        if (earlier) found.push(error("duplicate-id", `${question.id}: id already used at ${describeLocation(earlier)}`, at(origin, "id")));
+        if (earlier) found.push({ ...error("duplicate-id", `${question.id}: id already used`, at(origin, "id")), related: at(earlier, "id") });
         else first.set(question.id, origin);
       }
       return found;

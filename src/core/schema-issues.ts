@@ -21,8 +21,12 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 
 function expected(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case "invalid_value":
-      return `one of ${issue.values.map((v) => String(v)).join(", ")}`;
+    case "invalid_value": {
+      // The canonical values are the syllabus's Chinese; English aliases are accepted but not advertised.
+      const values = issue.values.map((v) => String(v));
+      const chinese = values.filter((v) => /[\u4e00-\u9fff]/.test(v));
+      return `one of ${(chinese.length ? chinese : values).join(", ")}`;
+    }
     case "invalid_type":
       return issue.expected === "undefined" ? "no such field" : issue.expected;
     case "too_small":
@@ -53,7 +57,7 @@ export function schemaDiagnostics(
       message = `${where}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
       // Chinese text cut by an ASCII comma inside {…} or […] turns into a stray key: say so.
       if (issue.keys.some((k) => /[\u4e00-\u9fff]/.test(k))) message += " (an ASCII ',' inside a {…} or […] splits the text: quote it or use '，')";
-    } else if (issue.code === "invalid_type" && found === "nothing") {
+    } else if ((issue.code === "invalid_type" || issue.code === "invalid_value") && found === "nothing") {
       message = `${where}: required field missing (expected ${expected(issue)})`;
     } else if (issue.code === "invalid_type" || issue.code === "invalid_value") {
       message = `${where}: expected ${expected(issue)}, found ${found}`;

@@ -7,16 +7,23 @@ type Resolver = (path: Location["path"]) => { line: number; col: number } | unde
 /** Fills in line and column of diagnostics that carry a file and a path, parsing each file once. */
 export function locateDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const resolvers = new Map<string, Resolver>();
-  return diagnostics.map((d) => {
-    const location = d.location;
-    if (!location || location.line !== undefined || !location.file) return d;
+  const locate = (location: Location | undefined): Location | undefined => {
+    if (!location || location.line !== undefined || !location.file) return location;
     let resolve = resolvers.get(location.file);
     if (!resolve) {
       resolve = resolverFor(location.file);
       resolvers.set(location.file, resolve);
     }
     const position = resolve(location.path);
-    return position ? { ...d, location: { ...location, ...position } } : d;
+    return position ? { ...location, ...position } : location;
+  };
+  return diagnostics.map((d) => {
+    const located: Diagnostic = { ...d };
+    const location = locate(d.location);
+    const related = locate(d.related);
+    if (location) located.location = location;
+    if (related) located.related = related;
+    return located;
   });
 }
 

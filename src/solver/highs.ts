@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import { HIGHS_WORKER_SOURCE } from "./highs-worker-source.js";
 import { toCplexLp, type LpModel, type LpSolution, type LpStatus, type SolveOptions, type Solver } from "../core/lp.js";
 
 interface WorkerReply {
@@ -21,8 +23,13 @@ export class HighsSolver implements Solver {
 
   private spawn(): Worker {
     if (!this.worker) {
-      this.worker = new Worker(new URL("./highs-worker.js", import.meta.url));
-      this.worker.unref();
+      const highsPath = createRequire(import.meta.url).resolve("highs");
+      const worker = new Worker(HIGHS_WORKER_SOURCE, { eval: true, workerData: { highsPath } });
+      worker.on("exit", () => {
+        if (this.worker === worker) this.worker = undefined;
+      });
+      worker.unref();
+      this.worker = worker;
     }
     return this.worker;
   }
@@ -41,18 +48,18 @@ export class HighsSolver implements Solver {
     const started = performance.now();
     const reply = await new Promise<WorkerReply | "timeout">((resolve) => {
       const timer = setTimeout(() => resolve("timeout"), options.timeLimitSeconds * 1000);
-      const onMessage = (message: WorkerReply) => {
+      const settle = (reply: WorkerReply) => {
         clearTimeout(timer);
+        worker.off("message", settle);
         worker.off("error", onError);
-        resolve(message);
+        worker.off("exit", onExit);
+        resolve(reply);
       };
-      const onError = (cause: Error) => {
-        clearTimeout(timer);
-        worker.off("message", onMessage);
-        resolve({ status: "error", error: cause.message, values: {}, seconds: 0 });
-      };
-      worker.once("message", onMessage);
-      worker.once("error", onError);
+      const onError = (cause: Error) => settle({ status: "error", error: cause.message, values: {}, seconds: 0 });
+      const onExit = (code: number) => settle({ status: "error", error: `solver worker exited (code ${code})`, values: {}, seconds: 0 });
+      worker.on("message", settle);
+      worker.on("error", onError);
+      worker.on("exit", onExit);
       worker.ref();
       worker.postMessage({ lp, options: highsOptions });
     });

@@ -1,0 +1,187 @@
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { assemble } from "../src/core/assemble/assemble.js";
+import { indexBank, type Bank } from "../src/core/bank.js";
+import { blueprintSchema, type Blueprint } from "../src/core/blueprint.js";
+import { resolvePaper } from "../src/core/paper.js";
+import { validatePaper } from "../src/core/validate.js";
+import { loadProject } from "../src/io/load-project.js";
+import { HighsSolver } from "../src/solver/highs.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { ROOT } from "./helpers/cli.js";
+
+const solver = new HighsSolver();
+afterAll(() => solver.close());
+
+const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
+if (!loaded.ok) throw new Error("bundled project does not load");
+const project = loaded.project;
+const ids = (file: { sections: { questions: (string | object)[] }[] }) => file.sections.flatMap((s) => s.questions as string[]);
+
+describe("assemble on the bundled 10421 bank", () => {
+  it("gives, for 10 seeds, papers that each meet every rule exactly and are not all the same", async () => {
+    const papers: string[] = [];
+    for (let seed = 1; seed <= 10; seed++) {
+      const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed, solver });
+      expect(result.ok).toBe(true);
+      if (!result.ok) continue;
+      const [form] = result.forms;
+      expect(form!.report.checks.filter((c) => c.status === "fail")).toEqual([]);
+      for (const level of ["识记", "领会", "简单应用", "综合应用"] as const) {
+        expect(form!.report.spec.levels[level].actual).toBe(form!.report.spec.levels[level].target);
+      }
+      papers.push(ids(form!.file).join(","));
+    }
+    expect(new Set(papers).size).toBeGreaterThan(5);
+  });
+
+  it("gives the same paper for the same seed", async () => {
+    const a = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 42, solver });
+    const b = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 42, solver: new HighsSolver() });
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(b.forms[0]!.file).toEqual(a.forms[0]!.file);
+  });
+
+  it("assembles two disjoint forms", async () => {
+    const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 3, forms: 2, solver });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [a, b] = result.forms.map((f) => new Set(ids(f.file)));
+    expect([...a!].filter((id) => b!.has(id))).toEqual([]);
+    expect(result.forms.every((f) => f.report.ok)).toBe(true);
+  });
+
+  it("keeps three forms within the overlap bound", async () => {
+    const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 5, forms: 3, maxOverlap: 2, solver });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const sets = result.forms.map((f) => new Set(ids(f.file)));
+    for (let i = 0; i < sets.length; i++) {
+      for (let j = i + 1; j < sets.length; j++) expect([...sets[i]!].filter((id) => sets[j]!.has(id)).length).toBeLessThanOrEqual(2);
+    }
+    expect(result.forms.every((f) => f.report.ok)).toBe(true);
+  });
+
+  it("does not reuse avoided questions", async () => {
+    const first = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 8, solver });
+    if (!first.ok) throw new Error("first paper");
+    const used = ids(first.forms[0]!.file);
+    const second = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 8, avoid: used, solver });
+    expect(second.ok).toBe(true);
+    if (second.ok) expect(ids(second.forms[0]!.file).filter((id) => used.includes(id))).toEqual([]);
+  });
+
+  it("explains an impossible level share by what the bank can supply", async () => {
+    const blueprint: Blueprint = {
+      ...project.blueprint,
+      rules: { ...project.blueprint.rules, levels: { shares: { 识记: 10, 领会: 10, 简单应用: 10, 综合应用: 70 }, tolerance_points: 0 } },
+    };
+    const result = await assemble(project.bank, blueprint, project.syllabus, { seed: 1, solver });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.reason).toBe("infeasible");
+    expect(result.diagnosis.message).toContain("综合应用");
+    expect(result.diagnosis.bankShort[0]!.message).toMatch(/综合应用 70% of the score needs 70 points; eligible questions supply at most \d+/);
+  });
+
+  it("names the rules that cannot hold together when each alone could", async () => {
+    // Every chapter examined, but only 15 + 5 + 5 + 4 + 2 + 1 = 32 questions and each key chapter at most 8 points.
+    const blueprint: Blueprint = {
+      ...project.blueprint,
+      rules: {
+        ...project.blueprint.rules,
+        chapters: { ...project.blueprint.rules.chapters, points_by_tier: { 重点: { min: 8, max: 9 }, 次重点: { min: 5, max: 6 }, 一般: { min: 3, max: 4 } } },
+      },
+    };
+    const result = await assemble(project.bank, blueprint, project.syllabus, { seed: 1, solver });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.reason).toBe("infeasible");
+    expect(result.diagnosis.shortfalls.length).toBeGreaterThan(0);
+    expect(result.diagnosis.message).toMatch(/cannot hold together/);
+  });
+});
+
+describe("assemble on small banks", () => {
+  const syllabus = makeSyllabus(2, 2);
+
+  it("never puts enemies in one paper", async () => {
+    const bank = makeBank([
+      rawQuestion("单项选择题", { id: "a", excludes: ["b"] }),
+      rawQuestion("单项选择题", { id: "b" }),
+      rawQuestion("单项选择题", { id: "c" }),
+      rawQuestion("简答题", { id: "s" }),
+    ]);
+    for (let seed = 0; seed < 6; seed++) {
+      const result = await assemble(bank, makeBlueprint(), syllabus, { seed, solver });
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(ids(result.forms[0]!.file)).toContain("c");
+    }
+  });
+
+  // Property: on random tiny banks the solver's verdict matches brute force over every possible paper,
+  // and whatever it assembles passes the validator.
+  const levels = ["识记", "领会", "简单应用", "综合应用"] as const;
+  const difficulties = ["易", "较易", "较难", "难"] as const;
+  const blueprint = blueprintSchema.parse({
+    ...makeBlueprint(),
+    sections: [
+      { type: "单项选择题", count: 2, points_each: 1, minutes_each: 1 },
+      { type: "简答题", count: 1, points_each: 5, minutes_each: 8 },
+    ],
+    paper: { title: "t", minutes: 60, total_points: 7 },
+    rules: {
+      levels: { shares: { 识记: 100 / 7, 领会: 500 / 7, 简单应用: 100 / 7, 综合应用: 0 }, tolerance_points: 0.01 },
+      difficulty: { shares: { 易: 200 / 7, 较易: 500 / 7, 较难: 0, 难: 0 }, tolerance_points: 0.01 },
+      chapters: { min_questions_each: 1 },
+      knowledge_points: { max_per_point: 2 },
+    },
+  });
+
+  const questionArb = (type: "单项选择题" | "简答题", i: number) =>
+    fc.record({ level: fc.constantFrom(...levels), difficulty: fc.constantFrom(...difficulties), chapter: fc.constantFrom(1, 2), kp: fc.constantFrom(1, 2), enemy: fc.option(fc.nat(9), { freq: 4 }) }).map((r) =>
+      rawQuestion(type, { id: `${type === "单项选择题" ? "s" : "w"}${i}`, level: r.level, difficulty: r.difficulty, chapter: r.chapter, knowledge_point: `${r.chapter}.${r.kp}`, excludes: r.enemy === null ? [] : [`s${r.enemy}`] }),
+    );
+  const bankArb = fc
+    .tuple(fc.integer({ min: 2, max: 6 }), fc.integer({ min: 1, max: 3 }))
+    .chain(([choices, written]) => fc.tuple(fc.tuple(...Array.from({ length: choices }, (_, i) => questionArb("单项选择题", i))), fc.tuple(...Array.from({ length: written }, (_, i) => questionArb("简答题", i)))))
+    .map(([choices, written]) => {
+      const all = [...choices, ...written];
+      const known = new Set(all.map((q) => q.id));
+      return all.map((q) => ({ ...q, excludes: (q.excludes as string[]).filter((e) => known.has(e) && e !== q.id) }));
+    });
+
+  function bruteForceFeasible(bank: Bank): boolean {
+    const choices = bank.questions.filter((q) => q.type === "单项选择题").map((q) => q.id);
+    const written = bank.questions.filter((q) => q.type === "简答题").map((q) => q.id);
+    const byId = indexBank(bank);
+    for (let i = 0; i < choices.length; i++) {
+      for (let j = i + 1; j < choices.length; j++) {
+        for (const w of written) {
+          const file = { sections: [{ type: "单项选择题" as const, points_each: 1, questions: [choices[i]!, choices[j]!] }, { type: "简答题" as const, points_each: 5, questions: [w] }] };
+          const { paper } = resolvePaper(file, byId, { file: "x", path: [] });
+          if (validatePaper(paper, blueprint, syllabus).ok) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  it("agrees with brute force, and every paper it assembles validates", async () => {
+    await fc.assert(
+      fc.asyncProperty(bankArb, fc.nat(1000), async (raw, seed) => {
+        const bank = makeBank(raw);
+        const result = await assemble(bank, blueprint, syllabus, { seed, solver });
+        expect(result.ok).toBe(bruteForceFeasible(bank));
+        if (result.ok) {
+          expect(result.forms[0]!.report.ok).toBe(true);
+        } else {
+          expect(result.reason).toBe("infeasible");
+          expect(result.diagnosis.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 60, seed: 20261126 },
+    );
+  });
+});

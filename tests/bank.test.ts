@@ -1,0 +1,51 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lintBank } from "../src/core/lint.js";
+import { QUESTION_TYPES } from "../src/core/vocabulary.js";
+import { loadProject } from "../src/io/load-project.js";
+import { ROOT } from "./helpers/cli.js";
+
+const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
+if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join("\n"));
+const { bank, syllabus, blueprint } = loaded.project;
+
+// The bundled bank must not silently shrink below what the bank issue asks for.
+const MINIMUM_BY_TYPE = { 单项选择题: 150, 多项选择题: 60, 名词解释: 60, 简答题: 60, 论述题: 30, 案例分析题: 15 } as const;
+
+describe("the bundled 10421 bank", () => {
+  it("is clean under lint", () => {
+    expect(loaded.diagnostics).toEqual([]);
+    expect(lintBank(bank, { syllabus, blueprint })).toEqual([]);
+  });
+
+  it("holds at least 400 questions and the minimum of each type", () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(400);
+    for (const type of QUESTION_TYPES) {
+      expect([type, bank.questions.filter((q) => q.type === type).length >= MINIMUM_BY_TYPE[type]]).toEqual([type, true]);
+    }
+  });
+
+  it("has at least 6 questions for every knowledge point", () => {
+    const thin = syllabus.knowledgePoints
+      .map((kp) => ({ id: kp.id, count: bank.questions.filter((q) => q.knowledge_point.includes(kp.id)).length }))
+      .filter((kp) => kp.count < 6);
+    expect(thin).toEqual([]);
+  });
+
+  it("gives key chapters more questions than secondary and general ones", () => {
+    const perChapter = (tier: string) => {
+      const chapters = syllabus.syllabus.chapters.filter((c) => c.tier === tier).map((c) => c.number);
+      return bank.questions.filter((q) => chapters.includes(q.chapter)).length / chapters.length;
+    };
+    expect(perChapter("重点")).toBeGreaterThan(perChapter("次重点"));
+    expect(perChapter("次重点")).toBeGreaterThan(perChapter("一般"));
+  });
+
+  it("has cases of 2–3 sub-questions and multiple choices with 2–5 correct options", () => {
+    for (const q of bank.questions) {
+      if (q.type === "案例分析题") expect(q.subquestions.length).toBeGreaterThanOrEqual(2);
+      if (q.type === "案例分析题") expect(q.subquestions.length).toBeLessThanOrEqual(3);
+      if (q.type === "多项选择题") expect(q.answer.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+});

@@ -1,0 +1,83 @@
+import { parseBank, type Bank } from "../../src/core/bank.js";
+import { blueprintSchema, type Blueprint, type BlueprintInput } from "../../src/core/blueprint.js";
+import { indexSyllabus, syllabusSchema, type SyllabusIndex } from "../../src/core/syllabus.js";
+
+/** A small syllabus: `chapters` chapters of `pointsEach` knowledge points, tiers cycling 重点/次重点/一般. */
+export function makeSyllabus(chapters = 3, pointsEach = 2): SyllabusIndex {
+  const tiers = ["重点", "次重点", "一般"];
+  return indexSyllabus(
+    syllabusSchema.parse({
+      course: { code: "99999", name: "测试课程" },
+      chapters: Array.from({ length: chapters }, (_, i) => ({
+        number: i + 1,
+        title: `第${i + 1}章标题`,
+        tier: tiers[i % 3],
+        knowledge_points: Array.from({ length: pointsEach }, (_, k) => ({ id: `${i + 1}.${k + 1}`, title: `知识点${i + 1}.${k + 1}` })),
+      })),
+    }),
+  );
+}
+
+type Raw = Record<string, unknown>;
+
+let counter = 0;
+
+/** A valid raw question of the given type; override any field. */
+export function rawQuestion(type: string, overrides: Raw = {}): Raw {
+  const id = (overrides.id as string) ?? `q${++counter}`;
+  const base: Raw = { id, type, chapter: 1, knowledge_point: "1.1", level: "识记", difficulty: "易", minutes: 1 };
+  switch (type) {
+    case "单项选择题":
+      return { ...base, stem: `题干${id}(  )`, options: ["甲", "乙", "丙", "丁"], answer: "A", ...overrides };
+    case "多项选择题":
+      return { ...base, stem: `题干${id}(  )`, options: ["甲", "乙", "丙", "丁", "戊"], answer: "AB", ...overrides };
+    case "名词解释":
+      return { ...base, term: `术语${id}`, answer: "定义", marking: [{ point: "要点", points: 3 }], ...overrides };
+    case "简答题":
+      return { ...base, stem: `简述${id}`, answer: "答案", marking: [{ point: "要点", points: 5 }], ...overrides };
+    case "论述题":
+      return { ...base, stem: `论述${id}`, answer: "答案", marking: [{ point: "要点", points: 10 }], ...overrides };
+    case "案例分析题": {
+      const { level: _l, difficulty: _d, ...rest } = base;
+      return {
+        ...rest,
+        material: `案例材料${id}`,
+        subquestions: [
+          { ask: "问一", level: "简单应用", difficulty: "较难", points: 10, answer: "答", marking: [{ point: "要点", points: 10 }] },
+          { ask: "问二", level: "综合应用", difficulty: "难", points: 10, answer: "答", marking: [{ point: "要点", points: 10 }] },
+        ],
+        ...overrides,
+      };
+    }
+    default:
+      return { ...base, ...overrides };
+  }
+}
+
+/** A bank from raw questions, as if each list were one file. */
+export function makeBank(...files: Raw[][]): Bank {
+  const parsed = parseBank(files.map((questions, i) => ({ file: `bank/f${i + 1}.yaml`, data: { questions } })));
+  if (parsed.diagnostics.length) throw new Error(`makeBank: ${parsed.diagnostics.map((d) => d.message).join("; ")}`);
+  return parsed.bank;
+}
+
+/** A blueprint for a tiny paper: 2 单项选择题 (1 point) + 1 简答题 (5 points) by default, exact shares. */
+export function makeBlueprint(overrides: Partial<BlueprintInput> = {}): Blueprint {
+  const input: BlueprintInput = {
+    name: "测试蓝图",
+    syllabus: "syllabus.yaml",
+    bank: "bank",
+    paper: { title: "测试试卷", minutes: 60, total_points: 7 },
+    sections: [
+      { type: "单项选择题", count: 2, points_each: 1, minutes_each: 1 },
+      { type: "简答题", count: 1, points_each: 5, minutes_each: 8 },
+    ],
+    rules: {
+      levels: { shares: { 识记: 100, 领会: 0, 简单应用: 0, 综合应用: 0 } },
+      difficulty: { shares: { 易: 100, 较易: 0, 较难: 0, 难: 0 } },
+      chapters: { min_questions_each: 0 },
+    },
+    ...overrides,
+  };
+  return blueprintSchema.parse(input);
+}

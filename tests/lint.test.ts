@@ -1,0 +1,114 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lintBank } from "../src/core/lint.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { runCli, tempProject, writeText } from "./helpers/cli.js";
+
+const syllabus = makeSyllabus();
+const blueprint = makeBlueprint();
+const codes = (bank: ReturnType<typeof makeBank>) => lintBank(bank, { syllabus, blueprint }).map((d) => d.code);
+
+describe("lint rules", () => {
+  const cases: [string, Record<string, unknown>[][], string][] = [
+    ["duplicate ids across files", [[rawQuestion("单项选择题", { id: "dup" })], [rawQuestion("单项选择题", { id: "dup" })]], "duplicate-id"],
+    ["an unknown chapter", [[rawQuestion("单项选择题", { chapter: 9, knowledge_point: "9.1" })]], "unknown-chapter"],
+    ["an unknown knowledge point", [[rawQuestion("单项选择题", { knowledge_point: "1.7" })]], "unknown-knowledge-point"],
+    ["a knowledge point of another chapter", [[rawQuestion("单项选择题", { knowledge_point: "2.1" })]], "knowledge-point-chapter"],
+    ["an answer outside the options", [[rawQuestion("单项选择题", { answer: "E" })]], "answer-outside-options"],
+    ["identical options", [[rawQuestion("单项选择题", { options: ["甲", "乙", "甲", "丁"] })]], "identical-options"],
+    ["one correct letter in a 多项选择题", [[rawQuestion("多项选择题", { answer: "C" })]], "too-few-correct"],
+    ["a letter twice", [[rawQuestion("多项选择题", { answer: "AAB" })]], "repeated-answer-letter"],
+    ["marking that does not add up", [[rawQuestion("简答题", { marking: [{ point: "要点", points: 4 }] })]], "marking-sum"],
+    ["an unknown enemy", [[rawQuestion("单项选择题", { excludes: ["nobody"] })]], "unknown-exclude"],
+    ["the same stem twice", [[rawQuestion("单项选择题", { stem: "同一题干(  )" }), rawQuestion("单项选择题", { stem: "同一题干(  )" })]], "duplicate-stem"],
+    ["a type the blueprint lacks", [[rawQuestion("论述题")]], "type-not-in-blueprint"],
+  ];
+  it.each(cases)("reports %s", (_name, files, code) => {
+    expect(codes(makeBank(...files))).toContain(code);
+  });
+
+  it("finds nothing in a clean bank", () => {
+    expect(codes(makeBank([rawQuestion("单项选择题"), rawQuestion("单项选择题", { answer: "D" }), rawQuestion("简答题")]))).toEqual([]);
+  });
+});
+
+// One located finding for each kind of mistake, through the built binary.
+const BROKEN = `chapter: 1
+questions:
+  - id: ch01-sc-900
+    type: 单项选择题
+    knowledge_point: "1.1"
+    level: 掌握
+    difficulty: 易
+    stem: 客户服务的对象是(  )
+    options: [客户, 员工, 股东, 政府]
+    answer: A
+  - id: ch01-sc-901
+    type: 单项选择题
+    knowledge_point: "1.1"
+    level: 识记
+    difficulty: 易
+    stem: 服务的本质是(  )
+    options: [帮助, 交易, 帮助, 生产]
+    answer: F
+  - id: ch01-sc-901
+    type: 单项选择题
+    knowledge_point: "1.2"
+    level: 识记
+    difficulty: 易
+    stem: 客户服务最基本的特点是(  )
+    options: [无形性, 有形性, 可储存性, 标准化]
+    answer: A
+`;
+
+const SYNTAX = `chapter: 2
+questions:
+  - id: ch02-sc-900
+    stem: "未闭合的引号
+    type: 单项选择题
+`;
+
+describe("zujuan lint (end to end)", () => {
+  it("exits 0 on the bundled bank", async () => {
+    const run = await runCli(["lint"]);
+    expect(run.stdout).toContain("no findings");
+    expect(run.code).toBe(0);
+  });
+
+  it("locates each mistake with file:line:col and exits 1 without a stack trace", async () => {
+    const project = tempProject({ copyBank: false });
+    mkdirSync(project.bank, { recursive: true });
+    writeText(join(project.bank, "a.yaml"), BROKEN);
+    writeText(join(project.bank, "b.yaml"), SYNTAX);
+    const run = await runCli(["lint", "--blueprint", project.blueprint], { cwd: project.dir });
+    expect(run.code).toBe(1);
+    const out = run.stdout;
+    expect(out).toMatch(/bank\/10421\/a\.yaml:6:12: error: level: expected one of 识记, 领会, 简单应用, 综合应用, found "掌握"/);
+    expect(out).toMatch(/bank\/10421\/a\.yaml:18:13: error: ch01-sc-901: answer F is not among the options A–D/);
+    expect(out).toMatch(/bank\/10421\/a\.yaml:17:23: error: ch01-sc-901: options A and C are identical/);
+    expect(out).toMatch(/bank\/10421\/a\.yaml:19:9: error: ch01-sc-901: id already used \(first at bank\/10421\/a\.yaml:11:9\)/);
+    expect(out).toMatch(/bank\/10421\/b\.yaml:\d+:\d+: error: YAML syntax/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("gives the same findings as JSON", async () => {
+    const project = tempProject({ copyBank: false });
+    mkdirSync(project.bank, { recursive: true });
+    writeText(join(project.bank, "a.yaml"), BROKEN);
+    const run = await runCli(["lint", "--blueprint", project.blueprint, "--format", "json"], { cwd: project.dir });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics.map((d: { code: string }) => d.code).sort()).toEqual(
+      ["answer-outside-options", "duplicate-id", "identical-options", "schema"].sort(),
+    );
+    expect(report.diagnostics.every((d: { location: { line: number } }) => d.location.line > 0)).toBe(true);
+  });
+
+  it("exits 2 when the bank directory does not exist", async () => {
+    const run = await runCli(["lint", "--bank", "no/such/dir"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain("bank directory no/such/dir does not exist");
+  });
+});

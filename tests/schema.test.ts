@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { parseQuestion } from "../src/core/bank.js";
+import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
+import { rawQuestion } from "./helpers/builders.js";
+import { makeBlueprint } from "./helpers/builders.js";
+
+const origin = { file: "bank/x.yaml", path: ["questions", 0] };
+
+describe("question schema", () => {
+  const invalid: [string, Record<string, unknown>, string, (string | number)[]][] = [
+    ["unknown type", rawQuestion("单项选择题", { type: "判断题" }), 'type: expected one of 单项选择题, 多项选择题, 名词解释, 简答题, 论述题, 案例分析题, found "判断题"', ["type"]],
+    ["unknown level", rawQuestion("单项选择题", { level: "掌握" }), 'level: expected one of 识记, 领会, 简单应用, 综合应用', ["level"]],
+    ["unknown difficulty", rawQuestion("单项选择题", { difficulty: "中" }), "difficulty: expected one of 易, 较易, 较难, 难", ["difficulty"]],
+    ["three options", rawQuestion("单项选择题", { options: ["甲", "乙", "丙"] }), "options:", ["options"]],
+    ["missing stem", rawQuestion("简答题", { stem: undefined }), "stem: required field missing", ["stem"]],
+    ["missing answer", rawQuestion("名词解释", { answer: undefined }), "answer: required field missing", ["answer"]],
+    ["misspelt field", rawQuestion("简答题", { answers: "x" }), 'unknown field "answers"', []],
+    ["bad knowledge point", rawQuestion("单项选择题", { knowledge_point: "第一章" }), "knowledge_point", ["knowledge_point"]],
+    ["negative marking points", rawQuestion("简答题", { marking: [{ point: "要点", points: -1 }] }), "marking.0.points", ["marking", 0, "points"]],
+    ["case without sub-questions", rawQuestion("案例分析题", { subquestions: [] }), "subquestions", ["subquestions"]],
+    ["sub-question without level", rawQuestion("案例分析题", { subquestions: [{ ask: "问", difficulty: "难", points: 20, answer: "答", marking: [{ point: "p", points: 20 }] }] }), "subquestions.0.level: required field missing", ["subquestions", 0, "level"]],
+    ["id with spaces", rawQuestion("单项选择题", { id: "a b" }), "id:", ["id"]],
+  ];
+  it.each(invalid)("rejects %s", (_name, raw, message, path) => {
+    const result = parseQuestion(raw, origin);
+    expect(result.question).toBeUndefined();
+    const found = result.diagnostics.find((d) => d.message.includes(message));
+    expect(found, result.diagnostics.map((d) => d.message).join("\n")).toBeDefined();
+    expect(found!.location!.path).toEqual([...origin.path, ...path]);
+  });
+
+  const valid: [string, Record<string, unknown>][] = [
+    ["single choice", rawQuestion("单项选择题")],
+    ["multiple choice", rawQuestion("多项选择题")],
+    ["term", rawQuestion("名词解释")],
+    ["short answer", rawQuestion("简答题")],
+    ["essay", rawQuestion("论述题")],
+    ["case", rawQuestion("案例分析题")],
+    ["English aliases", rawQuestion("单项选择题", { type: "single", level: "understand", difficulty: "medium-hard" })],
+    ["knowledge point list", rawQuestion("简答题", { knowledge_point: ["1.1", "1.2"] })],
+  ];
+  it.each(valid)("accepts %s", (_name, raw) => {
+    const result = parseQuestion(raw, origin);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.question).toBeDefined();
+  });
+
+  it("canonicalises aliases to the syllabus's Chinese", () => {
+    const { question } = parseQuestion(rawQuestion("单项选择题", { type: "single", level: "understand", difficulty: "medium-hard", answer: "b" }), origin);
+    expect(question).toMatchObject({ type: "单项选择题", level: "领会", difficulty: "较难", answer: "B" });
+  });
+
+  it("reads an unquoted knowledge point as its id and a single one as a list", () => {
+    const { question } = parseQuestion(rawQuestion("单项选择题", { knowledge_point: 1.2 }), origin);
+    expect(question!.knowledge_point).toEqual(["1.2"]);
+  });
+});
+
+describe("blueprint rules", () => {
+  it("accepts the test blueprint", () => {
+    expect(blueprintProblems(makeBlueprint())).toEqual([]);
+  });
+
+  const broken: [string, Parameters<typeof makeBlueprint>[0], string][] = [
+    ["points that do not add up", { paper: { title: "t", minutes: 60, total_points: 10 } }, "sections add up to 7 points, paper.total_points is 10"],
+    [
+      "level shares off 100",
+      { rules: { levels: { shares: { 识记: 50, 领会: 0, 简单应用: 0, 综合应用: 0 } }, difficulty: { shares: { 易: 100, 较易: 0, 较难: 0, 难: 0 } } } },
+      "rules.levels.shares add up to 50 %, not 100 %",
+    ],
+  ];
+  it.each(broken)("reports %s", (_name, overrides, message) => {
+    expect(blueprintProblems(makeBlueprint(overrides))).toContain(message);
+  });
+
+  it("requires a share for every level", () => {
+    const result = blueprintSchema.safeParse({ ...makeBlueprint(), rules: { ...makeBlueprint().rules, levels: { shares: { 识记: 100 } } } });
+    expect(result.success).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { loadProject } from "../src/io/load-project.js";
+import { ROOT, readText, runCli, tempDir, writeText } from "./helpers/cli.js";
+
+const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
+if (!loaded.ok) throw new Error("bundled project does not load");
+const byId = new Map(loaded.project.bank.questions.map((q) => [q.id, q]));
+
+async function generated(seed: number): Promise<{ dir: string; file: string; paper: { sections: { type: string; questions: unknown[] }[] } }> {
+  const dir = tempDir();
+  const run = await runCli(["generate", "--seed", String(seed), "--no-pdf", "--out", dir]);
+  if (run.code !== 0) throw new Error(run.stdout);
+  const file = join(dir, "10421-A.yaml");
+  return { dir, file, paper: parse(readText(file)) };
+}
+
+describe("zujuan validate (end to end)", () => {
+  it("fails with exit 1 when one 单项选择题 is swapped for one of another level, naming the level rule", async () => {
+    const { dir, paper } = await generated(31);
+    const choices = paper.sections[0]!.questions as string[];
+    const out = byId.get(choices[0]!)!;
+    const used = new Set(paper.sections.flatMap((s) => s.questions as string[]));
+    const swap = loaded.project!.bank.questions.find(
+      (q) => q.type === "单项选择题" && !used.has(q.id) && "level" in q && "level" in out && q.level !== out.level && q.difficulty === out.difficulty,
+    )!;
+    choices[0] = swap.id;
+    const file = writeText(join(dir, "draft.yaml"), stringify(paper));
+    const run = await runCli(["validate", file]);
+    expect(run.code).toBe(1);
+    const level = "level" in out ? out.level : "";
+    expect(run.stdout).toMatch(new RegExp(`FAIL\\s+${level} \\d+% of the score\\s+\\d+ points\\s+\\d+ points`));
+    const json = JSON.parse((await runCli(["validate", file, "--format", "json"])).stdout);
+    const failed = json.checks.filter((c: { status: string }) => c.status === "fail").map((c: { id: string }) => c.id);
+    expect(failed).toContain(`level:${level}`);
+    expect(json.ok).toBe(false);
+  });
+
+  it("names an unknown id and an inline question missing its answer, with their locations", async () => {
+    const { dir, paper } = await generated(32);
+    (paper.sections[0]!.questions as unknown[])[1] = "ch01-sc-999";
+    (paper.sections[3]!.questions as unknown[])[0] = {
+      id: "draft-short-1",
+      chapter: 3,
+      knowledge_point: "3.1",
+      level: "领会",
+      difficulty: "较易",
+      stem: "简述接待客户前应做好哪些准备。",
+      marking: [{ point: "心理准备", points: 2 }, { point: "物质准备", points: 3 }],
+    };
+    const file = writeText(join(dir, "draft.yaml"), stringify(paper));
+    const run = await runCli(["validate", file]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/draft\.yaml:\d+:\d+: error: question ch01-sc-999 is not in the bank/);
+    expect(run.stdout).toMatch(/draft\.yaml:\d+:\d+: error: answer: required field missing/);
+  });
+
+  it("accepts a hand-made draft with a valid inline question in place of a bank question of the same kind", async () => {
+    const { dir, paper } = await generated(33);
+    const shortIds = paper.sections[3]!.questions as string[];
+    const original = byId.get(shortIds[0]!)!;
+    if (original.type !== "简答题") throw new Error("expected a 简答题");
+    (paper.sections[3]!.questions as unknown[])[0] = { ...original, id: "draft-short-2", stem: `${original.stem}(草稿)` };
+    const file = writeText(join(dir, "draft.yaml"), stringify(paper));
+    const run = await runCli(["validate", file]);
+    expect(run.stdout).toContain("every rule passes");
+    expect(run.code).toBe(0);
+  });
+
+  it("exits 2 on a paper file that is not a paper", async () => {
+    const dir = tempDir();
+    const file = writeText(join(dir, "x.yaml"), "title: nothing here\n");
+    const run = await runCli(["validate", file]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/x\.yaml:1:1: error: .*sections/);
+  });
+});
