@@ -1,0 +1,42 @@
+/**
+ * zujuan as a library. The core is pure (parsed data in, data out); the io helpers read files.
+ * `assemble` here is the core's, with HiGHS as the default solver.
+ */
+import { assemble as assembleWith, type AssembleOptions, type AssembleResult } from "./core/assemble/assemble.js";
+import type { Bank } from "./core/bank.js";
+import type { Blueprint } from "./core/blueprint.js";
+import type { SyllabusIndex } from "./core/syllabus.js";
+import { HighsSolver } from "./solver/highs.js";
+
+export type { AssembleOptions, AssembleResult, AssembledForm } from "./core/assemble/assemble.js";
+export type { Diagnosis, RuleShortfall } from "./core/assemble/diagnose.js";
+export { parseBank, parseQuestion, indexBank, type Bank, type SourceDocument } from "./core/bank.js";
+export { blueprintSchema, blueprintProblems, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
+export type { Diagnostic, Location, Severity } from "./core/diagnostic.js";
+export { lintBank } from "./core/lint.js";
+export { toCplexLp, type LpModel, type LpSolution, type Solver } from "./core/lp.js";
+export { paperSchema, resolvePaper, paperFileOf, type Paper, type PaperFile } from "./core/paper.js";
+export { questionSchemas, type Question } from "./core/question.js";
+export { paperRules, type LinearRule } from "./core/rules.js";
+export { buildSpec, type SpecTable } from "./core/spec.js";
+export { syllabusSchema, indexSyllabus, type Syllabus, type SyllabusIndex } from "./core/syllabus.js";
+export { validatePaper, type ValidationReport, type RuleCheck } from "./core/validate.js";
+export { QUESTION_TYPES, LEVELS, DIFFICULTIES, TIERS } from "./core/vocabulary.js";
+export { loadProject, loadBank, loadBlueprint, loadSyllabus, type Project } from "./io/load-project.js";
+export { loadPaper } from "./io/load-paper.js";
+export { HighsSolver } from "./solver/highs.js";
+
+/** Assembles papers with HiGHS unless another solver is given; the solver is closed afterwards if it was ours. */
+export async function assemble(
+  bank: Bank,
+  blueprint: Blueprint,
+  syllabus: SyllabusIndex,
+  options: Omit<AssembleOptions, "solver"> & { solver?: AssembleOptions["solver"] },
+): Promise<AssembleResult> {
+  const solver = options.solver ?? new HighsSolver();
+  try {
+    return await assembleWith(bank, blueprint, syllabus, { ...options, solver });
+  } finally {
+    if (!options.solver) solver.close?.();
+  }
+}
