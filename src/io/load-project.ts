@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
+import type { z } from "zod";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
 import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
@@ -50,26 +51,32 @@ function findDefaultBlueprint(cwd: string): string | Diagnostic {
   return error("ambiguous-blueprint", `several blueprints in ./blueprints (${candidates.join(", ")}): choose one with --blueprint FILE`);
 }
 
-export function loadBlueprint(file: string, cwd: string): { blueprint?: Blueprint; diagnostics: Diagnostic[] } {
+/** Reads a document and runs it through its three stages: schema (with defaults), then named cross-field rules. */
+function loadDocument<T>(
+  kind: string,
+  file: string,
+  cwd: string,
+  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: z.ZodError } },
+  rules: (value: T) => string[],
+): { value?: T; diagnostics: Diagnostic[] } {
   const shown = displayPath(file, cwd);
-  if (!existsSync(file)) return { diagnostics: [error("missing-file", `blueprint ${shown} does not exist`)] };
+  if (!existsSync(file)) return { diagnostics: [error("missing-file", `${kind} ${shown} does not exist`)] };
   const read = readDocument(file);
   if (!read.ok) return { diagnostics: read.diagnostics.map((d) => relocate(d, shown)) };
-  const parsed = blueprintSchema.safeParse(read.data);
-  if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, "blueprint-schema") };
-  const problems = blueprintProblems(parsed.data).map((p) => error("blueprint-rule", p, { file: shown, path: [] }));
-  return problems.length ? { diagnostics: problems } : { blueprint: parsed.data, diagnostics: [] };
+  const parsed = schema.safeParse(read.data);
+  if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, `${kind}-schema`) };
+  const problems = rules(parsed.data).map((p) => error(`${kind}-rule`, p, { file: shown, path: [] }));
+  return problems.length ? { diagnostics: problems } : { value: parsed.data, diagnostics: [] };
+}
+
+export function loadBlueprint(file: string, cwd: string): { blueprint?: Blueprint; diagnostics: Diagnostic[] } {
+  const { value, diagnostics } = loadDocument("blueprint", file, cwd, blueprintSchema, blueprintProblems);
+  return value ? { blueprint: value, diagnostics } : { diagnostics };
 }
 
 export function loadSyllabus(file: string, cwd: string): { syllabus?: SyllabusIndex; diagnostics: Diagnostic[] } {
-  const shown = displayPath(file, cwd);
-  if (!existsSync(file)) return { diagnostics: [error("missing-file", `syllabus ${shown} does not exist`)] };
-  const read = readDocument(file);
-  if (!read.ok) return { diagnostics: read.diagnostics.map((d) => relocate(d, shown)) };
-  const parsed = syllabusSchema.safeParse(read.data);
-  if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, "syllabus-schema") };
-  const problems = syllabusProblems(parsed.data).map((p) => error("syllabus-rule", p, { file: shown, path: [] }));
-  return problems.length ? { diagnostics: problems } : { syllabus: indexSyllabus(parsed.data), diagnostics: [] };
+  const { value, diagnostics } = loadDocument("syllabus", file, cwd, syllabusSchema, syllabusProblems);
+  return value ? { syllabus: indexSyllabus(value), diagnostics } : { diagnostics };
 }
 
 function listBankFiles(dir: string): string[] {

@@ -40,10 +40,11 @@ export class HighsSolver implements Solver {
       output_flag: false,
       // HiGHS's limit as a backstop; the worker is terminated at the real limit.
       time_limit: options.timeLimitSeconds + 1,
+      // Costs are non-negative, so a relative gap of 1 accepts the first integer solution found. (HiGHS's
+      // mip_max_improving_sols stops there too, but then returns status Unknown without the solution.)
       mip_rel_gap: options.firstFeasible ? 1 : 1e-6,
       random_seed: (options.seed ?? 0) % 2147483647,
     };
-    if (options.firstFeasible) highsOptions.mip_max_improving_sols = 1;
     const worker = this.spawn();
     const started = performance.now();
     const reply = await new Promise<WorkerReply | "timeout">((resolve) => {
