@@ -1,9 +1,18 @@
-// PLACEHOLDER until the renderer lands: same signature, refuses with a clear message.
+// Print-ready PDFs of a paper: the paper itself, the answer key with marking scheme, and the 双向细目表.
 import type { Blueprint } from "../../core/blueprint.js";
 import { error, type Diagnostic } from "../../core/diagnostic.js";
 import type { Paper } from "../../core/paper.js";
 import type { SpecTable } from "../../core/spec.js";
 import type { SyllabusIndex } from "../../core/syllabus.js";
+import { drawAnswers } from "./answers.js";
+import { addFooters, createDocument, finishDocument } from "./document.js";
+import { loadFonts, type FontPair } from "./fonts.js";
+import { missingGlyphs } from "./glyphs.js";
+import { LABELS } from "./labels.js";
+import { drawPaper } from "./paper.js";
+import type { RenderInput } from "./render-input.js";
+import { drawSpec } from "./spec.js";
+import { textsFor } from "./texts.js";
 
 export type PdfKind = "paper" | "answers" | "spec";
 export const PDF_KINDS: readonly PdfKind[] = ["paper", "answers", "spec"];
@@ -16,13 +25,60 @@ export interface RenderRequest {
   kinds: readonly PdfKind[];
   /** Encrypts the paper PDF (answers and spec too) with this user password. */
   password?: string;
+  /** Owner password of encrypted PDFs (full rights); default: a random one nobody knows. */
+  ownerPassword?: string;
   /** A TTF/OTF file to use instead of the bundled Noto Serif SC. */
   fontFile?: string;
 }
 
 export type RenderResult = { ok: true; pdfs: { kind: PdfKind; bytes: Uint8Array }[] } | { ok: false; diagnostics: Diagnostic[] };
 
+// AES-256 (PDF revision 5) passwords: readers disagree on how other characters become bytes.
+const PASSWORD = /^[\x20-\x7e]{1,127}$/;
+const PASSWORD_RULE = "a PDF password must be 1 to 127 printable ASCII characters (letters, digits, punctuation, spaces)";
+
+interface KindLayout {
+  title: (input: RenderInput) => string;
+  landscape: boolean;
+  draw: (doc: PDFKit.PDFDocument, input: RenderInput) => void;
+}
+
+const LAYOUTS: Record<PdfKind, KindLayout> = {
+  paper: { title: (i) => i.blueprint.paper.title, landscape: false, draw: drawPaper },
+  answers: { title: (i) => LABELS.answersTitle(i.course.name), landscape: false, draw: drawAnswers },
+  spec: { title: (i) => LABELS.specTitle(i.blueprint.paper.title), landscape: true, draw: drawSpec },
+};
+
+async function renderOne(kind: PdfKind, input: RenderInput, fonts: FontPair, request: RenderRequest): Promise<Uint8Array> {
+  const layout = LAYOUTS[kind];
+  const title = layout.title(input);
+  const setup: Parameters<typeof createDocument>[0] = { fonts, title, subject: input.paper.name ?? title, landscape: layout.landscape };
+  if (request.password !== undefined) setup.password = request.password;
+  if (request.ownerPassword !== undefined) setup.ownerPassword = request.ownerPassword;
+  const doc = createDocument(setup);
+  layout.draw(doc, input);
+  addFooters(doc, (page, pages) => LABELS.footer(input.course.code, title, page, pages));
+  return finishDocument(doc);
+}
+
+/**
+ * Renders the requested PDFs into memory. Refuses, drawing nothing, when the font lacks a character
+ * that would be printed (finding "missing-glyph", naming the characters and questions).
+ */
 export async function renderPdfs(request: RenderRequest): Promise<RenderResult> {
-  void request;
-  return { ok: false, diagnostics: [error("render-unavailable", "PDF rendering is not built yet: use --no-pdf")] };
+  const badPassword = [request.password, request.ownerPassword].some((pw) => pw !== undefined && !PASSWORD.test(pw));
+  if (badPassword) return { ok: false, diagnostics: [error("bad-password", PASSWORD_RULE)] };
+  let fonts: FontPair;
+  try {
+    fonts = loadFonts(request.fontFile);
+  } catch (cause) {
+    return { ok: false, diagnostics: [error("bad-font", `cannot use font ${request.fontFile ?? "Noto Serif SC"}: ${(cause as Error).message}`)] };
+  }
+  const missing = missingGlyphs(request.kinds.flatMap((kind) => textsFor(request, kind)), fonts, request.paper);
+  if (missing.length) return { ok: false, diagnostics: missing };
+  const { course } = request.syllabus.syllabus;
+  const input: RenderInput = { ...request, course: { code: course.code, name: course.name } };
+  const pdfs: { kind: PdfKind; bytes: Uint8Array }[] = [];
+  for (const kind of PDF_KINDS.filter((k) => request.kinds.includes(k))) pdfs.push({ kind, bytes: await renderOne(kind, input, fonts, request) });
+  return { ok: true, pdfs };
 }

@@ -1,0 +1,83 @@
+// Every string the renderer prints that does not come from the paper, the blueprint or the syllabus.
+// Kept in one place so that the glyph check sees them all and wording is easy to change.
+import type { Blueprint, BlueprintSection } from "../../core/blueprint.js";
+import type { PaperSection } from "../../core/paper.js";
+import { chineseNumeral } from "../../core/vocabulary.js";
+
+export const LABELS = {
+  courseCode: (code: string) => `(课程代码 ${code})`,
+  formLabel: (form: string) => (form.endsWith("卷") ? form : `${form}卷`),
+  fullMarks: (points: number, minutes: number) => `本试卷满分${fmt(points)}分,考试时间${minutes}分钟。`,
+  noticesTitle: "考生答题注意事项:",
+  scoreHeader: ["题号", "总分"] as const,
+  scoreRows: ["得分", "评卷人"] as const,
+  footer: (code: string, title: string, page: number, pages: number) => `${code}# ${title} 第${page}页(共${pages}页)`,
+  pleaseAnswer: "请回答:",
+  points: (points: number) => `(${fmt(points)}分)`,
+  sub: (n: number) => `(${n})`,
+  number: (n: number) => `${n}.`,
+  answersTitle: (course: string) => `${course}试题参考答案及评分标准`,
+  answerGrid: ["题号", "答案"] as const,
+  markingTitle: "评分要点:",
+  closing: "答案要点正确、表述不同者酌情给分。",
+  specTitle: (title: string) => `${title}双向细目表`,
+  specLevelsCaption: "一、考核内容与能力层次分值分布(分)",
+  specDifficultyCaption: "二、难度分布(分)",
+  specChartCaption: "三、目标与实际对照",
+  specItemsCaption: "四、试题细目",
+  chapterColumns: ["章", "章名", "层级"] as const,
+  sum: "合计",
+  share: "比例",
+  target: "目标",
+  actual: "实际",
+  difficulty: "难度",
+  itemColumns: ["题号", "题型", "章", "知识点", "能力层次", "难度", "分值", "预计时间(分钟)"] as const,
+  chapterNumber: (n: number) => `第${chineseNumeral(n)}章`,
+  minutesTotal: (minutes: number) => `预计答题时间 ${fmt(minutes)} 分钟`,
+  separator: "、",
+  summary: (count: number, pointsEach: number) =>
+    count === 1 ? `本题${fmt(pointsEach)}分。` : `本大题共${count}小题,每小题${fmt(pointsEach)}分,共${fmt(count * pointsEach)}分。`,
+} as const;
+
+/** Characters the formatters above add to data: digits, units and punctuation. */
+export const FORMAT_CHARACTERS = "0123456789.%#()、:,。";
+
+export function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, "");
+}
+
+/** Every fixed label with sample data, for the glyph check (the data itself is checked separately). */
+export function labelTexts(): string[] {
+  const constants = Object.values(LABELS).flatMap((v) => (typeof v === "string" ? [v] : Array.isArray(v) ? [...(v as string[])] : []));
+  const L = LABELS;
+  return [
+    FORMAT_CHARACTERS,
+    ...constants,
+    L.courseCode(""), L.formLabel(""), L.fullMarks(1, 1), L.footer("", "", 1, 1), L.points(1), L.sub(1), L.number(1),
+    L.answersTitle(""), L.specTitle(""), L.chapterNumber(10), L.chapterNumber(19), L.minutesTotal(1), L.summary(1, 1), L.summary(2, 1),
+  ];
+}
+
+/** The part of a section heading after its name: the blueprint's instructions, unless the paper's section differs from the blueprint's. */
+export function sectionInstructions(section: PaperSection, planned: BlueprintSection | undefined): string {
+  const count = section.questions.length;
+  const matches = planned !== undefined && planned.count === count && planned.points_each === section.points_each;
+  if (matches && planned.instructions) return planned.instructions;
+  return LABELS.summary(count, section.points_each);
+}
+
+/** The first sentence of the instructions (count and points), for the answer key. */
+export function sectionSummary(section: PaperSection, planned: BlueprintSection | undefined): string {
+  const full = sectionInstructions(section, planned);
+  const end = full.indexOf("。");
+  return end >= 0 ? full.slice(0, end + 1) : full;
+}
+
+/** 一、单项选择题 (the blueprint's section title if it has one). */
+export function sectionName(index: number, section: PaperSection, planned: BlueprintSection | undefined): string {
+  return `${chineseNumeral(index + 1)}、${planned?.title ?? section.type}`;
+}
+
+export function plannedSection(blueprint: Blueprint, section: PaperSection): BlueprintSection | undefined {
+  return blueprint.sections.find((s) => s.type === section.type);
+}

@@ -1,0 +1,67 @@
+// The questions of the paper as measured blocks: stems, options, room to answer, cases with their sub-questions.
+// Nothing of an answer, explanation or marking point is read here.
+import type { CaseAnalysis, Question } from "../../core/question.js";
+import { displayStem } from "../../core/question.js";
+import { BODY, space, stack, text, use, widthOf, type Block } from "./blocks.js";
+import { LABELS } from "./labels.js";
+import { optionsBlock } from "./options.js";
+
+type Doc = PDFKit.PDFDocument;
+
+/** Lines of room to answer per point of a written question, and the least room given. */
+const LINES_PER_POINT = 1.2;
+const MIN_LINES = 3;
+
+export interface QuestionFrame {
+  x: number;
+  width: number;
+  /** Width of the widest number label ("35."), so that all stems line up. */
+  labelWidth: number;
+}
+
+export function questionFrame(doc: Doc, x: number, width: number, lastNumber: number): QuestionFrame {
+  return { x, width, labelWidth: widthOf(doc, LABELS.number(lastNumber), BODY) + 2 };
+}
+
+function answerRoom(doc: Doc, points: number): Block {
+  use(doc, BODY);
+  const line = doc.currentLineHeight(true) + BODY.lineGap;
+  return space(Math.max(MIN_LINES, Math.round(points * LINES_PER_POINT)) * line);
+}
+
+function numbered(doc: Doc, frame: QuestionFrame, number: number, content: string): Block {
+  return text(doc, content, BODY, { x: frame.x, width: frame.width, label: LABELS.number(number), labelWidth: frame.labelWidth });
+}
+
+function caseBlock(doc: Doc, frame: QuestionFrame, number: number, q: CaseAnalysis): Block {
+  const inner = { x: frame.x + frame.labelWidth, width: frame.width - frame.labelWidth };
+  const indent = 2 * BODY.size;
+  const head = q.stem ? [numbered(doc, frame, number, q.stem)] : [];
+  const paragraphs = q.material.trim().split(/\n+/);
+  const material = paragraphs.map((p, i) =>
+    i === 0 && !q.stem ? numbered(doc, frame, number, p) : text(doc, p, BODY, { ...inner, indent }),
+  );
+  const ask = text(doc, LABELS.pleaseAnswer, BODY, inner);
+  const subWidth = widthOf(doc, LABELS.sub(9), BODY);
+  const subs = q.subquestions.map((s, i) =>
+    stack([text(doc, `${s.ask}${LABELS.points(s.points)}`, BODY, { ...inner, label: LABELS.sub(i + 1), labelWidth: subWidth }), answerRoom(doc, s.points)]),
+  );
+  const [first, ...rest] = subs;
+  const opening = stack([...head, ...material]);
+  return stack(first ? [opening, stack([ask, first]), ...rest] : [opening, ask]);
+}
+
+/** One question, to be kept on one page where it fits. */
+export function questionBlock(doc: Doc, frame: QuestionFrame, number: number, q: Question, pointsEach: number): Block {
+  switch (q.type) {
+    case "单项选择题":
+    case "多项选择题":
+      return stack([numbered(doc, frame, number, q.stem), optionsBlock(doc, q.options, frame.x + frame.labelWidth, frame.width - frame.labelWidth)]);
+    case "名词解释":
+    case "简答题":
+    case "论述题":
+      return stack([numbered(doc, frame, number, displayStem(q)), answerRoom(doc, pointsEach)]);
+    case "案例分析题":
+      return caseBlock(doc, frame, number, q);
+  }
+}

@@ -1,0 +1,91 @@
+// 双向细目表: chapter × level points with totals, shares and targets; difficulty; a chart; every question.
+import { DIFFICULTIES, LEVELS } from "../../core/vocabulary.js";
+import { BODY, BODY_BOLD, beside, contentWidth, flow, space, stack, text, type Block, type TextStyle } from "./blocks.js";
+import { barChart } from "./chart.js";
+import { REGULAR } from "./fonts.js";
+import { SUBTITLE, centered, courseCodeLine, topLine } from "./heading.js";
+import { LABELS, fmt } from "./labels.js";
+import type { RenderInput } from "./render-input.js";
+import { columns, table, type Row } from "./table.js";
+
+type Doc = PDFKit.PDFDocument;
+
+const CELL: TextStyle = { font: REGULAR, size: 9.5, lineGap: 1 };
+const percent = (part: number, whole: number) => `${fmt(whole ? (part / whole) * 100 : 0)}%`;
+const blankZero = (n: number) => (n ? fmt(n) : "");
+
+function caption(doc: Doc, content: string, x = doc.page.margins.left, width = contentWidth(doc)): Block {
+  return text(doc, content, BODY_BOLD, { x, width, spaceAfter: 4 });
+}
+
+function levelTable(doc: Doc, { spec }: RenderInput): Block {
+  const [chapterLabel, titleLabel, tierLabel] = LABELS.chapterColumns;
+  const widths = columns(contentWidth(doc), [52, undefined, 48, 62, 62, 62, 62, 52, 56]);
+  const total = spec.total.actual;
+  const header: Row[] = [{ cells: [chapterLabel, titleLabel, tierLabel, ...LEVELS, LABELS.sum, LABELS.share] }];
+  const rows: Row[] = spec.rows.map((r) => ({
+    cells: [LABELS.chapterNumber(r.chapter), { text: r.title, align: "left" }, r.tier, ...LEVELS.map((l) => blankZero(r.levels[l])), fmt(r.points), percent(r.points, total)],
+  }));
+  const span = (label: string) => ({ text: label, span: 3, style: { ...CELL, font: BODY_BOLD.font } });
+  rows.push(
+    { cells: [span(LABELS.sum), ...LEVELS.map((l) => fmt(spec.levels[l].actual)), fmt(total), percent(total, total)] },
+    { cells: [span(LABELS.share), ...LEVELS.map((l) => percent(spec.levels[l].actual, total)), percent(total, total), ""] },
+    { cells: [span(LABELS.target), ...LEVELS.map((l) => fmt(spec.levels[l].target)), fmt(spec.total.target), ""] },
+  );
+  return table(doc, { x: doc.page.margins.left, columns: widths, header, rows, style: CELL });
+}
+
+function difficultyTable(doc: Doc, { spec }: RenderInput, width: number): Block {
+  const widths = columns(width, [52, undefined, undefined, undefined, undefined, 52]);
+  const total = spec.total.actual;
+  const header: Row[] = [{ cells: [LABELS.difficulty, ...DIFFICULTIES, LABELS.sum] }];
+  const rows: Row[] = [
+    { cells: [{ text: LABELS.actual, style: { ...CELL, font: BODY_BOLD.font } }, ...DIFFICULTIES.map((d) => fmt(spec.difficulty[d].actual)), fmt(total)] },
+    { cells: [{ text: LABELS.share, style: { ...CELL, font: BODY_BOLD.font } }, ...DIFFICULTIES.map((d) => percent(spec.difficulty[d].actual, total)), percent(total, total)] },
+    { cells: [{ text: LABELS.target, style: { ...CELL, font: BODY_BOLD.font } }, ...DIFFICULTIES.map((d) => fmt(spec.difficulty[d].target)), fmt(spec.total.target)] },
+  ];
+  return table(doc, { x: doc.page.margins.left, columns: widths, header, rows, style: CELL });
+}
+
+function itemTable(doc: Doc, { spec, syllabus }: RenderInput): Block {
+  const widths = columns(contentWidth(doc), [36, 66, 52, undefined, 100, 62, 40, 84]);
+  const header: Row[] = [{ cells: [...LABELS.itemColumns] }];
+  const rows: Row[] = spec.items.map((item) => ({
+    cells: [
+      String(item.number),
+      item.type,
+      LABELS.chapterNumber(item.chapter),
+      { text: item.knowledgePoints.map((kp) => `${kp} ${syllabus.knowledgePoint(kp)?.title ?? ""}`.trim()).join(LABELS.separator), align: "left" },
+      item.levels.join(LABELS.separator),
+      item.difficulties.join(LABELS.separator),
+      fmt(item.points),
+      fmt(item.minutes),
+    ],
+  }));
+  rows.push({ cells: [{ text: LABELS.sum, span: 6, style: { ...CELL, font: BODY_BOLD.font } }, fmt(spec.total.actual), fmt(spec.minutes)] });
+  return table(doc, { x: doc.page.margins.left, columns: widths, header, rows, style: CELL });
+}
+
+/** Draws the whole specification table into the (landscape) document. */
+export function drawSpec(doc: Doc, input: RenderInput): void {
+  const width = contentWidth(doc);
+  const left = doc.page.margins.left;
+  const tableWidth = width * 0.36;
+  const chartX = left + tableWidth + 24;
+  const blocks: Block[] = [
+    topLine(doc, input.blueprint.paper.secrecy, input.paper.form),
+    centered(doc, LABELS.specTitle(input.blueprint.paper.title), SUBTITLE, 2),
+    courseCodeLine(doc, input.course.code, 8),
+    stack([caption(doc, LABELS.specLevelsCaption), levelTable(doc, input)]),
+    space(10, true),
+    beside([
+      stack([caption(doc, LABELS.specDifficultyCaption, left, tableWidth), difficultyTable(doc, input, tableWidth)]),
+      stack([caption(doc, LABELS.specChartCaption, chartX, width - tableWidth - 24), barChart(doc, input.spec, chartX, width - tableWidth - 24)]),
+    ]),
+    space(10, true),
+    stack([caption(doc, LABELS.specItemsCaption), itemTable(doc, input)]),
+    space(6, true),
+    text(doc, LABELS.minutesTotal(input.spec.minutes), BODY, { x: doc.page.margins.left, width }),
+  ];
+  flow(doc, blocks);
+}

@@ -1,0 +1,74 @@
+import { paperItems } from "../../core/paper.js";
+import { displayStem, type Question } from "../../core/question.js";
+import { DIFFICULTIES, LEVELS, QUESTION_TYPES, TIERS } from "../../core/vocabulary.js";
+import type { PdfKind, RenderRequest } from "./index.js";
+import { labelTexts } from "./labels.js";
+
+/** Who a printed string comes from: a question (by id), or a file of the project. */
+export type Owner = { question: string } | { source: "blueprint" | "syllabus" | "paper" | "renderer" };
+
+export interface OwnedText {
+  owner: Owner;
+  text: string;
+}
+
+/** What the candidate sees of a question. */
+function questionTexts(q: Question): string[] {
+  switch (q.type) {
+    case "单项选择题":
+    case "多项选择题":
+      return [q.stem, ...q.options];
+    case "名词解释":
+      return [q.term, q.stem ?? ""];
+    case "简答题":
+    case "论述题":
+      return [q.stem];
+    case "案例分析题":
+      return [q.stem ?? "", q.material, ...q.subquestions.map((s) => s.ask)];
+  }
+}
+
+/** What the marker sees of a question in the answer key. */
+function keyTexts(q: Question): string[] {
+  switch (q.type) {
+    case "单项选择题":
+    case "多项选择题":
+      return [q.answer];
+    case "名词解释":
+    case "简答题":
+    case "论述题":
+      return [displayStem(q), q.answer, ...q.marking.map((m) => m.point)];
+    case "案例分析题":
+      return q.subquestions.flatMap((s) => [s.ask, s.answer, ...s.marking.map((m) => m.point)]);
+  }
+}
+
+function blueprintTexts(request: RenderRequest, kind: PdfKind): string[] {
+  const { paper } = request.blueprint;
+  const sections = request.blueprint.sections.flatMap((s) => [s.title ?? "", s.instructions ?? ""]);
+  const everywhere = [paper.title, paper.secrecy ?? "", ...sections];
+  if (kind !== "paper") return everywhere;
+  return [...everywhere, paper.exam, ...paper.notices, ...paper.parts.flatMap((p) => [p.title, p.notice ?? ""])];
+}
+
+function syllabusTexts(request: RenderRequest, kind: PdfKind): string[] {
+  const { course, chapters } = request.syllabus.syllabus;
+  const texts = [course.name, course.code];
+  if (kind === "spec") texts.push(...chapters.flatMap((c) => [c.title, ...c.knowledge_points.map((kp) => kp.title)]));
+  return texts;
+}
+
+/** Every string a PDF of this kind may print, with where it comes from. */
+export function textsFor(request: RenderRequest, kind: PdfKind): OwnedText[] {
+  const texts: OwnedText[] = [];
+  const add = (owner: Owner, list: readonly string[]) => list.filter(Boolean).forEach((text) => texts.push({ owner, text }));
+  add({ source: "renderer" }, [...labelTexts(), ...QUESTION_TYPES, ...LEVELS, ...DIFFICULTIES, ...TIERS]);
+  add({ source: "blueprint" }, blueprintTexts(request, kind));
+  add({ source: "syllabus" }, syllabusTexts(request, kind));
+  add({ source: "paper" }, [request.paper.form ?? ""]);
+  if (kind === "spec") return texts;
+  for (const { question } of paperItems(request.paper)) {
+    add({ question: question.id }, kind === "paper" ? questionTexts(question) : keyTexts(question));
+  }
+  return texts;
+}
