@@ -1,0 +1,85 @@
+import { readdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { assemble } from "../core/assemble/assemble.js";
+import { classifyBank } from "../core/assemble/classes.js";
+import { bankShortfalls } from "../core/assemble/diagnose.js";
+import { buildModel } from "../core/assemble/model.js";
+import { parseBank } from "../core/bank.js";
+import { toCplexLp } from "../core/lp.js";
+import { paperRules } from "../core/rules.js";
+import { loadBlueprint, loadSyllabus } from "../io/load-project.js";
+import { readDocument } from "../io/read-document.js";
+import { HighsSolver } from "../solver/highs.js";
+
+/**
+ * Where the time of one `generate` goes, stage by stage, in one cold process:
+ * `node dist/bench/phases.js BLUEPRINT [FORMS] [MAX_OVERLAP]` prints { stages: [[name, seconds]], ... } as JSON.
+ * The stages repeat what loadProject and assemble do, with a clock between them.
+ */
+export interface PhaseReport {
+  stages: [string, number][];
+  classes: number;
+  variables: number;
+  rows: number;
+  lpBytes: number;
+}
+
+async function main(): Promise<void> {
+  const [file, formsArg, overlapArg] = process.argv.slice(2);
+  if (!file) throw new Error("usage: phases.js BLUEPRINT [FORMS] [MAX_OVERLAP]");
+  const forms = Number(formsArg ?? 1);
+  const maxOverlap = Number(overlapArg ?? 0);
+  const stages: [string, number][] = [];
+  let clock = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    stages.push([name, (now - clock) / 1000]);
+    clock = now;
+  };
+
+  const cwd = process.cwd();
+  const { blueprint } = loadBlueprint(resolve(file), cwd);
+  if (!blueprint) throw new Error(`blueprint ${file} does not load`);
+  const { syllabus } = loadSyllabus(resolve(dirname(resolve(file)), blueprint.syllabus), cwd);
+  if (!syllabus) throw new Error("syllabus does not load");
+  lap("blueprint + syllabus (read, parse, schema)");
+  const bankDir = resolve(dirname(resolve(file)), blueprint.bank);
+  const sources = readdirSync(bankDir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => {
+      const read = readDocument(join(bankDir, f));
+      if (!read.ok) throw new Error(`${f} does not parse`);
+      return { file: f, data: read.data };
+    });
+  lap("bank files: read + JSON/YAML parse (readDocument)");
+  const { bank } = parseBank(sources);
+  lap(`bank schema + normalise (parseBank, zod), ${bank.questions.length} questions`);
+  const classified = classifyBank(bank.questions, blueprint, syllabus, { used: new Set(), allowReuse: false });
+  lap("classify interchangeable questions (classifyBank)");
+  const rules = paperRules(blueprint, syllabus);
+  bankShortfalls(rules, classified);
+  lap("bank supply check per rule (bankShortfalls)");
+  const built = buildModel({ bank: classified, rules, forms, maxOverlap, maxReused: 0, seed: 1 });
+  lap("build model (buildModel)");
+  const lp = toCplexLp(built.model);
+  lap("model to CPLEX LP text (toCplexLp)");
+
+  const solver = new HighsSolver();
+  const options = { timeLimitSeconds: 60, firstFeasible: true, seed: 1 };
+  const cold = await solver.solve(built.model, options);
+  lap(`first solve: worker start + WASM compile + solve (${cold.status})`);
+  const warm = await solver.solve(built.model, options);
+  lap(`second solve, same worker (${warm.status})`);
+  const result = await assemble(bank, blueprint, syllabus, { seed: 1, forms, maxOverlap, solver, timeLimitSeconds: 60 });
+  const assembleTotal = (performance.now() - clock) / 1000;
+  lap("assemble() again, warm worker: total");
+  stages.push(["  of which solve (stats.solveSeconds)", result.stats.solveSeconds]);
+  stages.push(["  of which the rest (classify, supply check, build, LP text, pick, validate)", assembleTotal - result.stats.solveSeconds]);
+  solver.close();
+
+  const report: PhaseReport = { stages, classes: classified.classes.length, variables: built.model.variables.length, rows: built.model.rows.length, lpBytes: lp.length };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+await main();
