@@ -1,9 +1,8 @@
 import { readdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { assemble } from "../core/assemble/assemble.js";
+import { assemble, assemblyModel } from "../core/assemble/assemble.js";
 import { classifyBank } from "../core/assemble/classes.js";
 import { bankShortfalls } from "../core/assemble/diagnose.js";
-import { buildModel } from "../core/assemble/model.js";
 import { parseBank } from "../core/bank.js";
 import { toCplexLp } from "../core/lp.js";
 import { paperRules } from "../core/rules.js";
@@ -19,6 +18,7 @@ import { HighsSolver } from "../solver/highs.js";
 export interface PhaseReport {
   stages: [string, number][];
   classes: number;
+  cells: number;
   variables: number;
   rows: number;
   lpBytes: number;
@@ -60,8 +60,8 @@ async function main(): Promise<void> {
   const rules = paperRules(blueprint, syllabus);
   bankShortfalls(rules, classified);
   lap("bank supply check per rule (bankShortfalls)");
-  const built = buildModel({ bank: classified, rules, forms, maxOverlap, maxReused: 0, seed: 1 });
-  lap("build model (buildModel)");
+  const built = { model: assemblyModel(bank, blueprint, syllabus, { seed: 1, forms, maxOverlap }) };
+  lap("build the exact model over every class (assemblyModel)");
   const lp = toCplexLp(built.model);
   lap("model to CPLEX LP text (toCplexLp)");
 
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   stages.push(["  of which the rest (classify, supply check, build, LP text, pick, validate)", assembleTotal - result.stats.solveSeconds]);
   solver.close();
 
-  const report: PhaseReport = { stages, classes: classified.classes.length, variables: built.model.variables.length, rows: built.model.rows.length, lpBytes: lp.length };
+  const report: PhaseReport = { stages, classes: classified.classes.length, cells: result.stats.cells, variables: built.model.variables.length, rows: built.model.rows.length, lpBytes: lp.length };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

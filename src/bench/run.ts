@@ -36,7 +36,7 @@ interface Row {
 interface GenerateJson {
   ok: boolean;
   outcome?: string;
-  stats?: { questions: number; classes: number; variables: number; rows: number; solveSeconds: number };
+  stats?: { questions: number; classes: number; cells: number; solves: number; variables: number; rows: number; solveSeconds: number };
   forms?: { checks: { id: string; expected: string; actual: string }[] }[];
   diagnosis?: { proven: boolean; message: string; shortfalls: unknown[]; bankShort: unknown[] };
 }
@@ -99,7 +99,7 @@ function tableRow(row: Row, run: CliRun): { cells: string[]; met: boolean[]; not
     withTarget(solve === undefined ? "n/a" : secs(solve), solve, row.targets.solve, "s"),
     withTarget(run.peakRssMB === undefined ? "n/a" : `${Math.round(run.peakRssMB)} MB`, run.peakRssMB, row.targets.rssMB, "MB"),
     devText,
-    stats ? `${stats.classes} / ${stats.variables} / ${stats.rows}` : "",
+    stats ? `${stats.classes} / ${stats.cells} / ${stats.variables}×${stats.rows} (${stats.solves})` : "",
   ];
   return { cells, met, ...(note ? { note } : {}) };
 }
@@ -125,7 +125,7 @@ async function phases(blueprint: string): Promise<string> {
     const out = execFileSync(process.execPath, [join(ROOT, "dist/bench/phases.js"), blueprint], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
     const report = JSON.parse(out) as PhaseReport;
     const rows = report.stages.map(([name, s]) => [name, s.toFixed(3)]);
-    return `${markdown(["stage (50k, 1 form, one process)", "seconds"], rows)}\n\nmodel: ${report.classes} classes, ${report.variables} variables, ${report.rows} rows, ${(report.lpBytes / 1024).toFixed(0)} KB of LP text`;
+    return `${markdown(["stage (50k, 1 form, one process)", "seconds"], rows)}\n\nexact model: ${report.classes} classes (${report.cells} cells), ${report.variables} variables, ${report.rows} rows, ${(report.lpBytes / 1024).toFixed(0)} KB of LP text`;
   } catch (cause) {
     return `stage timing failed: ${(cause as Error).message.split("\n")[0]}`;
   }
@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   for (const row of rows) results.push(tableRow(row, await measureRow(row, repeat)));
   const stageTable = await phases(big.blueprint);
 
-  const header = ["run", "questions", "exit", "end to end", "CPU", "solve", "peak RSS", "deviation", "classes / vars / rows"];
+  const header = ["run", "questions", "exit", "end to end", "CPU", "solve", "peak RSS", "deviation", "classes / cells / largest model (solves)"];
   const met = results.flatMap((r) => r.met);
   const lines = [
     `## zujuan bench (seed ${SEED}, ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GB, load average ${load} at start, Node ${process.version}, ${repeat === 1 ? "one cold run per row" : `median of ${repeat} cold runs`})`,

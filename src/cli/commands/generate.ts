@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { assemble, type AssembleResult } from "../../core/assemble/assemble.js";
+import { assemble, assemblyModel, type AssembleResult } from "../../core/assemble/assemble.js";
 import type { Diagnosis } from "../../core/assemble/diagnose.js";
 import { toCplexLp } from "../../core/lp.js";
 import { displayPath, loadProject } from "../../io/load-project.js";
@@ -84,7 +84,10 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   }
 
   const files: OutputFile[] = [];
-  if (options.exportModel) files.push({ path: resolve(options.exportModel), data: toCplexLp(result.model) });
+  if (options.exportModel) {
+    const model = assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids });
+    files.push({ path: resolve(options.exportModel), data: toCplexLp(model) });
+  }
   const stats = { ...result.stats, seed };
   if (!result.ok) {
     writeFilesAtomic(files);
@@ -117,7 +120,7 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   const footer = [
     `seed ${seed} (same seed, bank and blueprint give the same paper: --seed ${seed})`,
     pdfs.length ? `wrote ${pdfs.join(", ")}` : "",
-    `solved in ${result.stats.solveSeconds.toFixed(2)} s (${result.stats.classes} classes of interchangeable questions from ${result.stats.eligible} eligible)`,
+    `solved in ${result.stats.solveSeconds.toFixed(2)} s (${result.stats.eligible} eligible questions in ${result.stats.classes} classes of interchangeable ones, ${result.stats.cells} cells; ${result.stats.solves} solves)`,
   ].filter(Boolean);
   return {
     outcome: "ok",

@@ -3,14 +3,16 @@ import { indexBank } from "../bank.js";
 import type { Blueprint } from "../blueprint.js";
 import type { LpModel, LpSolution, Solver } from "../lp.js";
 import { paperFileOf, resolvePaper, type Paper, type PaperFile } from "../paper.js";
-import { hashString, seededRandom, shuffled } from "../random.js";
 import { paperRules } from "../rules.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import { validatePaper, type ValidationReport } from "../validate.js";
 import type { QuestionType } from "../vocabulary.js";
 import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js";
 import { bankShortfalls, slackShortfalls, summarize, type Diagnosis } from "./diagnose.js";
-import { buildModel, mName, uName, type AssemblyModel } from "./model.js";
+import { cellsOf } from "./groups.js";
+import type { AssemblyModel } from "./model.js";
+import { assembleForms, coarseModel, exactModel, type ClassPick, type StageContext, type StageOutcome } from "./stages.js";
+import { Stock } from "./stock.js";
 
 export interface AssembleOptions {
   seed: number;
@@ -25,6 +27,8 @@ export interface AssembleOptions {
   blueprintPath?: string;
   generatedBy?: string;
   onProgress?: (stage: string) => void;
+  /** Clock for the time limit (milliseconds); injectable so the core stays free of the environment. */
+  now?: () => number;
 }
 
 export interface AssembledForm {
@@ -38,46 +42,96 @@ export interface AssemblyStats {
   questions: number;
   eligible: number;
   classes: number;
+  cells: number;
+  solves: number;
+  solveSeconds: number;
+  /** Size of the largest model solved. */
   variables: number;
   rows: number;
-  solveSeconds: number;
 }
 
 export type AssembleResult =
-  | { ok: true; forms: AssembledForm[]; model: LpModel; stats: AssemblyStats; ineligible: Ineligible[] }
-  | { ok: false; reason: "infeasible" | "timeout" | "error"; diagnosis: Diagnosis; model: LpModel; stats: AssemblyStats; ineligible: Ineligible[] };
+  | { ok: true; forms: AssembledForm[]; stats: AssemblyStats; ineligible: Ineligible[] }
+  | { ok: false; reason: "infeasible" | "timeout" | "error"; diagnosis: Diagnosis; stats: AssemblyStats; ineligible: Ineligible[] };
 
 export const formLabel = (f: number) => String.fromCharCode(65 + f);
 
-/** Turns class counts into question ids: each class's members in a seeded order, fresh ones first. */
-function pickQuestions(bank: ClassifiedBank, built: AssemblyModel, solution: LpSolution, forms: number, seed: number): Map<QuestionType, string[]>[] {
-  const picks = Array.from({ length: forms }, () => new Map<QuestionType, { id: string; chapter: number }[]>());
-  const take = (f: number, type: QuestionType, id: string, chapter: number) => {
-    const list = picks[f]!.get(type) ?? [];
-    list.push({ id, chapter });
-    picks[f]!.set(type, list);
+type FormPicks = Map<QuestionType, { id: string; chapter: number }[]>;
+
+function takePicks(bank: ClassifiedBank, stock: Stock, picks: readonly ClassPick[], pairs: readonly [number, number][], into: FormPicks[], formOffset: number): void {
+  const add = (f: number, type: QuestionType, id: string, chapter: number) => {
+    const target = into[formOffset + f]!;
+    target.set(type, [...(target.get(type) ?? []), { id, chapter }]);
   };
-  bank.classes.forEach((c, ci) => {
-    const order = shuffled(c.members, seededRandom(seed ^ hashString(c.key)));
-    let next = 0;
-    for (let f = 0; f < forms; f++) {
-      const n = Math.round(solution.values.get(uName(ci, f)) ?? 0);
-      for (let k = 0; k < n; k++) take(f, c.section.type, order[next++]!, c.facts.chapter);
-    }
-    built.pairs.forEach(([a, b], p) => {
-      const n = Math.round(solution.values.get(mName(ci, p)) ?? 0);
-      for (let k = 0; k < n; k++) {
-        const id = order[next++]!;
-        take(a, c.section.type, id, c.facts.chapter);
-        take(b, c.section.type, id, c.facts.chapter);
+  for (const pick of picks) {
+    const c = bank.classes[pick.classIndex]!;
+    pick.own.forEach((n, f) => stock.take(pick.classIndex, n).forEach((id) => add(f, c.section.type, id, c.facts.chapter)));
+    pick.shared.forEach((n, p) => {
+      for (const id of stock.take(pick.classIndex, n)) {
+        add(pairs[p]![0], c.section.type, id, c.facts.chapter);
+        add(pairs[p]![1], c.section.type, id, c.facts.chapter);
       }
     });
-  });
-  // Within a section, questions follow the syllabus's chapter order, as printed papers do.
-  return picks.map(
-    (byType) =>
-      new Map([...byType].map(([type, list]) => [type, list.sort((x, y) => x.chapter - y.chapter || (x.id < y.id ? -1 : 1)).map((x) => x.id)])),
-  );
+  }
+}
+
+/** Within a section, questions follow the syllabus's chapter order, as printed papers do. */
+function ordered(picks: FormPicks): Map<QuestionType, string[]> {
+  return new Map([...picks].map(([type, list]) => [type, [...list].sort((x, y) => x.chapter - y.chapter || (x.id < y.id ? -1 : 1)).map((x) => x.id)]));
+}
+
+interface Setup {
+  classified: ClassifiedBank;
+  context: StageContext;
+  stats: AssemblyStats;
+  rules: ReturnType<typeof paperRules>;
+}
+
+function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: AssembleOptions, solveWith: (built: AssemblyModel) => Promise<LpSolution>): Setup {
+  const avoid = new Set(options.avoid ?? []);
+  const maxReused = blueprint.rules.history.max_reused;
+  const classified = classifyBank(bank.questions, blueprint, syllabus, { used: avoid, allowReuse: maxReused > 0 });
+  const rules = paperRules(blueprint, syllabus);
+  const cells = cellsOf(classified);
+  const stats: AssemblyStats = {
+    questions: bank.questions.length,
+    eligible: classified.classes.reduce((s, c) => s + c.members.length, 0),
+    classes: classified.classes.length,
+    cells: cells.length,
+    solves: 0,
+    solveSeconds: 0,
+    variables: 0,
+    rows: 0,
+  };
+  return { classified, stats, rules, context: { bank: classified, cells, rules, maxReused, seed: options.seed, solve: solveWith } };
+}
+
+/**
+ * Forms one at a time first (each alone is a small problem); if a later form cannot be built from what
+ * the earlier ones left, all forms together, which is exact. A first form that cannot be built at all
+ * proves that no set of forms can.
+ */
+async function assembleAll(setup: Setup, forms: number, maxOverlap: number, seed: number): Promise<{ outcome: StageOutcome; picks: FormPicks[]; formsSolved: number }> {
+  const fresh = () => Array.from({ length: forms }, (): FormPicks => new Map());
+  if (forms > 1) {
+    const stock = new Stock(setup.classified, seed);
+    const picks = fresh();
+    let f = 0;
+    for (; f < forms; f++) {
+      const outcome = await assembleForms(setup.context, stock.availability(), 1, 0);
+      if (outcome.kind !== "ok") {
+        if (f === 0 || outcome.kind === "timeout" || outcome.kind === "error") return { outcome, picks, formsSolved: 1 };
+        break;
+      }
+      takePicks(setup.classified, stock, outcome.picks, outcome.pairs, picks, f);
+    }
+    if (f === forms) return { outcome: { kind: "ok", picks: [], pairs: [] }, picks, formsSolved: forms };
+  }
+  const stock = new Stock(setup.classified, seed);
+  const picks = fresh();
+  const outcome = await assembleForms(setup.context, stock.availability(), forms, maxOverlap);
+  if (outcome.kind === "ok") takePicks(setup.classified, stock, outcome.picks, outcome.pairs, picks, 0);
+  return { outcome, picks, formsSolved: forms };
 }
 
 /**
@@ -87,54 +141,58 @@ function pickQuestions(bank: ClassifiedBank, built: AssemblyModel, solution: LpS
 export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: AssembleOptions): Promise<AssembleResult> {
   const forms = options.forms ?? 1;
   const maxOverlap = forms > 1 ? (options.maxOverlap ?? 0) : 0;
-  const timeLimitSeconds = options.timeLimitSeconds ?? 60;
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.timeLimitSeconds ?? 60) * 1000;
   const progress = options.onProgress ?? (() => {});
-  const avoid = new Set(options.avoid ?? []);
-  const maxReused = blueprint.rules.history.max_reused;
+  let stats: AssemblyStats | undefined;
+  const solveWith = async (built: AssemblyModel, firstFeasible = true): Promise<LpSolution> => {
+    const left = (deadline - now()) / 1000;
+    if (left <= 0) return { status: "timeout", values: new Map(), seconds: 0 };
+    progress(`solving a model of ${built.model.variables.length} variables and ${built.model.rows.length} rows`);
+    const solution = await options.solver.solve(built.model, { timeLimitSeconds: left, firstFeasible, seed: options.seed });
+    if (stats) {
+      stats.solves += 1;
+      stats.solveSeconds += solution.seconds;
+      stats.variables = Math.max(stats.variables, built.model.variables.length);
+      stats.rows = Math.max(stats.rows, built.model.rows.length);
+    }
+    return solution;
+  };
 
   progress("grouping interchangeable questions");
-  const classified = classifyBank(bank.questions, blueprint, syllabus, { used: avoid, allowReuse: maxReused > 0 });
-  const rules = paperRules(blueprint, syllabus);
-  const spec = { bank: classified, rules, forms, maxOverlap, maxReused, seed: options.seed };
-  const built = buildModel(spec);
-  const stats: AssemblyStats = {
-    questions: bank.questions.length,
-    eligible: classified.classes.reduce((s, c) => s + c.members.length, 0),
-    classes: classified.classes.length,
-    variables: built.model.variables.length,
-    rows: built.model.rows.length,
-    solveSeconds: 0,
-  };
-  const base = { model: built.model, stats, ineligible: classified.ineligible };
+  const setup = setUp(bank, blueprint, syllabus, options, (built) => solveWith(built));
+  stats = setup.stats;
+  const base = { stats: setup.stats, ineligible: setup.classified.ineligible };
 
-  const bankShort = bankShortfalls(rules, classified);
+  const bankShort = bankShortfalls(setup.rules, setup.classified);
   if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
 
-  progress(`solving: ${stats.classes} classes, ${stats.variables} variables, ${stats.rows} rows`);
-  const solution = await options.solver.solve(built.model, { timeLimitSeconds, firstFeasible: true, seed: options.seed });
-  stats.solveSeconds = solution.seconds;
-  if (solution.status === "infeasible") {
+  const { outcome, picks, formsSolved } = await assembleAll(setup, forms, maxOverlap, options.seed);
+  if (outcome.kind === "infeasible") {
     progress("explaining why no paper fits");
-    const relaxed = buildModel({ ...spec, slack: true });
-    const closest = await options.solver.solve(relaxed.model, { timeLimitSeconds, firstFeasible: false, seed: options.seed });
-    const shortfalls = closest.status === "optimal" || closest.status === "feasible" ? slackShortfalls(relaxed, closest) : [];
+    const available = setup.classified.classes.map((c) => c.members.length);
+    const slackModel =
+      outcome.proof === "coarse"
+        ? coarseModel(setup.context, available, formsSolved, maxOverlap, true)
+        : exactModel(setup.context, available.map((_, i) => i), available, formsSolved, maxOverlap, { slack: true });
+    const closest = await solveWith(slackModel, false);
+    const shortfalls = closest.status === "optimal" || closest.status === "feasible" ? slackShortfalls(slackModel, closest) : [];
     return { ok: false, reason: "infeasible", diagnosis: summarize(true, shortfalls, []), ...base };
   }
-  if (solution.status !== "optimal" && solution.status !== "feasible") {
+  if (outcome.kind !== "ok") {
     const diagnosis = summarize(false, [], []);
-    if (solution.status === "error") diagnosis.message = `solver failed: ${solution.message ?? "unknown error"}`;
-    return { ok: false, reason: solution.status === "timeout" ? "timeout" : "error", diagnosis, ...base };
+    if (outcome.kind === "error") diagnosis.message = `solver failed: ${outcome.message}`;
+    return { ok: false, reason: outcome.kind, diagnosis, ...base };
   }
 
-  const picks = pickQuestions(classified, built, solution, forms, options.seed);
   const byId = indexBank(bank);
   const assembled = picks.map((pick, f): AssembledForm => {
     const label = formLabel(f);
     const meta: Parameters<typeof paperFileOf>[2] = { name: blueprint.name, form: label, seed: options.seed };
     if (options.blueprintPath !== undefined) meta.blueprint = options.blueprintPath;
     if (options.generatedBy !== undefined) meta.generated_by = options.generatedBy;
-    const file = paperFileOf(blueprint, pick, meta);
-    const { paper } = resolvePaper(file, byId, { file: `${label}`, path: [] });
+    const file = paperFileOf(blueprint, ordered(pick), meta);
+    const { paper } = resolvePaper(file, byId, { file: label, path: [] });
     return { label, file, paper, report: validatePaper(paper, blueprint, syllabus) };
   });
   const broken = assembled.find((a) => !a.report.ok);
@@ -146,4 +204,12 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     return { ok: false, reason: "error", diagnosis, ...base };
   }
   return { ok: true, forms: assembled, ...base };
+}
+
+/** The exact model over the whole bank, for --export-model: what any other MIP solver can check. */
+export function assemblyModel(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: Pick<AssembleOptions, "seed" | "forms" | "maxOverlap" | "avoid">): LpModel {
+  const forms = options.forms ?? 1;
+  const setup = setUp(bank, blueprint, syllabus, { ...options, solver: { solve: () => Promise.reject(new Error("not used")) } }, () => Promise.reject(new Error("not used")));
+  const available = setup.classified.classes.map((c) => c.members.length);
+  return exactModel(setup.context, available.map((_, i) => i), available, forms, forms > 1 ? (options.maxOverlap ?? 0) : 0).model;
 }

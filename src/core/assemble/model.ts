@@ -1,10 +1,32 @@
 import type { LpModel, LpRow, LpVariable } from "../lp.js";
 import { seededRandom } from "../random.js";
 import type { LinearRule } from "../rules.js";
-import type { ClassifiedBank } from "./classes.js";
+
+/**
+ * A column group of the model: questions the model counts together. In the exact model a group is a
+ * class of interchangeable questions; in the coarse model a cell of classes that differ only in what
+ * the cell forgets (knowledge points, minutes), so each rule gives a range of coefficients.
+ */
+export interface ModelGroup {
+  /** Most questions of the group one form can take (its section's count). */
+  perForm: number;
+  /** Questions available in the group. */
+  capacity: number;
+  reused: boolean;
+  /** The least and the most one question of the group adds to a rule's sum. */
+  coef: (rule: LinearRule) => { low: number; high: number };
+}
+
+/** A group count fixed for one form (the refinement stage keeps the coarse stage's choice). */
+export interface FixedCount {
+  groups: number[];
+  form: number;
+  count: number;
+}
 
 export interface ModelSpec {
-  bank: ClassifiedBank;
+  groups: readonly ModelGroup[];
+  enemyPairs: readonly [number, number][];
   rules: readonly LinearRule[];
   forms: number;
   /** Questions any two forms may share. Shared questions sit in exactly two forms. */
@@ -12,21 +34,27 @@ export interface ModelSpec {
   /** Questions from earlier papers each form may reuse. */
   maxReused: number;
   seed: number;
+  fixed?: readonly FixedCount[];
   /** Relax every rule with penalised slack, to measure how far from feasible the rules are. */
   slack?: boolean;
+}
+
+export interface SlackPair {
+  rule: LinearRule;
+  form: number;
+  below: string;
+  above: string;
 }
 
 export interface AssemblyModel {
   model: LpModel;
   pairs: [number, number][];
-  /** Variable names behind each rule's slack, to read back which rules had to give. */
-  slacks: { rule: LinearRule; form: number; below: string; above: string }[];
+  slacks: SlackPair[];
 }
 
-export const uName = (c: number, f: number) => `u${c}_${f}`;
-export const mName = (c: number, p: number) => `m${c}_${p}`;
+export const uName = (g: number, f: number) => `u${g}_${f}`;
+export const mName = (g: number, p: number) => `m${g}_${p}`;
 
-/** Pairs of forms, in a fixed order. */
 export function formPairs(forms: number): [number, number][] {
   const pairs: [number, number][] = [];
   for (let a = 0; a < forms; a++) for (let b = a + 1; b < forms; b++) pairs.push([a, b]);
@@ -34,78 +62,111 @@ export function formPairs(forms: number): [number, number][] {
 }
 
 /**
- * The 0-1 assembly problem, aggregated: an integer count per class and form (u), and per class and pair
- * of forms the questions both share (m). Every blueprint rule becomes one row per form; the objective
- * is random, from the seed, so that different seeds find different papers.
+ * Rows of one rule in one form. Where every group adds an exact amount, one row holds both bounds;
+ * where groups add a range, the lower bound is met with the most each could add and the upper bound
+ * with the least: a relaxation, so an infeasible coarse model proves the exact one infeasible.
+ */
+function ruleRows(rule: LinearRule, ri: number, f: number, groups: readonly ModelGroup[], x: string[][][]): LpRow[] {
+  const low: [string, number][] = [];
+  const high: [string, number][] = [];
+  let exact = true;
+  groups.forEach((g, gi) => {
+    const { low: lo, high: hi } = g.coef(rule);
+    if (lo !== hi) exact = false;
+    for (const v of x[gi]![f]!) {
+      if (lo !== 0) low.push([v, lo]);
+      if (hi !== 0) high.push([v, hi]);
+    }
+  });
+  const name = `r${ri}_${f}`;
+  if (exact) {
+    const row: LpRow = { name, terms: low };
+    if (rule.min !== undefined) row.lo = rule.min;
+    if (rule.max !== undefined) row.hi = rule.max;
+    return [row];
+  }
+  const rows: LpRow[] = [];
+  if (rule.min !== undefined) rows.push({ name: `${name}_min`, terms: high, lo: rule.min });
+  if (rule.max !== undefined) rows.push({ name: `${name}_max`, terms: low, hi: rule.max });
+  return rows;
+}
+
+/**
+ * The 0-1 assembly problem, aggregated: an integer count per group and form (u), and per group and pair
+ * of forms the questions both share (m). Every blueprint rule becomes rows per form; the objective is
+ * random, from the seed, so that different seeds find different papers.
  */
 export function buildModel(spec: ModelSpec): AssemblyModel {
-  const { bank, rules, forms } = spec;
+  const { groups, forms } = spec;
   const random = seededRandom(spec.seed);
   const pairs = spec.maxOverlap > 0 ? formPairs(forms) : [];
   const variables: LpVariable[] = [];
   const rows: LpRow[] = [];
-  // x[c][f]: the variables whose sum is the number of class-c questions in form f.
-  const x: string[][][] = bank.classes.map(() => Array.from({ length: forms }, () => []));
+  const x: string[][][] = groups.map(() => Array.from({ length: forms }, () => []));
+  const cost = (base: number) => (spec.slack ? 0 : base + Number(random().toFixed(6)));
 
-  bank.classes.forEach((c, ci) => {
-    const cap = Math.min(c.members.length, c.section.count);
+  groups.forEach((g, gi) => {
+    const cap = Math.min(g.capacity, g.perForm);
     for (let f = 0; f < forms; f++) {
-      const name = uName(ci, f);
-      variables.push({ name, lo: 0, hi: cap, integer: true, cost: Number(random().toFixed(6)) });
-      x[ci]![f]!.push(name);
+      const name = uName(gi, f);
+      variables.push({ name, lo: 0, hi: cap, integer: true, cost: cost(0) });
+      x[gi]![f]!.push(name);
     }
     pairs.forEach(([a, b], p) => {
-      const name = mName(ci, p);
-      variables.push({ name, lo: 0, hi: cap, integer: true, cost: 1 + Number(random().toFixed(6)) });
-      x[ci]![a]!.push(name);
-      x[ci]![b]!.push(name);
+      const name = mName(gi, p);
+      variables.push({ name, lo: 0, hi: cap, integer: true, cost: cost(1) });
+      x[gi]![a]!.push(name);
+      x[gi]![b]!.push(name);
     });
     if (forms > 1) {
-      const own = [...Array(forms).keys()].map((f) => uName(ci, f));
-      const shared = pairs.map((_, p) => mName(ci, p));
-      rows.push({ name: `cap${ci}`, terms: [...own, ...shared].map((v) => [v, 1]), hi: c.members.length });
+      const own = Array.from({ length: forms }, (_, f) => uName(gi, f));
+      rows.push({ name: `cap${gi}`, terms: [...own, ...pairs.map((_, p) => mName(gi, p))].map((v) => [v, 1]), hi: g.capacity });
     }
   });
 
-  const slacks: AssemblyModel["slacks"] = [];
-  rules.forEach((rule, ri) => {
-    const coefs = bank.classes.map((c) => rule.measure(c.facts));
+  const slacks: SlackPair[] = [];
+  spec.rules.forEach((rule, ri) => {
     for (let f = 0; f < forms; f++) {
-      const terms: [string, number][] = [];
-      coefs.forEach((coef, ci) => {
-        if (coef !== 0) for (const v of x[ci]![f]!) terms.push([v, coef]);
-      });
-      if (spec.slack) {
-        // A section count that cannot be met is worse than a ratio that is off: weigh it more.
-        const weight = rule.group === "section" ? 100 : 1;
-        const below = `sb${ri}_${f}`;
-        const above = `sa${ri}_${f}`;
-        variables.push({ name: below, lo: 0, hi: 1e6, integer: false, cost: weight });
-        variables.push({ name: above, lo: 0, hi: 1e6, integer: false, cost: weight });
-        terms.push([below, 1], [above, -1]);
-        slacks.push({ rule, form: f, below, above });
+      for (const row of ruleRows(rule, ri, f, groups, x)) {
+        if (spec.slack) {
+          // A section count that cannot be met is worse than a share that is off: weigh it more.
+          const weight = rule.group === "section" ? 100 : 1;
+          const below = `sb_${row.name}`;
+          const above = `sa_${row.name}`;
+          variables.push({ name: below, lo: 0, hi: 1e6, integer: false, cost: weight }, { name: above, lo: 0, hi: 1e6, integer: false, cost: weight });
+          row.terms.push([below, 1], [above, -1]);
+          slacks.push({ rule, form: f, below, above });
+        }
+        rows.push(row);
       }
-      const row: LpRow = { name: `r${ri}_${f}`, terms };
-      if (rule.min !== undefined) row.lo = rule.min;
-      if (rule.max !== undefined) row.hi = rule.max;
-      rows.push(row);
     }
   });
 
-  pairs.forEach((_, p) => {
-    rows.push({ name: `overlap${p}`, terms: bank.classes.map((_, ci): [string, number] => [mName(ci, p), 1]), hi: spec.maxOverlap });
-  });
+  pairs.forEach((_, p) => rows.push({ name: `overlap${p}`, terms: groups.map((_, gi): [string, number] => [mName(gi, p), 1]), hi: spec.maxOverlap }));
 
-  bank.enemyPairs.forEach(([a, b], e) => {
+  spec.enemyPairs.forEach(([a, b], e) => {
     for (let f = 0; f < forms; f++) rows.push({ name: `enemy${e}_${f}`, terms: [...x[a]![f]!, ...x[b]![f]!].map((v): [string, number] => [v, 1]), hi: 1 });
   });
 
-  const reusedClasses = bank.classes.map((c, ci) => (c.reused ? ci : -1)).filter((ci) => ci >= 0);
-  if (reusedClasses.length) {
+  const reused = groups.flatMap((g, gi) => (g.reused ? [gi] : []));
+  if (reused.length) {
     for (let f = 0; f < forms; f++) {
-      rows.push({ name: `history_${f}`, terms: reusedClasses.flatMap((ci) => x[ci]![f]!.map((v): [string, number] => [v, 1])), hi: spec.maxReused });
+      rows.push({ name: `history_${f}`, terms: reused.flatMap((gi) => x[gi]![f]!.map((v): [string, number] => [v, 1])), hi: spec.maxReused });
     }
   }
-  if (spec.slack) for (const v of variables) if (v.name.startsWith("u") || v.name.startsWith("m")) v.cost = 0;
+
+  (spec.fixed ?? []).forEach((fix, i) => {
+    const count = fix.count;
+    rows.push({ name: `fixed${i}`, terms: fix.groups.flatMap((gi) => x[gi]![fix.form]!.map((v): [string, number] => [v, 1])), lo: count, hi: count });
+  });
   return { model: { variables, rows }, pairs, slacks };
+}
+
+/** How many questions of group `g` form `f` takes in a solution, own and shared. */
+export function countIn(built: AssemblyModel, values: ReadonlyMap<string, number>, g: number, f: number): number {
+  let n = Math.round(values.get(uName(g, f)) ?? 0);
+  built.pairs.forEach(([a, b], p) => {
+    if (a === f || b === f) n += Math.round(values.get(mName(g, p)) ?? 0);
+  });
+  return n;
 }

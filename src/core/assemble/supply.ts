@@ -17,26 +17,44 @@ export interface RuleSupply {
   sections: SectionSupply[];
 }
 
+/** Sum of the `take` smallest values, where each value comes with a multiplicity. */
+function smallest(values: { value: number; count: number }[], take: number): number {
+  let sum = 0;
+  let left = take;
+  for (const { value, count } of values) {
+    const n = Math.min(count, left);
+    sum += n * value;
+    left -= n;
+    if (left === 0) break;
+  }
+  return sum;
+}
+
 /**
  * The least and most a rule's sum can be when each section is filled from its eligible questions and
  * every other rule is ignored. If the rule's bounds lie outside this range, no paper can meet it:
  * the bank itself is short, and the sections say where.
  */
 export function ruleSupply(rule: LinearRule, bank: ClassifiedBank): RuleSupply {
-  const bySection = new Map<QuestionType, { count: number; values: number[] }>();
+  const bySection = new Map<QuestionType, { count: number; values: { value: number; count: number }[] }>();
   for (const c of bank.classes) {
     const entry = bySection.get(c.section.type) ?? { count: c.section.count, values: [] };
-    const value = rule.measure(c.facts);
-    for (let i = 0; i < c.members.length; i++) entry.values.push(value);
+    entry.values.push({ value: rule.measure(c.facts), count: c.members.length });
     bySection.set(c.section.type, entry);
   }
   const sections: SectionSupply[] = [];
   for (const [type, { count, values }] of bySection) {
-    const sorted = [...values].sort((a, b) => a - b);
-    const take = Math.min(count, sorted.length);
-    const min = sorted.slice(0, take).reduce((s, v) => s + v, 0);
-    const max = sorted.slice(sorted.length - take).reduce((s, v) => s + v, 0);
-    sections.push({ type, min, max, eligible: values.length, contributing: values.filter((v) => v !== 0).length });
+    const eligible = values.reduce((s, v) => s + v.count, 0);
+    const take = Math.min(count, eligible);
+    const ascending = [...values].sort((a, b) => a.value - b.value);
+    const descending = [...ascending].reverse();
+    sections.push({
+      type,
+      min: smallest(ascending, take),
+      max: smallest(descending, take),
+      eligible,
+      contributing: values.filter((v) => v.value !== 0).reduce((s, v) => s + v.count, 0),
+    });
   }
   return { min: sections.reduce((s, x) => s + x.min, 0), max: sections.reduce((s, x) => s + x.max, 0), sections };
 }
