@@ -2,7 +2,7 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import type { Paper } from "../core/paper.js";
 import type { SpecTable } from "../core/spec.js";
 import type { Project } from "../io/load-project.js";
-import { PDF_KINDS, renderPdfs, type PdfKind } from "../io/render/index.js";
+import { PDF_KINDS, type PdfKind, type RenderRequest } from "../io/render/request.js";
 import type { OutputFile } from "../io/write-atomic.js";
 
 export interface RenderJob {
@@ -18,9 +18,10 @@ export async function renderOutputs(
   project: Project,
   options: { kinds?: readonly PdfKind[]; password?: string; fontFile?: string } = {},
 ): Promise<{ ok: true; files: OutputFile[] } | { ok: false; diagnostics: Diagnostic[] }> {
+  const { renderPdfs } = await import("../io/render/index.js");
   const files: OutputFile[] = [];
   for (const job of jobs) {
-    const request: Parameters<typeof renderPdfs>[0] = {
+    const request: RenderRequest = {
       paper: job.paper,
       spec: job.spec,
       blueprint: project.blueprint,

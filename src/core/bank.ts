@@ -45,7 +45,7 @@ export function parseQuestion(raw: unknown, origin: Location): { question?: Ques
       diagnostics: [error("schema", `type: expected one of ${QUESTION_TYPES.join(", ")}, found ${found}`, at(origin, "type"))],
     };
   }
-  const parsed = questionSchemas[type].safeParse({ ...record, type });
+  const parsed = questionSchemas[type].safeParse(record.type === type ? record : Object.assign({}, record, { type }));
   if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, record, origin) };
   return { question: parsed.data as Question, diagnostics: [] };
 }
@@ -66,7 +66,7 @@ export function parseBank(sources: readonly SourceDocument[]): ParsedBank {
     for (const key of FILE_DEFAULTS) if (file.data[key] !== undefined) defaults[key] = file.data[key];
     file.data.questions.forEach((raw, index) => {
       const origin = at(root, "questions", index);
-      const merged = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? { ...defaults, ...raw } : raw;
+      const merged = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? Object.assign({}, defaults, raw) : raw;
       const result = parseQuestion(merged, origin);
       diagnostics.push(...result.diagnostics);
       if (result.question) {

@@ -40,6 +40,8 @@ export interface SolveOptions {
 /** Anything that can solve an LpModel: HiGHS in a worker by default, or a test double. */
 export interface Solver {
   solve(model: LpModel, options: SolveOptions): Promise<LpSolution>;
+  /** Prepare ahead of the first solve (e.g. compile the solver) while the caller loads data. */
+  warmUp?(): void;
   close?(): void;
 }
 

@@ -174,3 +174,25 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
   }
   return rules;
 }
+
+/**
+ * Sums of paper rules that a relaxation would otherwise lose. The coarse model forgets which knowledge
+ * point a question examines, so it could put more questions in a chapter than the chapter's points
+ * allow together; the sum of that chapter's knowledge-point rules says how many at most. Implied by
+ * the rules above, so adding them never excludes a valid paper.
+ */
+export function impliedRules(blueprint: Blueprint, syllabus: SyllabusIndex): LinearRule[] {
+  const maxPerPoint = blueprint.rules.knowledge_points.max_per_point;
+  if (maxPerPoint === undefined) return [];
+  return syllabus.syllabus.chapters.map((chapter) => {
+    const ids = new Set(chapter.knowledge_points.map((kp) => kp.id));
+    return {
+      id: `implied:chapter:${chapter.number}:knowledge-points`,
+      group: "knowledge-point" as const,
+      label: `第${chapter.number}章 knowledge points together`,
+      unit: "questions" as const,
+      measure: (i: ItemFacts) => i.knowledgePoints.filter((kp) => ids.has(kp)).length,
+      max: maxPerPoint * ids.size,
+    };
+  });
+}

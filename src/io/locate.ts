@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import type { Node } from "yaml";
 import type { Diagnostic, Location } from "../core/diagnostic.js";
+import { lazyYaml } from "./lazy-yaml.js";
 
 type Resolver = (path: Location["path"]) => { line: number; col: number } | undefined;
 
@@ -28,6 +29,7 @@ export function locateDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
 }
 
 function resolverFor(file: string): Resolver {
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = lazyYaml();
   let text: string;
   try {
     text = readFileSync(file, "utf8");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import jsYaml from "js-yaml";
-import { LineCounter, parseAllDocuments } from "yaml";
 import { error, type Diagnostic } from "../core/diagnostic.js";
+import { lazyYaml } from "./lazy-yaml.js";
 
 export type ReadResult = { ok: true; data: unknown } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -25,6 +25,7 @@ export function readDocument(file: string): ReadResult {
 }
 
 function syntaxDiagnostics(file: string, text: string, cause: unknown): Diagnostic[] {
+  const { LineCounter, parseAllDocuments } = lazyYaml();
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false });
   const list = Array.isArray(documents) ? documents : [];

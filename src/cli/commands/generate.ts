@@ -51,6 +51,21 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   const timeLimitSeconds = Number(options.timeLimit ?? 60);
   if (!(timeLimitSeconds > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, not ${options.timeLimit}`);
 
+  const solver = new HighsSolver();
+  solver.warmUp();
+  try {
+    return await generateWith(solver, { seed, forms, maxOverlap, timeLimitSeconds }, options, style);
+  } finally {
+    solver.close();
+  }
+}
+
+async function generateWith(
+  solver: HighsSolver,
+  { seed, forms, maxOverlap, timeLimitSeconds }: { seed: number; forms: number; maxOverlap: number; timeLimitSeconds: number },
+  options: GenerateOptions,
+  style: RunContext["style"],
+): Promise<CommandResult> {
   const loadOptions: { blueprint?: string; bank?: string } = {};
   if (options.blueprint !== undefined) loadOptions.blueprint = options.blueprint;
   if (options.bank !== undefined) loadOptions.bank = options.bank;
@@ -64,7 +79,6 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
 
   const outDir = resolve(options.out ?? "out");
   const progress = progressReporter(style);
-  const solver = new HighsSolver();
   let result: AssembleResult;
   try {
     result = await assemble(project.bank, project.blueprint, project.syllabus, {
@@ -79,7 +93,6 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
       onProgress: progress.update,
     });
   } finally {
-    solver.close();
     progress.done();
   }
 

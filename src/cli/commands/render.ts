@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { displayPath } from "../../io/load-project.js";
-import { PDF_KINDS, renderPdfs, type PdfKind, type RenderRequest } from "../../io/render/index.js";
+import { PDF_KINDS, type PdfKind, type RenderRequest } from "../../io/render/request.js";
 import { writeFilesAtomic } from "../../io/write-atomic.js";
 import type { CommandResult } from "../command-result.js";
 import { unusable } from "../load-or-fail.js";
@@ -42,6 +42,7 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   const request: RenderRequest = { paper, spec: report.spec, blueprint: project.blueprint, syllabus: project.syllabus, kinds };
   if (options.password !== undefined) request.password = options.password;
   if (options.font !== undefined) request.fontFile = options.font;
+  const { renderPdfs } = await import("../../io/render/index.js");
   const rendered = await renderPdfs(request);
   if (!rendered.ok) return unusable(rendered.diagnostics, style);
 

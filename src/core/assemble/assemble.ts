@@ -3,7 +3,7 @@ import { indexBank } from "../bank.js";
 import type { Blueprint } from "../blueprint.js";
 import type { LpModel, LpSolution, Solver } from "../lp.js";
 import { paperFileOf, resolvePaper, type Paper, type PaperFile } from "../paper.js";
-import { paperRules } from "../rules.js";
+import { impliedRules, paperRules } from "../rules.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import { validatePaper, type ValidationReport } from "../validate.js";
 import type { QuestionType } from "../vocabulary.js";
@@ -103,7 +103,7 @@ function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, option
     variables: 0,
     rows: 0,
   };
-  return { classified, stats, rules, context: { bank: classified, cells, rules, maxReused, seed: options.seed, solve: solveWith } };
+  return { classified, stats, rules, context: { bank: classified, cells, rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed, solve: solveWith } };
 }
 
 /**
@@ -164,12 +164,12 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   stats = setup.stats;
   const base = { stats: setup.stats, ineligible: setup.classified.ineligible };
 
-  const bankShort = bankShortfalls(setup.rules, setup.classified);
-  if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
-
   const { outcome, picks, formsSolved } = await assembleAll(setup, forms, maxOverlap, options.seed);
   if (outcome.kind === "infeasible") {
     progress("explaining why no paper fits");
+    // A rule the bank cannot meet even alone is the plainest explanation; else the closest paper says which rules clash.
+    const bankShort = bankShortfalls(setup.rules, setup.classified);
+    if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
     const available = setup.classified.classes.map((c) => c.members.length);
     const slackModel =
       outcome.proof === "coarse"

@@ -29,14 +29,20 @@ export interface ClassifiedBank {
   ineligible: Ineligible[];
 }
 
-function factsKey(f: ItemFacts): string {
-  const parts = (r: Readonly<Partial<Record<string, number>>>) =>
-    Object.entries(r)
-      .filter(([, v]) => v)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => `${k}${v}`)
-      .join(",");
-  return [f.type, f.chapter, [...f.knowledgePoints].sort().join("+"), parts(f.levelPoints), parts(f.difficultyPoints), f.minutes].join("|");
+/**
+ * What makes questions interchangeable, read straight off the question: cheap enough for 50,000 of them.
+ * Two questions with the same key have the same facts under every rule.
+ */
+function interchangeKey(q: Question, section: BlueprintSection): string {
+  const points = q.knowledge_point.length === 1 ? q.knowledge_point[0] : [...q.knowledge_point].sort().join("+");
+  const grading =
+    q.type === "案例分析题"
+      ? q.subquestions
+          .map((s) => `${s.level}${s.difficulty}${s.points}`)
+          .sort()
+          .join(",")
+      : `${q.level}${q.difficulty}`;
+  return `${q.type}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
 }
 
 function eligibility(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): { section?: BlueprintSection; reason?: string } {
@@ -85,11 +91,10 @@ export function classifyBank(
 
   const byKey = new Map<string, QuestionClass>();
   for (const { q, section, reused } of eligible) {
-    const facts = itemFacts(q, section, syllabus);
-    const key = enemies.has(q.id) ? `id:${q.id}` : `${factsKey(facts)}|${reused ? "reused" : "new"}`;
+    const key = enemies.has(q.id) ? `id:${q.id}` : `${interchangeKey(q, section)}|${reused ? "reused" : "new"}`;
     const existing = byKey.get(key);
     if (existing) existing.members.push(q.id);
-    else byKey.set(key, { key, section, facts, members: [q.id], reused });
+    else byKey.set(key, { key, section, facts: itemFacts(q, section, syllabus), members: [q.id], reused });
   }
   const classes = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const c of classes) c.members.sort();

@@ -21,6 +21,8 @@ export interface StageContext {
   bank: ClassifiedBank;
   cells: readonly Cell[];
   rules: readonly LinearRule[];
+  /** Sums of rules the coarse model needs to stay close to the exact one (see impliedRules). */
+  impliedRules: readonly LinearRule[];
   maxReused: number;
   seed: number;
   solve: (built: AssemblyModel) => Promise<LpSolution>;
@@ -64,7 +66,7 @@ export function coarseModel(context: StageContext, available: readonly number[],
   return buildModel({
     groups: context.cells.map((cell) => cellGroup(cell, context.bank, available)),
     enemyPairs: [],
-    rules: context.rules,
+    rules: [...context.rules, ...context.impliedRules],
     forms,
     maxOverlap,
     maxReused: context.maxReused,

@@ -1,9 +1,5 @@
 // Print-ready PDFs of a paper: the paper itself, the answer key with marking scheme, and the 双向细目表.
-import type { Blueprint } from "../../core/blueprint.js";
-import { error, type Diagnostic } from "../../core/diagnostic.js";
-import type { Paper } from "../../core/paper.js";
-import type { SpecTable } from "../../core/spec.js";
-import type { SyllabusIndex } from "../../core/syllabus.js";
+import { error } from "../../core/diagnostic.js";
 import { drawAnswers } from "./answers.js";
 import { addFooters, createDocument, finishDocument } from "./document.js";
 import { loadFonts, type FontPair } from "./fonts.js";
@@ -11,27 +7,11 @@ import { missingGlyphs } from "./glyphs.js";
 import { LABELS } from "./labels.js";
 import { drawPaper } from "./paper.js";
 import type { RenderInput } from "./render-input.js";
+import { PDF_KINDS, type PdfKind, type RenderRequest, type RenderResult } from "./request.js";
 import { drawSpec } from "./spec.js";
 import { textsFor } from "./texts.js";
 
-export type PdfKind = "paper" | "answers" | "spec";
-export const PDF_KINDS: readonly PdfKind[] = ["paper", "answers", "spec"];
-
-export interface RenderRequest {
-  paper: Paper;
-  spec: SpecTable;
-  blueprint: Blueprint;
-  syllabus: SyllabusIndex;
-  kinds: readonly PdfKind[];
-  /** Encrypts the paper PDF (answers and spec too) with this user password. */
-  password?: string;
-  /** Owner password of encrypted PDFs (full rights); default: a random one nobody knows. */
-  ownerPassword?: string;
-  /** A TTF/OTF file to use instead of the bundled Noto Serif SC. */
-  fontFile?: string;
-}
-
-export type RenderResult = { ok: true; pdfs: { kind: PdfKind; bytes: Uint8Array }[] } | { ok: false; diagnostics: Diagnostic[] };
+export { PDF_KINDS, type PdfKind, type RenderRequest, type RenderResult } from "./request.js";
 
 // AES-256 (PDF revision 5) passwords: readers disagree on how other characters become bytes.
 const PASSWORD = /^[\x20-\x7e]{1,127}$/;
