@@ -1,17 +1,16 @@
 import { randomInt } from "node:crypto";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { assemble, assemblyModel, type AssembleResult } from "../../core/assemble/assemble.js";
-import type { Diagnosis } from "../../core/assemble/diagnose.js";
 import { toCplexLp } from "../../core/lp.js";
-import { displayPath, loadProject } from "../../io/load-project.js";
+import { loadProject } from "../../io/load-project.js";
 import { paperIdsFromFiles } from "../../io/paper-ids.js";
 import { writeFilesAtomic, type OutputFile } from "../../io/write-atomic.js";
 import { paperYaml } from "../../io/write-paper.js";
 import { HighsSolver } from "../../solver/highs.js";
 import { VERSION } from "../../version.js";
 import type { CommandResult } from "../command-result.js";
-import { formatChecks, formatSpec } from "../format-report.js";
+import { failureReport, generatedReport } from "../format-generate.js";
 import { refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { progressReporter } from "../progress.js";
 import { run, UsageError, type RunContext } from "../run.js";
@@ -35,12 +34,6 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, not ${value}`);
   return Number(value);
-}
-
-function diagnosisText(diagnosis: Diagnosis): string {
-  const lines = [diagnosis.message];
-  for (const s of [...diagnosis.bankShort, ...diagnosis.shortfalls]) lines.push(`  - ${s.message}`);
-  return lines.join("\n");
 }
 
 export async function generate(options: GenerateOptions, { style }: RunContext): Promise<CommandResult> {
@@ -101,11 +94,9 @@ async function generateWith(
     const model = assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids });
     files.push({ path: resolve(options.exportModel), data: toCplexLp(model) });
   }
-  const stats = { ...result.stats, seed };
   if (!result.ok) {
     writeFilesAtomic(files);
-    const text = `${style.color.red(result.reason === "infeasible" ? "infeasible" : "no paper")}: ${diagnosisText(result.diagnosis)}`;
-    return { outcome: "infeasible", text, json: { ok: false, outcome: result.reason, seed, diagnosis: result.diagnosis, stats } };
+    return failureReport(result, seed, style);
   }
 
   const code = project.syllabus.syllabus.course.code;
@@ -121,31 +112,7 @@ async function generateWith(
   }
   writeFilesAtomic(files);
 
-  const sections = written.map(({ form, path }) =>
-    [
-      style.color.bold(`form ${form.label}: ${displayPath(path)}`),
-      formatChecks(form.report.checks, style),
-      "",
-      formatSpec(form.report.spec, style),
-    ].join("\n"),
-  );
-  const pdfs = files.filter((f) => f.path.endsWith(".pdf")).map((f) => displayPath(f.path));
-  const footer = [
-    `seed ${seed} (same seed, bank and blueprint give the same paper: --seed ${seed})`,
-    pdfs.length ? `wrote ${pdfs.join(", ")}` : "",
-    `solved in ${result.stats.solveSeconds.toFixed(2)} s (${result.stats.eligible} eligible questions in ${result.stats.classes} classes of interchangeable ones, ${result.stats.cells} cells; ${result.stats.solves} solves)`,
-  ].filter(Boolean);
-  return {
-    outcome: "ok",
-    text: [...sections, "", ...footer].join("\n"),
-    json: {
-      ok: true,
-      seed,
-      files: files.map((f) => displayPath(f.path)),
-      forms: written.map(({ form, path }) => ({ label: form.label, file: displayPath(path), sections: form.file.sections, checks: form.report.checks, spec: form.report.spec })),
-      stats,
-    },
-  };
+  return generatedReport(result, written, files, seed, style);
 }
 
 export function registerGenerate(program: Command): void {
