@@ -26,7 +26,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Sty
   for (const [file, list] of groups) {
     if (file) lines.push(style.color.bold.underline(file));
     const sorted = [...list].sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
-    lines.push(...sorted.map((d) => `  ${formatDiagnostic(d, style)}`), "");
+    lines.push(...sorted.map((d) => `${file ? "  " : ""}${formatDiagnostic(d, style)}`), "");
   }
   lines.push(summaryLine(diagnostics, style));
   return lines.join("\n");

@@ -12,7 +12,7 @@ export function formatSpec(spec: SpecTable, style: Style): string {
     r.tier,
     ...LEVELS.map((l) => (r.levels[l] ? fmt(r.levels[l]) : "·")),
     fmt(r.points),
-    `${fmt((r.points / (spec.total.actual || 1)) * 100)}%`,
+    `${Math.round((r.points / (spec.total.actual || 1)) * 1000) / 10}%`,
   ]);
   const totals = ["合计", "", ...LEVELS.map((l) => fmt(spec.levels[l].actual)), fmt(spec.total.actual), "100%"];
   const targets = ["目标", "", ...LEVELS.map((l) => fmt(spec.levels[l].target)), fmt(spec.total.target), ""];

@@ -68,6 +68,17 @@ export function describeBounds(rule: Pick<LinearRule, "min" | "max" | "unit">): 
   return "any";
 }
 
+/** A rule's bounds with their unit, e.g. "≥ 1 question", "8–25 points". */
+export function describeExpected(rule: Pick<LinearRule, "min" | "max" | "unit">): string {
+  const single = (rule.min === 1 && (rule.max === undefined || rule.max === 1)) || (rule.min === undefined && rule.max === 1);
+  return `${describeBounds(rule)} ${single ? rule.unit.replace(/s$/, "") : rule.unit}`;
+}
+
+/** A measured amount with its unit, e.g. "1 question", "130 minutes". */
+export function describeAmount(value: number, unit: RuleUnit): string {
+  return `${fmt(value)} ${value === 1 ? unit.replace(/s$/, "") : unit}`;
+}
+
 function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
 }

@@ -2,7 +2,7 @@ import type { Blueprint } from "./blueprint.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { intrinsicPoints } from "./question.js";
 import { paperItems, type Paper } from "./paper.js";
-import { describeBounds, paperRules, withinRule, type RuleGroup } from "./rules.js";
+import { describeAmount, describeExpected, paperRules, withinRule, type RuleGroup } from "./rules.js";
 import { buildSpec, paperFacts, type SpecTable } from "./spec.js";
 import type { SyllabusIndex } from "./syllabus.js";
 
@@ -40,7 +40,8 @@ function structureChecks(paper: Paper, blueprint: Blueprint, syllabus: SyllabusI
   const checks: RuleCheck[] = [];
   const expectedOrder = blueprint.sections.map((s) => s.type);
   const actualOrder = paper.sections.map((s) => s.type);
-  checks.push(check("structure:order", "structure", "sections in the blueprint's order", expectedOrder.join(" ") === actualOrder.join(" "), expectedOrder.join("、"), actualOrder.join("、")));
+  const inOrder = expectedOrder.join(" ") === actualOrder.join(" ");
+  checks.push(check("structure:order", "structure", "sections in the blueprint's order", inOrder, `${expectedOrder.length} sections`, inOrder ? "in order" : actualOrder.join("、")));
   for (const section of blueprint.sections) {
     const found = paper.sections.find((s) => s.type === section.type);
     checks.push(
@@ -83,7 +84,7 @@ export function validatePaper(paper: Paper, blueprint: Blueprint, syllabus: Syll
         contributors.push(id);
       }
     }
-    return check(rule.id, rule.group, rule.label, withinRule(rule, value), `${describeBounds(rule)} ${rule.unit}`, `${fmt(value)} ${rule.unit}`, contributors);
+    return check(rule.id, rule.group, rule.label, withinRule(rule, value), describeExpected(rule), describeAmount(value, rule.unit), contributors);
   });
   const checks = [...structureChecks(paper, blueprint, syllabus, resolveFindings), ...linear];
   return { ok: checks.every((c) => c.status !== "fail"), checks, spec: buildSpec(paper, blueprint, syllabus), diagnostics: [...resolveFindings] };

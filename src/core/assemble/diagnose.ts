@@ -1,5 +1,5 @@
 import type { LpSolution } from "../lp.js";
-import { describeBounds, type LinearRule } from "../rules.js";
+import { describeExpected, type LinearRule } from "../rules.js";
 import type { ClassifiedBank } from "./classes.js";
 import type { AssemblyModel } from "./model.js";
 import { ruleSupply, type RuleSupply } from "./supply.js";
@@ -46,7 +46,7 @@ export function bankShortfalls(rules: readonly LinearRule[], bank: ClassifiedBan
     const tooLittle = rule.min !== undefined && supply.max < rule.min - 1e-9;
     const tooMuch = rule.max !== undefined && supply.min > rule.max + 1e-9;
     if (!tooLittle && !tooMuch) continue;
-    const expected = `${describeBounds(rule)} ${rule.unit}`;
+    const expected = describeExpected(rule);
     const closest = tooLittle ? supply.max : supply.min;
     const message = tooLittle
       ? `${rule.label} needs ${expected}; eligible questions supply at most ${fmt(supply.max)} (${supplyDetail(supply, true)})`
@@ -64,7 +64,7 @@ export function slackShortfalls(model: AssemblyModel, solution: LpSolution): Rul
     const above = solution.values.get(s.above) ?? 0;
     if (below < 1e-6 && above < 1e-6) continue;
     const rule = s.rule;
-    const expected = `${describeBounds(rule)} ${rule.unit}`;
+    const expected = describeExpected(rule);
     const shortBy = below > above ? below : -above;
     const bound = shortBy > 0 ? rule.min! : rule.max!;
     const closest = bound - shortBy;
