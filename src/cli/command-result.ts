@@ -8,6 +8,8 @@ export interface CommandResult {
   text: string;
   /** The same report as data for --format json. */
   json: unknown;
+  /** Output for the extra formats a command declares to run() (e.g. junit, github); text when absent. */
+  outputs?: Partial<Record<string, string>>;
 }
 
 /** Unusable input: the diagnostics that say why. */

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { registerCoverage } from "./commands/coverage.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerLint } from "./commands/lint.js";
+import { registerRender } from "./commands/render.js";
 import { registerValidate } from "./commands/validate.js";
 import { EXIT_CODES } from "./exit-code.js";
 import { VERSION } from "../version.js";
@@ -28,5 +30,7 @@ Exit codes:
 registerLint(program);
 registerGenerate(program);
 registerValidate(program);
+registerRender(program);
+registerCoverage(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,120 @@
+import type { Command } from "commander";
+import { coverage, type CoverageReport } from "../../core/coverage/index.js";
+import type { Diagnostic } from "../../core/diagnostic.js";
+import { displayPath, loadProject } from "../../io/load-project.js";
+import { locateDiagnostics } from "../../io/locate.js";
+import { paperIdsFromFiles } from "../../io/paper-ids.js";
+import { HighsSolver } from "../../solver/highs.js";
+import type { CommandResult } from "../command-result.js";
+import { formatCoverage } from "../format-coverage.js";
+import { formatGithub, githubInputError } from "../format-github.js";
+import { junitDocument, junitInputError, requirementCases } from "../format-junit.js";
+import { unusable } from "../load-or-fail.js";
+import { progressReporter } from "../progress.js";
+import { run, UsageError, type RunContext } from "../run.js";
+
+export interface CoverageOptions {
+  bank?: string;
+  blueprint?: string;
+  minPapers?: string;
+  avoid?: string[];
+  timeLimit?: string;
+  seed?: string;
+  format?: string;
+}
+
+const EXTRA_FORMATS = ["junit", "github"] as const;
+const SUITE = "zujuan coverage";
+
+function wholeNumber(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number ≥ 0, not ${value}`);
+  return Number(value);
+}
+
+/** Unusable input in every format: CI still gets well-formed XML and annotations saying why. */
+function inputError(diagnostics: readonly Diagnostic[], context: RunContext): CommandResult {
+  const result = unusable(diagnostics, context.style);
+  const located = locateDiagnostics(diagnostics);
+  return { ...result, outputs: { junit: junitInputError(SUITE, located), github: githubInputError(located) } };
+}
+
+function junit(report: CoverageReport): string {
+  const cap = report.capacity;
+  const capacityOutput = [
+    `capacity ${cap.exact ? cap.papers : `≥ ${cap.papers} (≤ ${cap.atMost})`}, ${report.minPapers} wanted`,
+    ...cap.runsOut.map((r) => `runs out first: ${r.label}: ${r.detail}`),
+  ].join("\n");
+  return junitDocument(SUITE, requirementCases(report.requirements, { capacity: { seconds: cap.seconds, output: capacityOutput } }), {
+    capacity: cap.papers,
+    capacity_exact: String(cap.exact),
+    min_papers: report.minPapers,
+    questions: report.questions,
+  });
+}
+
+export async function coverageCommand(options: CoverageOptions, context: RunContext): Promise<CommandResult> {
+  const { style } = context;
+  const minPapers = wholeNumber("--min-papers", options.minPapers);
+  const seed = wholeNumber("--seed", options.seed);
+  const timeLimitSeconds = Number(options.timeLimit ?? 30);
+  if (!(timeLimitSeconds > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, not ${options.timeLimit}`);
+
+  const loadOptions: { blueprint?: string; bank?: string } = {};
+  if (options.blueprint !== undefined) loadOptions.blueprint = options.blueprint;
+  if (options.bank !== undefined) loadOptions.bank = options.bank;
+  const loaded = loadProject(loadOptions);
+  if (!loaded.ok) return inputError(loaded.diagnostics, context);
+  const avoided = paperIdsFromFiles(options.avoid ?? []);
+  if (!avoided.ok) return inputError(avoided.diagnostics, context);
+  const { project } = loaded;
+
+  const progress = progressReporter(style);
+  const solver = new HighsSolver();
+  let report: CoverageReport;
+  try {
+    const coverageOptions: Parameters<typeof coverage>[3] = { solver, findings: loaded.diagnostics, avoid: avoided.ids, timeLimitSeconds, onProgress: progress.update };
+    if (minPapers !== undefined) coverageOptions.minPapers = minPapers;
+    if (seed !== undefined) coverageOptions.seed = seed;
+    report = await coverage(project.bank, project.blueprint, project.syllabus, coverageOptions);
+  } finally {
+    solver.close();
+    progress.done();
+  }
+
+  const located = locateDiagnostics(report.diagnostics);
+  const files = new Set(project.bank.origins.map((o) => o.file)).size;
+  const head = `${displayPath(project.bankDir)}: ${report.questions} questions in ${files} files; blueprint ${displayPath(project.blueprintFile)}`;
+  return {
+    outcome: report.ok ? "ok" : "findings",
+    text: formatCoverage(report, located, head, style),
+    json: { ...report, diagnostics: located, bank: displayPath(project.bankDir), blueprint: displayPath(project.blueprintFile), capacity: report.capacity.papers, capacityReport: report.capacity },
+    outputs: { junit: junit(report), github: formatGithub(report, located) },
+  };
+}
+
+export function registerCoverage(program: Command): void {
+  program
+    .command("coverage")
+    .description("CI check: lint, coverage matrices, syllabus requirements, and how many disjoint papers the bank can supply")
+    .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
+    .option("--blueprint <file>", "blueprint (default: the one blueprint in ./blueprints)")
+    .option("--min-papers <n>", "pairwise-disjoint papers the bank must supply (default: the blueprint's coverage.min_papers)")
+    .option("--avoid <papers...>", "earlier paper files whose questions are spent")
+    .option("--time-limit <seconds>", "solver budget for each number of papers tried", "30")
+    .option("--seed <n>", "first seed of the solver probes (fixed, so runs repeat)")
+    .option("--format <format>", "text, json, junit or github", "text")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ zujuan coverage
+  $ zujuan coverage --min-papers 8 --avoid out/10421-A.yaml out/10421-B.yaml
+  $ zujuan coverage --format junit > coverage.xml
+  $ zujuan coverage --format github                       # annotations in a GitHub Actions log
+  $ zujuan coverage --format json | jq .capacity
+
+Exit codes: 0 every requirement met, 1 a requirement unmet (lint errors included), 2 unusable input.`,
+    )
+    .action((options: CoverageOptions) => run(options.format, (context) => coverageCommand(options, context), { formats: EXTRA_FORMATS }));
+}

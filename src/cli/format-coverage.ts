@@ -1,0 +1,98 @@
+import type { CapacityReport, CountMatrix, CoverageReport, KnowledgePointCoverage, Requirement } from "../core/coverage/index.js";
+import type { Diagnostic } from "../core/diagnostic.js";
+import { QUESTION_TYPES } from "../core/vocabulary.js";
+import { formatDiagnostics } from "./format-diagnostics.js";
+import type { Style } from "./style.js";
+import { fmt, renderTable } from "./table.js";
+
+/** A heat-map cell: an empty cell that is needed in red, a thin one in yellow, an empty unneeded one as a dim dot. */
+function heatCell(count: number, thin: boolean, needed: boolean, style: Style): string {
+  const c = style.color;
+  if (count === 0) return needed ? c.red.bold("0") : c.dim("·");
+  return thin ? c.yellow(String(count)) : String(count);
+}
+
+export function formatMatrix(matrix: CountMatrix, style: Style): string {
+  const rows = matrix.rows.map((row, r) => [
+    row.label,
+    ...matrix.columns.map((_, c) => heatCell(matrix.questions[r]![c]!, matrix.thin[r]![c]!, matrix.needed?.[r]?.[c] ?? false, style)),
+    String(matrix.rowTotals[r]!.questions),
+    fmt(matrix.rowTotals[r]!.points),
+  ]);
+  const totals = ["合计", ...matrix.columnTotals.map((t) => String(t.questions)), String(matrix.columnTotals.reduce((s, t) => s + t.questions, 0)), fmt(matrix.columnTotals.reduce((s, t) => s + t.points, 0))];
+  const points = ["分值", ...matrix.columnTotals.map((t) => fmt(t.points)), "", ""];
+  const unit = matrix.id === "chapter-type" ? "questions" : "graded parts: a case counts once per sub-question";
+  return [style.color.bold(`${matrix.title} (${unit}; 题 = count, 分 = points)`), renderTable(["", ...matrix.columns.map((c) => c.label), "题", "分"], [...rows, totals, points])].join("\n");
+}
+
+export function formatKnowledgePoints(points: readonly KnowledgePointCoverage[], minQuestions: number, style: Style): string {
+  const c = style.color;
+  const rows = points.map((kp) => [
+    `${kp.id} ${kp.title}`,
+    ...QUESTION_TYPES.map((t) => (kp.byType[t] ? String(kp.byType[t]) : c.dim("·"))),
+    kp.questions === 0 ? c.red.bold("0") : kp.questions < minQuestions ? c.yellow(String(kp.questions)) : String(kp.questions),
+    fmt(kp.points),
+  ]);
+  return [c.bold(`知识点 (questions by type; at least ${minQuestions} each)`), renderTable(["", ...QUESTION_TYPES, "题", "分"], rows)].join("\n");
+}
+
+const GROUP_SUMMARY: Record<Requirement["group"], (n: number) => string> = {
+  lint: () => "the bank passes lint",
+  "knowledge-point": (n) => `${n} knowledge point${n === 1 ? "" : "s"} have enough questions`,
+  "chapter-types": (n) => `${n} chapter${n === 1 ? "" : "s"} offer every question type the blueprint can place there`,
+  "chapter-levels": (n) => `${n} chapter${n === 1 ? "" : "s"} offer every level their 考核要求 names`,
+  capacity: () => "capacity",
+};
+
+/** Met requirements folded into one line per group; unmet ones one by one, with what is missing. */
+export function formatRequirements(requirements: readonly Requirement[], style: Style): string {
+  const c = style.color;
+  const lines: string[] = [c.bold("requirements")];
+  const groups = [...new Set(requirements.map((r) => r.group))];
+  for (const group of groups) {
+    const members = requirements.filter((r) => r.group === group);
+    const met = members.filter((r) => r.met);
+    if (met.length === 1 && members.length === 1) lines.push(`  ${c.green("✓")} ${met[0]!.label}: ${met[0]!.actual}`);
+    else if (met.length) lines.push(`  ${c.green("✓")} ${GROUP_SUMMARY[group](met.length)}`);
+    for (const r of members.filter((x) => !x.met)) lines.push(`  ${c.red("✗")} ${r.message ?? r.label}`);
+  }
+  return lines.join("\n");
+}
+
+export function formatCapacity(capacity: CapacityReport, minPapers: number, style: Style): string {
+  const c = style.color;
+  const count = capacity.exact ? `${capacity.papers}` : `at least ${capacity.papers} (at most ${capacity.atMost})`;
+  const enough = capacity.papers >= minPapers;
+  const proof = capacity.exact
+    ? capacity.upperBound === capacity.papers
+      ? `${capacity.papers + 1} cannot be: the supply runs out`
+      : `${capacity.papers + 1} proven impossible by the solver`
+    : "not settled within the time limit";
+  const probes = `${capacity.probes.length} solver probe${capacity.probes.length === 1 ? "" : "s"}, ${capacity.seconds.toFixed(1)} s`;
+  const lines = [
+    `${c.bold("capacity")}: ${(enough ? c.green : c.red)(`${count} pairwise-disjoint papers`)} (${minPapers} wanted); ${proof} (${probes})`,
+    `  runs out first at ${capacity.papers + 1}:`,
+    ...capacity.runsOut.map((r) => `    ${c.yellow(r.label)}: ${r.detail}`),
+  ];
+  if (capacity.limits.length) lines.push(`  supply limits (papers by each alone): ${capacity.limits.map((l) => `${l.label} ${l.papers}`).join(" · ")}`);
+  return lines.join("\n");
+}
+
+export function formatCoverage(report: CoverageReport, located: readonly Diagnostic[], head: string, style: Style): string {
+  const c = style.color;
+  const unmet = report.requirements.filter((r) => !r.met).length;
+  const verdict = unmet === 0 ? c.green("coverage: every requirement met") : c.red(`coverage: ${unmet} requirement${unmet === 1 ? "" : "s"} unmet`);
+  return [
+    head,
+    located.length ? formatDiagnostics(located, style) : `lint: ${c.green("no findings")}`,
+    "",
+    ...report.matrices.flatMap((m) => [formatMatrix(m, style), ""]),
+    formatKnowledgePoints(report.knowledgePoints, report.minQuestionsPerKnowledgePoint, style),
+    "",
+    formatRequirements(report.requirements, style),
+    "",
+    formatCapacity(report.capacity, report.minPapers, style),
+    "",
+    verdict,
+  ].join("\n");
+}

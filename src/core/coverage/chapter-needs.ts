@@ -1,0 +1,37 @@
+import type { Blueprint } from "../blueprint.js";
+import type { SyllabusIndex } from "../syllabus.js";
+import { LEVELS, type Level, type QuestionType } from "../vocabulary.js";
+
+/**
+ * What a chapter must offer so that papers can vary over it:
+ * - every question type the blueprint could place in the chapter: a type whose points each fit within
+ *   the most points a paper may give the chapter (rules.chapters: points_by_chapter, else points_by_tier;
+ *   no maximum means every type). A 20-point case cannot sit in a 一般 chapter capped at 12, so such a
+ *   chapter needs no case; a 10-point 论述题 can, so it needs one, or no paper could ever ask it there.
+ * - every cognitive level its 考核要求 names (the syllabus's `requirements`), counting case sub-questions.
+ */
+export interface ChapterNeeds {
+  chapter: number;
+  title: string;
+  types: QuestionType[];
+  /** Types the chapter need not offer, with why: the points each exceed the chapter's maximum. */
+  typesExempt: { type: QuestionType; reason: string }[];
+  levels: Level[];
+}
+
+export function chapterNeeds(blueprint: Blueprint, syllabus: SyllabusIndex): ChapterNeeds[] {
+  const rules = blueprint.rules.chapters;
+  return syllabus.syllabus.chapters.map((chapter) => {
+    const range = rules.points_by_chapter[String(chapter.number)] ?? rules.points_by_tier[chapter.tier];
+    const max = range?.max;
+    const types: QuestionType[] = [];
+    const typesExempt: ChapterNeeds["typesExempt"] = [];
+    for (const section of blueprint.sections) {
+      if (max !== undefined && section.points_each > max) {
+        typesExempt.push({ type: section.type, reason: `${section.points_each} points each, the chapter (${chapter.tier}) takes at most ${max}` });
+      } else types.push(section.type);
+    }
+    const named = new Set(Object.keys(chapter.requirements));
+    return { chapter: chapter.number, title: chapter.title, types, typesExempt, levels: LEVELS.filter((l) => named.has(l)) };
+  });
+}
