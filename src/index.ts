@@ -14,6 +14,7 @@ export { parseBank, parseQuestion, indexBank, type Bank, type SourceDocument } f
 export { blueprintSchema, blueprintProblems, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
 export type { Diagnostic, Location, Severity } from "./core/diagnostic.js";
 export { lintBank } from "./core/lint.js";
+export { coverage, type CoverageOptions, type CoverageReport } from "./core/coverage/index.js";
 export { toCplexLp, type LpModel, type LpSolution, type Solver } from "./core/lp.js";
 export { paperSchema, resolvePaper, paperFileOf, type Paper, type PaperFile } from "./core/paper.js";
 export { questionSchemas, type Question } from "./core/question.js";
