@@ -34,6 +34,8 @@ export interface SolveOptions {
   timeLimitSeconds: number;
   /** Stop at the first integer solution that meets every row: for pure feasibility, proving an optimum is wasted work. */
   firstFeasible: boolean;
+  /** Simplify the model before solving (default true). Small models solve faster without. */
+  presolve?: boolean;
   seed?: number;
 }
 

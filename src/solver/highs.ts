@@ -50,9 +50,7 @@ export class HighsSolver implements Solver {
       mip_rel_gap: options.firstFeasible ? 1 : 1e-6,
       random_seed: (options.seed ?? 0) % 2147483647,
     };
-    // Measured on the assembly models: when any paper will do, presolve costs more than it saves and
-    // makes the time depend much more on the seed (0.1–1.9 s vs 0.2–0.6 s at 50,000 questions).
-    if (options.firstFeasible) highsOptions.presolve = "off";
+    if (options.presolve === false) highsOptions.presolve = "off";
     const worker = this.spawn();
     const started = performance.now();
     const reply = await new Promise<WorkerReply | "timeout">((resolve) => {

@@ -9,7 +9,7 @@ import { validatePaper, type ValidationReport } from "../validate.js";
 import type { QuestionType } from "../vocabulary.js";
 import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js";
 import { bankShortfalls, slackShortfalls, summarize, type Diagnosis } from "./diagnose.js";
-import { cellsOf } from "./groups.js";
+import { cellsOf, gradesOf } from "./groups.js";
 import type { AssemblyModel } from "./model.js";
 import { assembleForms, coarseModel, exactModel, type ClassPick, type StageContext, type StageOutcome } from "./stages.js";
 import { Stock } from "./stock.js";
@@ -87,7 +87,7 @@ interface Setup {
   rules: ReturnType<typeof paperRules>;
 }
 
-function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: AssembleOptions, solveWith: (built: AssemblyModel) => Promise<LpSolution>): Setup {
+function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: AssembleOptions, solveWith: StageContext["solve"]): Setup {
   const avoid = new Set(options.avoid ?? []);
   const maxReused = blueprint.rules.history.max_reused;
   const classified = classifyBank(bank.questions, blueprint, syllabus, { used: avoid, allowReuse: maxReused > 0 });
@@ -103,7 +103,7 @@ function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, option
     variables: 0,
     rows: 0,
   };
-  return { classified, stats, rules, context: { bank: classified, cells, rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed, solve: solveWith } };
+  return { classified, stats, rules, context: { bank: classified, cells, grades: gradesOf(classified, cells), rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed, solve: solveWith } };
 }
 
 /**
@@ -145,11 +145,11 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   const deadline = now() + (options.timeLimitSeconds ?? 60) * 1000;
   const progress = options.onProgress ?? (() => {});
   let stats: AssemblyStats | undefined;
-  const solveWith = async (built: AssemblyModel, firstFeasible = true): Promise<LpSolution> => {
+  const solveWith = async (built: AssemblyModel, firstFeasible = true, presolve = true): Promise<LpSolution> => {
     const left = (deadline - now()) / 1000;
     if (left <= 0) return { status: "timeout", values: new Map(), seconds: 0 };
     progress(`solving a model of ${built.model.variables.length} variables and ${built.model.rows.length} rows`);
-    const solution = await options.solver.solve(built.model, { timeLimitSeconds: left, firstFeasible, seed: options.seed });
+    const solution = await options.solver.solve(built.model, { timeLimitSeconds: left, firstFeasible, presolve, seed: options.seed });
     if (stats) {
       stats.solves += 1;
       stats.solveSeconds += solution.seconds;
@@ -160,7 +160,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   };
 
   progress("grouping interchangeable questions");
-  const setup = setUp(bank, blueprint, syllabus, options, (built) => solveWith(built));
+  const setup = setUp(bank, blueprint, syllabus, options, (built, tuning) => solveWith(built, true, tuning?.presolve ?? true));
   stats = setup.stats;
   const base = { stats: setup.stats, ineligible: setup.classified.ineligible };
 

@@ -3,12 +3,17 @@ import type { ClassifiedBank, QuestionClass } from "./classes.js";
 import type { ModelGroup } from "./model.js";
 
 /**
- * A cell: classes that differ only in knowledge points and minutes. The coarse model counts cells,
- * which keeps it small at any bank size; the refinement then picks classes inside the chosen cells.
+ * A cell: classes that differ only in knowledge points and minutes. The coarse models count cells (or
+ * grades of cells), which keeps them small at any bank size; refinements then pick inside the choice.
  */
 export interface Cell {
   key: string;
   classes: number[];
+}
+
+/** A grade: the cells of one section, level and difficulty, over every chapter; `cells` index the cells. */
+export interface Grade extends Cell {
+  cells: number[];
 }
 
 function signature(record: Readonly<Partial<Record<string, number>>>): string {
@@ -17,14 +22,36 @@ function signature(record: Readonly<Partial<Record<string, number>>>): string {
   return out;
 }
 
+function gradeKey(c: QuestionClass): string {
+  const f = c.facts;
+  return `${f.type}|${signature(f.levelPoints)}|${signature(f.difficultyPoints)}|${c.reused ? "r" : "n"}`;
+}
+
 export function cellsOf(bank: ClassifiedBank): Cell[] {
   const byKey = new Map<string, Cell>();
   bank.classes.forEach((c, i) => {
-    const f = c.facts;
-    const key = `${f.type}|${f.chapter}|${signature(f.levelPoints)}|${signature(f.difficultyPoints)}|${c.reused ? "r" : "n"}`;
+    const key = `${gradeKey(c)}|${c.facts.chapter}`;
     const cell = byKey.get(key);
     if (cell) cell.classes.push(i);
     else byKey.set(key, { key, classes: [i] });
+  });
+  return [...byKey.values()];
+}
+
+/**
+ * Grades group the cells by what the level and difficulty rules see. Those equalities are what make
+ * the assembly hard; on ~50 grades they solve in milliseconds, and choosing chapters for a fixed grade
+ * choice is easy.
+ */
+export function gradesOf(bank: ClassifiedBank, cells: readonly Cell[]): Grade[] {
+  const byKey = new Map<string, Grade>();
+  cells.forEach((cell, i) => {
+    const key = gradeKey(bank.classes[cell.classes[0]!]!);
+    const grade = byKey.get(key);
+    if (grade) {
+      grade.cells.push(i);
+      grade.classes.push(...cell.classes);
+    } else byKey.set(key, { key, cells: [i], classes: [...cell.classes] });
   });
   return [...byKey.values()];
 }
