@@ -171,6 +171,14 @@ export async function assembleForms(context: StageContext, available: readonly n
     const third = await context.solve(refined, SMALL);
     if (solved(third)) return { kind: "ok", picks: picksOf(refined, third, byCell.members, forms), pairs: refined.pairs };
     if (third.status !== "infeasible") return failure(third);
+
+    // The chosen chapters' questions may crowd one knowledge point: let the classes of every chapter
+    // in the chosen grades compete, holding only the grade counts.
+    const byGradeClasses = fixedCounts(gradeChoice, (g) => context.grades[g]!.classes.filter((c) => available[c]! > 0), forms);
+    const wider = exactModel(context, byGradeClasses.members, available, forms, maxOverlap, { fixed: byGradeClasses.fixed });
+    const fourth = await context.solve(wider);
+    if (solved(fourth)) return { kind: "ok", picks: picksOf(wider, fourth, byGradeClasses.members, forms), pairs: wider.pairs };
+    if (fourth.status !== "infeasible") return failure(fourth);
   }
   const all = context.bank.classes.map((_, i) => i).filter((c) => available[c]! > 0);
   const exact = exactModel(context, all, available, forms, maxOverlap);
