@@ -11,7 +11,7 @@ import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js
 import { bankShortfalls, slackShortfalls, summarize, type Diagnosis } from "./diagnose.js";
 import { cellsOf, gradesOf } from "./groups.js";
 import type { AssemblyModel } from "./model.js";
-import { assembleForms, coarseModel, exactModel, type ClassPick, type StageContext, type StageOutcome } from "./stages.js";
+import { assembleForms, exactModel, relaxedModel, type ClassPick, type StageContext, type StageOutcome } from "./stages.js";
 import { Stock } from "./stock.js";
 
 export interface AssembleOptions {
@@ -173,7 +173,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     const available = setup.classified.classes.map((c) => c.members.length);
     const slackModel =
       outcome.proof === "coarse"
-        ? coarseModel(setup.context, available, formsSolved, maxOverlap, true)
+        ? relaxedModel(setup.context, setup.context.cells, available, formsSolved, maxOverlap, { slack: true })
         : exactModel(setup.context, available.map((_, i) => i), available, formsSolved, maxOverlap, { slack: true });
     const closest = await solveWith(slackModel, false);
     const shortfalls = closest.status === "optimal" || closest.status === "feasible" ? slackShortfalls(slackModel, closest) : [];

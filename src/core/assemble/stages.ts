@@ -64,17 +64,28 @@ export function exactModel(
   return buildModel(extra.fixed ? { ...spec, fixed: extra.fixed } : spec);
 }
 
-export function coarseModel(context: StageContext, available: readonly number[], forms: number, maxOverlap: number, slack = false, attempt = 0): AssemblyModel {
+/**
+ * A relaxed model over groups of classes (cells or grades): each rule adds a range per group. Used for
+ * the grade step of assembly and, over cells with slack, to explain an infeasible blueprint.
+ */
+export function relaxedModel(
+  context: StageContext,
+  parts: readonly Cell[],
+  available: readonly number[],
+  forms: number,
+  maxOverlap: number,
+  options: { slack?: boolean; attempt?: number } = {},
+): AssemblyModel {
   return buildModel({
-    groups: context.cells.map((cell) => cellGroup(cell, context.bank, available)),
+    groups: parts.map((part) => cellGroup(part, context.bank, available)),
     enemyPairs: [],
     rules: [...context.rules, ...context.impliedRules],
     forms,
     maxOverlap,
     maxReused: context.maxReused,
-    // Each attempt weighs the cells differently, so a retry chooses other cells.
-    seed: context.seed + attempt * 7919,
-    slack,
+    // Each attempt weighs the groups differently, so a retry chooses otherwise.
+    seed: context.seed + (options.attempt ?? 0) * 7919,
+    slack: options.slack ?? false,
   });
 }
 
@@ -130,19 +141,6 @@ function fixedCounts(choice: Choice, childrenOf: (parent: number) => number[], f
   return { members, fixed };
 }
 
-function gradeModel(context: StageContext, available: readonly number[], forms: number, maxOverlap: number, attempt: number): AssemblyModel {
-  return buildModel({
-    groups: context.grades.map((grade) => cellGroup(grade, context.bank, available)),
-    enemyPairs: [],
-    rules: [...context.rules, ...context.impliedRules],
-    forms,
-    maxOverlap,
-    maxReused: context.maxReused,
-    // Each attempt weighs the grades differently, so a retry chooses otherwise.
-    seed: context.seed + attempt * 7919,
-  });
-}
-
 /**
  * Assembles `forms` papers from what is available by a chain of ever finer models: grades (section,
  * level and difficulty: where the hard equalities live), then cells (chapters) inside the chosen grades,
@@ -153,7 +151,7 @@ function gradeModel(context: StageContext, available: readonly number[], forms: 
 export async function assembleForms(context: StageContext, available: readonly number[], forms: number, maxOverlap: number): Promise<StageOutcome> {
   const spec = { rules: [...context.rules, ...context.impliedRules], forms, maxOverlap, maxReused: context.maxReused, enemyPairs: [] };
   for (let attempt = 0; attempt < COARSE_ATTEMPTS; attempt++) {
-    const grades = gradeModel(context, available, forms, maxOverlap, attempt);
+    const grades = relaxedModel(context, context.grades, available, forms, maxOverlap, { attempt });
     const first = await context.solve(grades, SMALL);
     if (first.status === "infeasible" && attempt === 0) return { kind: "infeasible", proof: "coarse" };
     if (!solved(first)) return first.status === "infeasible" ? failure({ ...first, message: "grade model changed its verdict" }) : failure(first);
