@@ -46,15 +46,18 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
 
   const solver = new HighsSolver();
   solver.warmUp();
+  const progress = progressReporter(style);
   try {
-    return await generateWith(solver, { seed, forms, maxOverlap, timeLimitSeconds }, options, style);
+    return await generateWith(solver, progress.update, { seed, forms, maxOverlap, timeLimitSeconds }, options, style);
   } finally {
+    progress.done();
     solver.close();
   }
 }
 
 async function generateWith(
   solver: HighsSolver,
+  progress: (stage: string) => void,
   { seed, forms, maxOverlap, timeLimitSeconds }: { seed: number; forms: number; maxOverlap: number; timeLimitSeconds: number },
   options: GenerateOptions,
   style: RunContext["style"],
@@ -62,6 +65,7 @@ async function generateWith(
   const loadOptions: { blueprint?: string; bank?: string } = {};
   if (options.blueprint !== undefined) loadOptions.blueprint = options.blueprint;
   if (options.bank !== undefined) loadOptions.bank = options.bank;
+  progress("loading the blueprint, syllabus and bank");
   const loaded = loadProject(loadOptions);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const refused = refuseBrokenBank(loaded.diagnostics, style);
@@ -71,23 +75,17 @@ async function generateWith(
   if (!avoided.ok) return unusable(avoided.diagnostics, style);
 
   const outDir = resolve(options.out ?? "out");
-  const progress = progressReporter(style);
-  let result: AssembleResult;
-  try {
-    result = await assemble(project.bank, project.blueprint, project.syllabus, {
-      seed,
-      forms,
-      maxOverlap,
-      avoid: avoided.ids,
-      timeLimitSeconds,
-      solver,
-      blueprintPath: relative(outDir, project.blueprintFile).split("\\").join("/"),
-      generatedBy: `zujuan ${VERSION}`,
-      onProgress: progress.update,
-    });
-  } finally {
-    progress.done();
-  }
+  const result: AssembleResult = await assemble(project.bank, project.blueprint, project.syllabus, {
+    seed,
+    forms,
+    maxOverlap,
+    avoid: avoided.ids,
+    timeLimitSeconds,
+    solver,
+    blueprintPath: relative(outDir, project.blueprintFile).split("\\").join("/"),
+    generatedBy: `zujuan ${VERSION}`,
+    onProgress: progress,
+  });
 
   const files: OutputFile[] = [];
   if (options.exportModel) {
@@ -103,6 +101,7 @@ async function generateWith(
   const written = result.forms.map((form) => ({ form, path: join(outDir, `${code}-${form.label}.yaml`) }));
   for (const { form, path } of written) files.push({ path, data: paperYaml(form.file) });
   if (options.pdf !== false) {
+    progress("rendering the PDFs");
     const rendered = await renderOutputs(
       written.map(({ form, path }) => ({ paper: form.paper, spec: form.report.spec, base: path.replace(/\.yaml$/, "") })),
       project,
