@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, basename } from "node:path";
+import { basename, dirname, isAbsolute, join, relative } from "node:path";
 
 export interface OutputFile {
   path: string;
@@ -24,4 +24,10 @@ export function writeFilesAtomic(files: readonly OutputFile[]): void {
     for (const { temp } of staged) rmSync(temp, { force: true });
     throw cause;
   }
+}
+
+/** True when `path` is `dir` or lies below it. */
+export function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }

@@ -3,9 +3,9 @@ import { join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { assemble, assemblyModel, type AssembleResult } from "../../core/assemble/assemble.js";
 import { toCplexLp } from "../../core/lp.js";
-import { loadProject } from "../../io/load-project.js";
+import { displayPath, loadProject } from "../../io/load-project.js";
 import { paperIdsFromFiles } from "../../io/paper-ids.js";
-import { writeFilesAtomic, type OutputFile } from "../../io/write-atomic.js";
+import { isInside, writeFilesAtomic, type OutputFile } from "../../io/write-atomic.js";
 import { paperYaml } from "../../io/write-paper.js";
 import { HighsSolver } from "../../solver/highs.js";
 import { VERSION } from "../../version.js";
@@ -75,6 +75,8 @@ async function generateWith(
   if (!avoided.ok) return unusable(avoided.diagnostics, style);
 
   const outDir = resolve(options.out ?? "out");
+  // Output inside the bank would become part of the bank at the next run: never write there.
+  if (isInside(outDir, project.bankDir)) throw new UsageError(`--out ${options.out ?? "out"} lies inside the bank ${displayPath(project.bankDir)}: choose another directory`);
   const result: AssembleResult = await assemble(project.bank, project.blueprint, project.syllabus, {
     seed,
     forms,

@@ -4,7 +4,7 @@ import { validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { displayPath } from "../../io/load-project.js";
 import { PDF_KINDS, type PdfKind, type RenderRequest } from "../../io/render/request.js";
-import { writeFilesAtomic } from "../../io/write-atomic.js";
+import { isInside, writeFilesAtomic } from "../../io/write-atomic.js";
 import type { CommandResult } from "../command-result.js";
 import { unusable } from "../load-or-fail.js";
 import { run, UsageError, type RunContext } from "../run.js";
@@ -48,6 +48,8 @@ export async function render(paperPath: string, options: RenderOptions, { style 
 
   const full = resolve(paperPath);
   const outDir = resolve(options.out ?? dirname(full));
+  // PDFs inside the bank directory would sit among its questions: never write there.
+  if (isInside(outDir, project.bankDir)) throw new UsageError(`output directory ${displayPath(outDir)} lies inside the bank ${displayPath(project.bankDir)}: use --out`);
   const name = basename(full).replace(/\.(ya?ml|json)$/i, "");
   const files = rendered.pdfs.map((pdf) => ({ kind: pdf.kind, path: join(outDir, `${name}-${pdf.kind}.pdf`), data: pdf.bytes }));
   writeFilesAtomic(files);
