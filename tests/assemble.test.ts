@@ -72,6 +72,18 @@ describe("assemble on the bundled 10421 bank", () => {
     if (second.ok) expect(ids(second.forms[0]!.file).filter((id) => used.includes(id))).toEqual([]);
   });
 
+  it("reuses at most history.max_reused avoided questions when the blueprint allows some", async () => {
+    const first = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 9, solver });
+    if (!first.ok) throw new Error("first paper");
+    const used = ids(first.forms[0]!.file);
+    const blueprint: Blueprint = { ...project.blueprint, rules: { ...project.blueprint.rules, history: { max_reused: 2 } } };
+    for (const seed of [9, 10, 11]) {
+      const again = await assemble(project.bank, blueprint, project.syllabus, { seed, avoid: used, solver });
+      expect(again.ok).toBe(true);
+      if (again.ok) expect(ids(again.forms[0]!.file).filter((id) => used.includes(id)).length).toBeLessThanOrEqual(2);
+    }
+  });
+
   it("explains an impossible level share by what the bank can supply", async () => {
     const blueprint: Blueprint = {
       ...project.blueprint,
