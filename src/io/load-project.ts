@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import type { z } from "zod";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
 import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
 import { error, type Diagnostic } from "../core/diagnostic.js";
@@ -29,10 +29,10 @@ export type LoadResult =
 
 const BANK_EXTENSIONS = /\.(ya?ml|json)$/i;
 
-/** Shows paths relative to the working directory, as a user typed them. */
+/** Shows paths relative to the working directory, as a user typed them, with `/` on every platform. */
 export function displayPath(file: string, cwd = process.cwd()): string {
   const rel = relative(cwd, file);
-  return rel && !rel.startsWith("..") ? rel : file;
+  return (rel && !rel.startsWith("..") ? rel : file).split(sep).join("/");
 }
 
 function findDefaultBlueprint(cwd: string): string | Diagnostic {
