@@ -17,5 +17,3 @@ export function detectStyle(stream: NodeJS.WriteStream = process.stdout): Style 
     interactive: Boolean(process.stderr.isTTY) && !env.CI,
   };
 }
-
-export const plainStyle: Style = { color: new Chalk({ level: 0 }), interactive: false };

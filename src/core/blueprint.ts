@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DIFFICULTIES, LEVELS, QUESTION_TYPES, TIERS, questionTypeSchema, type QuestionType } from "./vocabulary.js";
+import { DIFFICULTIES, LEVELS, TIERS, questionTypeSchema, type QuestionType } from "./vocabulary.js";
 
 const range = z.strictObject({ min: z.number().nonnegative().optional(), max: z.number().nonnegative().optional() });
 export type Range = z.output<typeof range>;
@@ -125,5 +125,3 @@ export function blueprintProblems(blueprint: Blueprint): string[] {
 export function sectionFor(blueprint: Blueprint, type: QuestionType): BlueprintSection | undefined {
   return blueprint.sections.find((s) => s.type === type);
 }
-
-export { QUESTION_TYPES };

@@ -177,5 +177,3 @@ export function lintBank(bank: Bank, context: LintContext): Diagnostic[] {
     ...bankRules.flatMap((rule) => rule.check(all, context)),
   ];
 }
-
-export const LINT_RULE_NAMES = [...questionRules, ...bankRules].map((r) => r.name);

@@ -110,16 +110,6 @@ export type Essay = z.output<typeof essay>;
 export type CaseAnalysis = z.output<typeof caseAnalysis>;
 export type Subquestion = z.output<typeof subquestionSchema>;
 export type Question = SingleChoice | MultipleChoice | TermDefinition | ShortAnswer | Essay | CaseAnalysis;
-export type ChoiceQuestion = SingleChoice | MultipleChoice;
-export type WrittenQuestion = TermDefinition | ShortAnswer | Essay;
-
-export function isChoice(q: Question): q is ChoiceQuestion {
-  return q.type === "单项选择题" || q.type === "多项选择题";
-}
-
-export function isWritten(q: Question): q is WrittenQuestion {
-  return q.type === "名词解释" || q.type === "简答题" || q.type === "论述题";
-}
 
 /** The text a candidate reads as the question: the stem, or for a 名词解释 its term. */
 export function displayStem(q: Question): string {

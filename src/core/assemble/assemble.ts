@@ -11,7 +11,7 @@ import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js
 import { bankShortfalls, slackShortfalls, summarize, type Diagnosis } from "./diagnose.js";
 import { cellsOf, gradesOf } from "./groups.js";
 import type { AssemblyModel } from "./model.js";
-import { assembleForms, exactModel, relaxedModel, type ClassPick, type StageContext, type StageOutcome } from "./stages.js";
+import { assembleForms, exactModel, relaxedModel, type ClassPick, type ModelContext, type StageContext, type StageOutcome } from "./stages.js";
 import { Stock } from "./stock.js";
 
 export interface AssembleOptions {
@@ -82,12 +82,12 @@ function ordered(picks: FormPicks): Map<QuestionType, string[]> {
 
 interface Setup {
   classified: ClassifiedBank;
-  context: StageContext;
+  context: ModelContext;
   stats: AssemblyStats;
   rules: ReturnType<typeof paperRules>;
 }
 
-function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: AssembleOptions, solveWith: StageContext["solve"]): Setup {
+function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: Pick<AssembleOptions, "seed" | "avoid">): Setup {
   const avoid = new Set(options.avoid ?? []);
   const maxReused = blueprint.rules.history.max_reused;
   const classified = classifyBank(bank.questions, blueprint, syllabus, { used: avoid, allowReuse: maxReused > 0 });
@@ -103,7 +103,7 @@ function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, option
     variables: 0,
     rows: 0,
   };
-  return { classified, stats, rules, context: { bank: classified, cells, grades: gradesOf(classified, cells), rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed, solve: solveWith } };
+  return { classified, stats, rules, context: { bank: classified, cells, grades: gradesOf(classified, cells), rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed } };
 }
 
 /**
@@ -111,14 +111,14 @@ function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, option
  * the earlier ones left, all forms together, which is exact. A first form that cannot be built at all
  * proves that no set of forms can.
  */
-async function assembleAll(setup: Setup, forms: number, maxOverlap: number, seed: number): Promise<{ outcome: StageOutcome; picks: FormPicks[]; formsSolved: number }> {
+async function assembleAll(setup: Setup, context: StageContext, forms: number, maxOverlap: number, seed: number): Promise<{ outcome: StageOutcome; picks: FormPicks[]; formsSolved: number }> {
   const fresh = () => Array.from({ length: forms }, (): FormPicks => new Map());
   if (forms > 1) {
     const stock = new Stock(setup.classified, seed);
     const picks = fresh();
     let f = 0;
     for (; f < forms; f++) {
-      const outcome = await assembleForms(setup.context, stock.availability(), 1, 0);
+      const outcome = await assembleForms(context, stock.availability(), 1, 0);
       if (outcome.kind !== "ok") {
         if (f === 0 || outcome.kind === "timeout" || outcome.kind === "error") return { outcome, picks, formsSolved: 1 };
         break;
@@ -129,7 +129,7 @@ async function assembleAll(setup: Setup, forms: number, maxOverlap: number, seed
   }
   const stock = new Stock(setup.classified, seed);
   const picks = fresh();
-  const outcome = await assembleForms(setup.context, stock.availability(), forms, maxOverlap);
+  const outcome = await assembleForms(context, stock.availability(), forms, maxOverlap);
   if (outcome.kind === "ok") takePicks(setup.classified, stock, outcome.picks, outcome.pairs, picks, 0);
   return { outcome, picks, formsSolved: forms };
 }
@@ -160,11 +160,12 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   };
 
   progress("grouping interchangeable questions");
-  const setup = setUp(bank, blueprint, syllabus, options, (built, tuning) => solveWith(built, true, tuning?.presolve ?? true));
+  const setup = setUp(bank, blueprint, syllabus, options);
+  const context: StageContext = { ...setup.context, solve: (built, tuning) => solveWith(built, true, tuning?.presolve ?? true) };
   stats = setup.stats;
   const base = { stats: setup.stats, ineligible: setup.classified.ineligible };
 
-  const { outcome, picks, formsSolved } = await assembleAll(setup, forms, maxOverlap, options.seed);
+  const { outcome, picks, formsSolved } = await assembleAll(setup, context, forms, maxOverlap, options.seed);
   if (outcome.kind === "infeasible") {
     progress("explaining why no paper fits");
     // A rule the bank cannot meet even alone is the plainest explanation; else the closest paper says which rules clash.
@@ -209,7 +210,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
 /** The exact model over the whole bank, for --export-model: what any other MIP solver can check. */
 export function assemblyModel(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: Pick<AssembleOptions, "seed" | "forms" | "maxOverlap" | "avoid">): LpModel {
   const forms = options.forms ?? 1;
-  const setup = setUp(bank, blueprint, syllabus, { ...options, solver: { solve: () => Promise.reject(new Error("not used")) } }, () => Promise.reject(new Error("not used")));
+  const setup = setUp(bank, blueprint, syllabus, options);
   const available = setup.classified.classes.map((c) => c.members.length);
   return exactModel(setup.context, available.map((_, i) => i), available, forms, forms > 1 ? (options.maxOverlap ?? 0) : 0).model;
 }

@@ -17,7 +17,8 @@ export type StageOutcome =
   | { kind: "timeout" }
   | { kind: "error"; message: string };
 
-export interface StageContext {
+/** What the models are built from: the classified bank, its groupings and the rules. */
+export interface ModelContext {
   bank: ClassifiedBank;
   cells: readonly Cell[];
   grades: readonly Grade[];
@@ -26,6 +27,10 @@ export interface StageContext {
   impliedRules: readonly LinearRule[];
   maxReused: number;
   seed: number;
+}
+
+/** A model context that can also solve: what the assembly chain needs. */
+export interface StageContext extends ModelContext {
   /** `presolve: false` for the small coarse and refinement models (see assembleForms). */
   solve: (built: AssemblyModel, tuning?: { presolve: boolean }) => Promise<LpSolution>;
 }
@@ -38,7 +43,7 @@ const solved = (s: LpSolution) => s.status === "optimal" || s.status === "feasib
 
 /** The exact model over some classes (all of them, or those of the chosen cells). */
 export function exactModel(
-  context: StageContext,
+  context: ModelContext,
   classes: readonly number[],
   available: readonly number[],
   forms: number,
@@ -69,7 +74,7 @@ export function exactModel(
  * the grade step of assembly and, over cells with slack, to explain an infeasible blueprint.
  */
 export function relaxedModel(
-  context: StageContext,
+  context: ModelContext,
   parts: readonly Cell[],
   available: readonly number[],
   forms: number,
