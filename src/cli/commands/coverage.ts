@@ -70,7 +70,9 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   const { project } = loaded;
 
   const progress = progressReporter(style);
-  const solver = new HighsSolver();
+  // Capacity probes solve joint models of many forms for seconds each: optimised WebAssembly pays off
+  // there (measured on the bundled bank: 27 s instead of 34 s).
+  const solver = new HighsSolver({ baselineWasm: false });
   let report: CoverageReport;
   try {
     const coverageOptions: Parameters<typeof coverage>[3] = { solver, findings: loaded.diagnostics, avoid: avoided.ids, timeLimitSeconds, onProgress: progress.update };
