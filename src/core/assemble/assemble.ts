@@ -8,6 +8,7 @@ import type { SyllabusIndex } from "../syllabus.js";
 import { validatePaper, type ValidationReport } from "../validate.js";
 import type { QuestionType } from "../vocabulary.js";
 import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js";
+import { Coefficients } from "./coefficients.js";
 import { bankShortfalls, slackShortfalls, summarize, type Diagnosis } from "./diagnose.js";
 import { cellsOf, gradesOf } from "./groups.js";
 import type { AssemblyModel } from "./model.js";
@@ -111,7 +112,7 @@ function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, option
     variables: 0,
     rows: 0,
   };
-  return { classified, stats, rules, context: { bank: classified, cells, grades: gradesOf(classified, cells), rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed } };
+  return { classified, stats, rules, context: { bank: classified, cells, grades: gradesOf(classified, cells), rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed, coefficients: new Coefficients(classified.classes) } };
 }
 
 /**
@@ -177,12 +178,12 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   if (outcome.kind === "infeasible") {
     progress("explaining why no paper fits");
     // A rule the bank cannot meet even alone is the plainest explanation; else the closest paper says which rules clash.
-    const bankShort = bankShortfalls(setup.rules, setup.classified);
+    const bankShort = bankShortfalls(setup.rules, setup.classified, setup.context.coefficients);
     if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
     const available = setup.classified.classes.map((c) => c.members.length);
     const slackModel =
       outcome.proof === "coarse"
-        ? relaxedModel(setup.context, setup.context.cells, available, formsSolved, maxOverlap, { slack: true })
+        ? relaxedModel(setup.context, setup.context.grades, available, formsSolved, maxOverlap, { slack: true })
         : exactModel(setup.context, available.map((_, i) => i), available, formsSolved, maxOverlap, { slack: true });
     const closest = await solveWith(slackModel, false);
     const shortfalls = closest.status === "optimal" || closest.status === "feasible" ? slackShortfalls(slackModel, closest) : [];

@@ -1,6 +1,7 @@
 import type { LpSolution } from "../lp.js";
 import { describeExpected, type LinearRule } from "../rules.js";
 import type { ClassifiedBank } from "./classes.js";
+import { Coefficients } from "./coefficients.js";
 import type { AssemblyModel } from "./model.js";
 import { ruleSupply, type RuleSupply } from "./supply.js";
 
@@ -39,10 +40,10 @@ function supplyDetail(supply: RuleSupply, needMore: boolean): string {
 }
 
 /** Rules that the bank cannot meet on their own: the sections' extreme supply misses the bounds. */
-export function bankShortfalls(rules: readonly LinearRule[], bank: ClassifiedBank): RuleShortfall[] {
+export function bankShortfalls(rules: readonly LinearRule[], bank: ClassifiedBank, coefficients = new Coefficients(bank.classes)): RuleShortfall[] {
   const found: RuleShortfall[] = [];
   for (const rule of rules) {
-    const supply = ruleSupply(rule, bank);
+    const supply = ruleSupply(rule, bank, coefficients);
     const tooLittle = rule.min !== undefined && supply.max < rule.min - 1e-9;
     const tooMuch = rule.max !== undefined && supply.min > rule.max + 1e-9;
     if (!tooLittle && !tooMuch) continue;

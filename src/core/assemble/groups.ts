@@ -1,5 +1,6 @@
 import type { LinearRule } from "../rules.js";
 import type { ClassifiedBank, QuestionClass } from "./classes.js";
+import type { Coefficients } from "./coefficients.js";
 import type { ModelGroup } from "./model.js";
 
 /**
@@ -57,40 +58,28 @@ export function gradesOf(bank: ClassifiedBank, cells: readonly Cell[]): Grade[] 
 }
 
 /** The exact group of one class: every rule adds the same to the sum for each of its questions. */
-export function classGroup(c: QuestionClass, available: number): ModelGroup {
+export function classGroup(classIndex: number, bank: ClassifiedBank, available: number, coefficients: Coefficients): ModelGroup {
+  const c = bank.classes[classIndex]!;
   return {
+    section: c.section.type,
     perForm: c.section.count,
     capacity: available,
     reused: c.reused,
     coef: (rule: LinearRule) => {
-      const v = rule.measure(c.facts);
+      const v = coefficients.column(rule)[classIndex]!;
       return { low: v, high: v };
     },
   };
 }
 
-/** The coarse group of a cell: for each rule, the range its classes add. */
-export function cellGroup(cell: Cell, bank: ClassifiedBank, available: readonly number[]): ModelGroup {
-  const members = cell.classes.map((i) => bank.classes[i]!);
-  const cache = new Map<LinearRule, { low: number; high: number }>();
+/** The coarse group of a cell (or grade): for each rule, the range its classes add. */
+export function cellGroup(cell: Cell, bank: ClassifiedBank, available: readonly number[], coefficients: Coefficients): ModelGroup {
+  const first = bank.classes[cell.classes[0]!]!;
   return {
-    perForm: members[0]!.section.count,
+    section: first.section.type,
+    perForm: first.section.count,
     capacity: cell.classes.reduce((s, i) => s + available[i]!, 0),
-    reused: members[0]!.reused,
-    coef: (rule) => {
-      let range = cache.get(rule);
-      if (!range) {
-        let low = Infinity;
-        let high = -Infinity;
-        for (const c of members) {
-          const v = rule.measure(c.facts);
-          if (v < low) low = v;
-          if (v > high) high = v;
-        }
-        range = { low, high };
-        cache.set(rule, range);
-      }
-      return range;
-    },
+    reused: first.reused,
+    coef: (rule) => coefficients.range(rule, cell.classes),
   };
 }

@@ -8,6 +8,8 @@ import type { LinearRule } from "../rules.js";
  * the cell forgets (knowledge points, minutes), so each rule gives a range of coefficients.
  */
 export interface ModelGroup {
+  /** The paper section the group's questions go to. */
+  section: string;
   /** Most questions of the group one form can take (its section's count). */
   perForm: number;
   /** Questions available in the group. */
@@ -91,6 +93,52 @@ function ruleRows(rule: LinearRule, ri: number, f: number, groups: readonly Mode
   return rows;
 }
 
+/** No paper with the right section counts is further from a rule's bound than this plus the bound. */
+function sectionReach(rule: LinearRule, groups: readonly ModelGroup[]): number {
+  const most = new Map<string, number>();
+  for (const g of groups) {
+    const { low, high } = g.coef(rule);
+    most.set(g.section, Math.max(most.get(g.section) ?? 0, Math.abs(low), Math.abs(high)));
+  }
+  const count = new Map(groups.map((g) => [g.section, g.perForm]));
+  let sum = 0;
+  for (const [section, value] of most) sum += value * count.get(section)!;
+  return sum;
+}
+
+/**
+ * Lets every rule give, to find the paper closest to meeting them all. Which rules give matters more
+ * than by how much, so each rule that gives (in a form) costs more than any amount of giving: the
+ * closest paper breaks as few rules as it can, then by as little as it can. Breaking a section count
+ * costs more than breaking every other rule together: the supply check has run, so a paper of the
+ * right shape exists and sections never give, which is what the slacks' bounds (reach) assume.
+ */
+function addSlack(rules: readonly LinearRule[], ruleRowsByForm: LpRow[][][], groups: readonly ModelGroup[], variables: LpVariable[], rows: LpRow[]): SlackPair[] {
+  const slacks: SlackPair[] = [];
+  const reachOf = (rule: LinearRule, row: LpRow) => sectionReach(rule, groups) + Math.abs(row.lo ?? 0) + Math.abs(row.hi ?? 0);
+  let givingAll = 1;
+  rules.forEach((rule, ri) => {
+    if (rule.group !== "section") for (const formRows of ruleRowsByForm[ri]!) for (const row of formRows) givingAll += 2 * reachOf(rule, row);
+  });
+  const ruleForms = ruleRowsByForm.reduce((n, byForm) => n + byForm.length, 0);
+  rules.forEach((rule, ri) => {
+    ruleRowsByForm[ri]!.forEach((formRows, f) => {
+      const gives = `sz_r${ri}_${f}`;
+      variables.push({ name: gives, lo: 0, hi: 1, integer: true, cost: rule.group === "section" ? givingAll * (ruleForms + 1) : givingAll });
+      for (const row of formRows) {
+        const below = `sb_${row.name}`;
+        const above = `sa_${row.name}`;
+        const reach = reachOf(rule, row);
+        variables.push({ name: below, lo: 0, hi: reach, integer: false, cost: 1 }, { name: above, lo: 0, hi: reach, integer: false, cost: 1 });
+        rows.push({ name: `${row.name}_gives`, terms: [[below, 1], [above, 1], [gives, -reach]], hi: 0 });
+        row.terms.push([below, 1], [above, -1]);
+        slacks.push({ rule, form: f, below, above });
+      }
+    });
+  });
+  return slacks;
+}
+
 /**
  * The 0-1 assembly problem, aggregated: an integer count per group and form (u), and per group and pair
  * of forms the questions both share (m). Every blueprint rule becomes rows per form; the objective is
@@ -124,23 +172,9 @@ export function buildModel(spec: ModelSpec): AssemblyModel {
     }
   });
 
-  const slacks: SlackPair[] = [];
-  spec.rules.forEach((rule, ri) => {
-    for (let f = 0; f < forms; f++) {
-      for (const row of ruleRows(rule, ri, f, groups, x)) {
-        if (spec.slack) {
-          // A section count that cannot be met is worse than a share that is off: weigh it more.
-          const weight = rule.group === "section" ? 100 : 1;
-          const below = `sb_${row.name}`;
-          const above = `sa_${row.name}`;
-          variables.push({ name: below, lo: 0, hi: 1e6, integer: false, cost: weight }, { name: above, lo: 0, hi: 1e6, integer: false, cost: weight });
-          row.terms.push([below, 1], [above, -1]);
-          slacks.push({ rule, form: f, below, above });
-        }
-        rows.push(row);
-      }
-    }
-  });
+  const ruleRowsByForm = spec.rules.map((rule, ri) => Array.from({ length: forms }, (_, f) => ruleRows(rule, ri, f, groups, x)));
+  const slacks = spec.slack ? addSlack(spec.rules, ruleRowsByForm, groups, variables, rows) : [];
+  for (const byForm of ruleRowsByForm) for (const formRows of byForm) rows.push(...formRows);
 
   pairs.forEach((_, p) => rows.push({ name: `overlap${p}`, terms: groups.map((_, gi): [string, number] => [mName(gi, p), 1]), hi: spec.maxOverlap }));
 

@@ -1,6 +1,7 @@
 import type { LpSolution } from "../lp.js";
 import type { LinearRule } from "../rules.js";
 import type { ClassifiedBank } from "./classes.js";
+import type { Coefficients } from "./coefficients.js";
 import { cellGroup, classGroup, type Cell, type Grade } from "./groups.js";
 import { buildModel, countIn, mName, uName, type AssemblyModel, type FixedCount } from "./model.js";
 
@@ -27,6 +28,8 @@ export interface ModelContext {
   impliedRules: readonly LinearRule[];
   maxReused: number;
   seed: number;
+  /** Each rule's value per class, shared by every model built from this context. */
+  coefficients: Coefficients;
 }
 
 /** A model context that can also solve: what the assembly chain needs. */
@@ -57,7 +60,7 @@ export function exactModel(
     return pa !== undefined && pb !== undefined ? [[pa, pb]] : [];
   });
   const spec = {
-    groups: classes.map((c) => classGroup(context.bank.classes[c]!, available[c]!)),
+    groups: classes.map((c) => classGroup(c, context.bank, available[c]!, context.coefficients)),
     enemyPairs,
     rules: context.rules,
     forms,
@@ -82,7 +85,7 @@ export function relaxedModel(
   options: { slack?: boolean; attempt?: number } = {},
 ): AssemblyModel {
   return buildModel({
-    groups: parts.map((part) => cellGroup(part, context.bank, available)),
+    groups: parts.map((part) => cellGroup(part, context.bank, available, context.coefficients)),
     enemyPairs: [],
     rules: [...context.rules, ...context.impliedRules],
     forms,
@@ -163,7 +166,7 @@ export async function assembleForms(context: StageContext, available: readonly n
 
     const gradeChoice = chosenGroups(grades, first, context.grades.length, forms);
     const byGrade = fixedCounts(gradeChoice, (g) => context.grades[g]!.cells, forms);
-    const cells = buildModel({ ...spec, seed: context.seed + attempt, groups: byGrade.members.map((c) => cellGroup(context.cells[c]!, context.bank, available)), fixed: byGrade.fixed });
+    const cells = buildModel({ ...spec, seed: context.seed + attempt, groups: byGrade.members.map((c) => cellGroup(context.cells[c]!, context.bank, available, context.coefficients)), fixed: byGrade.fixed });
     const second = await context.solve(cells, SMALL);
     if (second.status === "infeasible") continue;
     if (!solved(second)) return failure(second);

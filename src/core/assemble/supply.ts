@@ -1,6 +1,7 @@
 import type { LinearRule } from "../rules.js";
 import type { QuestionType } from "../vocabulary.js";
 import type { ClassifiedBank } from "./classes.js";
+import { Coefficients } from "./coefficients.js";
 
 export interface SectionSupply {
   type: QuestionType;
@@ -35,18 +36,23 @@ function smallest(values: { value: number; count: number }[], take: number): num
  * every other rule is ignored. If the rule's bounds lie outside this range, no paper can meet it:
  * the bank itself is short, and the sections say where.
  */
-export function ruleSupply(rule: LinearRule, bank: ClassifiedBank): RuleSupply {
-  const bySection = new Map<QuestionType, { count: number; values: { value: number; count: number }[] }>();
-  for (const c of bank.classes) {
-    const entry = bySection.get(c.section.type) ?? { count: c.section.count, values: [] };
-    entry.values.push({ value: rule.measure(c.facts), count: c.members.length });
-    bySection.set(c.section.type, entry);
-  }
+export function ruleSupply(rule: LinearRule, bank: ClassifiedBank, coefficients: Coefficients = new Coefficients(bank.classes)): RuleSupply {
+  // Questions by section and by what they add to the rule: a rule takes few distinct values, so the
+  // sorting below stays small however many classes the bank has.
+  const bySection = new Map<QuestionType, { count: number; counts: Map<number, number> }>();
+  const column = coefficients.column(rule);
+  bank.classes.forEach((c, i) => {
+    let entry = bySection.get(c.section.type);
+    if (!entry) bySection.set(c.section.type, (entry = { count: c.section.count, counts: new Map() }));
+    const value = column[i]!;
+    entry.counts.set(value, (entry.counts.get(value) ?? 0) + c.members.length);
+  });
   const sections: SectionSupply[] = [];
-  for (const [type, { count, values }] of bySection) {
+  for (const [type, { count, counts }] of bySection) {
+    const values = [...counts].map(([value, n]) => ({ value, count: n }));
     const eligible = values.reduce((s, v) => s + v.count, 0);
     const take = Math.min(count, eligible);
-    const ascending = [...values].sort((a, b) => a.value - b.value);
+    const ascending = values.sort((a, b) => a.value - b.value);
     const descending = [...ascending].reverse();
     sections.push({
       type,

@@ -1,0 +1,106 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { compileSchema } from "../src/core/fast-schema.js";
+import { questionSchemas } from "../src/core/question.js";
+import { QUESTION_TYPES, canonicalType, questionTypeSchema } from "../src/core/vocabulary.js";
+import { readDocument } from "../src/io/read-document.js";
+import { rawQuestion } from "./helpers/builders.js";
+
+/** The compiled parser must agree with zod: the same verdict, and for accepted input the same output. */
+function expectSameAsZod(schema: z.ZodType, input: unknown): void {
+  const fast = compileSchema(schema);
+  expect(fast, "schema should compile").toBeDefined();
+  const compiled = fast!(input);
+  const reference = schema.safeParse(input);
+  expect(compiled.ok, `verdict for ${JSON.stringify(input)}`).toBe(reference.success);
+  if (compiled.ok && reference.success) expect(compiled.data).toStrictEqual(reference.data);
+}
+
+describe("compiled schemas agree with zod", () => {
+  const cases: [string, z.ZodType, unknown[]][] = [
+    ["trimmed non-empty text", z.string().trim().min(1), ["a", "  a ", "", "   ", 3, null, undefined]],
+    ["pattern", z.string().regex(/^\d+\.\d+$/), ["1.2", "1.", "x1.2", 1.2]],
+    ["positive integer", z.number().int().positive(), [1, 0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, "1", 2 ** 60]],
+    ["fixed-length list", z.array(z.string()).length(2), [["a", "b"], ["a"], ["a", 1], "ab", []]],
+    ["enum with aliases", z.enum(["易", "easy"]).transform((v) => (v === "easy" ? "易" : v)), ["易", "easy", "hard", 1]],
+    ["literal", z.literal("x"), ["x", "y", undefined]],
+    ["union then transform", z.union([z.string(), z.number()]).transform(String), ["1", 1, true]],
+    ["default", z.array(z.string()).default([]), [undefined, ["a"], [1]]],
+    [
+      "strict object with optional and default fields",
+      z.strictObject({ a: z.string(), b: z.number().optional(), c: z.array(z.string()).default([]) }),
+      [{ a: "x" }, { a: "x", b: undefined }, { a: "x", b: 1, c: ["y"] }, { a: "x", d: 1 }, { b: 1 }, { a: undefined }, [], null, "x"],
+    ],
+    ["loose object", z.object({ a: z.string() }), [{ a: "x", extra: 1 }, { a: 1 }]],
+  ];
+  it.each(cases)("%s", (_name, schema, inputs) => {
+    for (const input of inputs) expectSameAsZod(schema, input);
+  });
+
+  it("leaves schemas it cannot follow to zod", () => {
+    expect(compileSchema(z.string().refine((s) => s.length > 1))).toBeUndefined();
+    expect(compileSchema(z.email())).toBeUndefined();
+    expect(compileSchema(z.int())).toBeUndefined();
+    expect(compileSchema(z.object({ a: z.string() }).passthrough())).toBeUndefined();
+  });
+});
+
+const scalar = fc.oneof(fc.string(), fc.constantFrom("", "  ", " 识记 ", "easy", "hard", "1.2", "A", "acd", "x y"), fc.integer({ min: -3, max: 30 }), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 6 }), fc.array(fc.record({ point: scalar, points: scalar }), { maxLength: 3 }));
+
+/** A valid question of any type, then a few fields replaced, removed or added. */
+const mutatedQuestion = fc
+  .tuple(
+    fc.constantFrom(...QUESTION_TYPES),
+    fc.array(
+      fc.tuple(
+        fc.constantFrom("id", "chapter", "knowledge_point", "level", "difficulty", "minutes", "stem", "term", "options", "answer", "marking", "material", "subquestions", "excludes", "tags", "source", "explanation", "extra"),
+        fc.oneof(value, fc.constant("__delete__")),
+      ),
+      { maxLength: 3 },
+    ),
+  )
+  .map(([type, changes]) => {
+    const question: Record<string, unknown> = rawQuestion(type, { id: "q1" });
+    for (const [key, change] of changes) {
+      if (change === "__delete__") delete question[key];
+      else question[key] = change;
+    }
+    return { type, question };
+  });
+
+describe("compiled question schemas", () => {
+  it("agree with zod on valid and broken questions of every type", () => {
+    fc.assert(
+      fc.property(mutatedQuestion, ({ type, question }) => expectSameAsZod(questionSchemas[type], question)),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("agree with zod on every question of the bundled bank", () => {
+    const dir = join(import.meta.dirname, "../bank/10421");
+    let seen = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml"))) {
+      const read = readDocument(join(dir, file));
+      if (!read.ok) throw new Error(`${file} does not parse`);
+      const data = read.data as { questions: Record<string, unknown>[] } & Record<string, unknown>;
+      const { questions, ...defaults } = data;
+      for (const raw of questions) {
+        const question = { ...defaults, ...raw };
+        expectSameAsZod(questionSchemas[canonicalType(question.type)!], question);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(400);
+  });
+
+  it("read type spellings as the type schema does", () => {
+    for (const spelling of [...QUESTION_TYPES, "single", "case", "名词解释题", "判断题", "", 1, undefined]) {
+      const parsed = questionTypeSchema.safeParse(spelling);
+      expect(canonicalType(spelling)).toBe(parsed.success ? parsed.data : undefined);
+    }
+  });
+});
