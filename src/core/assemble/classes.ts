@@ -2,6 +2,7 @@ import type { Blueprint, BlueprintSection } from "../blueprint.js";
 import { intrinsicPoints, type Question } from "../question.js";
 import { itemFacts, type ItemFacts } from "../rules.js";
 import type { SyllabusIndex } from "../syllabus.js";
+import { DIFFICULTIES, LEVELS, QUESTION_TYPES } from "../vocabulary.js";
 
 /**
  * Questions that are interchangeable for every rule: same section, chapter, knowledge points, level and
@@ -29,6 +30,13 @@ export interface ClassifiedBank {
   ineligible: Ineligible[];
 }
 
+// Short ASCII codes for the vocabulary: class keys are built for every question of a 50,000-question
+// bank, and short one-byte strings hash faster than the Chinese names.
+const code = (list: readonly string[]) => new Map(list.map((item, i) => [item, String.fromCharCode(97 + i)]));
+const TYPE_CODE = code(QUESTION_TYPES);
+const LEVEL_CODE = code(LEVELS);
+const DIFFICULTY_CODE = code(DIFFICULTIES);
+
 /**
  * What makes questions interchangeable, read straight off the question: cheap enough for 50,000 of them.
  * Two questions with the same key have the same facts under every rule.
@@ -38,11 +46,11 @@ function interchangeKey(q: Question, section: BlueprintSection): string {
   const grading =
     q.type === "案例分析题"
       ? q.subquestions
-          .map((s) => `${s.level}${s.difficulty}${s.points}`)
+          .map((s) => `${LEVEL_CODE.get(s.level)}${DIFFICULTY_CODE.get(s.difficulty)}${s.points}`)
           .sort()
           .join(",")
-      : `${q.level}${q.difficulty}`;
-  return `${q.type}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
+      : `${LEVEL_CODE.get(q.level)}${DIFFICULTY_CODE.get(q.difficulty)}`;
+  return `${TYPE_CODE.get(q.type)}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
 }
 
 function eligibility(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): { section?: BlueprintSection; reason?: string } {
@@ -64,6 +72,9 @@ export function classifyBank(
 ): ClassifiedBank {
   const ineligible: Ineligible[] = [];
   const seen = new Set<string>();
+  // Only questions that some question excludes need to be known as eligible, to link enemies.
+  const excluded = new Set(questions.flatMap((q) => q.excludes));
+  const eligibleExcluded = new Set<string>();
   const eligible: { q: Question; section: BlueprintSection; reused: boolean }[] = [];
   for (const q of questions) {
     if (seen.has(q.id)) {
@@ -79,11 +90,11 @@ export function classifyBank(
     const reused = history.used.has(q.id);
     if (reused && !history.allowReuse) continue;
     eligible.push({ q, section, reused });
+    if (excluded.has(q.id)) eligibleExcluded.add(q.id);
   }
-  const eligibleIds = new Set(eligible.map((e) => e.q.id));
   const enemies = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
-    if (!eligibleIds.has(a) || !eligibleIds.has(b) || a === b) return;
+    if (!eligibleExcluded.has(b) || a === b) return;
     enemies.set(a, (enemies.get(a) ?? new Set()).add(b));
     enemies.set(b, (enemies.get(b) ?? new Set()).add(a));
   };

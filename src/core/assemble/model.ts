@@ -123,6 +123,7 @@ function addSlack(rules: readonly LinearRule[], ruleRowsByForm: LpRow[][][], gro
   const ruleForms = ruleRowsByForm.reduce((n, byForm) => n + byForm.length, 0);
   rules.forEach((rule, ri) => {
     ruleRowsByForm[ri]!.forEach((formRows, f) => {
+      if (formRows.length === 0) return;
       const gives = `sz_r${ri}_${f}`;
       variables.push({ name: gives, lo: 0, hi: 1, integer: true, cost: rule.group === "section" ? givingAll * (ruleForms + 1) : givingAll });
       for (const row of formRows) {
@@ -172,7 +173,9 @@ export function buildModel(spec: ModelSpec): AssemblyModel {
     }
   });
 
-  const ruleRowsByForm = spec.rules.map((rule, ri) => Array.from({ length: forms }, (_, f) => ruleRows(rule, ri, f, groups, x)));
+  // A row without terms that 0 satisfies says nothing (a knowledge point no group can reach): leave it out.
+  const vacuous = (row: LpRow) => row.terms.length === 0 && (row.lo ?? 0) <= 0 && (row.hi ?? 0) >= 0;
+  const ruleRowsByForm = spec.rules.map((rule, ri) => Array.from({ length: forms }, (_, f) => ruleRows(rule, ri, f, groups, x).filter((row) => !vacuous(row))));
   const slacks = spec.slack ? addSlack(spec.rules, ruleRowsByForm, groups, variables, rows) : [];
   for (const byForm of ruleRowsByForm) for (const formRows of byForm) rows.push(...formRows);
 
