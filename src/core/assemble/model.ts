@@ -115,10 +115,16 @@ function sectionReach(rule: LinearRule, groups: readonly ModelGroup[]): number {
  */
 function addSlack(rules: readonly LinearRule[], ruleRowsByForm: LpRow[][][], groups: readonly ModelGroup[], variables: LpVariable[], rows: LpRow[]): SlackPair[] {
   const slacks: SlackPair[] = [];
-  const reachOf = (rule: LinearRule, row: LpRow) => sectionReach(rule, groups) + Math.abs(row.lo ?? 0) + Math.abs(row.hi ?? 0);
+  const reach = new Map<LpRow, number>();
   let givingAll = 1;
   rules.forEach((rule, ri) => {
-    if (rule.group !== "section") for (const formRows of ruleRowsByForm[ri]!) for (const row of formRows) givingAll += 2 * reachOf(rule, row);
+    const ruleReach = sectionReach(rule, groups);
+    for (const formRows of ruleRowsByForm[ri]!) {
+      for (const row of formRows) {
+        reach.set(row, ruleReach + Math.abs(row.lo ?? 0) + Math.abs(row.hi ?? 0));
+        if (rule.group !== "section") givingAll += 2 * reach.get(row)!;
+      }
+    }
   });
   const ruleForms = ruleRowsByForm.reduce((n, byForm) => n + byForm.length, 0);
   rules.forEach((rule, ri) => {
@@ -129,9 +135,9 @@ function addSlack(rules: readonly LinearRule[], ruleRowsByForm: LpRow[][][], gro
       for (const row of formRows) {
         const below = `sb_${row.name}`;
         const above = `sa_${row.name}`;
-        const reach = reachOf(rule, row);
-        variables.push({ name: below, lo: 0, hi: reach, integer: false, cost: 1 }, { name: above, lo: 0, hi: reach, integer: false, cost: 1 });
-        rows.push({ name: `${row.name}_gives`, terms: [[below, 1], [above, 1], [gives, -reach]], hi: 0 });
+        const most = reach.get(row)!;
+        variables.push({ name: below, lo: 0, hi: most, integer: false, cost: 1 }, { name: above, lo: 0, hi: most, integer: false, cost: 1 });
+        rows.push({ name: `${row.name}_gives`, terms: [[below, 1], [above, 1], [gives, -most]], hi: 0 });
         row.terms.push([below, 1], [above, -1]);
         slacks.push({ rule, form: f, below, above });
       }

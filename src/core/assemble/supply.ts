@@ -1,7 +1,7 @@
 import type { LinearRule } from "../rules.js";
 import type { QuestionType } from "../vocabulary.js";
 import type { ClassifiedBank } from "./classes.js";
-import { Coefficients } from "./coefficients.js";
+import type { Coefficients } from "./coefficients.js";
 
 export interface SectionSupply {
   type: QuestionType;
@@ -36,7 +36,7 @@ function smallest(values: { value: number; count: number }[], take: number): num
  * every other rule is ignored. If the rule's bounds lie outside this range, no paper can meet it:
  * the bank itself is short, and the sections say where.
  */
-export function ruleSupply(rule: LinearRule, bank: ClassifiedBank, coefficients: Coefficients = new Coefficients(bank.classes)): RuleSupply {
+export function ruleSupply(rule: LinearRule, bank: ClassifiedBank, coefficients: Coefficients): RuleSupply {
   // Questions by section and by what they add to the rule: a rule takes few distinct values, so the
   // sorting below stays small however many classes the bank has.
   const bySection = new Map<QuestionType, { count: number; counts: Map<number, number> }>();
