@@ -6,13 +6,17 @@ export function formatLocation(l: Location | undefined): string {
   return l.line !== undefined ? `${l.file}:${l.line}:${l.col}` : l.file;
 }
 
+/** The finding's message with the other place it is about, as every output format shows it. */
+export function describeFinding(d: Diagnostic): string {
+  return d.related ? `${d.message} (first at ${formatLocation(d.related)})` : d.message;
+}
+
 /** One line per finding: `file:line:col  error  message  [code]`. */
 export function formatDiagnostic(d: Diagnostic, style: Style): string {
   const c = style.color;
   const where = formatLocation(d.location);
-  const related = d.related ? ` (first at ${formatLocation(d.related)})` : "";
   const severity = d.severity === "error" ? c.red("error") : c.yellow("warning");
-  return `${where ? `${c.cyan(where)}: ` : ""}${severity}: ${d.message}${related} ${c.dim(`[${d.code}]`)}`;
+  return `${where ? `${c.cyan(where)}: ` : ""}${severity}: ${describeFinding(d)} ${c.dim(`[${d.code}]`)}`;
 }
 
 /** Findings grouped by file, in the order they were found, with a closing count. */

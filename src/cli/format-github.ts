@@ -1,5 +1,6 @@
 import type { CoverageReport } from "../core/coverage/index.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { describeFinding } from "./format-diagnostics.js";
 
 // GitHub workflow commands: data escapes %, CR and LF; property values also ':' and ','.
 const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -15,7 +16,7 @@ export function annotateDiagnostic(d: Diagnostic): string {
     ...(l?.col !== undefined ? [`col=${l.col}`] : []),
     `title=${escapeProperty(d.code)}`,
   ];
-  return `::${command} ${properties.join(",")}::${escapeData(d.message)}`;
+  return `::${command} ${properties.join(",")}::${escapeData(describeFinding(d))}`;
 }
 
 /** Lint findings on their lines, each unmet requirement as an error, the capacity as a notice. */

@@ -1,6 +1,6 @@
 import type { Requirement } from "../core/coverage/index.js";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { formatLocation } from "./format-diagnostics.js";
+import { describeFinding, formatLocation } from "./format-diagnostics.js";
 
 // Characters XML 1.0 cannot hold at all, even escaped.
 const INVALID_XML = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
@@ -66,7 +66,10 @@ export function requirementCases(requirements: readonly Requirement[], details: 
 
 /** Unusable input: one testcase in error, naming every finding, so the dashboard shows why nothing ran. */
 export function junitInputError(suite: string, diagnostics: readonly Diagnostic[]): string {
-  const lines = diagnostics.map((d) => `${formatLocation(d.location) ? `${formatLocation(d.location)}: ` : ""}${d.severity}: ${d.message} [${d.code}]`);
+  const lines = diagnostics.map((d) => {
+    const where = formatLocation(d.location);
+    return `${where ? `${where}: ` : ""}${d.severity}: ${describeFinding(d)} [${d.code}]`;
+  });
   return junitDocument(suite, [
     { classname: "zujuan.coverage.input", name: "bank, blueprint and syllabus load", error: { message: lines[0] ?? "unusable input", type: "bad-input", body: lines.join("\n") } },
   ]);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { at, error, type Diagnostic, type Location } from "./diagnostic.js";
+import { ALIAS_SPELLINGS } from "./vocabulary.js";
 
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
@@ -22,10 +23,10 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 function expected(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case "invalid_value": {
-      // The canonical values are the syllabus's Chinese; English aliases are accepted but not advertised.
+      // Aliases are accepted but not advertised: only the canonical spellings are listed.
       const values = issue.values.map((v) => String(v));
-      const chinese = values.filter((v) => /[\u4e00-\u9fff]/.test(v));
-      return `one of ${(chinese.length ? chinese : values).join(", ")}`;
+      const canonical = values.filter((v) => !ALIAS_SPELLINGS.has(v));
+      return `one of ${(canonical.length ? canonical : values).join(", ")}`;
     }
     case "invalid_type":
       return issue.expected === "undefined" ? "no such field" : issue.expected;

@@ -53,6 +53,9 @@ function vocabulary<T extends string>(canonical: readonly T[], aliases: Record<s
   return z.enum(spellings).transform((value): T => aliases[value] ?? (value as T));
 }
 
+/** Every alias spelling: accepted on input, never advertised in messages. */
+export const ALIAS_SPELLINGS: ReadonlySet<string> = new Set([TYPE_ALIASES, LEVEL_ALIASES, DIFFICULTY_ALIASES, TIER_ALIASES].flatMap((a) => Object.keys(a)));
+
 export const questionTypeSchema = vocabulary(QUESTION_TYPES, TYPE_ALIASES);
 export const levelSchema = vocabulary(LEVELS, LEVEL_ALIASES);
 export const difficultySchema = vocabulary(DIFFICULTIES, DIFFICULTY_ALIASES);

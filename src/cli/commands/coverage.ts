@@ -5,11 +5,11 @@ import { displayPath, loadProject } from "../../io/load-project.js";
 import { locateDiagnostics } from "../../io/locate.js";
 import { paperIdsFromFiles } from "../../io/paper-ids.js";
 import { HighsSolver } from "../../solver/highs.js";
-import type { CommandResult } from "../command-result.js";
+import { badInput, type CommandResult } from "../command-result.js";
+import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatCoverage } from "../format-coverage.js";
 import { formatGithub, githubInputError } from "../format-github.js";
 import { junitDocument, junitInputError, requirementCases } from "../format-junit.js";
-import { unusable } from "../load-or-fail.js";
 import { progressReporter } from "../progress.js";
 import { run, UsageError, type RunContext } from "../run.js";
 
@@ -34,9 +34,8 @@ function wholeNumber(name: string, value: string | undefined): number | undefine
 
 /** Unusable input in every format: CI still gets well-formed XML and annotations saying why. */
 function inputError(diagnostics: readonly Diagnostic[], context: RunContext): CommandResult {
-  const result = unusable(diagnostics, context.style);
   const located = locateDiagnostics(diagnostics);
-  return { ...result, outputs: { junit: junitInputError(SUITE, located), github: githubInputError(located) } };
+  return { ...badInput(located, formatDiagnostics(located, context.style)), outputs: { junit: junitInputError(SUITE, located), github: githubInputError(located) } };
 }
 
 function junit(report: CoverageReport): string {
