@@ -68,6 +68,20 @@ describe("zujuan validate (end to end)", () => {
     expect(run.code).toBe(0);
   });
 
+  it("reports an inline question that takes a bank question's id, and two inline questions sharing an id, without crashing", async () => {
+    const { dir, paper } = await generated(34);
+    const shortIds = paper.sections[3]!.questions as string[];
+    const [first, second] = [byId.get(shortIds[0]!)!, byId.get(shortIds[1]!)!];
+    (paper.sections[3]!.questions as unknown[])[0] = { ...first, stem: `${first.stem}(草稿)` };
+    (paper.sections[3]!.questions as unknown[])[1] = { ...second, id: "draft-twice", stem: `${second.stem}(草稿)` };
+    (paper.sections[3]!.questions as unknown[])[2] = { ...second, id: "draft-twice", stem: `${second.stem}(另一稿)` };
+    const file = writeText(join(dir, "draft.yaml"), stringify(paper));
+    const run = await runCli(["validate", file]);
+    expect(run.stderr).not.toContain("internal error");
+    expect(run.stdout).toContain("inline-id-taken");
+    expect([1, 2]).toContain(run.code);
+  });
+
   it("exits 2 on a paper file that is not a paper", async () => {
     const dir = tempDir();
     const file = writeText(join(dir, "x.yaml"), "title: nothing here\n");

@@ -3,8 +3,9 @@ import { hasErrors } from "../../core/diagnostic.js";
 import { lintBank } from "../../core/lint.js";
 import { displayPath, loadProject } from "../../io/load-project.js";
 import { locateDiagnostics } from "../../io/locate.js";
-import { badInput, type CommandResult } from "../command-result.js";
+import type { CommandResult } from "../command-result.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
+import { unusable } from "../load-or-fail.js";
 import { run, type RunContext } from "../run.js";
 
 interface LintOptions {
@@ -15,10 +16,7 @@ interface LintOptions {
 
 export function lint(options: LintOptions, { style }: RunContext): CommandResult {
   const loaded = loadProject(options);
-  if (!loaded.ok) {
-    const diagnostics = locateDiagnostics(loaded.diagnostics);
-    return badInput(diagnostics, formatDiagnostics(diagnostics, style));
-  }
+  if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const { project } = loaded;
   const diagnostics = locateDiagnostics([
     ...loaded.diagnostics,

@@ -37,6 +37,10 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) return unusable(errors, style);
   const { project, paper } = loaded;
+  const full = resolve(paperPath);
+  const outDir = resolve(options.out ?? dirname(full));
+  // PDFs inside the bank directory would sit among its questions: never write there.
+  if (isInside(outDir, project.bankDir)) throw new UsageError(`output directory ${displayPath(outDir)} lies inside the bank ${displayPath(project.bankDir)}: use --out`);
   const report = validatePaper(paper, project.blueprint, project.syllabus, loaded.diagnostics);
 
   const request: RenderRequest = { paper, spec: report.spec, blueprint: project.blueprint, syllabus: project.syllabus, kinds };
@@ -46,10 +50,6 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   const rendered = await renderPdfs(request);
   if (!rendered.ok) return unusable(rendered.diagnostics, style);
 
-  const full = resolve(paperPath);
-  const outDir = resolve(options.out ?? dirname(full));
-  // PDFs inside the bank directory would sit among its questions: never write there.
-  if (isInside(outDir, project.bankDir)) throw new UsageError(`output directory ${displayPath(outDir)} lies inside the bank ${displayPath(project.bankDir)}: use --out`);
   const name = basename(full).replace(/\.(ya?ml|json)$/i, "");
   const files = rendered.pdfs.map((pdf) => ({ kind: pdf.kind, path: join(outDir, `${name}-${pdf.kind}.pdf`), data: pdf.bytes }));
   writeFilesAtomic(files);

@@ -20,8 +20,10 @@ export function validate(paperPath: string, options: ValidateOptions, { style }:
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const { project, paper } = loaded;
   // Inline questions are held to the bank's rules too (marking sums, options, answers).
+  // Questions and their origins from one list, so a repeated id cannot leave them out of step.
+  const inline = paper.sections.flatMap((s) => s.questions).filter((q) => paper.inline.has(q.id));
   const inlineFindings = lintBank(
-    { questions: paper.sections.flatMap((s) => s.questions).filter((q) => paper.inline.has(q.id)), origins: [...paper.inline].map((id) => paper.origins.get(id)!) },
+    { questions: inline, origins: inline.map((q) => paper.origins.get(q.id)!) },
     { syllabus: project.syllabus, blueprint: project.blueprint },
   ).filter((d) => d.code !== "unknown-exclude" && d.code !== "duplicate-stem");
   const findings = locateDiagnostics([...loaded.diagnostics, ...inlineFindings]);
