@@ -34,7 +34,7 @@ export async function assemble(
   syllabus: SyllabusIndex,
   options: Omit<AssembleOptions, "solver"> & { solver?: AssembleOptions["solver"] },
 ): Promise<AssembleResult> {
-  const solver = options.solver ?? new HighsSolver();
+  const solver = options.solver ?? HighsSolver.forForms(options.forms ?? 1);
   try {
     return await assembleWith(bank, blueprint, syllabus, { ...options, solver });
   } finally {

@@ -79,7 +79,8 @@ export function describeAmount(value: number, unit: RuleUnit): string {
   return `${fmt(value)} ${value === 1 ? unit.replace(/s$/, "") : unit}`;
 }
 
-function fmt(n: number): string {
+/** A number as messages show it: whole, or with at most two decimals. */
+export function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
 }
 

@@ -2,7 +2,7 @@ import type { Blueprint } from "./blueprint.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { intrinsicPoints } from "./question.js";
 import { paperItems, type Paper } from "./paper.js";
-import { describeAmount, describeExpected, paperRules, withinRule, type RuleGroup } from "./rules.js";
+import { describeAmount, describeExpected, fmt, paperRules, withinRule, type RuleGroup } from "./rules.js";
 import { buildSpec, paperFacts, type SpecTable } from "./spec.js";
 import type { SyllabusIndex } from "./syllabus.js";
 
@@ -25,10 +25,6 @@ export interface ValidationReport {
   spec: SpecTable;
   /** Located findings about the paper file itself: unknown ids, invalid inline questions. */
   diagnostics: Diagnostic[];
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
 }
 
 function check(id: string, group: RuleCheck["group"], label: string, ok: boolean, expected: string, actual: string, questions: string[] = []): RuleCheck {

@@ -36,13 +36,6 @@ function integer(name: string, value: string | undefined, fallback: number, min:
   return Number(value);
 }
 
-/**
- * Up to this many forms HiGHS runs on baseline WebAssembly: measured faster at 1 to 8 forms (the chain
- * of small models, and optimised code compiling on background threads competes for the CPU). Ten
- * forms on the bundled bank need long joint solves, which optimised code runs about 40 % faster.
- */
-const BASELINE_MAX_FORMS = 8;
-
 export async function generate(options: GenerateOptions, { style }: RunContext): Promise<CommandResult> {
   const seed = options.seed === undefined ? randomInt(1, 1_000_000) : integer("--seed", options.seed, 0, 0);
   const forms = integer("--forms", options.forms, 1, 1);
@@ -51,7 +44,7 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   const timeLimitSeconds = Number(options.timeLimit ?? 60);
   if (!(timeLimitSeconds > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, not ${options.timeLimit}`);
 
-  const solver = new HighsSolver({ baselineWasm: forms <= BASELINE_MAX_FORMS });
+  const solver = HighsSolver.forForms(forms);
   solver.warmUp();
   const progress = progressReporter(style);
   try {

@@ -11,7 +11,7 @@ import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js
 import { Coefficients } from "./coefficients.js";
 import { bankShortfalls, slackShortfalls, summarize, type Diagnosis } from "./diagnose.js";
 import { cellsOf, gradesOf } from "./groups.js";
-import type { AssemblyModel } from "./model.js";
+import { formLabel, type AssemblyModel } from "./model.js";
 import { assembleForms, exactModel, relaxedModel, type ClassPick, type ModelContext, type StageContext, type StageOutcome } from "./stages.js";
 import { Stock } from "./stock.js";
 
@@ -55,7 +55,6 @@ export type AssembleResult =
   | { ok: true; forms: AssembledForm[]; stats: AssemblyStats; ineligible: Ineligible[] }
   | { ok: false; reason: "infeasible" | "timeout" | "error"; diagnosis: Diagnosis; stats: AssemblyStats; ineligible: Ineligible[] };
 
-export const formLabel = (f: number) => String.fromCharCode(65 + f);
 
 type FormPicks = Map<QuestionType, { id: string; chapter: number }[]>;
 

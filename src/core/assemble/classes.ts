@@ -1,4 +1,4 @@
-import type { Blueprint, BlueprintSection } from "../blueprint.js";
+import { sectionFor, type Blueprint, type BlueprintSection } from "../blueprint.js";
 import { intrinsicPoints, type Question } from "../question.js";
 import { itemFacts, type ItemFacts } from "../rules.js";
 import type { SyllabusIndex } from "../syllabus.js";
@@ -54,7 +54,7 @@ function interchangeKey(q: Question, section: BlueprintSection): string {
 }
 
 function eligibility(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): { section?: BlueprintSection; reason?: string } {
-  const section = blueprint.sections.find((s) => s.type === q.type);
+  const section = sectionFor(blueprint, q.type);
   if (!section) return { reason: `the blueprint has no ${q.type} section` };
   if (!syllabus.chapter(q.chapter)) return { reason: `chapter ${q.chapter} is not in the syllabus` };
   const outside = q.knowledge_point.find((kp) => syllabus.knowledgePoint(kp)?.chapter !== q.chapter);

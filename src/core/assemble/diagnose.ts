@@ -1,8 +1,8 @@
 import type { LpSolution } from "../lp.js";
-import { describeExpected, type LinearRule } from "../rules.js";
+import { describeExpected, fmt, type LinearRule } from "../rules.js";
 import type { ClassifiedBank } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
-import type { AssemblyModel } from "./model.js";
+import { formLabel, type AssemblyModel } from "./model.js";
 import { ruleSupply, type RuleSupply } from "./supply.js";
 
 export interface RuleShortfall {
@@ -27,10 +27,6 @@ export interface Diagnosis {
   /** Rules the bank cannot meet even on their own, whatever the other rules say. */
   bankShort: RuleShortfall[];
   message: string;
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
 }
 
 function supplyDetail(supply: RuleSupply, needMore: boolean): string {
@@ -69,7 +65,7 @@ export function slackShortfalls(model: AssemblyModel, solution: LpSolution): Rul
     const shortBy = below > above ? below : -above;
     const bound = shortBy > 0 ? rule.min! : rule.max!;
     const closest = bound - shortBy;
-    const formNote = model.slacks.some((x) => x.form > 0) ? ` in form ${String.fromCharCode(65 + s.form)}` : "";
+    const formNote = model.slacks.some((x) => x.form > 0) ? ` in form ${formLabel(s.form)}` : "";
     const message =
       shortBy > 0
         ? `${rule.label}: needs ${expected}, the closest paper${formNote} reaches ${fmt(closest)} (short by ${fmt(shortBy)})`

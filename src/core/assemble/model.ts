@@ -54,6 +54,9 @@ export interface AssemblyModel {
   slacks: SlackPair[];
 }
 
+/** A form's letter: A, B, C, … */
+export const formLabel = (f: number) => String.fromCharCode(65 + f);
+
 export const uName = (g: number, f: number) => `u${g}_${f}`;
 export const mName = (g: number, p: number) => `m${g}_${p}`;
 

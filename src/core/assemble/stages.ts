@@ -74,7 +74,7 @@ export function exactModel(
 
 /**
  * A relaxed model over groups of classes (cells or grades): each rule adds a range per group. Used for
- * the grade step of assembly and, over cells with slack, to explain an infeasible blueprint.
+ * the grade step of assembly and, over grades with slack, to explain an infeasible blueprint.
  */
 export function relaxedModel(
   context: ModelContext,
@@ -105,12 +105,6 @@ function picksOf(built: AssemblyModel, solution: LpSolution, classes: readonly n
   });
 }
 
-/**
- * Assembles `forms` papers from what is available, in up to three solves. The coarse model counts cells
- * and is small at any bank size; if it is infeasible, so is the exact problem (it is a relaxation). The
- * refinement picks classes inside the chosen cells, holding each cell's count. Only if that fails does
- * the exact model over every class decide.
- */
 /** Coarse choices tried before the exact model decides: a refinement can fail where another choice succeeds. */
 const COARSE_ATTEMPTS = 3;
 

@@ -4,7 +4,7 @@ import type { Diagnosis, RuleShortfall } from "../assemble/diagnose.js";
 import type { Bank } from "../bank.js";
 import type { Blueprint } from "../blueprint.js";
 import type { LpModel, LpSolution, Solver } from "../lp.js";
-import { paperRules } from "../rules.js";
+import { fmt, paperRules } from "../rules.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import { searchCapacity, type ProbeVerdict } from "./capacity-search.js";
 import { supplyBounds, type SectionUsability, type SupplyLimit } from "./supply-bounds.js";
@@ -81,9 +81,8 @@ function zeroObjective(model: LpModel): LpModel {
 /**
  * The solver as a capacity probe needs it. Solves that look for papers (firstFeasible) get a zero
  * objective: any feasible point is then optimal, so HiGHS stops at the first one instead of improving a
- * random objective capacity has no use for, and they are passed on as optimising solves, which keeps
- * HiGHS's presolve on (measured on the bundled bank, 6 forms: 0.5 s with presolve, 1.2 s without; the
- * unusable questions left out of the model leave much for presolve to fix). A solve that wants an
+ * random objective capacity has no use for (with a zero objective, asking for the optimum asks for the
+ * first paper found). Each solve keeps the presolve setting assemble chose for it. A solve that wants an
  * optimum is assemble's explanation of an impossible set (a slack model, costly on many forms): during
  * the search only the verdict counts, so it is skipped, or held to a budget.
  */
@@ -95,10 +94,6 @@ function feasibilityProbeSolver(inner: Solver, explainSeconds: number): Solver {
       return inner.solve(model, { ...options, timeLimitSeconds: Math.min(options.timeLimitSeconds, explainSeconds) });
     },
   };
-}
-
-function fmt(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");
 }
 
 /** The diagnosis's shortfalls, one per rule: the worst form, and in how many forms it gives. */
