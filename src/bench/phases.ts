@@ -1,12 +1,11 @@
-import { readdirSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { assemble, assemblyModel } from "../core/assemble/assemble.js";
 import { classifyBank } from "../core/assemble/classes.js";
 import { bankShortfalls } from "../core/assemble/diagnose.js";
 import { parseBank } from "../core/bank.js";
 import { toCplexLp } from "../core/lp.js";
 import { paperRules } from "../core/rules.js";
-import { loadBlueprint, loadSyllabus } from "../io/load-project.js";
+import { displayPath, listBankFiles, loadBlueprint, loadSyllabus } from "../io/load-project.js";
 import { readDocument } from "../io/read-document.js";
 import { HighsSolver } from "../solver/highs.js";
 
@@ -44,14 +43,11 @@ async function main(): Promise<void> {
   if (!syllabus) throw new Error("syllabus does not load");
   lap("blueprint + syllabus (read, parse, schema)");
   const bankDir = resolve(dirname(resolve(file)), blueprint.bank);
-  const sources = readdirSync(bankDir)
-    .filter((f) => /\.(ya?ml|json)$/.test(f))
-    .sort()
-    .map((f) => {
-      const read = readDocument(join(bankDir, f));
-      if (!read.ok) throw new Error(`${f} does not parse`);
-      return { file: f, data: read.data };
-    });
+  const sources = listBankFiles(bankDir).map((file) => {
+    const read = readDocument(file);
+    if (!read.ok) throw new Error(`${file} does not parse`);
+    return { file: displayPath(file, cwd), data: read.data };
+  });
   lap("bank files: read + JSON/YAML parse (readDocument)");
   const { bank } = parseBank(sources);
   lap(`bank schema + normalise (parseBank, zod), ${bank.questions.length} questions`);
@@ -60,16 +56,16 @@ async function main(): Promise<void> {
   const rules = paperRules(blueprint, syllabus);
   bankShortfalls(rules, classified);
   lap("bank supply check per rule (bankShortfalls)");
-  const built = { model: assemblyModel(bank, blueprint, syllabus, { seed: 1, forms, maxOverlap }) };
+  const model = assemblyModel(bank, blueprint, syllabus, { seed: 1, forms, maxOverlap });
   lap("build the exact model over every class (assemblyModel)");
-  const lp = toCplexLp(built.model);
+  const lp = toCplexLp(model);
   lap("model to CPLEX LP text (toCplexLp)");
 
   const solver = new HighsSolver();
   const options = { timeLimitSeconds: 60, firstFeasible: true, seed: 1 };
-  const cold = await solver.solve(built.model, options);
+  const cold = await solver.solve(model, options);
   lap(`first solve: worker start + WASM compile + solve (${cold.status})`);
-  const warm = await solver.solve(built.model, options);
+  const warm = await solver.solve(model, options);
   lap(`second solve, same worker (${warm.status})`);
   const result = await assemble(bank, blueprint, syllabus, { seed: 1, forms, maxOverlap, solver, timeLimitSeconds: 60 });
   const assembleTotal = (performance.now() - clock) / 1000;
@@ -78,7 +74,7 @@ async function main(): Promise<void> {
   stages.push(["  of which the rest (classify, supply check, build, LP text, pick, validate)", assembleTotal - result.stats.solveSeconds]);
   solver.close();
 
-  const report: PhaseReport = { stages, classes: classified.classes.length, cells: result.stats.cells, variables: built.model.variables.length, rows: built.model.rows.length, lpBytes: lp.length };
+  const report: PhaseReport = { stages, classes: classified.classes.length, cells: result.stats.cells, variables: model.variables.length, rows: model.rows.length, lpBytes: lp.length };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

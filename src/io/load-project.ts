@@ -79,7 +79,7 @@ export function loadSyllabus(file: string, cwd: string): { syllabus?: SyllabusIn
   return value ? { syllabus: indexSyllabus(value), diagnostics } : { diagnostics };
 }
 
-function listBankFiles(dir: string): string[] {
+export function listBankFiles(dir: string): string[] {
   const files: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
