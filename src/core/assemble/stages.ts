@@ -82,9 +82,9 @@ export function relaxedModel(
   available: readonly number[],
   forms: number,
   maxOverlap: number,
-  options: { slack?: boolean; attempt?: number } = {},
+  options: { slack?: boolean; attempt?: number; seed?: number; fixed?: FixedCount[] } = {},
 ): AssemblyModel {
-  return buildModel({
+  const spec = {
     groups: parts.map((part) => cellGroup(part, context.bank, available, context.coefficients)),
     enemyPairs: [],
     rules: [...context.rules, ...context.impliedRules],
@@ -92,9 +92,10 @@ export function relaxedModel(
     maxOverlap,
     maxReused: context.maxReused,
     // Each attempt weighs the groups differently, so a retry chooses otherwise.
-    seed: context.seed + (options.attempt ?? 0) * 7919,
+    seed: options.seed ?? context.seed + (options.attempt ?? 0) * 7919,
     slack: options.slack ?? false,
-  });
+  };
+  return buildModel(options.fixed ? { ...spec, fixed: options.fixed } : spec);
 }
 
 function picksOf(built: AssemblyModel, solution: LpSolution, classes: readonly number[], forms: number): ClassPick[] {
@@ -151,7 +152,6 @@ function fixedCounts(choice: Choice, childrenOf: (parent: number) => number[], f
  * chain back with another seed; after a few tries the exact model over every class decides.
  */
 export async function assembleForms(context: StageContext, available: readonly number[], forms: number, maxOverlap: number): Promise<StageOutcome> {
-  const spec = { rules: [...context.rules, ...context.impliedRules], forms, maxOverlap, maxReused: context.maxReused, enemyPairs: [] };
   for (let attempt = 0; attempt < COARSE_ATTEMPTS; attempt++) {
     const grades = relaxedModel(context, context.grades, available, forms, maxOverlap, { attempt });
     const first = await context.solve(grades, SMALL);
@@ -160,7 +160,7 @@ export async function assembleForms(context: StageContext, available: readonly n
 
     const gradeChoice = chosenGroups(grades, first, context.grades.length, forms);
     const byGrade = fixedCounts(gradeChoice, (g) => context.grades[g]!.cells, forms);
-    const cells = buildModel({ ...spec, seed: context.seed + attempt, groups: byGrade.members.map((c) => cellGroup(context.cells[c]!, context.bank, available, context.coefficients)), fixed: byGrade.fixed });
+    const cells = relaxedModel(context, byGrade.members.map((c) => context.cells[c]!), available, forms, maxOverlap, { seed: context.seed + attempt, fixed: byGrade.fixed });
     const second = await context.solve(cells, SMALL);
     if (second.status === "infeasible") continue;
     if (!solved(second)) return failure(second);
