@@ -12,14 +12,16 @@ export interface RenderJob {
   base: string;
 }
 
+export type RenderedFile = OutputFile & { kind: PdfKind; data: Uint8Array };
+
 /** Renders the PDFs of several papers into memory; nothing is written until every one succeeded. */
 export async function renderOutputs(
   jobs: readonly RenderJob[],
   project: Project,
   options: { kinds?: readonly PdfKind[]; password?: string; fontFile?: string } = {},
-): Promise<{ ok: true; files: OutputFile[] } | { ok: false; diagnostics: Diagnostic[] }> {
+): Promise<{ ok: true; files: RenderedFile[] } | { ok: false; diagnostics: Diagnostic[] }> {
   const { renderPdfs } = await import("../io/render/index.js");
-  const files: OutputFile[] = [];
+  const files: RenderedFile[] = [];
   for (const job of jobs) {
     const request: RenderRequest = {
       paper: job.paper,
@@ -32,7 +34,7 @@ export async function renderOutputs(
     if (options.fontFile !== undefined) request.fontFile = options.fontFile;
     const result = await renderPdfs(request);
     if (!result.ok) return result;
-    for (const pdf of result.pdfs) files.push({ path: `${job.base}-${pdf.kind}.pdf`, data: pdf.bytes });
+    for (const pdf of result.pdfs) files.push({ kind: pdf.kind, path: `${job.base}-${pdf.kind}.pdf`, data: pdf.bytes });
   }
   return { ok: true, files };
 }

@@ -3,10 +3,11 @@ import type { Command } from "commander";
 import { validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { displayPath } from "../../io/load-project.js";
-import { PDF_KINDS, type PdfKind, type RenderRequest } from "../../io/render/request.js";
+import { PDF_KINDS, type PdfKind } from "../../io/render/request.js";
 import { isInside, writeFilesAtomic } from "../../io/write-atomic.js";
 import type { CommandResult } from "../command-result.js";
 import { unusable } from "../load-or-fail.js";
+import { renderOutputs } from "../render-outputs.js";
 import { run, UsageError, type RunContext } from "../run.js";
 
 export interface RenderOptions {
@@ -43,15 +44,11 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   if (isInside(outDir, project.bankDir)) throw new UsageError(`output directory ${displayPath(outDir)} lies inside the bank ${displayPath(project.bankDir)}: use --out`);
   const report = validatePaper(paper, project.blueprint, project.syllabus, loaded.diagnostics);
 
-  const request: RenderRequest = { paper, spec: report.spec, blueprint: project.blueprint, syllabus: project.syllabus, kinds };
-  if (options.password !== undefined) request.password = options.password;
-  if (options.font !== undefined) request.fontFile = options.font;
-  const { renderPdfs } = await import("../../io/render/index.js");
-  const rendered = await renderPdfs(request);
-  if (!rendered.ok) return unusable(rendered.diagnostics, style);
-
   const name = basename(full).replace(/\.(ya?ml|json)$/i, "");
-  const files = rendered.pdfs.map((pdf) => ({ kind: pdf.kind, path: join(outDir, `${name}-${pdf.kind}.pdf`), data: pdf.bytes }));
+  const rendered = await renderOutputs([{ paper, spec: report.spec, base: join(outDir, name) }], project, { kinds, password: options.password, fontFile: options.font });
+  if (!rendered.ok) return unusable(rendered.diagnostics, style);
+  const files = rendered.files;
+
   writeFilesAtomic(files);
 
   const failing = report.checks.filter((c) => c.status === "fail").map((c) => c.id);
