@@ -10,8 +10,9 @@ import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatCoverage } from "../format-coverage.js";
 import { formatGithub, githubInputError } from "../format-github.js";
 import { junitDocument, junitInputError, requirementCases } from "../format-junit.js";
+import { seconds, wholeNumber } from "../options.js";
 import { progressReporter } from "../progress.js";
-import { run, UsageError, type RunContext } from "../run.js";
+import { run, type RunContext } from "../run.js";
 
 export interface CoverageOptions {
   bank?: string;
@@ -25,12 +26,6 @@ export interface CoverageOptions {
 
 const EXTRA_FORMATS = ["junit", "github"] as const;
 const SUITE = "zujuan coverage";
-
-function wholeNumber(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a whole number ≥ 0, not ${value}`);
-  return Number(value);
-}
 
 /** Unusable input in every format: CI still gets well-formed XML and annotations saying why. */
 function inputError(diagnostics: readonly Diagnostic[], context: RunContext): CommandResult {
@@ -56,8 +51,7 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   const { style } = context;
   const minPapers = wholeNumber("--min-papers", options.minPapers);
   const seed = wholeNumber("--seed", options.seed);
-  const timeLimitSeconds = Number(options.timeLimit ?? 30);
-  if (!(timeLimitSeconds > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, not ${options.timeLimit}`);
+  const timeLimitSeconds = seconds(options.timeLimit, 30);
 
   const loadOptions: { blueprint?: string; bank?: string } = {};
   if (options.blueprint !== undefined) loadOptions.blueprint = options.blueprint;

@@ -12,6 +12,7 @@ import { VERSION } from "../../version.js";
 import type { CommandResult } from "../command-result.js";
 import { failureReport, generatedReport } from "../format-generate.js";
 import { refuseBrokenBank, unusable } from "../load-or-fail.js";
+import { seconds, wholeNumber } from "../options.js";
 import { progressReporter } from "../progress.js";
 import { run, UsageError, type RunContext } from "../run.js";
 import { renderOutputs } from "../render-outputs.js";
@@ -30,19 +31,12 @@ export interface GenerateOptions {
   format?: string;
 }
 
-function integer(name: string, value: string | undefined, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${name} must be a whole number ≥ ${min}, not ${value}`);
-  return Number(value);
-}
-
 export async function generate(options: GenerateOptions, { style }: RunContext): Promise<CommandResult> {
-  const seed = options.seed === undefined ? randomInt(1, 1_000_000) : integer("--seed", options.seed, 0, 0);
-  const forms = integer("--forms", options.forms, 1, 1);
+  const seed = wholeNumber("--seed", options.seed) ?? randomInt(1, 1_000_000);
+  const forms = wholeNumber("--forms", options.forms, 1) ?? 1;
   if (forms > 26) throw new UsageError("--forms is at most 26 (forms are labelled A–Z)");
-  const maxOverlap = integer("--max-overlap", options.maxOverlap, 0, 0);
-  const timeLimitSeconds = Number(options.timeLimit ?? 60);
-  if (!(timeLimitSeconds > 0)) throw new UsageError(`--time-limit must be a positive number of seconds, not ${options.timeLimit}`);
+  const maxOverlap = wholeNumber("--max-overlap", options.maxOverlap) ?? 0;
+  const timeLimitSeconds = seconds(options.timeLimit, 60);
 
   const solver = HighsSolver.forForms(forms);
   solver.warmUp();
