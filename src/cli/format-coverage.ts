@@ -66,11 +66,10 @@ export function formatCapacity(capacity: CapacityReport, minPapers: number, styl
   const proof = capacity.exact
     ? capacity.upperBound === capacity.papers
       ? `${capacity.papers + 1} cannot be: the supply runs out`
-      : `${capacity.papers + 1} proven impossible by the solver`
-    : "not settled within the time limit";
-  const probes = `${capacity.probes.length} solver probe${capacity.probes.length === 1 ? "" : "s"}, ${capacity.seconds.toFixed(1)} s`;
+      : `${capacity.papers + 1} proven impossible`
+    : `not settled within ${capacity.maxNodes} solver nodes a solve`;
   const lines = [
-    `${c.bold("capacity")}: ${(enough ? c.green : c.red)(`${count} pairwise-disjoint papers`)} (${minPapers} wanted); ${proof} (${probes})`,
+    `${c.bold("capacity")}: ${(enough ? c.green : c.red)(`${count} pairwise-disjoint papers`)} (${minPapers} wanted); ${proof}`,
     `  runs out first at ${capacity.papers + 1}:`,
     ...capacity.runsOut.map((r) => `    ${c.yellow(r.label)}: ${r.detail}`),
   ];

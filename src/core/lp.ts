@@ -19,7 +19,8 @@ export interface LpModel {
   rows: LpRow[];
 }
 
-export type LpStatus = "optimal" | "feasible" | "infeasible" | "timeout" | "error";
+/** `limit`: the work limit (maxNodes) was reached before the solver could decide: a verdict of no kind. */
+export type LpStatus = "optimal" | "feasible" | "infeasible" | "timeout" | "limit" | "error";
 
 export interface LpSolution {
   status: LpStatus;
@@ -37,6 +38,11 @@ export interface SolveOptions {
   /** Simplify the model before solving (default true). Small models solve faster without. */
   presolve?: boolean;
   seed?: number;
+  /**
+   * Branch-and-bound nodes the solver may explore. A limit of work, not of time: the same model gives
+   * the same verdict on every machine, however busy. Reaching it gives the status `limit`.
+   */
+  maxNodes?: number;
 }
 
 /** Anything that can solve an LpModel: HiGHS in a worker by default, or a test double. */

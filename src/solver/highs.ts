@@ -77,6 +77,7 @@ export class HighsSolver implements Solver {
       random_seed: (options.seed ?? 0) % 2147483647,
     };
     if (options.presolve === false) highsOptions.presolve = "off";
+    if (options.maxNodes !== undefined) highsOptions.mip_max_nodes = options.maxNodes;
     const worker = this.spawn();
     const started = performance.now();
     const reply = await new Promise<WorkerReply | "timeout">((resolve) => {
@@ -120,6 +121,8 @@ function interpret(reply: WorkerReply, model: LpModel, seconds: number): LpSolut
   if (reply.status === "Optimal") status = hasSolution ? "optimal" : "error";
   else if (hasSolution) status = "feasible";
   else if (reply.status === "Time limit reached") status = "timeout";
+  // HiGHS reports a node limit reached without a solution as Unknown.
+  else if (reply.status === "Unknown") status = "limit";
   else if (reply.status === "Primal infeasible or unbounded") status = "infeasible";
   else status = "error";
   const solution: LpSolution = { status, values: hasSolution ? values : new Map(), seconds };

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { DEFAULT_MAX_NODES } from "../../core/coverage/capacity.js";
 import { coverage, type CoverageReport } from "../../core/coverage/index.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { displayPath, loadProject } from "../../io/load-project.js";
@@ -10,7 +11,7 @@ import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatCoverage } from "../format-coverage.js";
 import { formatGithub, githubInputError } from "../format-github.js";
 import { junitDocument, junitInputError, requirementCases } from "../format-junit.js";
-import { seconds, wholeNumber } from "../options.js";
+import { wholeNumber } from "../options.js";
 import { progressReporter } from "../progress.js";
 import { run, type RunContext } from "../run.js";
 
@@ -19,7 +20,7 @@ export interface CoverageOptions {
   blueprint?: string;
   minPapers?: string;
   avoid?: string[];
-  timeLimit?: string;
+  maxNodes?: string;
   seed?: string;
   format?: string;
 }
@@ -51,7 +52,7 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   const { style } = context;
   const minPapers = wholeNumber("--min-papers", options.minPapers);
   const seed = wholeNumber("--seed", options.seed);
-  const timeLimitSeconds = seconds(options.timeLimit, 30);
+  const maxNodes = wholeNumber("--max-nodes", options.maxNodes);
 
   const loadOptions: { blueprint?: string; bank?: string } = {};
   if (options.blueprint !== undefined) loadOptions.blueprint = options.blueprint;
@@ -63,12 +64,11 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   const { project } = loaded;
 
   const progress = progressReporter(style);
-  // Capacity probes solve joint models of many forms for seconds each: optimised WebAssembly pays off
-  // there (measured on the bundled bank: 27 s instead of 34 s).
-  const solver = new HighsSolver({ baselineWasm: false });
+  const solver = new HighsSolver();
   let report: CoverageReport;
   try {
-    const coverageOptions: Parameters<typeof coverage>[3] = { solver, findings: loaded.diagnostics, avoid: avoided.ids, timeLimitSeconds, onProgress: progress.update };
+    const coverageOptions: Parameters<typeof coverage>[3] = { solver, findings: loaded.diagnostics, avoid: avoided.ids, onProgress: progress.update };
+    if (maxNodes !== undefined) coverageOptions.maxNodes = maxNodes;
     if (minPapers !== undefined) coverageOptions.minPapers = minPapers;
     if (seed !== undefined) coverageOptions.seed = seed;
     report = await coverage(project.bank, project.blueprint, project.syllabus, coverageOptions);
@@ -96,8 +96,8 @@ export function registerCoverage(program: Command): void {
     .option("--blueprint <file>", "blueprint (default: the one blueprint in ./blueprints)")
     .option("--min-papers <n>", "pairwise-disjoint papers the bank must supply (default: the blueprint's coverage.min_papers)")
     .option("--avoid <papers...>", "earlier paper files whose questions are spent")
-    .option("--time-limit <seconds>", "solver budget for each number of papers tried", "30")
-    .option("--seed <n>", "first seed of the solver probes (fixed, so runs repeat)")
+    .option("--max-nodes <n>", `work limit of each capacity solve, in branch-and-bound nodes (default ${DEFAULT_MAX_NODES}); the answer never depends on the machine's speed`)
+    .option("--seed <n>", "seed of the papers built to show capacity (fixed, so runs repeat)")
     .option("--format <format>", "text, json, junit or github", "text")
     .addHelpText(
       "after",

@@ -8,7 +8,7 @@ import { chapterNeeds, type ChapterNeeds } from "./chapter-needs.js";
 import { coverageMatrices, knowledgePointCoverage, type CountMatrix, type KnowledgePointCoverage } from "./matrices.js";
 import { capacityRequirement, chapterRequirements, knowledgePointRequirements, lintRequirement, type Requirement } from "./requirements.js";
 
-export interface CoverageOptions extends Omit<CapacityOptions, "hint"> {
+export interface CoverageOptions extends CapacityOptions {
   /** Papers the bank must supply; default: the blueprint's coverage.min_papers. */
   minPapers?: number;
   /** Findings from loading the bank (schema), reported and counted with lint's. */
@@ -55,7 +55,7 @@ export async function coverage(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   const needs = chapterNeeds(blueprint, syllabus);
   markNeeded(matrices, needs);
   const knowledgePoints = knowledgePointCoverage(bank, blueprint, syllabus);
-  const supply = await capacity(bank, blueprint, syllabus, { ...options, hint: minPapers });
+  const supply = await capacity(bank, blueprint, syllabus, options);
   const requirements = [
     lintRequirement(diagnostics),
     ...knowledgePointRequirements(knowledgePoints, k),

@@ -1,0 +1,101 @@
+import type { ClassifiedBank } from "../assemble/classes.js";
+import type { Coefficients } from "../assemble/coefficients.js";
+import type { Grade } from "../assemble/groups.js";
+import type { LpSolution, Solver } from "../lp.js";
+import { seededRandom } from "../random.js";
+import type { LinearRule } from "../rules.js";
+import { withinRule } from "../rules.js";
+import { peelCounts, peelModel, type PeelGroup, type PeelSpec } from "./peel.js";
+
+export interface ConstructContext {
+  bank: ClassifiedBank;
+  coefficients: Coefficients;
+  rules: readonly LinearRule[];
+  /** Sums of rules the grade model needs to stay close to the exact one (impliedRules). */
+  impliedRules: readonly LinearRule[];
+  grades: readonly Grade[];
+  maxReused: number;
+  solver: Solver;
+  /** Branch-and-bound nodes per solve: the work limit that keeps every verdict machine-independent. */
+  maxNodes: number;
+  seed: number;
+}
+
+/** Questions per class, for one paper. */
+export type PaperCounts = number[];
+
+/** Grade choices tried for one paper before the exact peel model decides. */
+const GRADE_ATTEMPTS = 3;
+/** A time limit only as a backstop: the node limit decides, so no verdict ever depends on the clock. */
+const BACKSTOP_SECONDS = 600;
+
+const solved = (s: LpSolution) => s.status === "optimal" || s.status === "feasible";
+
+async function solve(context: ConstructContext, spec: PeelSpec, seed: number): Promise<{ solution: LpSolution; spec: PeelSpec }> {
+  const solution = await context.solver.solve(peelModel(spec), { timeLimitSeconds: BACKSTOP_SECONDS, firstFeasible: true, seed, maxNodes: context.maxNodes });
+  return { solution, spec };
+}
+
+/**
+ * One paper from what is available, leaving enough for `rest` more papers by the aggregate's measure.
+ * Grades first (where the hard 20/30/30/20 equalities live: a few dozen variables), then the classes
+ * inside the chosen grade counts; if no grade choice refines, the exact peel model over every class.
+ */
+async function peelOne(context: ConstructContext, available: readonly number[], rest: number, seed: number): Promise<PaperCounts | undefined> {
+  const classGroups: PeelGroup[] = context.bank.classes.map((_, i) => ({ classes: [i] }));
+  const base = { bank: context.bank, coefficients: context.coefficients, available, papers: rest, maxReused: context.maxReused, withPaper: true };
+  if (rest > 0) {
+    for (let attempt = 0; attempt < GRADE_ATTEMPTS; attempt++) {
+      const random = seededRandom(seed * 31 + attempt);
+      const costs = context.grades.map(() => Number(random().toFixed(6)));
+      const grade = await solve(context, { ...base, rules: [...context.rules, ...context.impliedRules], groups: context.grades, paperCost: (g) => costs[g]! }, seed + attempt);
+      // The grade model is a relaxation of the exact one: no grade choice means no paper with this rest.
+      if (grade.solution.status === "infeasible") return undefined;
+      if (!solved(grade.solution)) break;
+      const counts = peelCounts(grade.spec, grade.solution.values);
+      const fixed = context.grades.map((g, i) => ({ groups: g.classes, paper: counts.paper[i]!, rest: counts.rest[i]! }));
+      const exact = await solve(context, { ...base, rules: context.rules, groups: classGroups, fixed }, seed);
+      if (solved(exact.solution)) return peelCounts(exact.spec, exact.solution.values).paper;
+    }
+  }
+  const exact = await solve(context, { ...base, rules: context.rules, groups: classGroups }, seed);
+  return solved(exact.solution) ? peelCounts(exact.spec, exact.solution.values).paper : undefined;
+}
+
+/** Checks a constructed paper against every rule and enemy pair, independently of the model that built it. */
+export function meetsEveryRule(context: Pick<ConstructContext, "bank" | "coefficients" | "rules" | "maxReused">, paper: PaperCounts): boolean {
+  for (const rule of context.rules) {
+    const column = context.coefficients.column(rule);
+    let sum = 0;
+    paper.forEach((n, c) => {
+      if (n) sum += n * column[c]!;
+    });
+    if (!withinRule(rule, sum)) return false;
+  }
+  if (context.bank.enemyPairs.some(([a, b]) => (paper[a] ?? 0) + (paper[b] ?? 0) > 1)) return false;
+  const reused = paper.reduce((s, n, c) => s + (context.bank.classes[c]!.reused ? n : 0), 0);
+  return reused <= context.maxReused;
+}
+
+/**
+ * Builds up to `target` pairwise-disjoint papers by peeling: each paper is taken so that what is left
+ * still holds the aggregate of the papers still to come. Stops at the first paper it cannot take.
+ * Deterministic: the seed and the node limit decide, never the clock.
+ */
+export async function constructPapers(
+  context: ConstructContext,
+  available: readonly number[],
+  target: number,
+  onPaper?: (built: number) => void,
+): Promise<PaperCounts[]> {
+  const left = [...available];
+  const papers: PaperCounts[] = [];
+  for (let j = 0; j < target; j++) {
+    const paper = await peelOne(context, left, target - j - 1, context.seed + j * 101);
+    if (!paper || !meetsEveryRule(context, paper) || paper.some((n, c) => n > left[c]!)) break;
+    paper.forEach((n, c) => (left[c]! -= n));
+    papers.push(paper);
+    onPaper?.(papers.length);
+  }
+  return papers;
+}
