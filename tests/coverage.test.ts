@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
@@ -5,13 +6,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { classifyBank } from "../src/core/assemble/classes.js";
 import { multisetOf, sumsOfExactly } from "../src/core/coverage/achievable-sums.js";
 import { capacity } from "../src/core/coverage/capacity.js";
-import { searchCapacity, type ProbeVerdict } from "../src/core/coverage/capacity-search.js";
 import { chapterNeeds } from "../src/core/coverage/chapter-needs.js";
 import { coverage } from "../src/core/coverage/index.js";
 import { coverageMatrices, knowledgePointCoverage } from "../src/core/coverage/matrices.js";
 import { supplyBounds } from "../src/core/coverage/supply-bounds.js";
 import { paperRules } from "../src/core/rules.js";
 import { indexSyllabus, syllabusSchema } from "../src/core/syllabus.js";
+import { junit } from "../src/cli/commands/coverage.js";
+import { formatGithub } from "../src/cli/format-github.js";
 import { xmlEscape } from "../src/cli/format-junit.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
@@ -160,73 +162,19 @@ describe("supply arithmetic", () => {
   });
 });
 
-describe("capacity search", () => {
-  /** A probe that knows the answer, and records what it was asked. */
-  function oracle(truth: number, undecidedFrom = Infinity) {
-    const asked: number[] = [];
-    const probe = async (k: number): Promise<ProbeVerdict> => {
-      asked.push(k);
-      if (k >= undecidedFrom) return "undecided";
-      return k <= truth ? "feasible" : "infeasible";
-    };
-    return { probe, asked };
-  }
-
-  it.each([
-    [0, 10, 6],
-    [1, 10, 6],
-    [5, 10, 6],
-    [6, 10, 6],
-    [7, 10, 6],
-    [10, 10, 6],
-    [13, 40, 6],
-    [3, 40, 1000],
-  ])("finds %i papers (upper bound %i, hint %i)", async (truth, upper, hint) => {
-    const { probe, asked } = oracle(truth);
-    const result = await searchCapacity(probe, { upper, hint });
-    expect(result).toMatchObject({ papers: truth, exact: true });
-    expect(new Set(asked).size).toBe(asked.length); // never asks twice
-    expect(asked.length).toBeLessThanOrEqual(2 * Math.ceil(Math.log2(upper + 1)) + 1);
-  });
-
-  it("settles in one probe when the hint meets the upper bound", async () => {
-    const { probe, asked } = oracle(6);
-    expect(await searchCapacity(probe, { upper: 6, hint: 6 })).toMatchObject({ papers: 6, exact: true, atMost: 6 });
-    expect(asked).toEqual([6]);
-  });
-
-  it("in two when the bank holds exactly the hint and more is possible by supply", async () => {
-    const { probe, asked } = oracle(6);
-    expect(await searchCapacity(probe, { upper: 12, hint: 6 })).toMatchObject({ papers: 6, exact: true, provenBy: 7 });
-    expect(asked).toEqual([6, 7]);
-  });
-
-  it("marks the answer inexact when the probe above it is undecided", async () => {
-    const { probe } = oracle(8, 7);
-    const result = await searchCapacity(probe, { upper: 12, hint: 6 });
-    expect(result).toMatchObject({ papers: 6, exact: false, atMost: 12 });
-  });
-
-  it("asks nothing when the supply allows no paper", async () => {
-    const { probe, asked } = oracle(0);
-    expect(await searchCapacity(probe, { upper: 0, hint: 6 })).toMatchObject({ papers: 0, exact: true });
-    expect(asked).toEqual([]);
-  });
-});
-
 describe("capacity with the solver", () => {
   it("is exact and names the section that runs out when supply pins it", async () => {
-    const report = await capacity(bankFor(3, [single("spare1"), single("spare2")]), blueprint, syllabus, { solver, hint: 2 });
-    expect(report).toMatchObject({ papers: 3, exact: true, upperBound: 3 });
+    const report = await capacity(bankFor(3, [single("spare1"), single("spare2")]), blueprint, syllabus, { solver });
+    expect(report).toMatchObject({ papers: 3, exact: true, upperBound: 3, atMost: 3 });
     expect(report.runsOut.map((r) => r.id)).toEqual(["section:简答题"]);
   });
 
   it("spends the questions of --avoid papers", async () => {
-    const report = await capacity(bankFor(3), blueprint, syllabus, { solver, hint: 3, avoid: ["j0"] });
-    expect(report.papers).toBe(2);
+    const report = await capacity(bankFor(3), blueprint, syllabus, { solver, avoid: ["j0"] });
+    expect(report).toMatchObject({ papers: 2, exact: true });
   });
 
-  it("proves with the solver what supply arithmetic cannot see (enemies)", async () => {
+  it("proves with the joint model what no aggregate can see (enemies)", async () => {
     // s0a is the enemy of every other single question, so it sits in no paper; supply counts it.
     const enemies = makeBank([
       single("s0a", { excludes: ["s0b", "s1a", "s1b"] }),
@@ -235,22 +183,31 @@ describe("capacity with the solver", () => {
       single("s1b"),
       ...["j0", "j1", "j2"].map((id) => short(id)),
     ]);
-    const report = await capacity(enemies, blueprint, syllabus, { solver, hint: 1 });
-    expect(report).toMatchObject({ papers: 1, exact: true, upperBound: 2 });
-    expect(report.probes.map((p) => [p.papers, p.verdict])).toEqual([
-      [1, "feasible"],
-      [2, "infeasible"],
-    ]);
-    // The probe at 2 followed one that showed 1, so it is the last: the solver's diagnosis names the rule.
-    expect(report.runsOut[0]).toMatchObject({ source: "solver", id: "section:单项选择题" });
-    expect(report.runsOut[0]!.detail).toMatch(/short by 1 questions \(needs 2 questions\) in 1 of the 2 papers/);
+    const report = await capacity(enemies, blueprint, syllabus, { solver });
+    expect(report).toMatchObject({ papers: 1, exact: true, upperBound: 2, atMost: 1 });
+    expect(report.runsOut[0]).toMatchObject({ source: "joint", id: "interaction" });
   });
 
-  it("is deterministic: the same bank gives the same probes and papers", async () => {
-    const a = await capacity(bankFor(4), blueprint, syllabus, { solver, hint: 1 });
-    const b = await capacity(bankFor(4), blueprint, syllabus, { solver, hint: 1 });
-    expect(b.probes.map((p) => [p.papers, p.verdict])).toEqual(a.probes.map((p) => [p.papers, p.verdict]));
-    expect(a.papers).toBe(4);
+  it("gives the exact answer for banks whose capacity is known by construction", async () => {
+    for (const papers of [0, 1, 2, 5, 9]) {
+      const report = await capacity(bankFor(papers), blueprint, syllabus, { solver });
+      expect(report, `${papers} papers`).toMatchObject({ papers, exact: true, atMost: papers });
+    }
+  });
+
+  it("builds papers in batches on a large bank, each checked, and stays exact", async () => {
+    const report = await capacity(bankFor(40), blueprint, syllabus, { solver });
+    expect(report).toMatchObject({ papers: 40, exact: true });
+    expect(report.steps.constructions).toEqual([40]);
+  });
+
+  it("is deterministic: the same bank gives the same steps and answer, whatever the clock says", async () => {
+    let tick = 0;
+    const slowClock = () => (tick += 3_600_000); // an hour passes at every look: no verdict may change
+    const a = await capacity(bankFor(6), blueprint, syllabus, { solver });
+    const b = await capacity(bankFor(6), blueprint, syllabus, { solver, now: slowClock });
+    expect(b.steps).toEqual(a.steps);
+    expect([b.papers, b.exact, b.atMost]).toEqual([6, true, 6]);
   });
 });
 
@@ -298,41 +255,38 @@ function wellFormed(xml: string): boolean {
   return stack.length === 0 && body.slice(at).trim() === "";
 }
 
+describe("coverage formats, from one report", () => {
+  it("gives well-formed JUnit with one testcase per requirement, and GitHub annotations for what is unmet", async () => {
+    const report = await coverage(bankFor(2), makeBlueprint({ coverage: { min_questions_per_knowledge_point: 0, min_papers: 5 } }), syllabus, { solver });
+    const xml = junit(report);
+    expect(wellFormed(xml)).toBe(true);
+    const declared = Number(xml.match(/<testsuite [^>]*tests="(\d+)"/)?.[1]);
+    expect(xml.match(/<testcase /g)!.length).toBe(declared);
+    expect(declared).toBe(report.requirements.length);
+    expect(xml).toContain('<property name="capacity" value="2"');
+    const github = formatGithub(report, []);
+    expect(github).toMatch(/^::error::coverage: the bank supplies 2 disjoint papers, 5 wanted; at 3 runs out first: \S/m);
+    expect(github).toMatch(/^::notice::capacity: the bank supplies 2 pairwise-disjoint papers/m);
+  });
+});
+
 describe("zujuan coverage (end to end)", () => {
-  it("exits 0 on the bundled bank and reports a capacity of at least 6", async () => {
-    const run = await runCli(["coverage"]);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain("章 × 题型");
-    expect(run.stdout).toContain("coverage: every requirement met");
-    const capacityLine = run.stdout.match(/capacity: (\d+) pairwise-disjoint papers/);
-    expect(Number(capacityLine?.[1])).toBeGreaterThanOrEqual(6);
-  });
-
-  it("gives JSON with every number, capacity included", async () => {
-    const run = await runCli(["coverage", "--format", "json"]);
-    expect(run.code).toBe(0);
-    const report = JSON.parse(run.stdout);
-    expect(report.capacity).toBeGreaterThanOrEqual(6);
-    expect(report.ok).toBe(true);
-    expect(report.matrices.map((m: { id: string }) => m.id)).toEqual(["chapter-type", "chapter-level", "chapter-difficulty", "level-difficulty"]);
-    expect(report.knowledgePoints.length).toBeGreaterThan(30);
-  });
-
-  it("gives well-formed JUnit XML with one testcase per requirement", async () => {
-    const run = await runCli(["coverage", "--format", "junit"]);
-    expect(run.code).toBe(0);
-    expect(wellFormed(run.stdout)).toBe(true);
-    const declared = Number(run.stdout.match(/<testsuite [^>]*tests="(\d+)"/)?.[1]);
-    expect(run.stdout.match(/<testcase /g)!.length).toBe(declared);
-    expect(declared).toBeGreaterThan(40); // lint + knowledge points + chapters + capacity
-    expect(run.stdout).toContain('<property name="capacity"');
-  });
-
-  it("exits 1 with --min-papers 1000, naming what runs out", async () => {
-    const run = await runCli(["coverage", "--min-papers", "1000", "--format", "github"]);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error::coverage: the bank supplies \d+ disjoint papers, 1000 wanted; at \d+ runs out first: \S/m);
-    expect(run.stdout).toMatch(/^::notice::capacity: /m);
+  it("gives the bundled bank's exact capacity, 10 with 11 proven impossible, with a CPU-bound process beside it", async () => {
+    // A busy machine must not change the answer: no clock decides anything in the capacity logic.
+    const busy = spawn(process.execPath, ["-e", "const end = Date.now() + 60000; while (Date.now() < end) {}"], { stdio: "ignore" });
+    try {
+      const run = await runCli(["coverage", "--format", "json"]);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(run.stdout);
+      expect(report.ok).toBe(true);
+      expect(report.capacity).toBe(10);
+      expect(report.capacityReport).toMatchObject({ exact: true, atMost: 10, upperBound: 12 });
+      expect(report.capacityReport.runsOut[0].source).toBe("aggregate");
+      expect(report.matrices.map((m: { id: string }) => m.id)).toEqual(["chapter-type", "chapter-level", "chapter-difficulty", "level-difficulty"]);
+      expect(report.knowledgePoints.length).toBeGreaterThan(30);
+    } finally {
+      busy.kill();
+    }
   });
 
   it("fails a bank with one knowledge point emptied, naming the knowledge point", async () => {

@@ -34,7 +34,7 @@ function inputError(diagnostics: readonly Diagnostic[], context: RunContext): Co
   return { ...badInput(located, formatDiagnostics(located, context.style)), outputs: { junit: junitInputError(SUITE, located), github: githubInputError(located) } };
 }
 
-function junit(report: CoverageReport): string {
+export function junit(report: CoverageReport): string {
   const cap = report.capacity;
   const capacityOutput = [
     `capacity ${cap.exact ? cap.papers : `≥ ${cap.papers} (≤ ${cap.atMost})`}, ${report.minPapers} wanted`,

@@ -2,13 +2,13 @@ import type { LpSolution } from "../lp.js";
 import type { ConstructContext } from "./construct.js";
 import { peelModel, type PeelGroup } from "./peel.js";
 
-export type AggregateLevel = "grades" | "classes";
+export type AggregateLevel = "grades" | "cells" | "classes";
 export type AggregateVerdict = "feasible" | "infeasible" | "undecided";
 
 export interface AggregateCheck {
   papers: number;
   verdict: AggregateVerdict;
-  /** The model that settled it: grades (coarse, ranges per rule) or classes (exact coefficients). */
+  /** The model that settled it: grades or cells (coarse, a range per rule) or classes (exact). */
   level: AggregateLevel;
 }
 
@@ -27,19 +27,27 @@ function verdictOf(solution: LpSolution): AggregateVerdict {
   return solution.status === "optimal" || solution.status === "feasible" ? "feasible" : "undecided";
 }
 
+/** The groups and rules of an aggregate level; the coarse levels add the rules their ranges would lose. */
+export function aggregateLevel(context: ConstructContext, level: AggregateLevel): { groups: readonly PeelGroup[]; rules: ConstructContext["rules"] } {
+  if (level === "classes") return { groups: context.bank.classes.map((_, i) => ({ classes: [i] })), rules: context.rules };
+  return { groups: level === "grades" ? context.grades : context.cells, rules: [...context.rules, ...context.impliedRules] };
+}
+
 /**
- * Can the available questions hold `papers` disjoint papers in aggregate? The grade model first (a few
- * dozen variables, a relaxation of the class model), then the class model. "infeasible" is a proof
+ * Can the available questions hold `papers` disjoint papers in aggregate? Each level in turn, coarse to
+ * fine: grades (a few dozen variables), cells (chapters too), classes (exact coefficients). "infeasible" is a proof
  * that so many papers cannot exist; "feasible" is not a proof that they can.
  */
-export async function aggregateCheck(context: ConstructContext, available: readonly number[], papers: number): Promise<AggregateCheck> {
+export async function aggregateCheck(context: ConstructContext, available: readonly number[], papers: number, levels: readonly AggregateLevel[] = ["grades", "cells"]): Promise<AggregateCheck> {
   const base = { bank: context.bank, coefficients: context.coefficients, available, papers, maxReused: context.maxReused, withPaper: false };
-  const solve = (groups: readonly PeelGroup[], rules: ConstructContext["rules"]) =>
-    context.solver.solve(peelModel({ ...base, groups, rules }), { timeLimitSeconds: BACKSTOP_SECONDS, firstFeasible: true, seed: context.seed, maxNodes: context.maxNodes });
-  const coarse = verdictOf(await solve(context.grades, [...context.rules, ...context.impliedRules]));
-  if (coarse === "infeasible") return { papers, verdict: coarse, level: "grades" };
-  const classes = context.bank.classes.map((_, i) => ({ classes: [i] }));
-  return { papers, verdict: verdictOf(await solve(classes, context.rules)), level: "classes" };
+  let verdict: AggregateVerdict = "undecided";
+  for (const level of levels) {
+    const { groups, rules } = aggregateLevel(context, level);
+    const solution = await context.solver.solve(peelModel({ ...base, groups, rules }), { timeLimitSeconds: BACKSTOP_SECONDS, firstFeasible: true, seed: context.seed, maxNodes: context.maxNodes });
+    verdict = verdictOf(solution);
+    if (verdict === "infeasible") return { papers, verdict, level };
+  }
+  return { papers, verdict, level: levels[levels.length - 1]! };
 }
 
 /**

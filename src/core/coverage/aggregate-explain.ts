@@ -1,6 +1,6 @@
 import type { LpModel, LpRow, LpVariable } from "../lp.js";
 import { describeExpected, type LinearRule } from "../rules.js";
-import type { AggregateLevel } from "./aggregate-bound.js";
+import { aggregateLevel, type AggregateLevel } from "./aggregate-bound.js";
 import type { ConstructContext } from "./construct.js";
 import { peelModel } from "./peel.js";
 
@@ -59,8 +59,7 @@ function withSlack(model: LpModel, rules: readonly LinearRule[]): { model: LpMod
  * papers can only be further from the rules.
  */
 export async function explainAggregate(context: ConstructContext, available: readonly number[], papers: number, level: AggregateLevel): Promise<AggregateShortfall[] | undefined> {
-  const rules = level === "grades" ? [...context.rules, ...context.impliedRules] : context.rules;
-  const groups = level === "grades" ? context.grades : context.bank.classes.map((_, i) => ({ classes: [i] }));
+  const { groups, rules } = aggregateLevel(context, level);
   const base = peelModel({ bank: context.bank, coefficients: context.coefficients, rules, groups, available, papers, maxReused: context.maxReused, withPaper: false });
   const slack = withSlack(base, rules);
   const solution = await context.solver.solve(slack.model, { timeLimitSeconds: BACKSTOP_SECONDS, firstFeasible: false, seed: context.seed, maxNodes: context.maxNodes });

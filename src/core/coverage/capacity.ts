@@ -6,9 +6,10 @@ import type { Blueprint } from "../blueprint.js";
 import type { Solver } from "../lp.js";
 import { fmt, impliedRules, paperRules } from "../rules.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import { aggregateBound, type AggregateCheck } from "./aggregate-bound.js";
+import { aggregateBound, aggregateCheck, type AggregateCheck } from "./aggregate-bound.js";
 import { explainAggregate, type AggregateShortfall } from "./aggregate-explain.js";
 import { constructPapers, type ConstructContext } from "./construct.js";
+import { jointCheck } from "./joint-proof.js";
 import { supplyBounds, type SectionUsability, type SupplyLimit } from "./supply-bounds.js";
 
 export interface CapacityOptions {
@@ -36,7 +37,7 @@ export interface CapacitySteps {
 
 /** What stops one more paper: a section or rule from supply arithmetic, or the aggregate's closest miss. */
 export interface RunsOut {
-  source: "supply" | "aggregate" | "search";
+  source: "supply" | "aggregate" | "joint" | "search";
   id: string;
   label: string;
   detail: string;
@@ -108,12 +109,14 @@ export async function capacity(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   // Questions no paper can hold are out of every model: fewer choices, and what is left is often forced.
   const unusable = new Set(bounds.unusable);
   const available = classified.classes.map((c) => c.members.filter((id) => !unusable.has(id)).length);
+  const cells = cellsOf(classified);
   const context: ConstructContext = {
     bank: classified,
     coefficients: new Coefficients(classified.classes),
     rules,
     impliedRules: impliedRules(blueprint, syllabus),
-    grades: gradesOf(classified, cellsOf(classified)),
+    grades: gradesOf(classified, cells),
+    cells,
     maxReused,
     solver: options.solver,
     maxNodes,
@@ -129,11 +132,33 @@ export async function capacity(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     constructions.push(built.length);
     papers = Math.max(papers, built.length);
   }
+  // The exact aggregate is the costliest check (one count per class): only when the cheaper bounds and
+  // the construction have not met.
+  if (papers < aggregate.atMost) {
+    progress(`capacity: can the bank hold ${papers + 1} papers, counted by class?`);
+    const check = await aggregateCheck(context, available, papers + 1, ["classes"]);
+    aggregate.checks.push(check);
+    if (check.verdict === "infeasible") {
+      aggregate.atMost = papers;
+      aggregate.provenAt = papers + 1;
+    }
+  }
+  // Enemies, and rules that only clash paper by paper, escape every aggregate: the joint model decides.
+  let jointProof = false;
+  if (papers < aggregate.atMost) {
+    progress(`capacity: can the bank hold ${papers + 1} papers, paper by paper?`);
+    if ((await jointCheck(context, available, papers + 1)) === "infeasible") {
+      aggregate.atMost = papers;
+      jointProof = true;
+    }
+  }
   const exact = papers === aggregate.atMost;
 
   let runsOut: RunsOut[];
   if (exact && papers === bounds.upper) {
     runsOut = bounds.limits.filter((l) => l.papers === bounds.upper).map((l) => ({ source: "supply" as const, id: l.id, label: l.label, detail: l.detail }));
+  } else if (exact && jointProof) {
+    runsOut = [{ source: "joint", id: "interaction", label: "the rules together", detail: `${papers + 1} disjoint papers cannot meet every rule (enemies included) paper by paper, though the questions suffice counted together` }];
   } else if (exact) {
     progress(`capacity: why not ${papers + 1}`);
     const check = aggregate.checks.find((c) => c.papers === aggregate.provenAt)!;

@@ -1,11 +1,12 @@
 import type { ClassifiedBank } from "../assemble/classes.js";
 import type { Coefficients } from "../assemble/coefficients.js";
-import type { Grade } from "../assemble/groups.js";
+import type { Cell, Grade } from "../assemble/groups.js";
 import type { LpSolution, Solver } from "../lp.js";
 import { seededRandom } from "../random.js";
 import type { LinearRule } from "../rules.js";
 import { withinRule } from "../rules.js";
 import { peelCounts, peelModel, type PeelGroup, type PeelSpec } from "./peel.js";
+import { realizeCopies } from "./realize.js";
 
 export interface ConstructContext {
   bank: ClassifiedBank;
@@ -14,6 +15,7 @@ export interface ConstructContext {
   /** Sums of rules the grade model needs to stay close to the exact one (impliedRules). */
   impliedRules: readonly LinearRule[];
   grades: readonly Grade[];
+  cells: readonly Cell[];
   maxReused: number;
   solver: Solver;
   /** Branch-and-bound nodes per solve: the work limit that keeps every verdict machine-independent. */
@@ -62,6 +64,34 @@ async function peelOne(context: ConstructContext, available: readonly number[], 
   return solved(exact.solution) ? peelCounts(exact.spec, exact.solution.values).paper : undefined;
 }
 
+/** Below this many papers still to build, papers are peeled one at a time at the class level. */
+const BATCH_FROM = 4;
+
+/**
+ * Many papers at once, for a large bank: one paper counted by cells, taken `copies` times over, beside
+ * the aggregate of the rest; then each copy made of real classes (realize.ts) and checked.
+ */
+async function peelBatch(context: ConstructContext, left: number[], copies: number, rest: number, seed: number): Promise<PaperCounts[]> {
+  const random = seededRandom(seed * 17 + copies);
+  const costs = context.cells.map(() => Number(random().toFixed(6)));
+  const spec: PeelSpec = {
+    bank: context.bank,
+    coefficients: context.coefficients,
+    rules: [...context.rules, ...context.impliedRules],
+    groups: context.cells,
+    available: [...left],
+    papers: rest,
+    maxReused: context.maxReused,
+    withPaper: true,
+    copies,
+    paperCost: (g) => costs[g]!,
+  };
+  const { solution } = await solve(context, spec, seed);
+  if (!solved(solution)) return [];
+  const cellCounts = peelCounts(spec, solution.values).paper;
+  return realizeCopies(context.bank, context.cells, cellCounts, left, copies, (paper) => meetsEveryRule(context, paper));
+}
+
 /** Checks a constructed paper against every rule and enemy pair, independently of the model that built it. */
 export function meetsEveryRule(context: Pick<ConstructContext, "bank" | "coefficients" | "rules" | "maxReused">, paper: PaperCounts): boolean {
   for (const rule of context.rules) {
@@ -79,20 +109,41 @@ export function meetsEveryRule(context: Pick<ConstructContext, "bank" | "coeffic
 
 /**
  * Builds up to `target` pairwise-disjoint papers by peeling: each paper is taken so that what is left
- * still holds the aggregate of the papers still to come. Stops at the first paper it cannot take.
+ * still holds the aggregate of the papers still to come; where no paper can, it aims one paper lower.
  * Deterministic: the seed and the node limit decide, never the clock.
  */
 export async function constructPapers(
   context: ConstructContext,
   available: readonly number[],
-  target: number,
+  wanted: number,
   onPaper?: (built: number) => void,
 ): Promise<PaperCounts[]> {
   const left = [...available];
   const papers: PaperCounts[] = [];
-  for (let j = 0; j < target; j++) {
-    const paper = await peelOne(context, left, target - j - 1, context.seed + j * 101);
-    if (!paper || !meetsEveryRule(context, paper) || paper.some((n, c) => n > left[c]!)) break;
+  let target = wanted;
+  // Copies a batch step tries: half of what is left at first, halved on each failure and doubled after
+  // each success (a failed step is a fast infeasible solve; a small batch costs as much as a large one).
+  let copies = Math.ceil(wanted / 2);
+  for (let step = 0; papers.length < target; step++) {
+    const remaining = target - papers.length;
+    const seed = context.seed + step * 101;
+    copies = Math.min(copies, Math.ceil(remaining / 2));
+    if (remaining >= BATCH_FROM && copies >= 2) {
+      const batch = await peelBatch(context, left, copies, remaining - copies, seed);
+      if (batch.length) {
+        papers.push(...batch);
+        onPaper?.(papers.length);
+        copies *= 2;
+      } else copies = Math.floor(copies / 2);
+      continue;
+    }
+    const paper = await peelOne(context, left, remaining - 1, seed);
+    if (!paper || !meetsEveryRule(context, paper) || paper.some((n, c) => n > left[c]!)) {
+      // No paper leaves enough for all the rest: aim one paper lower, until a paper alone cannot be had.
+      if (remaining === 1) break;
+      target -= 1;
+      continue;
+    }
     paper.forEach((n, c) => (left[c]! -= n));
     papers.push(paper);
     onPaper?.(papers.length);

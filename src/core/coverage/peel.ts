@@ -39,6 +39,8 @@ export interface PeelSpec {
   withPaper: boolean;
   /** Group counts held fixed (from the coarser step): the paper's and the aggregate's, by group index. */
   fixed?: readonly { groups: readonly number[]; paper: number; rest: number }[];
+  /** Identical copies of the paper taken at once (default 1): a large bank peels many papers a step. */
+  copies?: number;
   /** Objective weight of each group in the paper: varies which paper a retry takes (default 0). */
   paperCost?: (group: number) => number;
 }
@@ -98,17 +100,18 @@ export function peelModel(spec: PeelSpec): LpModel {
   const { bank, available, papers } = spec;
   const variables: LpVariable[] = [];
   const rows: LpRow[] = [];
+  const copies = spec.copies ?? 1;
   const paper: Block = { names: [], scale: 1, prefix: "p" };
   const rest: Block = { names: [], scale: papers, prefix: "a" };
   spec.groups.forEach((group, g) => {
     const left = group.classes.reduce((s, c) => s + available[c]!, 0);
     const perPaper = bank.classes[group.classes[0]!]!.section.count;
-    const paperMost = spec.withPaper && left > 0 ? Math.min(left, perPaper) : 0;
+    const paperMost = spec.withPaper && left > 0 ? Math.min(Math.floor(left / copies), perPaper) : 0;
     const restMost = papers > 0 && left > 0 ? Math.min(left, perPaper * papers) : 0;
     if (paperMost > 0) variables.push({ name: (paper.names[g] = paperVar(g)), lo: 0, hi: paperMost, integer: true, cost: spec.paperCost?.(g) ?? 0 });
     if (restMost > 0) variables.push({ name: (rest.names[g] = restVar(g)), lo: 0, hi: restMost, integer: true, cost: 0 });
-    if (paperMost > 0 && restMost > 0 && paperMost + restMost > left) {
-      rows.push({ name: `cap${g}`, terms: [[paperVar(g), 1], [restVar(g), 1]], hi: left });
+    if (paperMost > 0 && restMost > 0 && copies * paperMost + restMost > left) {
+      rows.push({ name: `cap${g}`, terms: [[paperVar(g), copies], [restVar(g), 1]], hi: left });
     }
   });
   spec.rules.forEach((rule, ri) => {
