@@ -135,6 +135,7 @@ export function registerGenerate(program: Command): void {
       `
 Examples:
   $ zujuan generate --seed 7
+  $ zujuan generate --seed 7 --to pdf,docx               # also Word files to edit before printing
   $ zujuan generate --forms 2 --seed 7 --no-pdf          # A and B papers, no shared question
   $ zujuan generate --avoid out/10421-A.yaml --seed 8    # none of last sitting's questions
   $ zujuan generate --format json --no-pdf | jq .seed
