@@ -3,7 +3,7 @@ import {
   AlignmentType, BorderStyle, HeadingLevel, HeightRule, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow, TabStopType, TextRun, VerticalAlign, WidthType,
 } from "docx";
 import { LABELS } from "../render/labels.js";
-import { HEI, STYLE, twips } from "./styles.js";
+import { HAO, HEI, STYLE, halfPoints, twips } from "./styles.js";
 
 export type Child = Paragraph | Table;
 
@@ -35,7 +35,7 @@ export function topLine(secrecy: string | undefined, form: string | undefined, w
   if (secrecy) children.push(new TextRun(secrecy));
   if (form !== undefined) {
     const box = { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 };
-    children.push(new TextRun({ children: [new Tab()] }), new TextRun({ text: LABELS.formLabel(form), font: HEI, size: 28, border: box }));
+    children.push(new TextRun({ children: [new Tab()] }), new TextRun({ text: LABELS.formLabel(form), font: HEI, size: halfPoints(HAO.四号), border: box }));
   }
   return new Paragraph({ style: STYLE.topLine, tabStops: [{ type: TabStopType.RIGHT, position: twips(width) }], children });
 }

@@ -6,7 +6,7 @@ import { displayStem, type CaseAnalysis, type Question } from "../../core/questi
 import { chineseNumeral } from "../../core/vocabulary.js";
 import { LABELS, plannedSection, sectionInstructions, sectionName } from "../render/labels.js";
 import type { RenderInput } from "../render/render-input.js";
-import { courseCodeLine, grid, heading1, heading2, numbered, para, title, topLine, type Child } from "./blocks.js";
+import { boldPara, courseCodeLine, grid, heading1, heading2, numbered, para, title, topLine, type Child } from "./blocks.js";
 import { optionParagraphs } from "./options.js";
 import { BODY_PT, STYLE } from "./styles.js";
 
@@ -19,7 +19,7 @@ const answerRoom = (points: number) => Math.max(MIN_LINES, Math.round(points * L
 function notices(blueprint: Blueprint): Child[] {
   if (blueprint.paper.notices.length === 0) return [];
   return [
-    para(STYLE.notice, LABELS.noticesTitle, { keepNext: true }),
+    boldPara(STYLE.body, LABELS.noticesTitle, true),
     ...blueprint.paper.notices.map((n, i) => numbered(STYLE.notice, LABELS.number(i + 1), n)),
   ];
 }
