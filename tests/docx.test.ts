@@ -66,6 +66,9 @@ describe("the paper .docx", () => {
     expect(optionsPerLine(["甲", "乙", "丙", "丁"], textWidth(false))).toBe(4);
     expect(optionsPerLine(["客户服务的质量管理体系", "乙", "丙", "丁"], textWidth(false))).toBe(2);
     expect(optionsPerLine(["客".repeat(30), "乙"], textWidth(false))).toBe(1);
+    // Quotation marks take a full em in the Chinese face: six characters fit a quarter line, six and two quotes do not.
+    expect(optionsPerLine(["客户满意度高", "乙", "丙", "丁"], textWidth(false))).toBe(4);
+    expect(optionsPerLine(["“客户满意”度高", "乙", "丙", "丁"], textWidth(false))).toBe(2);
   });
 
   it("has the title block, notices, part and section headings as Word headings, the score table, the case with 请回答", () => {
@@ -233,5 +236,16 @@ describe("zujuan render --to", () => {
     expect(password.code).toBe(2);
     expect(password.stderr).toContain("--password encrypts PDFs only");
     expect(readdirSync(dir)).toEqual(["exam.yaml"]);
+  });
+});
+
+describe("renderOutputs with formats", () => {
+  it("names each paper's documents <base>-<kind>.docx, for several papers at once, without rendering PDFs", async () => {
+    const { renderOutputs } = await import("../src/cli/render-outputs.js");
+    const jobs = ["x/10421-A", "x/10421-B"].map((base) => ({ paper: form.paper, spec: form.report.spec, base }));
+    const result = await renderOutputs(jobs, project, { formats: ["docx"], kinds: ["paper", "spec"] });
+    if (!result.ok) throw new Error("render failed");
+    expect(result.files.map((f) => f.path)).toEqual(["x/10421-A-paper.docx", "x/10421-A-spec.docx", "x/10421-B-paper.docx", "x/10421-B-spec.docx"]);
+    expect(Buffer.from(result.files[0]!.data).equals(Buffer.from(bytes.paper))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Choice options four, two or one to a line, on tab stops so that they stay aligned when edited.
 // Word lays out the text itself, so widths are estimated from the characters: a CJK character is one
-// em of the body size, a Latin capital about 0.72 em (Times New Roman), other ASCII about half an em.
+// em of the body size, and so are “” ‘’ — … (drawn in the Chinese face, by the eastAsia hint); a Latin
+// capital is about 0.72 em (Times New Roman), other Latin text about half an em.
 import { Paragraph, Tab, TextRun, TabStopType } from "docx";
 import { optionLabel } from "../render/labels.js";
 import { BODY_PT, NUMBER_INDENT, STYLE, twips } from "./styles.js";
@@ -11,7 +12,11 @@ const GAP = 10.5;
 /** Estimated width of text in the body font, in points. */
 export function textWidth(text: string, size = BODY_PT): number {
   let ems = 0;
-  for (const ch of text) ems += /[A-Z]/.test(ch) ? 0.72 : (ch.codePointAt(0) ?? 0) < 0x2e80 ? 0.5 : 1;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const wide = code >= 0x2e80 || (code >= 0x2010 && code <= 0x206f);
+    ems += wide ? 1 : /[A-Z]/.test(ch) ? 0.72 : 0.5;
+  }
   return ems * size;
 }
 

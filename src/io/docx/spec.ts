@@ -89,6 +89,6 @@ export function specChildren(input: RenderInput, width: number): Child[] {
     para(STYLE.answer, ""),
     caption(LABELS.specItemsCaption),
     itemTable(input, width),
-    para(STYLE.answer, LABELS.minutesTotal(input.spec.minutes)),
+    para(STYLE.body, LABELS.minutesTotal(input.spec.minutes)),
   ];
 }
