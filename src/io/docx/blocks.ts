@@ -7,22 +7,28 @@ import { HAO, HEI, STYLE, halfPoints, twips } from "./styles.js";
 
 export type Child = Paragraph | Table;
 
-export function para(style: string, text: string, extra: { keepNext?: boolean; spaceAfter?: number } = {}): Paragraph {
-  const options: ConstructorParameters<typeof Paragraph>[0] = { style, children: [new TextRun(text)] };
-  return new Paragraph({ ...options, keepNext: extra.keepNext, spacing: extra.spaceAfter ? { after: twips(extra.spaceAfter) } : undefined });
+export interface ParaOptions {
+  /** Keep on the page of the next paragraph (a heading, a stem before its options). */
+  keepNext?: boolean;
+  /** Space after, in points: the room to answer a written question. */
+  spaceAfter?: number;
+  bold?: boolean;
 }
 
-export const boldPara = (style: string, text: string, keepNext = false) => new Paragraph({ style, keepNext, children: [new TextRun({ text, bold: true })] });
+const layout = ({ keepNext, spaceAfter }: ParaOptions) => ({ keepNext, spacing: spaceAfter ? { after: twips(spaceAfter) } : undefined });
+
+export const para = (style: string, text: string, options: ParaOptions = {}) =>
+  new Paragraph({ style, ...layout(options), children: [new TextRun({ text, bold: options.bold })] });
+
+export const boldPara = (style: string, text: string, keepNext = false) => para(style, text, { bold: true, keepNext });
 
 /** Text after a number on a hanging indent: "12.<tab>stem". */
-export function numbered(style: string, label: string, text: string, extra: { keepNext?: boolean; spaceAfter?: number; bold?: boolean } = {}): Paragraph {
-  return new Paragraph({
+export const numbered = (style: string, label: string, text: string, options: ParaOptions = {}) =>
+  new Paragraph({
     style,
-    keepNext: extra.keepNext,
-    spacing: extra.spaceAfter ? { after: twips(extra.spaceAfter) } : undefined,
-    children: [new TextRun({ text: label, bold: extra.bold }), new TextRun({ children: [new Tab()] }), new TextRun({ text, bold: extra.bold })],
+    ...layout(options),
+    children: [new TextRun({ text: label, bold: options.bold }), new TextRun({ children: [new Tab()] }), new TextRun({ text, bold: options.bold })],
   });
-}
 
 export const heading1 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text)] });
 export const heading2 = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(text)] });
