@@ -213,7 +213,7 @@ describe("every .docx", () => {
 describe("zujuan render --to", () => {
   const paperFile = (dir: string) => writeText(join(dir, "exam.yaml"), paperYaml({ ...form.file, blueprint: BLUEPRINT }));
 
-  it("docx writes the three .docx and no PDF, the same bytes as the library; pdf,docx writes all six", async () => {
+  it("docx writes the three .docx and no PDF, the same bytes as the library; pdf,docx writes both formats", async () => {
     const dir = tempDir();
     const run = await runCli(["render", paperFile(dir), "--to", "docx", "--out", join(dir, "w")]);
     expect(run.stderr).toBe("");
