@@ -34,7 +34,7 @@ export function generatedReport(
       formatSpec(form.report.spec, style),
     ].join("\n"),
   );
-  const pdfs = files.filter((f) => f.path.endsWith(".pdf")).map((f) => displayPath(f.path));
+  const pdfs = files.filter((f) => /\.(pdf|docx)$/.test(f.path)).map((f) => displayPath(f.path));
   const footer = [
     `seed ${seed} (same seed, bank and blueprint give the same paper: --seed ${seed})`,
     pdfs.length ? `wrote ${pdfs.join(", ")}` : "",

@@ -13,6 +13,7 @@ import type { CommandResult } from "../command-result.js";
 import { failureReport, generatedReport } from "../format-generate.js";
 import { refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { seconds, wholeNumber } from "../options.js";
+import { formatsFrom } from "../output-formats.js";
 import { progressReporter } from "../progress.js";
 import { run, UsageError, type RunContext } from "../run.js";
 import { renderOutputs } from "../render-outputs.js";
@@ -26,6 +27,7 @@ export interface GenerateOptions {
   avoid?: string[];
   out?: string;
   pdf?: boolean;
+  to?: string;
   timeLimit?: string;
   exportModel?: string;
   format?: string;
@@ -37,6 +39,7 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   if (forms > 26) throw new UsageError("--forms is at most 26 (forms are labelled A–Z)");
   const maxOverlap = wholeNumber("--max-overlap", options.maxOverlap) ?? 0;
   const timeLimitSeconds = seconds(options.timeLimit, 60);
+  formatsFrom(options.to); // a bad --to is refused before the solver starts, not after it
 
   const solver = HighsSolver.forForms(forms);
   solver.warmUp();
@@ -101,6 +104,7 @@ async function generateWith(
     const rendered = await renderOutputs(
       written.map(({ form, path }) => ({ paper: form.paper, spec: form.report.spec, base: path.replace(/\.yaml$/, "") })),
       project,
+      { formats: formatsFrom(options.to) },
     );
     if (!rendered.ok) return unusable(rendered.diagnostics, style);
     files.push(...rendered.files);
@@ -121,7 +125,8 @@ export function registerGenerate(program: Command): void {
     .option("--max-overlap <k>", "questions any two forms may share", "0")
     .option("--avoid <papers...>", "earlier paper files whose questions must not be reused")
     .option("--out <dir>", "output directory", "out")
-    .option("--no-pdf", "write only the paper files, no PDFs")
+    .option("--no-pdf", "write only the paper files, no PDFs (nor .docx)")
+    .option("--to <formats>", "pdf, docx or pdf,docx: what to render each paper to", "pdf")
     .option("--time-limit <seconds>", "give up after this long", "60")
     .option("--export-model <file.lp>", "also write the assembly model in CPLEX LP format")
     .option("--format <format>", "text or json", "text")
@@ -130,6 +135,7 @@ export function registerGenerate(program: Command): void {
       `
 Examples:
   $ zujuan generate --seed 7
+  $ zujuan generate --seed 7 --to pdf,docx               # also Word files to edit before printing
   $ zujuan generate --forms 2 --seed 7 --no-pdf          # A and B papers, no shared question
   $ zujuan generate --avoid out/10421-A.yaml --seed 8    # none of last sitting's questions
   $ zujuan generate --format json --no-pdf | jq .seed

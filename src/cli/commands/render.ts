@@ -7,6 +7,7 @@ import { PDF_KINDS, type PdfKind } from "../../io/render/request.js";
 import { isInside, writeFilesAtomic } from "../../io/write-atomic.js";
 import type { CommandResult } from "../command-result.js";
 import { unusable } from "../load-or-fail.js";
+import { formatsFrom } from "../output-formats.js";
 import { renderOutputs } from "../render-outputs.js";
 import { run, UsageError, type RunContext } from "../run.js";
 
@@ -17,6 +18,7 @@ export interface RenderOptions {
   only?: string;
   password?: string;
   font?: string;
+  to?: string;
   format?: string;
 }
 
@@ -32,7 +34,9 @@ const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export async function render(paperPath: string, options: RenderOptions, { style }: RunContext): Promise<CommandResult> {
   const kinds = kindsFrom(options.only);
+  const formats = formatsFrom(options.to);
   if (options.password === "") throw new UsageError("--password must not be empty");
+  if (options.password !== undefined && formats.includes("docx")) throw new UsageError("--password encrypts PDFs only; a .docx would be written unencrypted: leave docx out of --to");
   const loaded = loadPaper(paperPath, options);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
@@ -45,7 +49,7 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   const report = validatePaper(paper, project.blueprint, project.syllabus, loaded.diagnostics);
 
   const name = basename(full).replace(/\.(ya?ml|json)$/i, "");
-  const rendered = await renderOutputs([{ paper, spec: report.spec, base: join(outDir, name) }], project, { kinds, password: options.password, fontFile: options.font });
+  const rendered = await renderOutputs([{ paper, spec: report.spec, base: join(outDir, name) }], project, { kinds, formats, password: options.password, fontFile: options.font });
   if (!rendered.ok) return unusable(rendered.diagnostics, style);
   const files = rendered.files;
 
@@ -80,16 +84,19 @@ export function registerRender(program: Command): void {
     .option("--only <kinds>", `some of ${PDF_KINDS.join(",")} (comma-separated)`)
     .option("--password <pw>", "encrypt the PDFs: this password opens them (printing allowed, editing not)")
     .option("--font <file>", "a TTF/OTF font to use instead of the bundled Noto Serif SC")
+    .option("--to <formats>", "pdf, docx or pdf,docx: print-ready PDFs, editable Word documents, or both", "pdf")
     .option("--format <format>", "text or json", "text")
     .addHelpText(
       "after",
       `
 Writes <name>-paper.pdf, <name>-answers.pdf and <name>-spec.pdf (name: the paper file's name without
-.yaml), all or none. The same paper file always gives the same bytes (unless encrypted).
+.yaml), all or none; with --to docx the same three as .docx. The same paper file always gives the
+same bytes (unless encrypted).
 
 Examples:
   $ zujuan render out/10421-A.yaml
   $ zujuan render out/10421-A.yaml --only paper --password 's3cret' --out print/
+  $ zujuan render out/10421-A.yaml --to pdf,docx
   $ zujuan render draft.yaml --blueprint blueprints/10421.yaml --font ~/fonts/SimSun.ttf
 
 Exit codes: 0 PDFs written (a paper that breaks blueprint rules is rendered with a warning),

@@ -42,6 +42,13 @@ export const LABELS = {
 /** Characters the formatters above add to data: digits, units and punctuation. */
 export const FORMAT_CHARACTERS = "0123456789.%#()、:,。";
 
+const OPTION_LETTERS = "ABCDEFGH";
+
+/** A. B. C. … for the options of a choice question. */
+export function optionLabel(index: number): string {
+  return `${OPTION_LETTERS[index] ?? "?"}.`;
+}
+
 export function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, "");
 }

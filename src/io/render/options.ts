@@ -1,15 +1,13 @@
 // Choice options: four to a line when all are short, two when medium, else one per line.
 import { BODY, custom, stack, text, use, widthOf, type Block } from "./blocks.js";
+import { optionLabel } from "./labels.js";
 
 type Doc = PDFKit.PDFDocument;
 
-const LETTERS = "ABCDEFGH";
 /** Room between two options on a line, in points. */
 const GAP = 10.5;
 
-export function optionLabel(index: number): string {
-  return `${LETTERS[index] ?? "?"}.`;
-}
+export { optionLabel };
 
 /** Width of the widest letter label, plus a little: option texts start there, in every layout. */
 function labelWidth(doc: Doc, count: number): number {

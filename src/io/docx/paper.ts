@@ -1,0 +1,103 @@
+// The examination paper as Word paragraphs: title block, 注意事项, score table, parts, sections and
+// questions. Like the PDF, nothing of an answer, explanation or marking point is read here.
+import type { Blueprint } from "../../core/blueprint.js";
+import { paperItems, type Paper, type PaperSection } from "../../core/paper.js";
+import { displayStem, type CaseAnalysis, type Question } from "../../core/question.js";
+import { chineseNumeral } from "../../core/vocabulary.js";
+import { LABELS, plannedSection, sectionInstructions, sectionName } from "../render/labels.js";
+import type { RenderInput } from "../render/render-input.js";
+import { boldPara, courseCodeLine, grid, heading1, heading2, numbered, para, title, topLine, type Child } from "./blocks.js";
+import { optionParagraphs } from "./options.js";
+import { BODY_PT, STYLE } from "./styles.js";
+
+/** Room to answer a written question, as in the PDF: 1.2 lines per point, at least 3, left as space after it. */
+const LINES_PER_POINT = 1.2;
+const MIN_LINES = 3;
+const LINE_PT = BODY_PT * 1.5;
+const answerRoom = (points: number) => Math.max(MIN_LINES, Math.round(points * LINES_PER_POINT)) * LINE_PT;
+
+function notices(blueprint: Blueprint): Child[] {
+  if (blueprint.paper.notices.length === 0) return [];
+  return [
+    boldPara(STYLE.body, LABELS.noticesTitle, true),
+    ...blueprint.paper.notices.map((n, i) => numbered(STYLE.notice, LABELS.number(i + 1), n)),
+  ];
+}
+
+/** 题号 一 二 … 总分 / 得分 / 评卷人. */
+function scoreTable(paper: Paper): Child {
+  const n = paper.sections.length;
+  const [numberLabel, sumLabel] = LABELS.scoreHeader;
+  const columns = [56, ...Array.from({ length: n + 1 }, () => 48)];
+  return grid({
+    columns,
+    header: [[numberLabel, ...paper.sections.map((_, i) => chineseNumeral(i + 1)), sumLabel]],
+    rows: LABELS.scoreRows.map((label) => [{ text: label, bold: true }, ...columns.slice(1).map(() => "")]),
+    minHeight: 24,
+  });
+}
+
+function titleBlock(input: RenderInput, width: number): Child[] {
+  const { blueprint, paper, course } = input;
+  const children: Child[] = [];
+  const top = topLine(blueprint.paper.secrecy, paper.form, width);
+  if (top) children.push(top);
+  if (blueprint.paper.exam) children.push(para(STYLE.exam, blueprint.paper.exam));
+  children.push(title(blueprint.paper.title), courseCodeLine(course.code));
+  children.push(para(STYLE.fullMarks, LABELS.fullMarks(blueprint.paper.total_points, blueprint.paper.minutes)));
+  children.push(...notices(blueprint));
+  if (blueprint.paper.score_table) children.push(para(STYLE.fullMarks, ""), scoreTable(paper));
+  return children;
+}
+
+function partHeading(blueprint: Blueprint, section: PaperSection, index: number, paper: Paper): Child[] {
+  const part = blueprint.paper.parts.find((p) => p.sections.includes(section.type));
+  const previous = paper.sections[index - 1];
+  if (!part || (previous && part.sections.includes(previous.type))) return [];
+  return [heading1(part.title), ...(part.notice ? [para(STYLE.partNotice, part.notice, { keepNext: true })] : [])];
+}
+
+function caseParagraphs(number: number, q: CaseAnalysis): Child[] {
+  const label = LABELS.number(number);
+  const material = q.material.trim().split(/\n+/);
+  const opening = q.stem ? [numbered(STYLE.question, label, q.stem, { keepNext: true })] : [];
+  const body = material.map((p, i) => (i === 0 && !q.stem ? numbered(STYLE.question, label, p, { keepNext: true }) : para(STYLE.material, p, { keepNext: true })));
+  const subs = q.subquestions.map((s, i) => numbered(STYLE.subquestion, LABELS.sub(i + 1), `${s.ask}${LABELS.points(s.points)}`, { spaceAfter: answerRoom(s.points) }));
+  return [...opening, ...body, para(STYLE.answer, LABELS.pleaseAnswer, { keepNext: true }), ...subs];
+}
+
+/** One question's paragraphs; `width` is the text width of the page, in points. */
+export function questionParagraphs(number: number, q: Question, pointsEach: number, width: number): Child[] {
+  const label = LABELS.number(number);
+  switch (q.type) {
+    case "单项选择题":
+    case "多项选择题":
+      return [numbered(STYLE.question, label, q.stem, { keepNext: true }), ...optionParagraphs(q.options, width)];
+    case "名词解释":
+    case "简答题":
+    case "论述题":
+      return [numbered(STYLE.question, label, displayStem(q), { spaceAfter: answerRoom(pointsEach) })];
+    case "案例分析题":
+      return caseParagraphs(number, q);
+  }
+}
+
+function sectionParagraphs(input: RenderInput, width: number): Child[] {
+  const { blueprint, paper } = input;
+  const items = paperItems(paper);
+  return paper.sections.flatMap((section, index) => {
+    const planned = plannedSection(blueprint, section);
+    const heading = heading2(`${sectionName(index, section, planned)}:${sectionInstructions(section, planned)}`);
+    const questions = items.filter((it) => it.section === section);
+    return [
+      ...partHeading(blueprint, section, index, paper),
+      heading,
+      ...questions.flatMap(({ question, number }) => questionParagraphs(number, question, section.points_each, width)),
+    ];
+  });
+}
+
+/** The whole paper; `width` is the text width of the page, in points. */
+export function paperChildren(input: RenderInput, width: number): Child[] {
+  return [...titleBlock(input, width), ...sectionParagraphs(input, width)];
+}
