@@ -23,8 +23,8 @@ function lineOps(before: readonly string[], after: readonly string[]): Op[] {
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && before[start + i] === after[start + j]) ops.push({ kind: " ", line: before[start + i]!, a: start + i++, b: start + j++ });
-    else if (j < m && (i === n || lcs[i * (m + 1) + j + 1]! >= lcs[(i + 1) * (m + 1) + j]!)) ops.push({ kind: "+", line: after[start + j]!, a: start + i, b: start + j++ });
-    else ops.push({ kind: "-", line: before[start + i]!, a: start + i++, b: start + j });
+    else if (i < n && (j === m || lcs[(i + 1) * (m + 1) + j]! >= lcs[i * (m + 1) + j + 1]!)) ops.push({ kind: "-", line: before[start + i]!, a: start + i++, b: start + j });
+    else ops.push({ kind: "+", line: after[start + j]!, a: start + i, b: start + j++ });
   }
   for (let k = 0; k < before.length - endA; k++) ops.push({ kind: " ", line: before[endA + k]!, a: endA + k, b: endB + k });
   return ops;

@@ -1,0 +1,101 @@
+// Writing a retagging into a bank file's text: only the difficulty values and stats entries change.
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { unifiedDiff } from "../src/cli/format-diff.js";
+import { applyQuestionEdits } from "../src/io/retag-bank.js";
+
+const FILE = `chapter: 3
+difficulty: 较易   # file default
+questions:
+  # ---- 单项选择题 ----
+  - id: a1
+    type: 单项选择题
+    knowledge_point: "3.1"
+    level: 识记
+    difficulty: "易"   # the setter's guess
+    stem: 题干(  )
+    options: [甲, 乙, 丙, 丁]
+    answer: A
+  - id: a2
+    type: 单项选择题
+    knowledge_point: "3.1"
+    level: 识记
+    stem: 题干(  )
+    options:
+      - 甲
+      - 乙
+      - 丙
+      - 丁
+    answer: B
+    stats:
+      - { sitting: "2025-10", n: 300, p: 0.7, D: 0.31 }
+  # ---- 案例分析题 ----
+  - id: k1
+    type: 案例分析题
+    knowledge_point: "3.2"
+    material: |
+      材料第一段。
+    subquestions:
+      - { ask: 问一, level: 简单应用, difficulty: 较难, points: 10, answer: 答, marking: [{ point: 要点, points: 10 }] }
+      - ask: 问二
+        level: 综合应用
+        difficulty: 难
+        points: 10
+        answer: 答
+        marking: [{ point: 要点, points: 10 }]
+    stats: [{ sitting: "2025-10", n: 300, p: 0.5, D: 0.4 }]
+`;
+
+const entry = (p: number) => ({ sitting: "2026-04", n: 400, p, D: 0.25 });
+
+describe("applying a retagging to a bank file", () => {
+  const after = applyQuestionEdits(FILE, [
+    { questionId: "a1", index: 0, difficulty: "较难", subs: [], stats: entry(0.45) },
+    { questionId: "a2", index: 1, difficulty: "难", subs: [], stats: entry(0.3) },
+    { questionId: "k1", index: 2, subs: [{ index: 1, difficulty: "易" }, { index: 2, difficulty: "较难" }], stats: entry(0.6) },
+  ]);
+
+  it("changes a difficulty value in place, keeping its comment", () => {
+    expect(after).toContain('    difficulty: 较难   # the setter\'s guess\n');
+  });
+
+  it("adds a difficulty to a question that took the file default, and appends to an existing stats list", () => {
+    expect(after).toContain(`    answer: B
+    stats:
+      - { sitting: "2025-10", n: 300, p: 0.7, D: 0.31 }
+      - { sitting: "2026-04", n: 400, p: 0.3, D: 0.25 }
+    difficulty: 难
+  # ---- 案例分析题 ----`);
+  });
+
+  it("changes sub-question difficulties in flow and block style, and appends to a flow stats list", () => {
+    expect(after).toContain("{ ask: 问一, level: 简单应用, difficulty: 易, points: 10,");
+    expect(after).toContain("        difficulty: 较难\n        points: 10");
+    expect(after).toContain('    stats: [{ sitting: "2025-10", n: 300, p: 0.5, D: 0.4 }, { sitting: "2026-04", n: 400, p: 0.6, D: 0.25 }]\n');
+  });
+
+  it("touches nothing else: the diff is exactly the retagging", () => {
+    const changed = unifiedDiff("f.yaml", FILE, after).split("\n").filter((l) => /^[-+]/.test(l) && !/^(---|\+\+\+) /.test(l));
+    expect(changed).toEqual([
+      '-    difficulty: "易"   # the setter\'s guess',
+      "+    difficulty: 较难   # the setter's guess",
+      "+    stats:",
+      '+      - { sitting: "2026-04", n: 400, p: 0.45, D: 0.25 }',
+      '+      - { sitting: "2026-04", n: 400, p: 0.3, D: 0.25 }',
+      "+    difficulty: 难",
+      "-      - { ask: 问一, level: 简单应用, difficulty: 较难, points: 10, answer: 答, marking: [{ point: 要点, points: 10 }] }",
+      "+      - { ask: 问一, level: 简单应用, difficulty: 易, points: 10, answer: 答, marking: [{ point: 要点, points: 10 }] }",
+      "-        difficulty: 难",
+      "+        difficulty: 较难",
+      '-    stats: [{ sitting: "2025-10", n: 300, p: 0.5, D: 0.4 }]',
+      '+    stats: [{ sitting: "2025-10", n: 300, p: 0.5, D: 0.4 }, { sitting: "2026-04", n: 400, p: 0.6, D: 0.25 }]',
+    ]);
+    const data = parse(after) as { questions: { id: string; difficulty?: string; stats?: unknown[] }[] };
+    expect(data.questions.map((q) => [q.id, q.difficulty, q.stats?.length])).toEqual([["a1", "较难", 1], ["a2", "难", 2], ["k1", undefined, 2]]);
+  });
+
+  it("finds a question by id when the index is stale, and refuses an unknown one", () => {
+    expect(applyQuestionEdits(FILE, [{ questionId: "a2", index: 0, difficulty: "易", subs: [] }])).toContain("    answer: B\n    stats:\n      - { sitting: \"2025-10\", n: 300, p: 0.7, D: 0.31 }\n    difficulty: 易\n");
+    expect(() => applyQuestionEdits(FILE, [{ questionId: "zz", index: 0, subs: [] }])).toThrow("question zz not found");
+  });
+});
