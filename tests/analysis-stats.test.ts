@@ -202,6 +202,8 @@ describe("case questions scored by sub-question", () => {
     expect(plan.retagged).toBe(true);
     expect(plan.changes).toEqual([{ questionId: "k1", key: "1(2)", sub: 2, from: "难", to: "较难", p: 0.4 }]);
     expect(plan.stats).toEqual([{ questionId: "k1", entry: { sitting: "test", n: 4, p: 0.45, D: 0.9 } }]);
+    const recordedPaper = paperOf(makeBank([rawQuestion("案例分析题", { id: "k1", stats: [{ sitting: "test", n: 4, p: 0.45, D: 0.9 }] })]), { 案例分析题: 20 });
+    expect(retagPlan(result, recordedPaper, 4)).toMatchObject({ stats: [], recorded: ["k1"] });
     const few = retagPlan(result, casePaper, 5);
     expect(few).toMatchObject({ retagged: false, changes: [] });
     expect(few.stats).toHaveLength(1);

@@ -68,6 +68,14 @@ export function formatAnalysis(a: Analysis, style: Style): string {
 
 export function formatRetagSummary(plan: RetagPlan, style: Style): string {
   const c = style.color;
+  const lines: string[] = [];
+  if (plan.recorded.length) lines.push(c.yellow(`${plan.recorded.length} question${plan.recorded.length === 1 ? " already has" : "s already have"} a stats entry for ${plan.sitting}: not recorded twice`));
+  if (plan.skipped.length) lines.push(`${plan.skipped.length} inline question${plan.skipped.length === 1 ? "" : "s"} of the paper left out (not in the bank)`);
+  return [...lines, retagVerdict(plan, style)].join("\n");
+}
+
+function retagVerdict(plan: RetagPlan, style: Style): string {
+  const c = style.color;
   if (!plan.retagged) return c.yellow(`${plan.n} candidates, fewer than the ${plan.minCandidates} the blueprint asks before retagging: stats entries only`);
   return plan.changes.length ? `${plan.changes.length} difficulty tag${plan.changes.length === 1 ? "" : "s"} to change` : "every difficulty tag agrees with the observed p";
 }

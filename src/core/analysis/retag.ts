@@ -25,6 +25,8 @@ export interface RetagPlan {
   stats: { questionId: string; entry: StatsEntry }[];
   /** Questions written inline in the paper: not in the bank, so nothing to write. */
   skipped: string[];
+  /** Questions whose stats already hold an entry for this sitting: not recorded twice. */
+  recorded: string[];
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100 || 0;
@@ -43,13 +45,16 @@ export function retagPlan(analysis: Analysis, paper: Paper, minCandidates: numbe
     }
   }
   const whole = analysis.items.filter((i) => i.sub === undefined);
+  const questions = new Map(paper.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+  const recorded = (id: string) => questions.get(id)?.stats?.some((e) => e.sitting === analysis.sitting) ?? false;
   return {
     sitting: analysis.sitting,
     n,
     minCandidates,
     retagged,
     changes,
-    stats: whole.filter((i) => inBank(i.questionId)).map((i) => ({ questionId: i.questionId, entry: { sitting: analysis.sitting, n, p: round2(i.p), D: round2(i.D) } })),
+    stats: whole.filter((i) => inBank(i.questionId) && !recorded(i.questionId)).map((i) => ({ questionId: i.questionId, entry: { sitting: analysis.sitting, n, p: round2(i.p), D: round2(i.D) } })),
     skipped: [...new Set(whole.filter((i) => !inBank(i.questionId)).map((i) => i.questionId))],
+    recorded: [...new Set(whole.filter((i) => inBank(i.questionId) && recorded(i.questionId)).map((i) => i.questionId))],
   };
 }
