@@ -60,11 +60,16 @@ describe("applying a retagging to a bank file", () => {
   });
 
   it("adds a difficulty to a question that took the file default, and appends to an existing stats list", () => {
+    expect(after).toContain(`  - id: a2
+    type: 单项选择题
+    knowledge_point: "3.1"
+    level: 识记
+    difficulty: 难
+    stem: 题干(  )`);
     expect(after).toContain(`    answer: B
     stats:
       - { sitting: "2025-10", n: 300, p: 0.7, D: 0.31 }
       - { sitting: "2026-04", n: 400, p: 0.3, D: 0.25 }
-    difficulty: 难
   # ---- 案例分析题 ----`);
   });
 
@@ -81,8 +86,8 @@ describe("applying a retagging to a bank file", () => {
       "+    difficulty: 较难   # the setter's guess",
       "+    stats:",
       '+      - { sitting: "2026-04", n: 400, p: 0.45, D: 0.25 }',
-      '+      - { sitting: "2026-04", n: 400, p: 0.3, D: 0.25 }',
       "+    difficulty: 难",
+      '+      - { sitting: "2026-04", n: 400, p: 0.3, D: 0.25 }',
       "-      - { ask: 问一, level: 简单应用, difficulty: 较难, points: 10, answer: 答, marking: [{ point: 要点, points: 10 }] }",
       "+      - { ask: 问一, level: 简单应用, difficulty: 易, points: 10, answer: 答, marking: [{ point: 要点, points: 10 }] }",
       "-        difficulty: 难",
@@ -95,7 +100,7 @@ describe("applying a retagging to a bank file", () => {
   });
 
   it("finds a question by id when the index is stale, and refuses an unknown one", () => {
-    expect(applyQuestionEdits(FILE, [{ questionId: "a2", index: 0, difficulty: "易", subs: [] }])).toContain("    answer: B\n    stats:\n      - { sitting: \"2025-10\", n: 300, p: 0.7, D: 0.31 }\n    difficulty: 易\n");
+    expect(applyQuestionEdits(FILE, [{ questionId: "a2", index: 0, difficulty: "易", subs: [] }])).toContain("    level: 识记\n    difficulty: 易\n    stem: 题干(  )\n    options:\n");
     expect(() => applyQuestionEdits(FILE, [{ questionId: "zz", index: 0, subs: [] }])).toThrow("question zz not found");
   });
 });

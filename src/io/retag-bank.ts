@@ -62,7 +62,10 @@ function questionSplices(text: string, map: YAMLMap, edit: QuestionEdit, splices
   const appended: string[] = [];
   if (edit.difficulty) {
     const own = pairOf(map, "difficulty");
+    const level = pairOf(map, "level");
     if (own) setScalar(splices, own.value, edit.difficulty);
+    // A question that took the file's default gets its own tag, beside its level where it has one.
+    else if (level) splices.push({ at: lineEndAfter(text, level.value), remove: 0, insert: `\n${indent}difficulty: ${edit.difficulty}` });
     else appended.push(`${indent}difficulty: ${edit.difficulty}`);
   }
   const subs = pairOf(map, "subquestions")?.value;
