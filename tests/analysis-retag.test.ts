@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { unifiedDiff } from "../src/cli/format-diff.js";
+import { lintBank } from "../src/core/lint.js";
 import { applyQuestionEdits } from "../src/io/retag-bank.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 
 const FILE = `chapter: 3
 difficulty: 较易   # file default
@@ -102,5 +104,23 @@ describe("applying a retagging to a bank file", () => {
   it("finds a question by id when the index is stale, and refuses an unknown one", () => {
     expect(applyQuestionEdits(FILE, [{ questionId: "a2", index: 0, difficulty: "易", subs: [] }])).toContain("    level: 识记\n    difficulty: 易\n    stem: 题干(  )\n    options:\n");
     expect(() => applyQuestionEdits(FILE, [{ questionId: "zz", index: 0, subs: [] }])).toThrow("question zz not found");
+  });
+});
+
+describe("lint reads stats", () => {
+  const stats = (...entries: [number, number][]) => entries.map(([n, p], i) => ({ sitting: `s${i + 1}`, n, p, D: 0.3 }));
+  const lint = (difficulty: string, entries: [number, number][]) =>
+    lintBank(makeBank([rawQuestion("单项选择题", { id: "x", difficulty, stats: stats(...entries) })]), { syllabus: makeSyllabus(), blueprint: makeBlueprint() })
+      .filter((d) => d.code === "difficulty-contradicts-stats")
+      .map((d) => [d.message, d.location?.path]);
+
+  it.each<[string, string, [number, number][], [string, (string | number)[]][]]>([
+    ["agrees", "较易", [[400, 0.7]], []],
+    ["contradicts", "易", [[400, 0.45]], [["x: tagged 易, but p = 0.45 in sitting s1 (n = 400) is 较难", ["questions", 0, "stats", 0]]]],
+    ["the latest sitting counts", "易", [[400, 0.45], [300, 0.85]], []],
+    ["a sitting below the minimum does not", "易", [[400, 0.45], [10, 0.85]], [["x: tagged 易, but p = 0.45 in sitting s1 (n = 400) is 较难", ["questions", 0, "stats", 0]]]],
+    ["nothing large enough: no finding", "易", [[10, 0.1]], []],
+  ])("%s", (_, difficulty, entries, expected) => {
+    expect(lint(difficulty, entries)).toEqual(expected);
   });
 });
