@@ -1,7 +1,8 @@
 // zujuan analyze end to end on the built binary: the example sitting, the template, bad sheets,
 // the report PDF (deterministic, readable), and --retag --write changing only what it should.
-import { copyFileSync, existsSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeSitting } from "../src/core/analysis/analyze.js";
 import { readScoreTable } from "../src/core/analysis/sheet.js";
@@ -16,15 +17,20 @@ const EXAMPLE = join(ROOT, "docs/examples");
 const PAPER = join(EXAMPLE, "10421-A.yaml");
 const SCORES = join(EXAMPLE, "10421-A-2026-04.csv");
 
+/** The example sitting analysed in this process, from its CSV. */
+function exampleAnalysis() {
+  const loaded = loadPaper(PAPER, { blueprint: join(ROOT, "blueprints/10421.yaml") });
+  if (!loaded.ok) throw new Error("example paper does not load");
+  const table = { file: "s.csv", rows: parseCsv(readFileSync(SCORES, "utf8")) };
+  const { sitting } = readScoreTable(table, questionUnits(loaded.paper), "2026-04");
+  return { loaded, analysis: analyzeSitting(loaded.paper, loaded.project.blueprint, sitting!) };
+}
+
 describe("the report PDF", () => {
   let bytes: Uint8Array;
   let again: Uint8Array;
   beforeAll(async () => {
-    const loaded = loadPaper(PAPER, { blueprint: join(ROOT, "blueprints/10421.yaml") });
-    if (!loaded.ok) throw new Error("example paper does not load");
-    const table = { file: "s.csv", rows: parseCsv(readFileSync(SCORES, "utf8")) };
-    const { sitting } = readScoreTable(table, questionUnits(loaded.paper), "2026-04");
-    const analysis = analyzeSitting(loaded.paper, loaded.project.blueprint, sitting!);
+    const { loaded, analysis } = exampleAnalysis();
     const request = { analysis, paper: loaded.paper, blueprint: loaded.project.blueprint, syllabus: loaded.project.syllabus };
     const [a, b] = await Promise.all([renderAnalysisReport(request), renderAnalysisReport(request)]);
     if (!a.ok || !b.ok) throw new Error("report did not render");
@@ -92,10 +98,18 @@ describe("zujuan analyze", () => {
     expect(shown.stdout).toContain("wrote p-analysis.pdf");
     expect(existsSync(join(project.dir, "p-analysis.pdf"))).toBe(true);
 
-    const written = await runCli(["analyze", paper, "--scores", scores, "--blueprint", project.blueprint, "--retag", "--write", "--no-pdf", "--format", "json"], { cwd: project.dir });
+    // The same sheet as XLSX (numbers as numbers) for the run that writes.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("成绩");
+    parseCsv(readFileSync(scores, "utf8")).forEach((row, r) => sheet.addRow(row.map((c, k) => (r > 0 && k > 0 && c !== null && /^[\d.]+$/.test(String(c)) ? Number(c) : c))));
+    const xlsx = join(project.dir, "2026-04.xlsx");
+    writeFileSync(xlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const written = await runCli(["analyze", paper, "--scores", xlsx, "--blueprint", project.blueprint, "--retag", "--write", "--no-pdf", "--format", "json"], { cwd: project.dir });
     expect(written.code, written.stderr).toBe(0);
     const json = JSON.parse(written.stdout);
     expect(json.retag.written).toBe(true);
+    // The XLSX sheet gives exactly the statistics of the CSV one.
+    expect(json.analysis).toEqual(JSON.parse(JSON.stringify(exampleAnalysis().analysis)));
 
     // Line by line: a changed line is a difficulty line; added lines are a stats: key and its entries.
     let changedDifficulty = 0;
