@@ -6,6 +6,8 @@ import { scoreGroups } from "../src/core/analysis/groups.js";
 import { scoreBands } from "../src/core/analysis/paper-stats.js";
 import { cronbachAlpha, splitHalf } from "../src/core/analysis/reliability.js";
 import { retagPlan } from "../src/core/analysis/retag.js";
+import { parseBank } from "../src/core/bank.js";
+import { blueprintProblems } from "../src/core/blueprint.js";
 import { makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
 import { paperOf, sittingOf } from "./helpers/analysis.js";
 
@@ -234,5 +236,42 @@ describe("Cronbach's α against its closed form", () => {
     expect(splitHalf([walsh[0]!, walsh[0]!])).toEqual({ r: 1, corrected: 1 });
     expect(cronbachAlpha([walsh[0]!])).toBeNull();
     expect(cronbachAlpha([[1, 1], [2, 2]])).toBeNull();
+  });
+});
+
+describe("settings and stats in the schemas", () => {
+  it("the blueprint's analysis settings default when absent", () => {
+    expect(makeBlueprint().analysis).toEqual({
+      difficulty_bands: { 易: 0.8, 较易: 0.6, 较难: 0.4 },
+      min_candidates_for_retag: 30,
+      flag_p_range: { min: 0.2, max: 0.9 },
+      min_discrimination: 0.2,
+    });
+  });
+
+  it.each([
+    [{ difficulty_bands: { 易: 0.6, 较易: 0.6, 较难: 0.4 } }, "analysis.difficulty_bands must fall from 易 to 较易 to 较难, not 0.6, 0.6, 0.4"],
+    [{ flag_p_range: { min: 0.8, max: 0.3 } }, "analysis.flag_p_range.min 0.8 exceeds max 0.3"],
+    [{ pass_mark: 8 }, "analysis.pass_mark 8 exceeds paper.total_points 7"],
+  ])("a blueprint rule rejects %j", (analysis, problem) => {
+    expect(blueprintProblems(makeBlueprint({ analysis }))).toEqual([problem]);
+  });
+
+  it("a band above 1 or an unknown key is a schema error", () => {
+    expect(() => makeBlueprint({ analysis: { difficulty_bands: { 易: 1.2, 较易: 0.6, 较难: 0.4 } } })).toThrow();
+    expect(() => makeBlueprint({ analysis: { passmark: 3 } as never })).toThrow();
+  });
+
+  it.each<[string, unknown, string | undefined]>([
+    ["a good entry", [{ sitting: "2026-04", n: 400, p: 0.62, D: 0.35 }], undefined],
+    ["a number as sitting", [{ sitting: 2026.04, n: 400, p: 0.62, D: 0.35 }], undefined],
+    ["p above 1", [{ sitting: "s", n: 400, p: 1.2, D: 0.35 }], "stats.0.p"],
+    ["no n", [{ sitting: "s", p: 0.5, D: 0.35 }], "stats.0.n"],
+    ["an unknown key", [{ sitting: "s", n: 4, p: 0.5, D: 0.35, r: 0.1 }], "stats.0"],
+    ["not a list", { sitting: "s", n: 4, p: 0.5, D: 0.35 }, "stats"],
+  ])("a question's stats: %s", (_, stats, path) => {
+    const parsed = parseBank([{ file: "f.yaml", data: { questions: [rawQuestion("单项选择题", { id: "x", stats })] } }]);
+    expect(parsed.diagnostics.map((d) => d.location?.path.slice(2).join("."))).toEqual(path === undefined ? [] : [path]);
+    if (path === undefined) expect(parsed.bank.questions[0]!.stats![0]!.sitting).toBe(String((stats as { sitting: unknown }[])[0]!.sitting));
   });
 });
