@@ -26,7 +26,7 @@ export { validatePaper, type ValidationReport, type RuleCheck } from "./core/val
 export { QUESTION_TYPES, LEVELS, DIFFICULTIES, TIERS } from "./core/vocabulary.js";
 export { loadProject, loadBank, loadBlueprint, loadSyllabus, type Project } from "./io/load-project.js";
 export { loadPaper } from "./io/load-paper.js";
-export { readScoreSheet } from "./io/score-sheet.js";
+export { readScoreSheet, toCsv } from "./io/score-sheet.js";
 export { HighsSolver, type HighsSolverOptions } from "./solver/highs.js";
 
 /** Assembles papers with HiGHS unless another solver is given; the solver is closed afterwards if it was ours. */

@@ -5,11 +5,12 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyzeSitting } from "../src/core/analysis/analyze.js";
-import { readScoreTable } from "../src/core/analysis/sheet.js";
+import { readScoreTable, sittingRows } from "../src/core/analysis/sheet.js";
+import { simulateSitting } from "../src/core/analysis/simulate.js";
 import { questionUnits } from "../src/core/analysis/units.js";
 import { loadPaper } from "../src/io/load-paper.js";
 import { renderAnalysisReport } from "../src/io/render/analysis-report.js";
-import { parseCsv } from "../src/io/score-sheet.js";
+import { parseCsv, toCsv } from "../src/io/score-sheet.js";
 import { ROOT, runCli, tempDir, tempProject, writeText } from "./helpers/cli.js";
 import { pdfPages } from "./helpers/pdf-text.js";
 
@@ -25,6 +26,16 @@ function exampleAnalysis() {
   const { sitting } = readScoreTable(table, questionUnits(loaded.paper), "2026-04");
   return { loaded, analysis: analyzeSitting(loaded.paper, loaded.project.blueprint, sitting!) };
 }
+
+describe("the example sitting", () => {
+  it("is the simulator's, seed 2026, 400 candidates (docs/analysis.md says how to make it again)", () => {
+    const loaded = loadPaper(PAPER, { blueprint: join(ROOT, "blueprints/10421.yaml") });
+    if (!loaded.ok) throw new Error("example paper does not load");
+    const units = questionUnits(loaded.paper);
+    const { sitting } = simulateSitting(units, { seed: 2026, candidates: 400 });
+    expect(toCsv(sittingRows(units, sitting))).toBe(readFileSync(SCORES, "utf8"));
+  });
+});
 
 describe("the report PDF", () => {
   let bytes: Uint8Array;
