@@ -15,20 +15,25 @@ export interface DistractorTable {
   omitted: number;
 }
 
-const share = (choices: readonly string[], who: readonly number[], letter: string) =>
-  who.length ? who.filter((i) => choices[i]!.includes(letter)).length / who.length : 0;
+/** Share of the candidates `who` (all when undefined) choosing each letter: one pass over their choices. */
+function shares(choices: readonly string[], letters: string, who?: readonly number[]): Map<string, number> {
+  const counts = new Map<string, number>([...letters].map((l) => [l, 0]));
+  const count = (chosen: string) => {
+    for (const letter of chosen) if (counts.has(letter)) counts.set(letter, counts.get(letter)! + 1);
+  };
+  if (who) for (const i of who) count(choices[i]!);
+  else for (const chosen of choices) count(chosen);
+  const size = who ? who.length : choices.length;
+  return new Map([...counts].map(([l, c]) => [l, size ? c / size : 0]));
+}
 
 /** Who chose each option, overall and in the upper and lower groups (a multiple choice counts each letter chosen). */
 export function distractorTable(choices: readonly string[], letters: string, answer: string, groups: ScoreGroups): DistractorTable {
-  const everyone = choices.map((_, i) => i);
+  const all = shares(choices, letters);
+  const upper = shares(choices, letters, groups.upper);
+  const lower = shares(choices, letters, groups.lower);
   return {
-    options: [...letters].map((letter) => ({
-      letter,
-      correct: answer.includes(letter),
-      all: share(choices, everyone, letter),
-      upper: share(choices, groups.upper, letter),
-      lower: share(choices, groups.lower, letter),
-    })),
+    options: [...letters].map((letter) => ({ letter, correct: answer.includes(letter), all: all.get(letter)!, upper: upper.get(letter)!, lower: lower.get(letter)! })),
     omitted: choices.length ? choices.filter((c) => c === "").length / choices.length : 0,
   };
 }

@@ -43,8 +43,9 @@ export function paperNumbers(totals: readonly number[], fullMarks: number, passM
     fullMarks,
     mean: mean(totals),
     sd: sd(totals),
-    min: n ? Math.min(...totals) : 0,
-    max: n ? Math.max(...totals) : 0,
+    // A loop, not Math.min(...totals): spreading a sitting of 100,000 candidates would overflow the stack.
+    min: n ? totals.reduce((a, b) => (b < a ? b : a)) : 0,
+    max: n ? totals.reduce((a, b) => (b > a ? b : a)) : 0,
     passMark,
     passCount,
     passRate: n ? passCount / n : 0,
