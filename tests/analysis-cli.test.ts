@@ -54,7 +54,7 @@ describe("the report PDF", () => {
 
   it("reads back with its header facts, sections, per-question rows and flagged questions", async () => {
     const text = (await pdfPages(bytes)).join("");
-    for (const needle of ["客户服务管理试卷分析报告", "考试场次2026-04", "考生人数400", "一、成绩概况", "二、成绩分布", "三、各题统计", "四、需要关注的试题", "五、实测难度与标注难度对照", "六、各章与各能力层次得分率", "32(3)", "第一章"]) {
+    for (const needle of ["客户服务管理试卷分析报告", "考试场次2026-04", "考生人数400", "一、成绩概况", "二、成绩分布", "三、各题统计", "四、选择题选项分析", "五、需要关注的试题", "六、实测难度与标注难度对照", "七、各章与各能力层次得分率", "32(3)", "第一章"]) {
       expect(text, needle).toContain(needle);
     }
     expect(text).toMatch(/第\d+题\(ch\d\d-[a-z]+-\d+\):难度p=0\.\d\d[<>]/);

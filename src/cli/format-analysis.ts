@@ -38,6 +38,21 @@ function itemTable(a: Analysis, style: Style): string {
   return renderTable(["题号", "题型", "满分", "平均分", "难度p", "区分度D", "题总相关", "标注难度", "实测难度", "提示"], rows, { alignLeft: [0, 1, 9] });
 }
 
+/** Choice questions with a choice column: upper/lower share of each option, the key marked. */
+function optionTable(a: Analysis): string | undefined {
+  const items = a.items.filter((i) => i.distractors);
+  if (!items.length) return undefined;
+  const letters = [...new Set(items.flatMap((i) => i.distractors!.options.map((o) => o.letter)))].sort();
+  const rows = items.map((i) => {
+    const byLetter = new Map(i.distractors!.options.map((o) => [o.letter, o]));
+    return [i.key, ...letters.map((l) => {
+      const o = byLetter.get(l);
+      return o ? `${o.correct ? "*" : ""}${o.upper.toFixed(2)}/${o.lower.toFixed(2)}` : "";
+    }), pct(i.distractors!.omitted)];
+  });
+  return renderTable(["题号", ...letters, "未答"], rows);
+}
+
 function breakdownTables(a: Analysis): string[] {
   const table = (title: string, rows: Analysis["breakdowns"]["byChapter"], name: (g: string) => string) =>
     renderTable([title, "分值", "平均分", "得分率"], rows.map((g) => [name(g.group), String(g.points), f2(g.mean), pct(g.rate)]));
@@ -61,6 +76,7 @@ export function formatAnalysis(a: Analysis, style: Style): string {
     c.bold("各题统计"),
     itemTable(a, style),
     "",
+    ...(optionTable(a) ? [c.bold("选择题选项分析 (upper/lower group share; * the key)"), optionTable(a)!, ""] : []),
     ...breakdownTables(a).flatMap((t) => [t, ""]),
     flagged ? c.yellow(`${flagged} item${flagged === 1 ? "" : "s"} flagged`) : c.green("no item flagged"),
   ].join("\n");

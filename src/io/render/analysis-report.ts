@@ -42,10 +42,13 @@ export const REPORT = {
   itemsCaption: "三、各题统计",
   itemsNote: "难度p=平均分/满分(p越大越容易);区分度D=(高分组平均分−低分组平均分)/满分;题总相关为该题与其余各题总分的相关系数。",
   items: ["题号", "题型", "满分", "平均分", "难度p", "区分度D", "题总相关", "标注难度", "实测难度"] as const,
-  flaggedCaption: "四、需要关注的试题",
+  optionsCaption: "四、选择题选项分析",
+  optionsNote: "每格为选择该项的高分组比例/低分组比例;粗体为正确选项。干扰项的低分组比例应高于高分组。",
+  options: ["题号", "答案", "未答"] as const,
+  flaggedCaption: "五、需要关注的试题",
   noneFlagged: "本次考试没有需要特别关注的试题。",
-  plotCaption: "五、实测难度与标注难度对照",
-  ratesCaption: "六、各章与各能力层次得分率",
+  plotCaption: "六、实测难度与标注难度对照",
+  ratesCaption: "七、各章与各能力层次得分率",
   rates: ["", "分值", "平均分", "得分率"] as const,
   chapter: (n: string) => `第${chineseNumeral(Number(n))}章`,
   flagged: (item: ItemAnalysis, id: string) => `第${item.key}题(${id}):`,
@@ -89,6 +92,31 @@ function itemTable(doc: Doc, a: Analysis): Block {
   return table(doc, { x: doc.page.margins.left, columns: widths, header: [{ cells: [...REPORT.items] }], rows, style: CELL });
 }
 
+/** Upper/lower shares of every option of the choice questions that have a choice column. */
+function optionsTable(doc: Doc, a: Analysis): Block | undefined {
+  const items = a.items.filter((i) => i.distractors);
+  if (!items.length) return undefined;
+  const letters = [...new Set(items.flatMap((i) => i.distractors!.options.map((o) => o.letter)))].sort();
+  const share = (x: number) => x.toFixed(2);
+  const rows: Row[] = items.map((i) => {
+    const byLetter = new Map(i.distractors!.options.map((o) => [o.letter, o]));
+    return {
+      cells: [
+        i.key,
+        i.distractors!.options.filter((o) => o.correct).map((o) => o.letter).join(""),
+        ...letters.map((l) => {
+          const o = byLetter.get(l);
+          return o ? { text: `${share(o.upper)}/${share(o.lower)}`, style: { ...CELL, font: o.correct ? BODY_BOLD.font : CELL.font } } : "";
+        }),
+        pct(i.distractors!.omitted),
+      ],
+    };
+  });
+  const [number, key, omitted] = REPORT.options;
+  const widths = columns(contentWidth(doc), [40, 44, ...letters.map(() => undefined), 52]);
+  return table(doc, { x: doc.page.margins.left, columns: widths, header: [{ cells: [number, key, ...letters, omitted] }], rows, style: CELL });
+}
+
 function flaggedList(doc: Doc, a: Analysis): Block[] {
   const flagged = a.items.filter((i) => i.flags.length);
   const x = doc.page.margins.left;
@@ -107,6 +135,13 @@ function ratesTable(doc: Doc, a: Analysis): Block {
   return table(doc, { x: doc.page.margins.left, columns: columns(contentWidth(doc), [undefined, undefined, undefined, undefined]), header: [{ cells: [...REPORT.rates] }], rows, style: CELL });
 }
 
+function optionsSection(doc: Doc, a: Analysis): Block[] {
+  const options = optionsTable(doc, a);
+  if (!options) return [];
+  const x = doc.page.margins.left;
+  return [space(10, true), stack([caption(doc, REPORT.optionsCaption), text(doc, REPORT.optionsNote, CELL, { x, width: contentWidth(doc), spaceAfter: 4 }), options])];
+}
+
 function drawReport(doc: Doc, r: AnalysisReportRequest, title: string): void {
   const a = r.analysis;
   const x = doc.page.margins.left;
@@ -121,6 +156,7 @@ function drawReport(doc: Doc, r: AnalysisReportRequest, title: string): void {
     stack([caption(doc, REPORT.distributionCaption), distribution(doc, a)]),
     space(10, true),
     stack([caption(doc, REPORT.itemsCaption), text(doc, REPORT.itemsNote, CELL, { x, width, spaceAfter: 4 }), itemTable(doc, a)]),
+    ...optionsSection(doc, a),
     space(10, true),
     caption(doc, REPORT.flaggedCaption),
     ...flaggedList(doc, a),
@@ -136,7 +172,7 @@ function reportTexts(r: AnalysisReportRequest, title: string): string[] {
   const a = r.analysis;
   const constants = Object.values(REPORT).flatMap((v) => (typeof v === "string" ? [v] : Array.isArray(v) ? [...(v as string[])] : []));
   return [
-    title, r.paper.name ?? r.blueprint.name, r.paper.form ?? "", a.sitting, ...constants, REPORT.reliabilityNote(1), "0123456789.%–—*()+-:;,",
+    title, r.paper.name ?? r.blueprint.name, r.paper.form ?? "", a.sitting, ...constants, REPORT.reliabilityNote(1), "0123456789.%–—*()+-:;,/ABCDE",
     ...a.items.flatMap((i) => [i.type, i.questionId, REPORT.flagged(i, i.questionId), ...i.flags.map(flagReason)]),
     ...a.breakdowns.byChapter.map((g) => REPORT.chapter(g.group)), "○●标注:实测与一致等级不同(虚线为难度分界)分数段起点", LABELS.footer("", "", 1, 1), LABELS.courseCode(""),
   ];
