@@ -51,11 +51,15 @@ questions:
 const entry = (p: number) => ({ sitting: "2026-04", n: 400, p, D: 0.25 });
 
 describe("applying a retagging to a bank file", () => {
-  const after = applyQuestionEdits(FILE, [
+  const { text: after, problems } = applyQuestionEdits(FILE, [
     { questionId: "a1", index: 0, difficulty: "较难", subs: [], stats: entry(0.45) },
     { questionId: "a2", index: 1, difficulty: "难", subs: [], stats: entry(0.3) },
     { questionId: "k1", index: 2, subs: [{ index: 1, difficulty: "易" }, { index: 2, difficulty: "较难" }], stats: entry(0.6) },
   ]);
+
+  it("places every edit", () => {
+    expect(problems).toEqual([]);
+  });
 
   it("changes a difficulty value in place, keeping its comment", () => {
     expect(after).toContain('    difficulty: 较难   # the setter\'s guess\n');
@@ -101,9 +105,29 @@ describe("applying a retagging to a bank file", () => {
     expect(data.questions.map((q) => [q.id, q.difficulty, q.stats?.length])).toEqual([["a1", "较难", 1], ["a2", "难", 2], ["k1", undefined, 2]]);
   });
 
-  it("finds a question by id when the index is stale, and refuses an unknown one", () => {
-    expect(applyQuestionEdits(FILE, [{ questionId: "a2", index: 0, difficulty: "易", subs: [] }])).toContain("    level: 识记\n    difficulty: 易\n    stem: 题干(  )\n    options:\n");
-    expect(() => applyQuestionEdits(FILE, [{ questionId: "zz", index: 0, subs: [] }])).toThrow("question zz not found");
+  it("finds a question by id when the index is stale", () => {
+    expect(applyQuestionEdits(FILE, [{ questionId: "a2", index: 0, difficulty: "易", subs: [] }]).text).toContain("    level: 识记\n    difficulty: 易\n    stem: 题干(  )\n    options:\n");
+  });
+
+  it("leaves out, with the reason, an edit it cannot place, and still applies the others", () => {
+    const flow = `${FILE}  - { id: f1, type: 单项选择题, difficulty: 易, stem: s, options: [a, b, c, d], answer: A }\n`;
+    const result = applyQuestionEdits(flow, [
+      { questionId: "zz", index: 0, subs: [] },
+      { questionId: "f1", index: 3, difficulty: "难", subs: [], stats: entry(0.2) },
+      { questionId: "k1", index: 2, subs: [{ index: 3, difficulty: "易" }] },
+      { questionId: "a1", index: 0, difficulty: "难", subs: [] },
+    ]);
+    expect(result.problems).toEqual([
+      { questionId: "zz", problem: "not found in the file" },
+      { questionId: "f1", problem: "written in flow style { … }: retag it by hand" },
+      { questionId: "k1", problem: "no sub-question 3 with a difficulty of its own" },
+    ]);
+    // Only the edit that could be placed changed the text.
+    expect(unifiedDiff("f", flow, result.text).split("\n").filter((l) => /^[-+] /.test(l))).toEqual([
+      '-    difficulty: "易"   # the setter\'s guess',
+      "+    difficulty: 难   # the setter's guess",
+    ]);
+    expect(applyQuestionEdits("questions: [", [{ questionId: "a", index: 0, subs: [] }]).problems).toHaveLength(1);
   });
 });
 

@@ -72,7 +72,7 @@ function questionSplices(text: string, map: YAMLMap, edit: QuestionEdit, splices
   for (const sub of edit.subs) {
     const item = isSeq(subs) ? subs.items[sub.index - 1] : undefined;
     const difficulty = isMap(item) ? pairOf(item, "difficulty") : undefined;
-    if (!difficulty) throw new Error(`question ${edit.questionId} has no sub-question ${sub.index} with a difficulty`);
+    if (!difficulty) throw new Error(`no sub-question ${sub.index} with a difficulty of its own`);
     setScalar(splices, difficulty.value, sub.difficulty);
   }
   if (edit.stats) {
@@ -86,7 +86,7 @@ function questionSplices(text: string, map: YAMLMap, edit: QuestionEdit, splices
       const dash = " ".repeat(columnAt(text, rangeOf(stats)[0]));
       splices.push({ at: lineEndAfter(text, last), remove: 0, insert: `\n${dash}- ${entry}` });
     } else {
-      if (stats !== undefined) throw new Error(`question ${edit.questionId}: stats is not a list`);
+      if (stats !== undefined) throw new Error("stats: is not a list");
       appended.push(`${indent}stats:`, `${indent}  - ${entry}`);
     }
   }
@@ -96,23 +96,39 @@ function questionSplices(text: string, map: YAMLMap, edit: QuestionEdit, splices
   }
 }
 
-/** The file's text with the edits applied; throws if a question cannot be found (the caller reports it). */
-export function applyQuestionEdits(text: string, edits: readonly QuestionEdit[]): string {
+export interface EditProblem {
+  questionId: string;
+  problem: string;
+}
+
+/** The file's text with the edits applied; an edit that cannot be placed is left out and said why. */
+export function applyQuestionEdits(text: string, edits: readonly QuestionEdit[]): { text: string; problems: EditProblem[] } {
   const doc = parseDocument(text);
-  if (doc.errors.length) throw new Error(doc.errors[0]!.message);
-  const questions = doc.get("questions", true);
-  if (!isSeq(questions)) throw new Error("no questions: list");
+  const questions = doc.errors.length ? undefined : doc.get("questions", true);
+  if (!isSeq(questions)) {
+    const problem = doc.errors[0]?.message ?? "no questions: list";
+    return { text, problems: edits.map((e) => ({ questionId: e.questionId, problem })) };
+  }
   const splices: Splice[] = [];
+  const problems: EditProblem[] = [];
   for (const edit of edits) {
-    const map = findQuestion(questions, edit);
-    if (!map) throw new Error(`question ${edit.questionId} not found`);
-    questionSplices(text, map, edit, splices);
+    const own: Splice[] = [];
+    try {
+      const map = findQuestion(questions, edit);
+      if (!map) throw new Error("not found in the file");
+      // Lines cannot be added inside a one-line { … } question: such a question is retagged by hand.
+      if (map.flow) throw new Error("written in flow style { … }: retag it by hand");
+      questionSplices(text, map, edit, own);
+      splices.push(...own);
+    } catch (cause) {
+      problems.push({ questionId: edit.questionId, problem: (cause as Error).message });
+    }
   }
   // From the end backwards, so that earlier offsets stay valid; a stable sort keeps same-offset order.
   const ordered = splices.map((s, i) => ({ ...s, i })).sort((a, b) => b.at - a.at || b.i - a.i);
   let out = text;
   for (const s of ordered) out = out.slice(0, s.at) + s.insert + out.slice(s.at + s.remove);
-  return out;
+  return { text: out, problems };
 }
 
 export interface BankFileChange {
@@ -124,7 +140,8 @@ export interface BankFileChange {
 }
 
 /**
- * The bank files a retagging changes, before and after. `origins` says where each question was read
+ * The bank files a retagging changes, before and after, and the questions it cannot change (in a JSON
+ * file, or written in a way that cannot take new lines). `origins` says where each question was read
  * (file as displayed, relative to `cwd`, and its index in `questions:`).
  */
 export function bankFileChanges(
@@ -132,7 +149,7 @@ export function bankFileChanges(
   origins: ReadonlyMap<string, { file: string; index: number }>,
   cwd: string,
   read: (path: string) => string,
-): BankFileChange[] {
+): { changes: BankFileChange[]; problems: (EditProblem & { file: string })[] } {
   const byFile = new Map<string, QuestionEdit[]>();
   for (const edit of edits) {
     const origin = origins.get(edit.questionId);
@@ -140,9 +157,18 @@ export function bankFileChanges(
     const list = byFile.get(origin.file) ?? byFile.set(origin.file, []).get(origin.file)!;
     list.push({ ...edit, index: origin.index });
   }
-  return [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([shown, list]) => {
+  const changes: BankFileChange[] = [];
+  const problems: (EditProblem & { file: string })[] = [];
+  for (const [shown, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (/\.json$/i.test(shown)) {
+      problems.push(...list.map((e) => ({ questionId: e.questionId, file: shown, problem: "in a JSON bank file: retag it by hand" })));
+      continue;
+    }
     const path = resolvePath(cwd, shown);
     const before = read(path);
-    return { path, shown, before, after: applyQuestionEdits(before, list) };
-  });
+    const applied = applyQuestionEdits(before, list);
+    problems.push(...applied.problems.map((p) => ({ ...p, file: shown })));
+    if (applied.text !== before) changes.push({ path, shown, before, after: applied.text });
+  }
+  return { changes, problems };
 }

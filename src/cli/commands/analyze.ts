@@ -67,7 +67,7 @@ function editsOf(plan: RetagPlan): Omit<QuestionEdit, "index">[] {
   return [...edits.values()];
 }
 
-function retagChanges(plan: RetagPlan, loaded: Extract<ReturnType<typeof loadPaper>, { ok: true }>, cwd: string): BankFileChange[] {
+function retagChanges(plan: RetagPlan, loaded: Extract<ReturnType<typeof loadPaper>, { ok: true }>, cwd: string): ReturnType<typeof bankFileChanges> {
   const origins = new Map<string, { file: string; index: number }>();
   loaded.project.bank.questions.forEach((q, i) => {
     const origin = loaded.project.bank.origins[i]!;
@@ -115,9 +115,10 @@ export async function analyze(paperPath: string, options: AnalyzeOptions, contex
 
   let plan: RetagPlan | undefined;
   let changes: BankFileChange[] = [];
+  let problems: ReturnType<typeof bankFileChanges>["problems"] = [];
   if (options.retag) {
     plan = retagPlan(analysis, loaded.paper, loaded.project.blueprint.analysis.min_candidates_for_retag);
-    changes = retagChanges(plan, loaded, cwd);
+    ({ changes, problems } = retagChanges(plan, loaded, cwd));
   }
   writeFilesAtomic(outputs);
   if (options.write) writeFilesAtomic(changes.map((c) => ({ path: c.path, data: c.after })));
@@ -125,10 +126,11 @@ export async function analyze(paperPath: string, options: AnalyzeOptions, contex
   const text = [formatAnalysis(analysis, style), ...outputs.map((f) => `wrote ${displayPath(f.path)}`)];
   if (plan) {
     text.push("", ...changes.map((c) => unifiedDiff(c.shown, c.before, c.after)), "", formatRetagSummary(plan, style));
+    text.push(...problems.map((p) => style.color.yellow(`${p.file}: ${p.questionId} left out: ${p.problem}`)));
     text.push(options.write ? `wrote ${changes.length} bank file${changes.length === 1 ? "" : "s"}` : "nothing written to the bank (add --write to apply)");
   }
   const json: Record<string, unknown> = { ok: true, analysis, files: outputs.map((f) => displayPath(f.path)) };
-  if (plan) json.retag = { ...plan, files: changes.map((c) => c.shown), written: Boolean(options.write) };
+  if (plan) json.retag = { ...plan, files: changes.map((c) => c.shown), problems, written: Boolean(options.write) };
   return { outcome: "ok", text: text.join("\n"), json };
 }
 
