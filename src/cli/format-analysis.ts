@@ -1,5 +1,5 @@
 import type { Analysis, ItemAnalysis } from "../core/analysis/analyze.js";
-import { flagReason } from "../core/analysis/flag-text.js";
+import { flagReason } from "../io/render/analysis-labels.js";
 import type { RetagPlan } from "../core/analysis/retag.js";
 import type { Style } from "./style.js";
 import { renderTable } from "./table.js";

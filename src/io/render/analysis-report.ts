@@ -1,7 +1,7 @@
 // 试卷分析报告: header facts, summary, distribution (table and histogram), per-question table, flagged
 // questions with reasons, observed p against tagged difficulty, and score rates by chapter and level.
 import type { Analysis, ItemAnalysis } from "../../core/analysis/analyze.js";
-import { flagReason } from "../../core/analysis/flag-text.js";
+import { flagReason } from "./analysis-labels.js";
 import type { Blueprint } from "../../core/blueprint.js";
 import { error, type Diagnostic } from "../../core/diagnostic.js";
 import type { Paper } from "../../core/paper.js";

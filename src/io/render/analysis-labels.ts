@@ -1,4 +1,5 @@
-import type { Flag } from "./flags.js";
+// Flags as short Chinese reasons, made here rather than in the core (findings are data there).
+import type { Flag } from "../../core/analysis/flags.js";
 
 const f2 = (x: number) => x.toFixed(2);
 
