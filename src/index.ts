@@ -8,6 +8,7 @@ import type { Blueprint } from "./core/blueprint.js";
 import type { SyllabusIndex } from "./core/syllabus.js";
 import { HighsSolver } from "./solver/highs.js";
 
+export * as analysis from "./core/analysis/index.js";
 export type { AssembleOptions, AssembleResult, AssembledForm } from "./core/assemble/assemble.js";
 export type { Diagnosis, RuleShortfall } from "./core/assemble/diagnose.js";
 export { parseBank, parseQuestion, indexBank, type Bank, type SourceDocument } from "./core/bank.js";
@@ -25,6 +26,7 @@ export { validatePaper, type ValidationReport, type RuleCheck } from "./core/val
 export { QUESTION_TYPES, LEVELS, DIFFICULTIES, TIERS } from "./core/vocabulary.js";
 export { loadProject, loadBank, loadBlueprint, loadSyllabus, type Project } from "./io/load-project.js";
 export { loadPaper } from "./io/load-paper.js";
+export { readScoreSheet, toCsv } from "./io/score-sheet.js";
 export { HighsSolver, type HighsSolverOptions } from "./solver/highs.js";
 
 /** Assembles papers with HiGHS unless another solver is given; the solver is closed afterwards if it was ours. */

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from "commander";
+import { registerAnalyze } from "./commands/analyze.js";
 import { registerCoverage } from "./commands/coverage.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerLint } from "./commands/lint.js";
@@ -32,5 +33,6 @@ registerGenerate(program);
 registerValidate(program);
 registerRender(program);
 registerCoverage(program);
+registerAnalyze(program);
 
 await program.parseAsync(process.argv);

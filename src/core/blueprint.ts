@@ -28,6 +28,21 @@ const partSchema = z.strictObject({
   sections: z.array(questionTypeSchema).min(1),
 });
 
+// 试卷分析 (zujuan analyze): difficulty bands that turn an observed p into a grade, the pass mark and
+// when a question is flagged. Each band is the lowest p of its grade; below 较难 is 难.
+const probability = z.number().min(0).max(1);
+const analysisSchema = z.strictObject({
+  difficulty_bands: z.strictObject({ 易: probability, 较易: probability, 较难: probability }).default({ 易: 0.8, 较易: 0.6, 较难: 0.4 }),
+  /** Points needed to pass; default 60 % of paper.total_points. */
+  pass_mark: z.number().nonnegative().optional(),
+  /** Fewest candidates for `analyze --retag` to propose a new difficulty tag. */
+  min_candidates_for_retag: z.number().int().positive().default(30),
+  flag_p_range: z.strictObject({ min: probability, max: probability }).default({ min: 0.2, max: 0.9 }),
+  min_discrimination: z.number().min(-1).max(1).default(0.2),
+});
+const ANALYSIS_DEFAULTS = analysisSchema.parse({});
+export type AnalysisSettings = z.output<typeof analysisSchema>;
+
 export const blueprintSchema = z.strictObject({
   name: z.string().min(1),
   syllabus: z.string().min(1),
@@ -65,6 +80,7 @@ export const blueprintSchema = z.strictObject({
       min_papers: z.number().int().nonnegative().default(1),
     })
     .default({ min_questions_per_knowledge_point: 1, min_papers: 1 }),
+  analysis: analysisSchema.default(ANALYSIS_DEFAULTS),
 });
 
 export type BlueprintInput = z.input<typeof blueprintSchema>;
@@ -111,6 +127,16 @@ export const blueprintRules: { name: string; check: (b: Blueprint) => string | u
       const types = new Set(b.sections.map((s) => s.type));
       const unknown = b.paper.parts.flatMap((p) => p.sections).find((t) => !types.has(t));
       return unknown ? `paper.parts names ${unknown}, which has no section` : undefined;
+    },
+  },
+  {
+    name: "analysis-settings-ordered",
+    check: (b) => {
+      const { difficulty_bands: bands, flag_p_range: range, pass_mark: pass } = b.analysis;
+      if (!(bands.易 > bands.较易 && bands.较易 > bands.较难)) return `analysis.difficulty_bands must fall from 易 to 较易 to 较难, not ${bands.易}, ${bands.较易}, ${bands.较难}`;
+      if (range.min > range.max) return `analysis.flag_p_range.min ${range.min} exceeds max ${range.max}`;
+      if (pass !== undefined && pass > b.paper.total_points) return `analysis.pass_mark ${pass} exceeds paper.total_points ${b.paper.total_points}`;
+      return undefined;
     },
   },
 ];

@@ -1,3 +1,4 @@
+import { observedGrade } from "./analysis/grade.js";
 import type { Bank } from "./bank.js";
 import { sectionFor, type Blueprint } from "./blueprint.js";
 import { at, error, warning, type Diagnostic, type Location } from "./diagnostic.js";
@@ -123,6 +124,21 @@ const questionRules: QuestionRule[] = [
       blueprint && !sectionFor(blueprint, question.type)
         ? [warning("type-not-in-blueprint", `${question.id}: the blueprint has no ${question.type} section`, at(origin, "type"))]
         : [],
+  },
+  {
+    // The latest sitting large enough to count (zujuan analyze) against the tag; a case's stats are whole-question only.
+    name: "difficulty-agrees-with-stats",
+    check: ({ question, origin }, { blueprint }) => {
+      if (!blueprint || question.type === "案例分析题" || !question.stats?.length) return [];
+      const { min_candidates_for_retag: min, difficulty_bands: bands } = blueprint.analysis;
+      const index = question.stats.map((e) => e.n >= min).lastIndexOf(true);
+      if (index < 0) return [];
+      const entry = question.stats[index]!;
+      const observed = observedGrade(entry.p, bands);
+      return observed === question.difficulty
+        ? []
+        : [warning("difficulty-contradicts-stats", `${question.id}: tagged ${question.difficulty}, but p = ${entry.p} in sitting ${entry.sitting} (n = ${entry.n}) is ${observed}`, at(origin, "stats", index))];
+    },
   },
 ];
 

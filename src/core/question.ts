@@ -16,6 +16,15 @@ const text = z.string().trim().min(1);
 export const markingSchema = z.array(z.strictObject({ point: text, points: z.number().positive() })).min(1);
 export type Marking = z.output<typeof markingSchema>;
 
+/** One sitting's observed statistics of a question, appended by `zujuan analyze --retag --write`. */
+export const statsEntrySchema = z.strictObject({
+  sitting: z.union([z.string().min(1), z.number()]).transform((v) => String(v)),
+  n: z.number().int().positive(),
+  p: z.number().min(0).max(1),
+  D: z.number().min(-1).max(1),
+});
+export type StatsEntry = z.output<typeof statsEntrySchema>;
+
 const common = {
   id: idSchema,
   chapter: z.number().int().positive(),
@@ -25,6 +34,7 @@ const common = {
   excludes: z.array(idSchema).default([]),
   tags: z.array(z.string()).default([]),
   source: z.string().optional(),
+  stats: z.array(statsEntrySchema).optional(),
 };
 
 const graded = { level: levelSchema, difficulty: difficultySchema };

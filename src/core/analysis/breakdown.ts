@@ -1,0 +1,68 @@
+import type { Level } from "../vocabulary.js";
+import { LEVELS } from "../vocabulary.js";
+import { mean } from "./numbers.js";
+import type { QuestionUnit } from "./units.js";
+
+export interface GroupMean {
+  group: string;
+  /** Points the paper gives this group, the mean earned, and their ratio (得分率). */
+  points: number;
+  mean: number;
+  rate: number;
+}
+
+interface Contribution {
+  group: string;
+  points: number;
+  scores: readonly number[];
+}
+
+function collect(contributions: readonly Contribution[], order: readonly string[], n: number): GroupMean[] {
+  const totals = new Map<string, { points: number; scores: number[] }>();
+  for (const c of contributions) {
+    let entry = totals.get(c.group);
+    if (!entry) totals.set(c.group, (entry = { points: 0, scores: new Array<number>(n).fill(0) }));
+    entry.points += c.points;
+    for (let i = 0; i < n; i++) entry.scores[i]! += c.scores[i]!;
+  }
+  return order.filter((g) => totals.has(g)).map((group) => {
+    const { points, scores } = totals.get(group)!;
+    const m = mean(scores);
+    return { group, points, mean: m, rate: points ? m / points : 0 };
+  });
+}
+
+export interface Breakdowns {
+  byChapter: GroupMean[];
+  byKnowledgePoint: GroupMean[];
+  byLevel: GroupMean[];
+}
+
+/**
+ * Mean scores by chapter, knowledge point (a question of two points counts in each) and level. A case
+ * scored as a whole is shared among its sub-questions' levels in proportion to their points.
+ */
+export function breakdowns(units: readonly QuestionUnit[], scores: ReadonlyMap<string, readonly number[]>, whole: ReadonlyMap<string, readonly number[]>, n: number): Breakdowns {
+  const chapters: Contribution[] = [];
+  const points: Contribution[] = [];
+  const levels: Contribution[] = [];
+  for (const u of units) {
+    const total = whole.get(u.key)!;
+    chapters.push({ group: String(u.chapter), points: u.points, scores: total });
+    for (const kp of u.knowledgePoints) points.push({ group: kp, points: u.points, scores: total });
+    if (u.level) levels.push({ group: u.level, points: u.points, scores: total });
+    for (const s of u.subs) {
+      const own = scores.get(s.key) ?? total.map((t) => (t * s.points) / u.points);
+      levels.push({ group: s.level, points: s.points, scores: own });
+    }
+  }
+  const chapterOrder = [...new Set(units.map((u) => u.chapter))].sort((a, b) => a - b).map(String);
+  const pointOrder = [...new Set(units.flatMap((u) => u.knowledgePoints))].sort(compareKnowledgePoints);
+  return { byChapter: collect(chapters, chapterOrder, n), byKnowledgePoint: collect(points, pointOrder, n), byLevel: collect(levels, LEVELS as readonly Level[], n) };
+}
+
+function compareKnowledgePoints(a: string, b: string): number {
+  const [ac, ai] = a.split(".").map(Number);
+  const [bc, bi] = b.split(".").map(Number);
+  return ac! - bc! || ai! - bi!;
+}
