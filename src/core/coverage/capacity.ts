@@ -143,14 +143,16 @@ export async function capacity(bank: Bank, blueprint: Blueprint, syllabus: Sylla
       aggregate.provenAt = papers + 1;
     }
   }
-  // Enemies, and rules that only clash paper by paper, escape every aggregate: the joint model decides.
+  // Enemies, and rules that only clash paper by paper, escape every aggregate, and the construction is
+  // greedy: the joint model of one paper more decides, both ways.
   let jointProof = false;
   if (papers < aggregate.atMost) {
     progress(`capacity: can the bank hold ${papers + 1} papers, paper by paper?`);
-    if ((await jointCheck(context, available, papers + 1)) === "infeasible") {
+    const joint = await jointCheck(context, available, papers + 1);
+    if (joint === "infeasible") {
       aggregate.atMost = papers;
       jointProof = true;
-    }
+    } else if (joint === "feasible") papers += 1;
   }
   const exact = papers === aggregate.atMost;
 
