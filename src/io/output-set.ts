@@ -1,0 +1,147 @@
+import { existsSync, lstatSync, readdirSync, rmdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { Refusal } from "./fs-errors.js";
+import { onInterrupt } from "./cleanup.js";
+import { makeDirs } from "./make-dirs.js";
+import { lockOutputDir } from "./output-lock.js";
+import { isInside, realPathOf } from "./real-path.js";
+import { recoverOutputDir, writeFileAtomic, writeSetAtomic, type OutputFile } from "./write-atomic.js";
+
+/** A file or directory no output may write, even with --force: the bank (a tree), the syllabus, the blueprint, papers read. */
+export interface Guarded {
+  path: string;
+  shown: string;
+  /** "the bank", "the syllabus", "a paper given to --avoid", … */
+  what: string;
+  tree?: boolean;
+}
+
+export interface Planned {
+  path: string;
+  shown: string;
+}
+
+/** Joins as the user writes paths: their own directory string, `/`, the name. */
+export function shownJoin(shownDir: string, name: string): string {
+  return shownDir === "." || shownDir === "" ? name : `${shownDir.replace(/[\\/]+$/, "")}/${name}`;
+}
+
+/** Refuses an output path that reaches (through any symbolic link) something zujuan only reads. */
+export function refuseGuarded(output: Planned, option: string, guards: readonly Guarded[]): void {
+  const real = realPathOf(output.path);
+  for (const guard of guards) {
+    const target = realPathOf(guard.path);
+    const hit = guard.tree ? isInside(real, target) : real === target;
+    if (!hit) continue;
+    const other = `choose another ${option === "--export-model" ? "file" : "directory"}`;
+    if (guard.tree) throw new Refusal(`${option} ${output.shown} would write into ${guard.what} ${guard.shown}: ${other}`);
+    const named = output.shown === guard.shown ? output.shown : `${output.shown} (${guard.shown})`;
+    throw new Refusal(`${named} is ${guard.what}, which zujuan never replaces: ${other}`);
+  }
+}
+
+export interface SetRequest {
+  dir: string;
+  shownDir: string;
+  /** The option that chose the directory, for messages (e.g. --out). */
+  option: string;
+  /** Names of the files of the new set. */
+  names: readonly string[];
+  /** Names of every possible member of such a set (older sets included): those not replaced are removed. */
+  member: RegExp;
+  force: boolean;
+  guards: readonly Guarded[];
+}
+
+export interface OpenSet {
+  files: Planned[];
+  /** What the recovery of a killed earlier run did, for the user. */
+  notes: string[];
+  commit(data: readonly (string | Uint8Array)[]): void;
+  close(): void;
+}
+
+const list = (items: readonly Planned[]) => items.map((i) => i.shown).join(", ");
+
+/**
+ * Opens an output directory for one set of files: refuses guarded paths, creates the directory, takes
+ * its lock, cleans what a killed run left, and refuses to replace an existing set unless forced. The
+ * set is then written as a whole by commit(); close() releases the lock (and removes directories
+ * created for a set that was never written).
+ */
+export function openOutputSet(request: SetRequest): OpenSet {
+  const { dir, shownDir, option, guards } = request;
+  const at = (name: string): Planned => ({ path: join(dir, name), shown: shownJoin(shownDir, name) });
+  const files = request.names.map(at);
+  refuseGuarded({ path: dir, shown: shownDir }, option, guards.filter((g) => g.tree));
+  for (const file of files) refuseGuarded(file, option, guards);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Refusal(`${option} ${shownDir} is not a directory`);
+
+  const created = makeDirs(dir, shownDir);
+  const removeCreated = () => [...created].reverse().forEach((d) => tryRmdir(d));
+  const forgetCreated = onInterrupt(removeCreated);
+  let lock: ReturnType<typeof lockOutputDir>;
+  try {
+    lock = lockOutputDir(dir, shownDir);
+  } catch (cause) {
+    forgetCreated();
+    removeCreated();
+    throw cause;
+  }
+  const close = () => {
+    lock.release();
+    forgetCreated();
+    removeCreated();
+  };
+  try {
+    const notes = recoverOutputDir(dir);
+    if (lock.tookOver !== undefined) notes.unshift(`took over the lock of an interrupted run (pid ${lock.tookOver})`);
+    const stale = readdirSync(dir).filter((n) => request.member.test(n) && !request.names.includes(n)).sort().map(at);
+    for (const file of stale) refuseGuarded(file, option, guards);
+    const existing = [...files.filter((f) => present(f.path)), ...stale];
+    if (existing.length && !request.force) {
+      throw new Refusal(`${list(existing)} already exist${existing.length === 1 ? "s" : ""}: add --force to replace the whole set, or choose another ${option}`);
+    }
+    const directory = files.find((f) => existsSync(f.path) && statSync(f.path).isDirectory());
+    if (directory) throw new Refusal(`${directory.shown} is a directory: remove it or choose another ${option}`);
+    return {
+      files,
+      notes,
+      commit: (data) => {
+        const outputs: OutputFile[] = files.map((f, i) => ({ path: f.path, shown: f.shown, data: data[i]! }));
+        writeSetAtomic(dir, outputs, stale.map((s) => s.path));
+        created.length = 0;
+      },
+      close,
+    };
+  } catch (cause) {
+    close();
+    throw cause;
+  }
+}
+
+/** A single output file outside any set (--export-model): guarded, never replaced unless forced. */
+export function writeSingleOutput(file: Planned, option: string, data: string, force: boolean, guards: readonly Guarded[]): void {
+  refuseGuarded(file, option, guards);
+  if (existsSync(file.path) && statSync(file.path).isDirectory()) throw new Refusal(`${option} ${file.shown} is a directory: give a file name`);
+  if (present(file.path) && !force) throw new Refusal(`${option} ${file.shown} already exists: add --force to replace it`);
+  makeDirs(join(file.path, ".."), file.shown.includes("/") ? file.shown.slice(0, file.shown.lastIndexOf("/")) : ".");
+  writeFileAtomic({ path: file.path, shown: file.shown, data });
+}
+
+/** Something is at the path: a file, a directory, or a symbolic link even if it leads nowhere. */
+function present(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return true;
+  }
+}
+
+function tryRmdir(dir: string): void {
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (or gone): leave it.
+  }
+}
