@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, rmdirSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { Refusal } from "./fs-errors.js";
+import { dirname, join } from "node:path";
+import { FileError, Refusal } from "./fs-errors.js";
 import { onInterrupt } from "./cleanup.js";
 import { makeDirs } from "./make-dirs.js";
 import { lockOutputDir } from "./output-lock.js";
@@ -120,13 +120,29 @@ export function openOutputSet(request: SetRequest): OpenSet {
   }
 }
 
-/** A single output file outside any set (--export-model): guarded, never replaced unless forced. */
-export function writeSingleOutput(file: Planned, option: string, data: string, force: boolean, guards: readonly Guarded[]): void {
+/**
+ * Checks a single output file outside any set (--export-model) before any work: not guarded, not a
+ * directory, below a directory, and not existing unless forced. Returns the writer to call later.
+ */
+export function prepareSingleOutput(file: Planned, option: string, force: boolean, guards: readonly Guarded[]): (data: string) => void {
   refuseGuarded(file, option, guards);
+  const parentShown = file.shown.includes("/") ? file.shown.slice(0, file.shown.lastIndexOf("/")) : ".";
+  if (blockingAncestor(dirname(file.path))) throw new FileError(parentShown, "use directory", "ENOTDIR");
   if (existsSync(file.path) && statSync(file.path).isDirectory()) throw new Refusal(`${option} ${file.shown} is a directory: give a file name`);
   if (present(file.path) && !force) throw new Refusal(`${option} ${file.shown} already exists: add --force to replace it`);
-  makeDirs(join(file.path, ".."), file.shown.includes("/") ? file.shown.slice(0, file.shown.lastIndexOf("/")) : ".");
-  writeFileAtomic({ path: file.path, shown: file.shown, data });
+  return (data) => {
+    makeDirs(dirname(file.path), parentShown);
+    writeFileAtomic({ path: file.path, shown: file.shown, data });
+  };
+}
+
+/** The nearest existing ancestor when it is not a directory (a file where a directory must be). */
+function blockingAncestor(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const stat = statSync(at, { throwIfNoEntry: false });
+    if (stat) return stat.isDirectory() ? undefined : at;
+    if (dirname(at) === at) return undefined;
+  }
 }
 
 /** Something is at the path: a file, a directory, or a symbolic link even if it leads nowhere. */
@@ -134,7 +150,7 @@ function present(path: string): boolean {
   try {
     return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
-    return true;
+    return false;
   }
 }
 

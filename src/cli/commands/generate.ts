@@ -5,7 +5,7 @@ import type { Command } from "commander";
 import { assemble, assemblyModel, type AssembleResult } from "../../core/assemble/assemble.js";
 import { toCplexLp } from "../../core/lp.js";
 import { loadProject, type Project } from "../../io/load-project.js";
-import { openOutputSet, writeSingleOutput, type Guarded, type OpenSet } from "../../io/output-set.js";
+import { openOutputSet, prepareSingleOutput, type Guarded, type OpenSet } from "../../io/output-set.js";
 import { paperIdsFromFiles } from "../../io/paper-ids.js";
 import { PDF_KINDS } from "../../io/render/request.js";
 import { paperYaml } from "../../io/write-paper.js";
@@ -105,6 +105,7 @@ async function generateWith(
 
   const guards = projectGuards(project, (options.avoid ?? []).map((path) => ({ path, what: "a paper given to --avoid" })));
   const exportModel = options.exportModel ? { path: resolve(options.exportModel), shown: options.exportModel } : undefined;
+  const writeModel = exportModel ? prepareSingleOutput(exportModel, "--export-model", options.force === true, guards) : undefined;
   const set = openPaperSet(project, options, forms, guards);
   try {
     if (exportModel && set.files.some((f) => f.path === exportModel.path)) throw new UsageError(`--export-model ${exportModel.shown} is one of the paper files: choose another file`);
@@ -122,10 +123,7 @@ async function generateWith(
       onProgress: progress,
     });
 
-    if (exportModel) {
-      const model = assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids });
-      writeSingleOutput(exportModel, "--export-model", toCplexLp(model), options.force === true, guards);
-    }
+    if (writeModel) writeModel(toCplexLp(assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids })));
     if (!result.ok) return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
 
     const data: (string | Uint8Array)[] = [];
