@@ -15,10 +15,10 @@ export const EXIT_CODES: Record<Outcome, number> = {
 export const EXIT_CODE_MEANINGS: Record<Outcome, string> = {
   ok: "ok",
   findings: "rule findings (lint errors, a paper that breaks a rule, unmet coverage)",
-  "bad-input": "bad input or usage (also a file that cannot be read or written, or an output that exists without --force)",
+  "bad-input": "bad input or usage (also: a file that cannot be read or written, an existing output)",
   infeasible: "infeasible: proven that no paper can meet every rule (the diagnosis says why)",
   timeout: "no paper found within --time-limit (not proven impossible: try a longer limit)",
-  internal: "internal error: a bug in zujuan (please report it; ZUJUAN_DEBUG=1 shows the stack)",
+  internal: "internal error: a bug in zujuan (ZUJUAN_DEBUG=1 shows the stack)",
 };
 
 export function exitCodeFor(outcome: Outcome): number {
