@@ -1,12 +1,14 @@
 import { randomInt } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { relative, resolve } from "node:path";
+import { basename, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { assemble, assemblyModel, type AssembleResult } from "../../core/assemble/assemble.js";
+import { assemble, assemblyModel, type AssembledForm, type AssembleResult } from "../../core/assemble/assemble.js";
+import type { Diagnostic } from "../../core/diagnostic.js";
 import { toCplexLp } from "../../core/lp.js";
 import { loadProject, type Project } from "../../io/load-project.js";
 import { openOutputSet, prepareSingleOutput, type Guarded, type OpenSet } from "../../io/output-set.js";
 import { paperIdsFromFiles } from "../../io/paper-ids.js";
+import { realPathOf } from "../../io/real-path.js";
 import { PDF_KINDS } from "../../io/render/request.js";
 import { paperYaml } from "../../io/write-paper.js";
 import { HighsSolver } from "../../solver/highs.js";
@@ -69,9 +71,26 @@ function setNames(code: string, forms: number, pdf: boolean): string[] {
   return Array.from({ length: forms }, (_, f) => [`${code}-${label(f)}.yaml`, ...(pdf ? PDF_KINDS.map((k) => `${code}-${label(f)}-${k}.pdf`) : [])]).flat();
 }
 
+const courseCode = (project: Project) => project.syllabus.syllabus.course.code;
+
+/** What the set holds, by file name: per form its paper file and (unless --no-pdf) its three PDFs. */
+async function setContents(
+  forms: readonly AssembledForm[],
+  project: Project,
+  pdf: boolean,
+): Promise<{ ok: true; byName: Map<string, string | Uint8Array> } | { ok: false; diagnostics: Diagnostic[] }> {
+  const base = (form: AssembledForm) => `${courseCode(project)}-${form.label}`;
+  const byName = new Map<string, string | Uint8Array>(forms.map((form) => [`${base(form)}.yaml`, paperYaml(form.file)]));
+  if (!pdf) return { ok: true, byName };
+  const rendered = await renderOutputs(forms.map((form) => ({ paper: form.paper, spec: form.report.spec, base: base(form) })), project);
+  if (!rendered.ok) return rendered;
+  for (const file of rendered.files) byName.set(file.path, file.data);
+  return { ok: true, byName };
+}
+
 /** Locks the output directory and checks, before any solving, that the set may be written there. */
 function openPaperSet(project: Project, options: GenerateOptions, forms: number, guards: readonly Guarded[]): OpenSet {
-  const code = project.syllabus.syllabus.course.code;
+  const code = courseCode(project);
   const shownDir = options.out ?? "out";
   return openOutputSet({
     dir: resolve(shownDir),
@@ -108,7 +127,7 @@ async function generateWith(
   const writeModel = exportModel ? prepareSingleOutput(exportModel, "--export-model", options.force === true, guards) : undefined;
   const set = openPaperSet(project, options, forms, guards);
   try {
-    if (exportModel && set.files.some((f) => f.path === exportModel.path)) throw new UsageError(`--export-model ${exportModel.shown} is one of the paper files: choose another file`);
+    if (exportModel && set.files.some((f) => realPathOf(f.path) === realPathOf(exportModel.path))) throw new UsageError(`--export-model ${exportModel.shown} is one of the paper files: choose another file`);
     // The limit counts from the start of the command, as a user reads "time limit".
     const left = timeLimitSeconds - performance.now() / 1000;
     const result: AssembleResult = await assemble(project.bank, project.blueprint, project.syllabus, {
@@ -126,20 +145,12 @@ async function generateWith(
     if (writeModel) writeModel(toCplexLp(assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids })));
     if (!result.ok) return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
 
-    const data: (string | Uint8Array)[] = [];
-    for (const form of result.forms) data.push(paperYaml(form.file));
-    if (options.pdf !== false) {
-      progress("rendering the PDFs");
-      const rendered = await renderOutputs(
-        result.forms.map((form) => ({ paper: form.paper, spec: form.report.spec, base: form.label })),
-        project,
-      );
-      if (!rendered.ok) return unusable(rendered.diagnostics, style);
-      data.length = 0;
-      result.forms.forEach((form, f) => data.push(paperYaml(form.file), ...rendered.files.filter((r) => r.path.startsWith(`${label(f)}-`)).map((r) => r.data)));
-    }
-    set.commit(data);
-    const written = result.forms.map((form, f) => ({ form, shown: set.files[f * (options.pdf !== false ? 1 + PDF_KINDS.length : 1)]!.shown }));
+    if (options.pdf !== false) progress("rendering the PDFs");
+    const contents = await setContents(result.forms, project, options.pdf !== false);
+    if (!contents.ok) return unusable(contents.diagnostics, style);
+    set.commit(set.files.map((f) => contents.byName.get(basename(f.path))!));
+    const shownOf = (name: string) => set.files.find((f) => basename(f.path) === name)!.shown;
+    const written = result.forms.map((form) => ({ form, shown: shownOf(`${courseCode(project)}-${form.label}.yaml`) }));
     return withNotes(generatedReport(result, written, set.files.map((f) => f.shown), seed, style), set.notes);
   } finally {
     set.close();
