@@ -1,5 +1,6 @@
 // Hostile paths, file kinds, paper files, overwrites and symbolic links, end to end on the built binary:
 // each case gives exit 2 with one line naming the path as the user gave it, and no stack trace.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ interface Case {
   /** What the one line must say (the path included). */
   message: RegExp;
   linuxOnly?: boolean;
+  posixOnly?: boolean;
 }
 
 let paper = "";
@@ -85,6 +87,13 @@ const cases: Case[] = [
     setup: (d) => (mkdirSync(join(d, "out", "10421-A.yaml"), { recursive: true }), gen("--out", "out", "--force")),
     message: /out\/10421-A\.yaml is a directory/,
   },
+  { name: "--export-model onto a device, with --force", setup: () => gen("--out", "out", "--export-model", "/dev/null", "--force"), message: /\/dev\/null is not a regular file/, posixOnly: true },
+  {
+    name: "a paper file that is a named pipe, with --force",
+    setup: (d) => (mkdirSync(join(d, "out")), spawnSync("mkfifo", [join(d, "out", "10421-A.yaml")]), gen("--out", "out", "--force")),
+    message: /out\/10421-A\.yaml is not a regular file/,
+    posixOnly: true,
+  },
   // A paper given to --avoid is read, never replaced: not even with --force.
   {
     name: "--avoid a paper of the set to be written",
@@ -133,6 +142,7 @@ const STACK = /^\s+at .+[:(]\d+:\d+\)?$/m;
 describe.concurrent("hostile paths and files", () => {
   it.each(cases.map((c) => [c.name, c] as const))("exit 2 on %s", async (_name, c) => {
     if (c.linuxOnly && process.platform !== "linux") return;
+    if (c.posixOnly && process.platform === "win32") return;
     const dir = tempDir();
     const run = await runCli(c.setup(dir), { cwd: dir });
     const output = run.stdout + run.stderr;

@@ -104,6 +104,7 @@ export function openOutputSet(request: SetRequest): OpenSet {
     }
     const directory = files.find((f) => existsSync(f.path) && statSync(f.path).isDirectory());
     if (directory) throw new Refusal(`${directory.shown} is a directory: remove it or choose another ${option}`);
+    for (const file of [...files, ...stale]) refuseSpecial(file);
     return {
       files,
       notes,
@@ -130,6 +131,7 @@ export function prepareSingleOutput(file: Planned, option: string, force: boolea
   if (blockingAncestor(dirname(file.path))) throw new FileError(parentShown, "use directory", "ENOTDIR");
   if (existsSync(file.path) && statSync(file.path).isDirectory()) throw new Refusal(`${option} ${file.shown} is a directory: give a file name`);
   if (present(file.path) && !force) throw new Refusal(`${option} ${file.shown} already exists: add --force to replace it`);
+  refuseSpecial(file);
   return (data) => {
     makeDirs(dirname(file.path), parentShown);
     writeFileAtomic({ path: file.path, shown: file.shown, data });
@@ -143,6 +145,15 @@ function blockingAncestor(dir: string): string | undefined {
     if (stat) return stat.isDirectory() ? undefined : at;
     if (dirname(at) === at) return undefined;
   }
+}
+
+/**
+ * Only regular files are ever replaced: renaming over a device (/dev/null), a pipe or a socket would
+ * replace that special file itself, which is never what was meant.
+ */
+function refuseSpecial(file: Planned): void {
+  const stat = statSync(file.path, { throwIfNoEntry: false });
+  if (stat && !stat.isFile() && !stat.isDirectory()) throw new Refusal(`${file.shown} is not a regular file (a device, pipe or socket): zujuan replaces only regular files`);
 }
 
 /** Something is at the path: a file, a directory, or a symbolic link even if it leads nowhere. */
