@@ -218,6 +218,29 @@ describe("zujuan generate and render keep sets whole (end to end)", () => {
     expect(run.stderr.trim()).toBe("error: out/10421-A.yaml, out/10421-A-paper.pdf already exist: add --force to replace the whole set, or choose another --out [file]");
   });
 
+  it("a really full disk, then a read-only one: one line naming the file, the old set untouched (Linux, when a small tmpfs can be mounted)", async (context) => {
+    const dir = tempDir();
+    const small = join(dir, "small");
+    mkdirSync(small);
+    if (process.platform !== "linux" || spawnSync("mount", ["-t", "tmpfs", "-o", "size=8k", "tmpfs", small]).status !== 0) return context.skip();
+    try {
+      writeFileSync(join(small, "10421-A.yaml"), "old A");
+      // Two pages: the old paper and the lock fill them, so the new paper file cannot be written.
+      const full = await runCli(["generate", "--blueprint", blueprint, "--seed", "1", "--no-pdf", "--out", small, "--force"]);
+      expect(full.code).toBe(2);
+      expect(full.stderr).toMatch(new RegExp(`^error: cannot write ${small}/(10421-A\\.yaml|\\.zujuan-journal\\.json): no space left on the device \\(ENOSPC\\) \\[file\\]\n$`));
+      expect(listing(small)).toEqual(["10421-A.yaml"]);
+      expect(read(join(small, "10421-A.yaml"))).toBe("old A");
+
+      spawnSync("mount", ["-o", "remount,ro", small]);
+      const readOnly = await runCli(["generate", "--blueprint", blueprint, "--seed", "1", "--no-pdf", "--out", small, "--force"]);
+      expect(readOnly.code).toBe(2);
+      expect(readOnly.stderr).toMatch(/^error: cannot create lock file .*\/small\/\.zujuan\.lock: read-only file system \(EROFS\) \[file\]\n$/);
+    } finally {
+      spawnSync("umount", [small]);
+    }
+  });
+
   it.each([
     ["SIGTERM", 143],
     ["SIGINT", 130],
