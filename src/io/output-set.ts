@@ -102,7 +102,7 @@ export function openOutputSet(request: SetRequest): OpenSet {
     if (existing.length && !request.force) {
       throw new Refusal(`${list(existing)} already exist${existing.length === 1 ? "s" : ""}: add --force to replace the whole set, or choose another ${option}`);
     }
-    const directory = files.find((f) => existsSync(f.path) && statSync(f.path).isDirectory());
+    const directory = [...files, ...stale].find((f) => existsSync(f.path) && statSync(f.path).isDirectory());
     if (directory) throw new Refusal(`${directory.shown} is a directory: remove it or choose another ${option}`);
     for (const file of [...files, ...stale]) refuseSpecial(file);
     return {

@@ -5,7 +5,6 @@ import { onInterrupt } from "./cleanup.js";
 import { FileError, isErrnoError } from "./fs-errors.js";
 import { isAlive } from "./output-lock.js";
 
-export { isInside } from "./real-path.js";
 
 export interface OutputFile {
   path: string;
