@@ -215,7 +215,7 @@ describe("zujuan generate and render keep sets whole (end to end)", () => {
     expect(listing(out)).toEqual(["10421-A-paper.pdf", "10421-A.yaml"]);
     expect(read(join(out, "10421-A-paper.pdf"))).toBe("new pdf");
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe("error: out/10421-A.yaml, out/10421-A-paper.pdf already exist: add --force to replace the whole set, or choose another --out [file]");
+    expect(run.stderr.trim()).toBe("error: out/10421-A.yaml, out/10421-A-paper.pdf already exist: add --force to replace the whole set, or choose another directory with --out [file]");
   });
 
   it("a really full disk, then a read-only one: one line naming the file, the old set untouched (Linux, when a small tmpfs can be mounted)", async (context) => {

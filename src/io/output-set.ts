@@ -33,7 +33,7 @@ export function refuseGuarded(output: Planned, option: string, guards: readonly 
     const target = realPathOf(guard.path);
     const hit = guard.tree ? isInside(real, target) : real === target;
     if (!hit) continue;
-    const other = `choose another ${option === "--export-model" ? "file" : "directory"}`;
+    const other = option === "--export-model" ? "choose another file" : "choose another directory with --out";
     if (guard.tree) throw new Refusal(`${option} ${output.shown} would write into ${guard.what} ${guard.shown}: ${other}`);
     const named = output.shown === guard.shown ? output.shown : `${output.shown} (${guard.shown})`;
     throw new Refusal(`${named} is ${guard.what}, which zujuan never replaces: ${other}`);
@@ -43,7 +43,7 @@ export function refuseGuarded(output: Planned, option: string, guards: readonly 
 export interface SetRequest {
   dir: string;
   shownDir: string;
-  /** The option that chose the directory, for messages (e.g. --out). */
+  /** Where the directory came from, for messages: "--out", or "the paper's folder" when none was given. */
   option: string;
   /** Names of the files of the new set. */
   names: readonly string[];
@@ -100,10 +100,10 @@ export function openOutputSet(request: SetRequest): OpenSet {
     for (const file of stale) refuseGuarded(file, option, guards);
     const existing = [...files.filter((f) => present(f.path)), ...stale];
     if (existing.length && !request.force) {
-      throw new Refusal(`${list(existing)} already exist${existing.length === 1 ? "s" : ""}: add --force to replace the whole set, or choose another ${option}`);
+      throw new Refusal(`${list(existing)} already exist${existing.length === 1 ? "s" : ""}: add --force to replace the whole set, or choose another directory with --out`);
     }
     const directory = [...files, ...stale].find((f) => existsSync(f.path) && statSync(f.path).isDirectory());
-    if (directory) throw new Refusal(`${directory.shown} is a directory: remove it or choose another ${option}`);
+    if (directory) throw new Refusal(`${directory.shown} is a directory: remove it or choose another directory with --out`);
     for (const file of [...files, ...stale]) refuseSpecial(file);
     return {
       files,

@@ -51,7 +51,7 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   const set = openOutputSet({
     dir: resolve(shownDir),
     shownDir,
-    option: "--out",
+    option: options.out === undefined ? "the paper's folder" : "--out",
     names: kinds.map((k) => `${name}-${k}.pdf`),
     member: new RegExp(`^${escaped}-(${PDF_KINDS.join("|")})\\.pdf$`),
     force: options.force === true,
