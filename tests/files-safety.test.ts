@@ -138,7 +138,7 @@ describe("the output lock", () => {
 });
 
 describe("real paths", () => {
-  it("sees through a linked ancestor of a path that does not exist yet", () => {
+  it.skipIf(process.platform === "win32")("sees through a linked ancestor of a path that does not exist yet", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "bank"));
     symlinkSync(join(dir, "bank"), join(dir, "alias"));
@@ -241,7 +241,8 @@ describe("zujuan generate and render keep sets whole (end to end)", () => {
     }
   });
 
-  it.each([
+  // Windows has no catchable SIGTERM: a killed process ends at once there.
+  it.skipIf(process.platform === "win32").each([
     ["SIGTERM", 143],
     ["SIGINT", 130],
   ] as const)("on %s leaves the complete old set, no temporary file and no lock", async (signal, code) => {
