@@ -114,7 +114,7 @@ function applyJournal(dir: string, journal: Journal, ops: WriteOps): void {
 }
 
 /**
- * Cleans what a killed run left in an output directory (call with its lock held): finishes a set whose
+ * Cleans what a killed run left in an output directory (call with its lock held, before writing): finishes a set whose
  * renames were under way (its journal), and removes temporary files of processes that are gone.
  * Returns what it did, for the user to read.
  */
@@ -133,7 +133,9 @@ export function recoverOutputDir(dir: string, ops: WriteOps = NODE_OPS): string[
   }
   const leftovers = readdirSync(dir).filter((name) => {
     const match = TEMP.exec(name);
-    return match !== null && Number(match[2]) !== process.pid && !isAlive({ pid: Number(match[2]), host: hostname() });
+    // With the lock held and nothing written yet, a temporary file under this process's own id is an
+    // earlier process's that had the same id.
+    return match !== null && (Number(match[2]) === process.pid || !isAlive({ pid: Number(match[2]), host: hostname() }));
   });
   for (const name of leftovers) ops.remove(join(dir, name));
   if (leftovers.length) notes.push(`removed ${leftovers.length} temporary file${leftovers.length === 1 ? "" : "s"} left by an interrupted run`);
