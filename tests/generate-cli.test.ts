@@ -73,7 +73,7 @@ describe("zujuan generate (end to end)", () => {
     ["an unknown format", ["--format", "xml"], "--format must be text or json"],
     ["a missing blueprint", ["--blueprint", "nope.yaml"], "blueprint nope.yaml does not exist"],
     ["a missing avoided paper", ["--avoid", "old.yaml"], "paper old.yaml does not exist"],
-    ["an output directory inside the bank", ["--out", "bank/10421/papers"], "lies inside the bank"],
+    ["an output directory inside the bank", ["--out", "bank/10421/papers"], "--out bank/10421/papers would write into the bank bank/10421"],
   ];
   it.each(usage)("exits 2 on %s", async (_name, args, message) => {
     const run = await runCli(["generate", "--no-pdf", "--out", tempDir(), ...args]);

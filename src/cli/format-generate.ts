@@ -1,8 +1,7 @@
 import type { AssembledForm, AssembleResult } from "../core/assemble/assemble.js";
 import type { Diagnosis } from "../core/assemble/diagnose.js";
-import { displayPath } from "../io/load-project.js";
-import type { OutputFile } from "../io/write-atomic.js";
 import type { CommandResult } from "./command-result.js";
+import type { Outcome } from "./exit-code.js";
 import { formatChecks, formatSpec } from "./format-report.js";
 import type { Style } from "./style.js";
 
@@ -12,29 +11,56 @@ function diagnosisText(diagnosis: Diagnosis): string {
   return lines.join("\n");
 }
 
-/** No paper: exit 3 with the diagnosis (rules that cannot hold together, cells the bank is short of). */
-export function failureReport(result: Extract<AssembleResult, { ok: false }>, seed: number, style: Style): CommandResult {
-  const text = `${style.color.red(result.reason === "infeasible" ? "infeasible" : "no paper")}: ${diagnosisText(result.diagnosis)}`;
-  return { outcome: "infeasible", text, json: { ok: false, outcome: result.reason, seed, diagnosis: result.diagnosis, stats: { ...result.stats, seed } } };
+type Failure = Extract<AssembleResult, { ok: false }>;
+
+/** Proven impossible (exit 3), out of time (exit 4, not a proof), or a solver failure (exit 70, a bug). */
+const OUTCOMES: Record<Failure["reason"], Outcome> = { infeasible: "infeasible", timeout: "timeout", error: "internal" };
+
+/** How far a search got when the time limit stopped it, and what to try. */
+function timeoutText(result: Failure, timeLimitSeconds: number): string {
+  const { solves, solveSeconds, variables, rows } = result.stats;
+  const got = solves
+    ? `${solves} solve${solves === 1 ? "" : "s"} (${solveSeconds.toFixed(2)} s of solving, the largest model ${variables} variables × ${rows} rows) found no paper yet`
+    : "the time ran out before the first solve (loading the bank took it)";
+  const longer = Math.min(2_147_483, Math.max(10, Math.ceil(timeLimitSeconds * 4)));
+  return `no paper found within the time limit of ${timeLimitSeconds} s; not proven impossible: ${got}. Try a longer limit, e.g. --time-limit ${longer}`;
+}
+
+/** No paper: exit 3 with the diagnosis (rules that cannot hold together, cells the bank is short of), 4 out of time, 70 a solver failure. */
+export function failureReport(result: Failure, { seed, timeLimitSeconds }: { seed: number; timeLimitSeconds: number }, style: Style): CommandResult {
+  const outcome = OUTCOMES[result.reason];
+  const text =
+    outcome === "timeout"
+      ? `${style.color.yellow("time limit")}: ${timeoutText(result, timeLimitSeconds)}`
+      : `${style.color.red(outcome === "infeasible" ? "infeasible" : "internal error")}: ${diagnosisText(result.diagnosis)}`;
+  const diagnosis = outcome === "timeout" ? { ...result.diagnosis, message: timeoutText(result, timeLimitSeconds) } : result.diagnosis;
+  return { outcome, text, json: { ok: false, outcome, seed, timeLimitSeconds, diagnosis, stats: { ...result.stats, seed } } };
+}
+
+/** What the recovery of an interrupted earlier run did, said before the report (and listed in JSON). */
+export function withNotes(result: CommandResult, notes: readonly string[]): CommandResult {
+  if (!notes.length) return result;
+  const json = typeof result.json === "object" && result.json !== null ? { ...result.json, notes } : result.json;
+  return { ...result, text: [...notes.map((n) => `note: ${n}`), result.text].join("\n"), json };
 }
 
 /** Papers written: per form the rule-by-rule check and the 双向细目表, then how to reproduce them. */
 export function generatedReport(
   result: Extract<AssembleResult, { ok: true }>,
-  written: readonly { form: AssembledForm; path: string }[],
-  files: readonly OutputFile[],
+  written: readonly { form: AssembledForm; shown: string }[],
+  files: readonly string[],
   seed: number,
   style: Style,
 ): CommandResult {
-  const sections = written.map(({ form, path }) =>
+  const sections = written.map(({ form, shown }) =>
     [
-      style.color.bold(`form ${form.label}: ${displayPath(path)}`),
+      style.color.bold(`form ${form.label}: ${shown}`),
       formatChecks(form.report.checks, style),
       "",
       formatSpec(form.report.spec, style),
     ].join("\n"),
   );
-  const pdfs = files.filter((f) => /\.(pdf|docx)$/.test(f.path)).map((f) => displayPath(f.path));
+  const pdfs = files.filter((f) => /\.(pdf|docx)$/.test(f));
   const footer = [
     `seed ${seed} (same seed, bank and blueprint give the same paper: --seed ${seed})`,
     pdfs.length ? `wrote ${pdfs.join(", ")}` : "",
@@ -46,8 +72,8 @@ export function generatedReport(
     json: {
       ok: true,
       seed,
-      files: files.map((f) => displayPath(f.path)),
-      forms: written.map(({ form, path }) => ({ label: form.label, file: displayPath(path), sections: form.file.sections, checks: form.report.checks, spec: form.report.spec })),
+      files,
+      forms: written.map(({ form, shown }) => ({ label: form.label, file: shown, sections: form.file.sections, checks: form.report.checks, spec: form.report.spec })),
       stats: { ...result.stats, seed },
     },
   };

@@ -6,8 +6,16 @@ import { registerGenerate } from "./commands/generate.js";
 import { registerLint } from "./commands/lint.js";
 import { registerRender } from "./commands/render.js";
 import { registerValidate } from "./commands/validate.js";
-import { EXIT_CODES } from "./exit-code.js";
+import { EXIT_CODES, exitCodeHelp } from "./exit-code.js";
 import { VERSION } from "../version.js";
+
+// Output piped into `head` and the like: once the reader has gone, stop quietly (no EPIPE stack).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (cause: NodeJS.ErrnoException) => {
+    if (cause.code !== "EPIPE") throw cause;
+    process.exit(process.exitCode ?? 0);
+  });
+}
 
 const program = new Command()
   .name("zujuan")
@@ -22,10 +30,7 @@ const program = new Command()
     "after",
     `
 Exit codes:
-  0  ok
-  1  rule findings (lint errors, a paper that breaks a rule, unmet coverage)
-  2  bad input or usage
-  3  infeasible blueprint (no paper can meet every rule)`,
+${exitCodeHelp()}`,
   );
 
 registerLint(program);

@@ -1,4 +1,6 @@
 import { error } from "../core/diagnostic.js";
+import { isErrnoError, meaningOf, Refusal } from "../io/fs-errors.js";
+import { displayPath } from "../io/load-project.js";
 import type { CommandResult } from "./command-result.js";
 import { exitCodeFor } from "./exit-code.js";
 import { formatDiagnostic } from "./format-diagnostics.js";
@@ -40,11 +42,26 @@ export async function run(
     if (output) process.stdout.write(output.endsWith("\n") ? output : `${output}\n`);
     process.exitCode = exitCodeFor(result.outcome);
   } catch (cause) {
-    const usage = cause instanceof UsageError;
-    const message = usage ? cause.message : `internal error: ${(cause as Error)?.message ?? String(cause)}`;
-    if (format === "json") process.stdout.write(`${JSON.stringify({ ok: false, outcome: "bad-input", diagnostics: [error(usage ? "usage" : "internal", message)] }, null, 2)}\n`);
-    else process.stderr.write(`${formatDiagnostic(error(usage ? "usage" : "internal", message), style)}\n`);
-    if (!usage && process.env.ZUJUAN_DEBUG) process.stderr.write(`${(cause as Error)?.stack ?? ""}\n`);
-    process.exitCode = usage ? exitCodeFor("bad-input") : 70;
+    const { code, message } = describeThrown(cause);
+    const outcome = code === "internal" ? "internal" : "bad-input";
+    if (format === "json") process.stdout.write(`${JSON.stringify({ ok: false, outcome, diagnostics: [error(code, message)] }, null, 2)}\n`);
+    else process.stderr.write(`${formatDiagnostic(error(code, message), style)}\n`);
+    if (outcome === "internal" && process.env.ZUJUAN_DEBUG) process.stderr.write(`${(cause as Error)?.stack ?? ""}\n`);
+    process.exitCode = exitCodeFor(outcome);
   }
+}
+
+/**
+ * A thrown error in one line: a usage mistake, a refused or failed file operation (exit 2, naming the
+ * path as the user wrote it), or else a bug (exit 70).
+ */
+function describeThrown(cause: unknown): { code: string; message: string } {
+  if (cause instanceof UsageError) return { code: "usage", message: cause.message };
+  if (cause instanceof Refusal) return { code: "file", message: cause.message };
+  if (isErrnoError(cause)) {
+    const where = cause.path ? `cannot ${cause.syscall ?? "use"} ${displayPath(cause.path)}: ` : "";
+    return { code: "file", message: `${where}${meaningOf(cause.code)} (${cause.code})` };
+  }
+  const text = String((cause as Error)?.message ?? cause).split("\n")[0];
+  return { code: "internal", message: `internal error: ${text}` };
 }

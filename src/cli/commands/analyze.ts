@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { analyzeSitting, type Analysis } from "../../core/analysis/analyze.js";
 import { retagPlan, type RetagPlan } from "../../core/analysis/retag.js";
@@ -9,7 +9,9 @@ import { loadPaper } from "../../io/load-paper.js";
 import { displayPath } from "../../io/load-project.js";
 import { bankFileChanges, type BankFileChange, type QuestionEdit } from "../../io/retag-bank.js";
 import { readScoreSheet, toCsv, xlsxTemplate } from "../../io/score-sheet.js";
-import { isInside, writeFilesAtomic, type OutputFile } from "../../io/write-atomic.js";
+import { prepareSingleOutput, shownJoin } from "../../io/output-set.js";
+import { writeFileAtomic } from "../../io/write-atomic.js";
+import { projectGuards } from "../output-guards.js";
 import { badInput, type CommandResult } from "../command-result.js";
 import { formatAnalysis, formatRetagSummary } from "../format-analysis.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
@@ -37,22 +39,16 @@ export interface AnalyzeOptions {
 
 const paperName = (paperPath: string) => basename(resolve(paperPath)).replace(/\.(ya?ml|json)$/i, "");
 
-function refuseOverwrite(files: readonly OutputFile[], force: boolean | undefined): void {
-  const existing = files.filter((f) => existsSync(f.path));
-  if (existing.length && !force) throw new UsageError(`${existing.map((f) => displayPath(f.path)).join(", ")} already exist${existing.length === 1 ? "s" : ""}: use --force to overwrite`);
-}
-
 async function writeTemplate(paperPath: string, options: AnalyzeOptions, { style }: RunContext): Promise<CommandResult> {
   const format = options.templateFormat ?? "csv";
   if (format !== "csv" && format !== "xlsx") throw new UsageError(`--template-format must be csv or xlsx, not ${format}`);
   const loaded = loadPaper(paperPath, options);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const header = templateHeader(questionUnits(loaded.paper));
-  const path = join(resolve(options.out ?? dirname(resolve(paperPath))), `${paperName(paperPath)}-scores.${format}`);
-  const data = format === "csv" ? toCsv([header]) : await xlsxTemplate(header);
-  refuseOverwrite([{ path, data }], options.force);
-  writeFilesAtomic([{ path, data }]);
-  return { outcome: "ok", text: `wrote ${displayPath(path)} (${header.length} columns)`, json: { ok: true, file: displayPath(path), columns: header } };
+  const shown = shownJoin(options.out ?? dirname(paperPath), `${paperName(paperPath)}-scores.${format}`);
+  const write = prepareSingleOutput({ path: resolve(shown), shown }, "--template", options.force === true, projectGuards(loaded.project, [{ path: paperPath, what: "the paper" }]));
+  write(format === "csv" ? toCsv([header]) : await xlsxTemplate(header));
+  return { outcome: "ok", text: `wrote ${shown} (${header.length} columns)`, json: { ok: true, file: shown, columns: header } };
 }
 
 /** The bank edits a plan implies, one per question. */
@@ -76,12 +72,12 @@ function retagChanges(plan: RetagPlan, loaded: Extract<ReturnType<typeof loadPap
   return bankFileChanges(editsOf(plan), origins, cwd, (path) => readFileSync(path, "utf8"));
 }
 
-async function reportPdf(analysis: Analysis, loaded: Extract<ReturnType<typeof loadPaper>, { ok: true }>, path: string, options: AnalyzeOptions) {
+async function reportPdf(analysis: Analysis, loaded: Extract<ReturnType<typeof loadPaper>, { ok: true }>, options: AnalyzeOptions) {
   const { renderAnalysisReport } = await import("../../io/render/analysis-report.js");
   const request: Parameters<typeof renderAnalysisReport>[0] = { analysis, paper: loaded.paper, blueprint: loaded.project.blueprint, syllabus: loaded.project.syllabus };
   if (options.font !== undefined) request.fontFile = options.font;
   const rendered = await renderAnalysisReport(request);
-  return rendered.ok ? { ok: true as const, file: { path, data: rendered.bytes } } : rendered;
+  return rendered.ok ? { ok: true as const, bytes: rendered.bytes } : rendered;
 }
 
 export async function analyze(paperPath: string, options: AnalyzeOptions, context: RunContext): Promise<CommandResult> {
@@ -103,14 +99,17 @@ export async function analyze(paperPath: string, options: AnalyzeOptions, contex
   if (!read.sitting) return badInput(read.diagnostics, formatDiagnostics(read.diagnostics, style));
   const analysis = analyzeSitting(loaded.paper, loaded.project.blueprint, read.sitting);
 
-  const outputs: OutputFile[] = [];
+  const outputs: { shown: string; write: () => void }[] = [];
   if (options.pdf !== false) {
-    const outDir = resolve(options.out ?? dirname(resolve(paperPath)));
-    if (isInside(outDir, loaded.project.bankDir)) throw new UsageError(`output directory ${displayPath(outDir)} lies inside the bank ${displayPath(loaded.project.bankDir)}: use --out`);
-    const pdf = await reportPdf(analysis, loaded, join(outDir, `${paperName(paperPath)}-analysis.pdf`), options);
+    const shown = shownJoin(options.out ?? dirname(paperPath), `${paperName(paperPath)}-analysis.pdf`);
+    const guards = projectGuards(loaded.project, [
+      { path: paperPath, what: "the paper" },
+      { path: options.scores, what: "the score sheet" },
+    ]);
+    const write = prepareSingleOutput({ path: resolve(shown), shown }, "--out", options.force === true, guards);
+    const pdf = await reportPdf(analysis, loaded, options);
     if (!pdf.ok) return unusable(pdf.diagnostics, style);
-    outputs.push(pdf.file);
-    refuseOverwrite(outputs, options.force);
+    outputs.push({ shown, write: () => write(pdf.bytes) });
   }
 
   let plan: RetagPlan | undefined;
@@ -120,16 +119,17 @@ export async function analyze(paperPath: string, options: AnalyzeOptions, contex
     plan = retagPlan(analysis, loaded.paper, loaded.project.blueprint.analysis.min_candidates_for_retag);
     ({ changes, problems } = retagChanges(plan, loaded, cwd));
   }
-  writeFilesAtomic(outputs);
-  if (options.write) writeFilesAtomic(changes.map((c) => ({ path: c.path, data: c.after })));
+  for (const output of outputs) output.write();
+  // The one place zujuan writes the bank: asked for with --retag --write, each file replaced atomically.
+  if (options.write) for (const c of changes) writeFileAtomic({ path: c.path, shown: c.shown, data: c.after });
 
-  const text = [formatAnalysis(analysis, style), ...outputs.map((f) => `wrote ${displayPath(f.path)}`)];
+  const text = [formatAnalysis(analysis, style), ...outputs.map((f) => `wrote ${f.shown}`)];
   if (plan) {
     text.push("", ...changes.map((c) => unifiedDiff(c.shown, c.before, c.after)), "", formatRetagSummary(plan, style));
     text.push(...problems.map((p) => style.color.yellow(`${p.file}: ${p.questionId} left out: ${p.problem}`)));
     text.push(options.write ? `wrote ${changes.length} bank file${changes.length === 1 ? "" : "s"}` : "nothing written to the bank (add --write to apply)");
   }
-  const json: Record<string, unknown> = { ok: true, analysis, files: outputs.map((f) => displayPath(f.path)) };
+  const json: Record<string, unknown> = { ok: true, analysis, files: outputs.map((f) => f.shown) };
   if (plan) json.retag = { ...plan, files: changes.map((c) => c.shown), problems, written: Boolean(options.write) };
   return { outcome: "ok", text: text.join("\n"), json };
 }

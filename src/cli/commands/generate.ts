@@ -1,19 +1,25 @@
 import { randomInt } from "node:crypto";
-import { join, relative, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { basename, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { assemble, assemblyModel, type AssembleResult } from "../../core/assemble/assemble.js";
+import { assemble, assemblyModel, type AssembledForm, type AssembleResult } from "../../core/assemble/assemble.js";
+import type { Diagnostic } from "../../core/diagnostic.js";
 import { toCplexLp } from "../../core/lp.js";
-import { displayPath, loadProject } from "../../io/load-project.js";
+import { loadProject, type Project } from "../../io/load-project.js";
+import { openOutputSet, prepareSingleOutput, type Guarded, type OpenSet } from "../../io/output-set.js";
 import { paperIdsFromFiles } from "../../io/paper-ids.js";
-import { isInside, writeFilesAtomic, type OutputFile } from "../../io/write-atomic.js";
+import { realPathOf } from "../../io/real-path.js";
+import { PDF_KINDS } from "../../io/render/request.js";
 import { paperYaml } from "../../io/write-paper.js";
 import { HighsSolver } from "../../solver/highs.js";
 import { VERSION } from "../../version.js";
 import type { CommandResult } from "../command-result.js";
-import { failureReport, generatedReport } from "../format-generate.js";
+import { exitCodeHelp } from "../exit-code.js";
+import { failureReport, generatedReport, withNotes } from "../format-generate.js";
 import { refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { seconds, wholeNumber } from "../options.js";
-import { formatsFrom } from "../output-formats.js";
+import { formatsFrom, type OutputFormat } from "../output-formats.js";
+import { projectGuards } from "../output-guards.js";
 import { progressReporter } from "../progress.js";
 import { run, UsageError, type RunContext } from "../run.js";
 import { renderOutputs } from "../render-outputs.js";
@@ -28,9 +34,17 @@ export interface GenerateOptions {
   out?: string;
   pdf?: boolean;
   to?: string;
+  force?: boolean;
   timeLimit?: string;
   exportModel?: string;
   format?: string;
+}
+
+interface Settings {
+  seed: number;
+  forms: number;
+  maxOverlap: number;
+  timeLimitSeconds: number;
 }
 
 export async function generate(options: GenerateOptions, { style }: RunContext): Promise<CommandResult> {
@@ -39,7 +53,6 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   if (forms > 26) throw new UsageError("--forms is at most 26 (forms are labelled A–Z)");
   const maxOverlap = wholeNumber("--max-overlap", options.maxOverlap) ?? 0;
   const timeLimitSeconds = seconds(options.timeLimit, 60);
-  formatsFrom(options.to); // a bad --to is refused before the solver starts, not after it
 
   const solver = HighsSolver.forForms(forms);
   solver.warmUp();
@@ -52,10 +65,53 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   }
 }
 
+const label = (f: number) => String.fromCharCode(65 + f);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The files of one generated set, in the order they are committed: per form its paper file, then its PDFs and Word files. */
+function setNames(code: string, forms: number, formats: readonly OutputFormat[]): string[] {
+  return Array.from({ length: forms }, (_, f) => [`${code}-${label(f)}.yaml`, ...formats.flatMap((ext) => PDF_KINDS.map((k) => `${code}-${label(f)}-${k}.${ext}`))]).flat();
+}
+
+/** What the set renders each paper to: nothing with --no-pdf, else what --to names. */
+const setFormats = (options: GenerateOptions): OutputFormat[] => (options.pdf === false ? [] : formatsFrom(options.to));
+
+const courseCode = (project: Project) => project.syllabus.syllabus.course.code;
+
+/** What the set holds, by file name: per form its paper file and (unless --no-pdf) its three PDFs and/or Word files. */
+async function setContents(
+  forms: readonly AssembledForm[],
+  project: Project,
+  formats: readonly OutputFormat[],
+): Promise<{ ok: true; byName: Map<string, string | Uint8Array> } | { ok: false; diagnostics: Diagnostic[] }> {
+  const base = (form: AssembledForm) => `${courseCode(project)}-${form.label}`;
+  const byName = new Map<string, string | Uint8Array>(forms.map((form) => [`${base(form)}.yaml`, paperYaml(form.file)]));
+  if (formats.length === 0) return { ok: true, byName };
+  const rendered = await renderOutputs(forms.map((form) => ({ paper: form.paper, spec: form.report.spec, base: base(form) })), project, { formats });
+  if (!rendered.ok) return rendered;
+  for (const file of rendered.files) byName.set(file.path, file.data);
+  return { ok: true, byName };
+}
+
+/** Locks the output directory and checks, before any solving, that the set may be written there. */
+function openPaperSet(project: Project, options: GenerateOptions, forms: number, guards: readonly Guarded[]): OpenSet {
+  const code = courseCode(project);
+  const shownDir = options.out ?? "out";
+  return openOutputSet({
+    dir: resolve(shownDir),
+    shownDir,
+    option: "--out",
+    names: setNames(code, forms, setFormats(options)),
+    member: new RegExp(`^${escapeRegExp(code)}-[A-Z](\\.yaml|-(${PDF_KINDS.join("|")})\\.(pdf|docx))$`),
+    force: options.force === true,
+    guards,
+  });
+}
+
 async function generateWith(
   solver: HighsSolver,
   progress: (stage: string) => void,
-  { seed, forms, maxOverlap, timeLimitSeconds }: { seed: number; forms: number; maxOverlap: number; timeLimitSeconds: number },
+  { seed, forms, maxOverlap, timeLimitSeconds }: Settings,
   options: GenerateOptions,
   style: RunContext["style"],
 ): Promise<CommandResult> {
@@ -71,47 +127,40 @@ async function generateWith(
   const avoided = paperIdsFromFiles(options.avoid ?? []);
   if (!avoided.ok) return unusable(avoided.diagnostics, style);
 
-  const outDir = resolve(options.out ?? "out");
-  // Output inside the bank would become part of the bank at the next run: never write there.
-  if (isInside(outDir, project.bankDir)) throw new UsageError(`--out ${options.out ?? "out"} lies inside the bank ${displayPath(project.bankDir)}: choose another directory`);
-  const result: AssembleResult = await assemble(project.bank, project.blueprint, project.syllabus, {
-    seed,
-    forms,
-    maxOverlap,
-    avoid: avoided.ids,
-    timeLimitSeconds,
-    solver,
-    blueprintPath: relative(outDir, project.blueprintFile).split("\\").join("/"),
-    generatedBy: `zujuan ${VERSION}`,
-    onProgress: progress,
-  });
+  const guards = projectGuards(project, (options.avoid ?? []).map((path) => ({ path, what: "a paper given to --avoid" })));
+  const exportModel = options.exportModel ? { path: resolve(options.exportModel), shown: options.exportModel } : undefined;
+  const writeModel = exportModel ? prepareSingleOutput(exportModel, "--export-model", options.force === true, guards) : undefined;
+  const set = openPaperSet(project, options, forms, guards);
+  try {
+    if (exportModel && set.files.some((f) => realPathOf(f.path) === realPathOf(exportModel.path))) throw new UsageError(`--export-model ${exportModel.shown} is one of the paper files: choose another file`);
+    // The limit counts from the start of the command, as a user reads "time limit".
+    const left = timeLimitSeconds - performance.now() / 1000;
+    const result: AssembleResult = await assemble(project.bank, project.blueprint, project.syllabus, {
+      seed,
+      forms,
+      maxOverlap,
+      avoid: avoided.ids,
+      timeLimitSeconds: left,
+      solver,
+      blueprintPath: relative(resolve(options.out ?? "out"), project.blueprintFile).split("\\").join("/"),
+      generatedBy: `zujuan ${VERSION}`,
+      onProgress: progress,
+    });
 
-  const files: OutputFile[] = [];
-  if (options.exportModel) {
-    const model = assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids });
-    files.push({ path: resolve(options.exportModel), data: toCplexLp(model) });
-  }
-  if (!result.ok) {
-    writeFilesAtomic(files);
-    return failureReport(result, seed, style);
-  }
+    if (writeModel) writeModel(toCplexLp(assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids })));
+    if (!result.ok) return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
 
-  const code = project.syllabus.syllabus.course.code;
-  const written = result.forms.map((form) => ({ form, path: join(outDir, `${code}-${form.label}.yaml`) }));
-  for (const { form, path } of written) files.push({ path, data: paperYaml(form.file) });
-  if (options.pdf !== false) {
-    progress("rendering the PDFs");
-    const rendered = await renderOutputs(
-      written.map(({ form, path }) => ({ paper: form.paper, spec: form.report.spec, base: path.replace(/\.yaml$/, "") })),
-      project,
-      { formats: formatsFrom(options.to) },
-    );
-    if (!rendered.ok) return unusable(rendered.diagnostics, style);
-    files.push(...rendered.files);
+    const formats = setFormats(options);
+    if (formats.length) progress(`rendering the ${formats.map((f) => (f === "pdf" ? "PDFs" : "Word files")).join(" and ")}`);
+    const contents = await setContents(result.forms, project, formats);
+    if (!contents.ok) return unusable(contents.diagnostics, style);
+    set.commit(set.files.map((f) => contents.byName.get(basename(f.path))!));
+    const shownOf = (name: string) => set.files.find((f) => basename(f.path) === name)!.shown;
+    const written = result.forms.map((form) => ({ form, shown: shownOf(`${courseCode(project)}-${form.label}.yaml`) }));
+    return withNotes(generatedReport(result, written, set.files.map((f) => f.shown), seed, style), set.notes);
+  } finally {
+    set.close();
   }
-  writeFilesAtomic(files);
-
-  return generatedReport(result, written, files, seed, style);
 }
 
 export function registerGenerate(program: Command): void {
@@ -127,7 +176,8 @@ export function registerGenerate(program: Command): void {
     .option("--out <dir>", "output directory", "out")
     .option("--no-pdf", "write only the paper files, no PDFs (nor .docx)")
     .option("--to <formats>", "pdf, docx or pdf,docx: what to render each paper to", "pdf")
-    .option("--time-limit <seconds>", "give up after this long", "60")
+    .option("--force", "replace an existing set of papers in the output directory (the whole set: older forms and PDFs go)")
+    .option("--time-limit <seconds>", "give up after this long, counted from the start (at most 2147483)", "60")
     .option("--export-model <file.lp>", "also write the assembly model in CPLEX LP format")
     .option("--format <format>", "text or json", "text")
     .addHelpText(
@@ -137,10 +187,15 @@ Examples:
   $ zujuan generate --seed 7
   $ zujuan generate --seed 7 --to pdf,docx               # also Word files to edit before printing
   $ zujuan generate --forms 2 --seed 7 --no-pdf          # A and B papers, no shared question
-  $ zujuan generate --avoid out/10421-A.yaml --seed 8    # none of last sitting's questions
+  $ zujuan generate --avoid out/10421-A.yaml --seed 8 --out out/next    # none of last sitting's questions
+  $ zujuan generate --seed 9 --force                     # replace the set in out/ as a whole
   $ zujuan generate --format json --no-pdf | jq .seed
 
-Exit codes: 0 papers written, 2 bad input, 3 no paper can meet every rule (the diagnosis says why).`,
+Existing papers are never replaced without --force, a paper given to --avoid never, and the bank,
+syllabus and blueprint are never written. A set (paper files and their PDFs) is written as a whole.
+
+Exit codes:
+${exitCodeHelp()}`,
     )
     .action((options: GenerateOptions) => run(options.format, (context) => generate(options, context)));
 }

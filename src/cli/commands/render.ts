@@ -1,13 +1,16 @@
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
-import { displayPath } from "../../io/load-project.js";
+import { openOutputSet } from "../../io/output-set.js";
 import { PDF_KINDS, type PdfKind } from "../../io/render/request.js";
-import { isInside, writeFilesAtomic } from "../../io/write-atomic.js";
 import type { CommandResult } from "../command-result.js";
+import { exitCodeHelp } from "../exit-code.js";
+import { withNotes } from "../format-generate.js";
 import { unusable } from "../load-or-fail.js";
 import { formatsFrom } from "../output-formats.js";
+import { projectGuards } from "../output-guards.js";
+import { PASSWORD_ENV, pdfPassword } from "../password.js";
 import { renderOutputs } from "../render-outputs.js";
 import { run, UsageError, type RunContext } from "../run.js";
 
@@ -17,8 +20,10 @@ export interface RenderOptions {
   out?: string;
   only?: string;
   password?: string;
+  passwordFile?: string;
   font?: string;
   to?: string;
+  force?: boolean;
   format?: string;
 }
 
@@ -35,42 +40,56 @@ const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 export async function render(paperPath: string, options: RenderOptions, { style }: RunContext): Promise<CommandResult> {
   const kinds = kindsFrom(options.only);
   const formats = formatsFrom(options.to);
-  if (options.password === "") throw new UsageError("--password must not be empty");
-  if (options.password !== undefined && formats.includes("docx")) throw new UsageError("--password encrypts PDFs only; a .docx would be written unencrypted: leave docx out of --to");
+  const password = pdfPassword(options);
+  if (password !== undefined && formats.includes("docx")) throw new UsageError("--password encrypts PDFs only; a .docx would be written unencrypted: leave docx out of --to");
   const loaded = loadPaper(paperPath, options);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) return unusable(errors, style);
   const { project, paper } = loaded;
   const full = resolve(paperPath);
-  const outDir = resolve(options.out ?? dirname(full));
-  // PDFs inside the bank directory would sit among its questions: never write there.
-  if (isInside(outDir, project.bankDir)) throw new UsageError(`output directory ${displayPath(outDir)} lies inside the bank ${displayPath(project.bankDir)}: use --out`);
-  const report = validatePaper(paper, project.blueprint, project.syllabus, loaded.diagnostics);
-
+  const shownDir = options.out ?? dirname(paperPath);
   const name = basename(full).replace(/\.(ya?ml|json)$/i, "");
-  const rendered = await renderOutputs([{ paper, spec: report.spec, base: join(outDir, name) }], project, { kinds, formats, password: options.password, fontFile: options.font });
-  if (!rendered.ok) return unusable(rendered.diagnostics, style);
-  const files = rendered.files;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // The three PDFs of a paper are one set: members of an older render not drawn now are removed with --force.
+  const set = openOutputSet({
+    dir: resolve(shownDir),
+    shownDir,
+    option: options.out === undefined ? "the paper's folder" : "--out",
+    names: formats.flatMap((ext) => kinds.map((k) => `${name}-${k}.${ext}`)),
+    member: new RegExp(`^${escaped}-(${PDF_KINDS.join("|")})\\.(pdf|docx)$`),
+    force: options.force === true,
+    guards: projectGuards(project, [{ path: paperPath, what: "the paper being rendered" }]),
+  });
+  try {
+    const report = validatePaper(paper, project.blueprint, project.syllabus, loaded.diagnostics);
+    const rendered = await renderOutputs([{ paper, spec: report.spec, base: name }], project, { kinds, formats, password, fontFile: options.font });
+    if (!rendered.ok) return unusable(rendered.diagnostics, style);
+    set.commit(rendered.files.map((f) => f.data));
+    const files = rendered.files.map((f, i) => ({ kind: f.kind, shown: set.files[i]!.shown, bytes: f.data.length }));
 
-  writeFilesAtomic(files);
-
-  const failing = report.checks.filter((c) => c.status === "fail").map((c) => c.id);
-  const warning = failing.length
-    ? style.color.yellow(`warning: the paper breaks ${failing.length} blueprint rule${failing.length === 1 ? "" : "s"} (${failing.join(", ")}); rendered anyway (zujuan validate ${paperPath} says more)`)
-    : "";
-  const lines = files.map((f) => `wrote ${displayPath(f.path)} (${kb(f.data.length)})`);
-  if (options.password !== undefined) lines.push("encrypted with the password given (AES-256; printing allowed)");
-  return {
-    outcome: "ok",
-    text: [warning, ...lines].filter(Boolean).join("\n"),
-    json: {
-      ok: true,
-      files: files.map((f) => ({ kind: f.kind, file: displayPath(f.path), bytes: f.data.length })),
-      encrypted: options.password !== undefined,
-      failingRules: failing,
-    },
-  };
+    const failing = report.checks.filter((c) => c.status === "fail").map((c) => c.id);
+    const warning = failing.length
+      ? style.color.yellow(`warning: the paper breaks ${failing.length} blueprint rule${failing.length === 1 ? "" : "s"} (${failing.join(", ")}); rendered anyway (zujuan validate ${paperPath} says more)`)
+      : "";
+    const lines = files.map((f) => `wrote ${f.shown} (${kb(f.bytes)})`);
+    if (password !== undefined) lines.push("encrypted with the password given (AES-256; printing allowed)");
+    return withNotes(
+      {
+        outcome: "ok",
+        text: [warning, ...lines].filter(Boolean).join("\n"),
+        json: {
+          ok: true,
+          files: files.map((f) => ({ kind: f.kind, file: f.shown, bytes: f.bytes })),
+          encrypted: password !== undefined,
+          failingRules: failing,
+        },
+      },
+      set.notes,
+    );
+  } finally {
+    set.close();
+  }
 }
 
 export function registerRender(program: Command): void {
@@ -82,25 +101,31 @@ export function registerRender(program: Command): void {
     .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
     .option("--out <dir>", "output directory (default: the paper file's directory)")
     .option("--only <kinds>", `some of ${PDF_KINDS.join(",")} (comma-separated)`)
-    .option("--password <pw>", "encrypt the PDFs: this password opens them (printing allowed, editing not)")
+    .option("--password <pw>", `encrypt the PDFs: this password opens them (printing allowed, editing not); also from $${PASSWORD_ENV}`)
+    .option("--password-file <file>", "encrypt the PDFs with the password on the first line of this file (not visible in the process list)")
     .option("--font <file>", "a TTF/OTF font to use instead of the bundled Noto Serif SC")
     .option("--to <formats>", "pdf, docx or pdf,docx: print-ready PDFs, editable Word documents, or both", "pdf")
+    .option("--force", "replace existing PDFs of this paper (the whole set: kinds not drawn now are removed)")
     .option("--format <format>", "text or json", "text")
     .addHelpText(
       "after",
       `
 Writes <name>-paper.pdf, <name>-answers.pdf and <name>-spec.pdf (name: the paper file's name without
-.yaml), all or none; with --to docx the same three as .docx. The same paper file always gives the
-same bytes (unless encrypted).
+.yaml), all or none; with --to docx the same three as .docx; existing ones only with --force. The same paper file always gives the same
+bytes (unless encrypted). A password on the command line is visible to other users of the machine:
+prefer --password-file or ${PASSWORD_ENV}.
 
 Examples:
   $ zujuan render out/10421-A.yaml
-  $ zujuan render out/10421-A.yaml --only paper --password 's3cret' --out print/
+  $ zujuan render out/10421-A.yaml --only paper --password-file ~/.paper-pw --out print/
   $ zujuan render out/10421-A.yaml --to pdf,docx
   $ zujuan render draft.yaml --blueprint blueprints/10421.yaml --font ~/fonts/SimSun.ttf
 
-Exit codes: 0 PDFs written (a paper that breaks blueprint rules is rendered with a warning),
-2 unusable input (unknown question ids, invalid inline questions, characters the font lacks).`,
+A paper that breaks blueprint rules is rendered with a warning. Exit 2 also for unusable input
+(unknown question ids, invalid inline questions, characters the font lacks).
+
+Exit codes:
+${exitCodeHelp()}`,
     )
     .action((paper: string, options: RenderOptions) => run(options.format, (context) => render(paper, options, context)));
 }

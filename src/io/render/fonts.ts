@@ -20,13 +20,24 @@ const NOTO = "@expo-google-fonts/noto-serif-sc";
 
 const loaded = new Map<string, Font>();
 
+/**
+ * True when every table the font's directory lists lies inside the file. fontkit reads tables lazily,
+ * so a cut-off file would otherwise fail only halfway through drawing a page.
+ */
+function tablesInside(font: Font, size: number): boolean {
+  const tables = (font as unknown as { directory?: { tables?: Record<string, { offset: number; length: number }> } }).directory?.tables;
+  return tables !== undefined && Object.values(tables).every((t) => t.offset + t.length <= size);
+}
+
 /** Parses a font file once per process; a collection (.ttc) gives its first face. */
 function loadFont(file: string): Font {
   const cached = loaded.get(file);
   if (cached) return cached;
-  const parsed = create(readFileSync(file));
+  const bytes = readFileSync(file);
+  const parsed = create(bytes);
   const font = "fonts" in parsed ? parsed.fonts[0] : parsed;
-  if (!font || typeof font.layout !== "function") throw new Error(`${file} is not a TrueType or OpenType font`);
+  if (!font || typeof font.layout !== "function") throw new Error("not a TrueType or OpenType font");
+  if (!tablesInside(font, bytes.length)) throw new Error("the file is cut short (truncated or damaged)");
   loaded.set(file, font);
   return font;
 }

@@ -1,5 +1,6 @@
 // Print-ready PDFs of a paper: the paper itself, the answer key with marking scheme, and the 双向细目表.
-import { error } from "../../core/diagnostic.js";
+import { error, type Diagnostic } from "../../core/diagnostic.js";
+import { isErrnoError, meaningOf } from "../fs-errors.js";
 import { drawAnswers } from "./answers.js";
 import { addFooters, createDocument, finishDocument } from "./document.js";
 import { loadFonts, type FontPair } from "./fonts.js";
@@ -52,13 +53,26 @@ export async function renderPdfs(request: RenderRequest): Promise<RenderResult> 
   try {
     fonts = loadFonts(request.fontFile);
   } catch (cause) {
-    return { ok: false, diagnostics: [error("bad-font", `cannot use font ${request.fontFile ?? "Noto Serif SC"}: ${(cause as Error).message}`)] };
+    return { ok: false, diagnostics: [badFont(request, cause)] };
   }
   const missing = missingGlyphs(request.kinds.flatMap((kind) => textsFor(request, kind)), fonts, request.paper);
   if (missing.length) return { ok: false, diagnostics: missing };
   const { course } = request.syllabus.syllabus;
   const input: RenderInput = { ...request, course: { code: course.code, name: course.name } };
   const pdfs: { kind: PdfKind; bytes: Uint8Array }[] = [];
-  for (const kind of PDF_KINDS.filter((k) => request.kinds.includes(k))) pdfs.push({ kind, bytes: await renderOne(kind, input, fonts, request) });
+  for (const kind of PDF_KINDS.filter((k) => request.kinds.includes(k))) {
+    try {
+      pdfs.push({ kind, bytes: await renderOne(kind, input, fonts, request) });
+    } catch (cause) {
+      // The bundled font is known good; a damaged --font file can still fail inside a glyph it draws.
+      if (request.fontFile === undefined) throw cause;
+      return { ok: false, diagnostics: [badFont(request, cause)] };
+    }
+  }
   return { ok: true, pdfs };
+}
+
+function badFont(request: RenderRequest, cause: unknown): Diagnostic {
+  const reason = isErrnoError(cause) ? `${meaningOf(cause.code)} (${cause.code})` : String((cause as Error)?.message ?? cause).split("\n")[0];
+  return error("bad-font", `cannot use font ${request.fontFile ?? "Noto Serif SC"}: ${reason}`);
 }
