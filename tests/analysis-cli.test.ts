@@ -74,7 +74,7 @@ describe("zujuan analyze", () => {
     expect(header).toContain("20选项");
     const second = await runCli(["analyze", "--template", paper]);
     expect(second.code).toBe(2);
-    expect(second.stderr).toContain("p-scores.csv already exists: use --force to overwrite");
+    expect(second.stderr).toContain("p-scores.csv already exists: add --force to replace it");
   });
 
   it("rejects a bad sheet with every problem located, exit 2, writing nothing", async () => {

@@ -45,7 +45,7 @@ async function writeTemplate(paperPath: string, options: AnalyzeOptions, { style
   const loaded = loadPaper(paperPath, options);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const header = templateHeader(questionUnits(loaded.paper));
-  const shown = shownJoin(options.out ?? dirname(paperPath), `${paperName(paperPath)}-scores.${format}`);
+  const shown = displayPath(resolve(shownJoin(options.out ?? dirname(paperPath), `${paperName(paperPath)}-scores.${format}`)));
   const write = prepareSingleOutput({ path: resolve(shown), shown }, "--template", options.force === true, projectGuards(loaded.project, [{ path: paperPath, what: "the paper" }]));
   write(format === "csv" ? toCsv([header]) : await xlsxTemplate(header));
   return { outcome: "ok", text: `wrote ${shown} (${header.length} columns)`, json: { ok: true, file: shown, columns: header } };
@@ -101,7 +101,7 @@ export async function analyze(paperPath: string, options: AnalyzeOptions, contex
 
   const outputs: { shown: string; write: () => void }[] = [];
   if (options.pdf !== false) {
-    const shown = shownJoin(options.out ?? dirname(paperPath), `${paperName(paperPath)}-analysis.pdf`);
+    const shown = displayPath(resolve(shownJoin(options.out ?? dirname(paperPath), `${paperName(paperPath)}-analysis.pdf`)));
     const guards = projectGuards(loaded.project, [
       { path: paperPath, what: "the paper" },
       { path: options.scores, what: "the score sheet" },
