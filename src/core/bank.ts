@@ -52,7 +52,8 @@ export function parseQuestion(raw: unknown, origin: Location): { question?: Ques
       diagnostics: [error("schema", `type: expected one of ${QUESTION_TYPES.join(", ")}, found ${found}`, at(origin, "type"))],
     };
   }
-  const input = record.type === type ? record : Object.assign({}, record, { type });
+  // Spread, not Object.assign: an own `__proto__` key stays a key (and an unknown field), never a prototype.
+  const input = record.type === type ? record : { ...record, type };
   const fast = fastQuestionParsers[type]?.(input);
   if (fast?.ok) return { question: fast.data as Question, diagnostics: [] };
   const parsed = questionSchemas[type].safeParse(input);
@@ -76,9 +77,9 @@ export function parseBank(sources: readonly SourceDocument[]): ParsedBank {
     for (const key of FILE_DEFAULTS) if (file.data[key] !== undefined) defaults[key] = file.data[key];
     file.data.questions.forEach((raw, index) => {
       const origin = at(root, "questions", index);
-      const merged = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? Object.assign({}, defaults, raw) : raw;
+      const merged = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? { ...defaults, ...(raw as object) } : raw;
       const result = parseQuestion(merged, origin);
-      diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) diagnostics.push(atDefault(d, raw, defaults, root));
       if (result.question) {
         questions.push(result.question);
         origins.push(origin);
@@ -86,6 +87,13 @@ export function parseBank(sources: readonly SourceDocument[]): ParsedBank {
     });
   }
   return { bank: { questions, origins }, diagnostics };
+}
+
+/** A finding about a field the question took from its file's defaults is located at the default. */
+function atDefault(d: Diagnostic, raw: unknown, defaults: Record<string, unknown>, root: Location): Diagnostic {
+  const field = d.location?.path[root.path.length + 2];
+  if (typeof field !== "string" || !(field in defaults) || (raw !== null && typeof raw === "object" && field in raw)) return d;
+  return { ...d, location: { file: root.file, path: [...root.path, ...d.location!.path.slice(root.path.length + 2)] } };
 }
 
 /** Questions by id; the first of a duplicated id wins (lint reports the duplicate). */

@@ -17,7 +17,7 @@ interface Placed {
 /** A named cross-field rule over one question. */
 interface QuestionRule {
   name: string;
-  check: (placed: Placed, context: LintContext) => Diagnostic[];
+  check: (placed: Placed, context: LintContext) => readonly Diagnostic[];
 }
 
 /** A named rule over the whole bank (uniqueness, references between questions). */
@@ -28,6 +28,15 @@ interface BankRule {
 
 const letter = (i: number) => String.fromCharCode(65 + i);
 
+/** Most rules find nothing in most questions: one shared empty answer instead of an array each. */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
+/** Text NFKC leaves as it is (most options): no need to normalise it. */
+const ASCII_OR_HAN = /^[\x20-\x7e\u4e00-\u9fff]*$/;
+
+/** A leading option letter: "A.", "A、", "A)", "(A)", "A:" (after NFKC, so "Ａ．" too). */
+const OWN_LETTER = /^\s*\(?([A-Ha-h])\s*[.、):：]\s*/;
+
 function sumOf(marking: Marking): number {
   return marking.reduce((s, m) => s + m.points, 0);
 }
@@ -37,7 +46,7 @@ const questionRules: QuestionRule[] = [
     name: "known-chapter",
     check: ({ question, origin }, { syllabus }) =>
       syllabus.chapter(question.chapter)
-        ? []
+        ? NONE
         : [error("unknown-chapter", `${question.id}: chapter ${question.chapter} is not in the syllabus`, at(origin, "chapter"))],
   },
   {
@@ -49,32 +58,56 @@ const questionRules: QuestionRule[] = [
         if (kp.chapter !== question.chapter) {
           return [error("knowledge-point-chapter", `${question.id}: knowledge point ${id} belongs to chapter ${kp.chapter}, not ${question.chapter}`, at(origin, "knowledge_point"))];
         }
-        return [];
+        return NONE;
       }),
   },
   {
     name: "answer-among-options",
     check: ({ question, origin }) => {
-      if (question.type !== "单项选择题" && question.type !== "多项选择题") return [];
+      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
       const valid = question.options.map((_, i) => letter(i));
       const outside = [...question.answer].filter((l) => !valid.includes(l));
       return outside.length
         ? [error("answer-outside-options", `${question.id}: answer ${outside.join("")} is not among the options ${valid[0]}–${valid[valid.length - 1]}`, at(origin, "answer"))]
-        : [];
+        : NONE;
     },
   },
   {
     name: "distinct-options",
     check: ({ question, origin }) => {
-      if (question.type !== "单项选择题" && question.type !== "多项选择题") return [];
+      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
       const seen = new Map<string, number>();
+      const folded = new Map<string, number>();
       const found: Diagnostic[] = [];
       question.options.forEach((option, i) => {
         const key = option.replace(/\s+/g, "");
         const first = seen.get(key);
+        // Full-width and half-width forms (５０００, 5000) print differently but read alike.
+        const fold = ASCII_OR_HAN.test(key) ? key : key.normalize("NFKC");
+        const alike = folded.get(fold);
         if (first !== undefined) {
           found.push(error("identical-options", `${question.id}: options ${letter(first)} and ${letter(i)} are identical`, at(origin, "options", i)));
-        } else seen.set(key, i);
+        } else if (alike !== undefined) {
+          found.push(warning("alike-options", `${question.id}: options ${letter(alike)} and ${letter(i)} differ only in full-width and half-width characters`, at(origin, "options", i)));
+        } else {
+          seen.set(key, i);
+          folded.set(fold, i);
+        }
+      });
+      return found;
+    },
+  },
+  {
+    name: "option-without-letter",
+    check: ({ question, origin }) => {
+      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
+      const found: Diagnostic[] = [];
+      question.options.forEach((option, i) => {
+        // "A. 无形性" would print as "A. A. 无形性": the paper adds the letters itself.
+        const own = OWN_LETTER.exec(option) ?? (option.charCodeAt(0) >= 0xff00 ? OWN_LETTER.exec(option.normalize("NFKC")) : null);
+        if (own && own[1]!.toUpperCase() === letter(i)) {
+          found.push(error("option-letter", `${question.id}: option ${letter(i)} starts with its own letter (${JSON.stringify(option.slice(0, own[0].length).trim())}); the paper prints the letters: leave it out`, at(origin, "options", i)));
+        }
       });
       return found;
     },
@@ -82,14 +115,14 @@ const questionRules: QuestionRule[] = [
   {
     name: "multiple-choice-answer",
     check: ({ question, origin }) => {
-      if (question.type !== "多项选择题") return [];
+      if (question.type !== "多项选择题") return NONE;
       const letters = [...question.answer];
       if (new Set(letters).size !== letters.length) {
         return [error("repeated-answer-letter", `${question.id}: answer ${question.answer} names a letter twice`, at(origin, "answer"))];
       }
       return letters.length < 2
         ? [error("too-few-correct", `${question.id}: a 多项选择题 needs at least 2 correct options, answer is ${question.answer}`, at(origin, "answer"))]
-        : [];
+        : NONE;
     },
   },
   {
@@ -110,10 +143,10 @@ const questionRules: QuestionRule[] = [
         }
         return found;
       }
-      if (question.type === "单项选择题" || question.type === "多项选择题" || !section) return [];
+      if (question.type === "单项选择题" || question.type === "多项选择题" || !section) return NONE;
       const sum = sumOf(question.marking);
       return sum === section.points_each
-        ? []
+        ? NONE
         : [error("marking-sum", `${question.id}: marking adds up to ${sum}, the ${question.type} section gives ${section.points_each} points`, at(origin, "marking"))];
     },
   },
@@ -122,20 +155,32 @@ const questionRules: QuestionRule[] = [
     check: ({ question, origin }, { blueprint }) =>
       blueprint && !sectionFor(blueprint, question.type)
         ? [warning("type-not-in-blueprint", `${question.id}: the blueprint has no ${question.type} section`, at(origin, "type"))]
-        : [],
+        : NONE,
   },
 ];
+
+const byId = new WeakMap<readonly Placed[], Map<string, Location>>();
+
+/** Where each id is first used; built once per lint for the rules that need it (50,000 ids cost). */
+function firstById(all: readonly Placed[]): Map<string, Location> {
+  let first = byId.get(all);
+  if (!first) {
+    first = new Map();
+    for (const { question, origin } of all) if (!first.has(question.id)) first.set(question.id, origin);
+    byId.set(all, first);
+  }
+  return first;
+}
 
 const bankRules: BankRule[] = [
   {
     name: "unique-ids",
     check: (all) => {
-      const first = new Map<string, Location>();
+      const first = firstById(all);
       const found: Diagnostic[] = [];
       for (const { question, origin } of all) {
         const earlier = first.get(question.id);
-        if (earlier) found.push({ ...error("duplicate-id", `${question.id}: id already used`, at(origin, "id")), related: at(earlier, "id") });
-        else first.set(question.id, origin);
+        if (earlier !== origin) found.push({ ...error("duplicate-id", `${question.id}: id already used`, at(origin, "id")), related: at(earlier!, "id") });
       }
       return found;
     },
@@ -143,10 +188,13 @@ const bankRules: BankRule[] = [
   {
     name: "unique-stems",
     check: (all) => {
-      const first = new Map<string, string>();
+      const firstByType = new Map<string, Map<string, string>>();
       const found: Diagnostic[] = [];
       for (const { question, origin } of all) {
-        const key = `${question.type}\u0000${displayStem(question).replace(/\s+/g, "")}`;
+        const stem = displayStem(question);
+        const key = /\s/.test(stem) ? stem.replace(/\s+/g, "") : stem;
+        let first = firstByType.get(question.type);
+        if (!first) firstByType.set(question.type, (first = new Map()));
         const earlier = first.get(key);
         if (earlier && earlier !== question.id) {
           found.push(error("duplicate-stem", `${question.id}: same ${question.type === "名词解释" ? "term" : "stem"} as ${earlier}`, at(origin, question.type === "名词解释" ? "term" : "stem")));
@@ -158,7 +206,7 @@ const bankRules: BankRule[] = [
   {
     name: "known-excludes",
     check: (all) => {
-      const ids = new Set(all.map((p) => p.question.id));
+      const ids = firstById(all);
       return all.flatMap(({ question, origin }) =>
         question.excludes.flatMap((id, i) => {
           if (id === question.id) return [error("self-exclude", `${question.id}: excludes itself`, at(origin, "excludes", i))];
@@ -172,8 +220,8 @@ const bankRules: BankRule[] = [
 /** Cross-field rules of a parsed bank, each finding located at the field at fault. */
 export function lintBank(bank: Bank, context: LintContext): Diagnostic[] {
   const all: Placed[] = bank.questions.map((question, i) => ({ question, origin: bank.origins[i]! }));
-  return [
-    ...all.flatMap((placed) => questionRules.flatMap((rule) => rule.check(placed, context))),
-    ...bankRules.flatMap((rule) => rule.check(all, context)),
-  ];
+  const found: Diagnostic[] = [];
+  for (const placed of all) for (const rule of questionRules) for (const d of rule.check(placed, context)) found.push(d);
+  for (const rule of bankRules) found.push(...rule.check(all, context));
+  return found;
 }

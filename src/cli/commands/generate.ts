@@ -11,7 +11,7 @@ import { HighsSolver } from "../../solver/highs.js";
 import { VERSION } from "../../version.js";
 import type { CommandResult } from "../command-result.js";
 import { failureReport, generatedReport } from "../format-generate.js";
-import { refuseBrokenBank, unusable } from "../load-or-fail.js";
+import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { seconds, wholeNumber } from "../options.js";
 import { progressReporter } from "../progress.js";
 import { run, UsageError, type RunContext } from "../run.js";
@@ -62,7 +62,7 @@ async function generateWith(
   progress("loading the blueprint, syllabus and bank");
   const loaded = loadProject(loadOptions);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
-  const refused = refuseBrokenBank(loaded.diagnostics, style);
+  const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
   if (refused) return refused;
   const { project } = loaded;
   const avoided = paperIdsFromFiles(options.avoid ?? []);

@@ -6,7 +6,7 @@ import { displayPath } from "../../io/load-project.js";
 import { PDF_KINDS, type PdfKind } from "../../io/render/request.js";
 import { isInside, writeFilesAtomic } from "../../io/write-atomic.js";
 import type { CommandResult } from "../command-result.js";
-import { unusable } from "../load-or-fail.js";
+import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { renderOutputs } from "../render-outputs.js";
 import { run, UsageError, type RunContext } from "../run.js";
 
@@ -35,6 +35,8 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   if (options.password === "") throw new UsageError("--password must not be empty");
   const loaded = loadPaper(paperPath, options);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
+  const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.projectDiagnostics), style);
+  if (refused) return refused;
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) return unusable(errors, style);
   const { project, paper } = loaded;

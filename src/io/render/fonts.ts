@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readInputBytes } from "../read-input.js";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { create, type Font } from "fontkit";
@@ -24,7 +24,9 @@ const loaded = new Map<string, Font>();
 function loadFont(file: string): Font {
   const cached = loaded.get(file);
   if (cached) return cached;
-  const parsed = create(readFileSync(file));
+  const read = readInputBytes(file, "the file");
+  if (!read.ok) throw new Error(read.message);
+  const parsed = create(read.bytes);
   const font = "fonts" in parsed ? parsed.fonts[0] : parsed;
   if (!font || typeof font.layout !== "function") throw new Error(`${file} is not a TrueType or OpenType font`);
   loaded.set(file, font);
