@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestion } from "../src/core/bank.js";
+import { parseBank, parseQuestion } from "../src/core/bank.js";
 import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
 import { rawQuestion } from "./helpers/builders.js";
 import { makeBlueprint } from "./helpers/builders.js";
@@ -61,6 +61,14 @@ describe("question schema", () => {
     expect(diagnostics.map((d) => [d.message, d.location?.path])).toEqual([
       ['knowledge_point: found the number 1.1: write it in quotes ("1.1"); unquoted, YAML and JSON read 1.10 as 1.1', ["questions", 0, "knowledge_point"]],
     ]);
+  });
+
+  it("never lets a __proto__ key supply fields, in a question or through file defaults", () => {
+    const raw = JSON.parse('{"id": "p1", "type": "单项选择题", "__proto__": {"answer": "A", "level": "识记"}}') as Record<string, unknown>;
+    const { questions } = { questions: [raw] };
+    const parsed = parseBank([{ file: "bank/p.json", data: { chapter: 1, questions } }]);
+    expect(parsed.bank.questions).toEqual([]);
+    expect(parsed.diagnostics.map((d) => d.message)).toContain('(document): unknown field "__proto__"');
   });
 
   const outOfRange: [string, Record<string, unknown>, string][] = [

@@ -51,20 +51,24 @@ const questionRules: QuestionRule[] = [
   },
   {
     name: "known-knowledge-point",
-    check: ({ question, origin }, { syllabus }) =>
-      question.knowledge_point.flatMap((id) => {
+    check: ({ question, origin }, { syllabus }) => {
+      let found: Diagnostic[] | undefined;
+      for (const id of question.knowledge_point) {
         const kp = syllabus.knowledgePoint(id);
-        if (!kp) return [error("unknown-knowledge-point", `${question.id}: knowledge point ${id} is not in the syllabus`, at(origin, "knowledge_point"))];
-        if (kp.chapter !== question.chapter) {
-          return [error("knowledge-point-chapter", `${question.id}: knowledge point ${id} belongs to chapter ${kp.chapter}, not ${question.chapter}`, at(origin, "knowledge_point"))];
+        if (!kp) (found ??= []).push(error("unknown-knowledge-point", `${question.id}: knowledge point ${id} is not in the syllabus`, at(origin, "knowledge_point")));
+        else if (kp.chapter !== question.chapter) {
+          (found ??= []).push(error("knowledge-point-chapter", `${question.id}: knowledge point ${id} belongs to chapter ${kp.chapter}, not ${question.chapter}`, at(origin, "knowledge_point")));
         }
-        return NONE;
-      }),
+      }
+      return found ?? NONE;
+    },
   },
   {
     name: "answer-among-options",
     check: ({ question, origin }) => {
       if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
+      const last = letter(question.options.length - 1);
+      if (question.answer.length === 1 && question.answer >= "A" && question.answer <= last) return NONE;
       const valid = question.options.map((_, i) => letter(i));
       const outside = [...question.answer].filter((l) => !valid.includes(l));
       return outside.length
@@ -76,40 +80,39 @@ const questionRules: QuestionRule[] = [
     name: "distinct-options",
     check: ({ question, origin }) => {
       if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
-      const seen = new Map<string, number>();
-      const folded = new Map<string, number>();
-      const found: Diagnostic[] = [];
-      question.options.forEach((option, i) => {
-        const key = option.replace(/\s+/g, "");
-        const first = seen.get(key);
-        // Full-width and half-width forms (５０００, 5000) print differently but read alike.
-        const fold = ASCII_OR_HAN.test(key) ? key : key.normalize("NFKC");
-        const alike = folded.get(fold);
-        if (first !== undefined) {
-          found.push(error("identical-options", `${question.id}: options ${letter(first)} and ${letter(i)} are identical`, at(origin, "options", i)));
-        } else if (alike !== undefined) {
-          found.push(warning("alike-options", `${question.id}: options ${letter(alike)} and ${letter(i)} differ only in full-width and half-width characters`, at(origin, "options", i)));
-        } else {
-          seen.set(key, i);
-          folded.set(fold, i);
+      // Four or five options: arrays and indexOf, no maps (this runs for every choice question).
+      const keys = question.options.map((o) => (/\s/.test(o) ? o.replace(/\s+/g, "") : o));
+      // Full-width and half-width forms (５０００, 5000) print differently but read alike.
+      const folded = keys.every((k) => ASCII_OR_HAN.test(k)) ? keys : keys.map((k) => k.normalize("NFKC"));
+      let found: Diagnostic[] | undefined;
+      keys.forEach((key, i) => {
+        const first = keys.indexOf(key);
+        const alike = folded.indexOf(folded[i]!);
+        if (first < i) {
+          (found ??= []).push(error("identical-options", `${question.id}: options ${letter(first)} and ${letter(i)} are identical`, at(origin, "options", i)));
+        } else if (alike < i) {
+          (found ??= []).push(warning("alike-options", `${question.id}: options ${letter(alike)} and ${letter(i)} differ only in full-width and half-width characters`, at(origin, "options", i)));
         }
       });
-      return found;
+      return found ?? NONE;
     },
   },
   {
     name: "option-without-letter",
     check: ({ question, origin }) => {
       if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
-      const found: Diagnostic[] = [];
+      let found: Diagnostic[] | undefined;
       question.options.forEach((option, i) => {
+        // Most options start with a Chinese character: no letter to look for.
+        const c = option.charCodeAt(0);
+        if (c > 0x7f && c < 0xff00) return;
         // "A. 无形性" would print as "A. A. 无形性": the paper adds the letters itself.
-        const own = OWN_LETTER.exec(option) ?? (option.charCodeAt(0) >= 0xff00 ? OWN_LETTER.exec(option.normalize("NFKC")) : null);
+        const own = OWN_LETTER.exec(c >= 0xff00 ? option.normalize("NFKC") : option);
         if (own && own[1]!.toUpperCase() === letter(i)) {
-          found.push(error("option-letter", `${question.id}: option ${letter(i)} starts with its own letter (${JSON.stringify(option.slice(0, own[0].length).trim())}); the paper prints the letters: leave it out`, at(origin, "options", i)));
+          (found ??= []).push(error("option-letter", `${question.id}: option ${letter(i)} starts with its own letter (${JSON.stringify(option.slice(0, own[0].length).trim())}); the paper prints the letters: leave it out`, at(origin, "options", i)));
         }
       });
-      return found;
+      return found ?? NONE;
     },
   },
   {
