@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
-import { closeSync, cpSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, cpSync, ftruncateSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, ROOT, tempDir } from "./helpers/cli.js";
@@ -209,6 +209,7 @@ const cases: Case[] = [
   { name: "a paper worth 1e9 points a question", setup: (p) => ["validate", p.file("paper.yaml", PAPER.replace("points_each: 1", "points_each: 1e9"))], code: 2, message: /points_each: at most 100/, at: /paper\.yaml:4:18/ },
   { name: "--blueprint /dev/zero", skip: !posix, setup: () => ["lint", "--blueprint", "/dev/zero"], code: 2, message: /is a device, not a regular file/ },
   { name: "--blueprint a FIFO", skip: !posix, setup: (p) => (execFileSync("mkfifo", [join(p.dir, "bp.yaml")]), ["lint", "--blueprint", "bp.yaml"]), code: 2, message: /is a FIFO \(named pipe\), not a regular file/, at: /bp\.yaml:/ },
+  { name: "an unreadable blueprint", skip: !posix || process.getuid?.() === 0, setup: (p) => { const file = blueprintWith(p, (t) => t); chmodSync(file, 0); return ["lint", "--blueprint", "bp.yaml"]; }, code: 2, message: /bp\.yaml cannot be read: permission denied \(EACCES\)/ },
   { name: "--blueprint a directory", setup: () => ["lint", "--blueprint", "bank"], code: 2, message: /is a directory, not a regular file/ },
   { name: "--bank a file", setup: () => ["lint", "--bank", "blueprints/10421.yaml"], code: 2, message: /bank directory blueprints\/10421\.yaml does not exist/ },
   { name: "a paper whose blueprint is /dev/zero", skip: !posix, setup: (p) => ["validate", p.file("paper.yaml", PAPER.replace("blueprints/10421.yaml", "/dev/zero"))], code: 2, message: /is a device, not a regular file/ },
