@@ -211,7 +211,7 @@ const cases: Case[] = [
   { name: "--blueprint a FIFO", skip: !posix, setup: (p) => (execFileSync("mkfifo", [join(p.dir, "bp.yaml")]), ["lint", "--blueprint", "bp.yaml"]), code: 2, message: /is a FIFO \(named pipe\), not a regular file/, at: /bp\.yaml:/ },
   { name: "an unreadable blueprint", skip: !posix || process.getuid?.() === 0, setup: (p) => { const file = blueprintWith(p, (t) => t); chmodSync(file, 0); return ["lint", "--blueprint", "bp.yaml"]; }, code: 2, message: /bp\.yaml cannot be read: permission denied \(EACCES\)/ },
   { name: "--blueprint a directory", setup: () => ["lint", "--blueprint", "bank"], code: 2, message: /is a directory, not a regular file/ },
-  { name: "--bank a file", setup: () => ["lint", "--bank", "blueprints/10421.yaml"], code: 2, message: /bank directory blueprints\/10421\.yaml does not exist/ },
+  { name: "--bank a file", setup: () => ["lint", "--bank", "blueprints/10421.yaml"], code: 2, message: /bank blueprints\/10421\.yaml is not a directory/ },
   { name: "a paper whose blueprint is /dev/zero", skip: !posix, setup: (p) => ["validate", p.file("paper.yaml", PAPER.replace("blueprints/10421.yaml", "/dev/zero"))], code: 2, message: /is a device, not a regular file/ },
   { name: "render --font /dev/zero", skip: !posix, setup: (p) => ["render", p.file("paper.yaml", PAPER), "--font", "/dev/zero"], code: 2, message: /cannot use font \/dev\/zero: the file is a device/ },
 

@@ -99,13 +99,21 @@ export function listBankEntries(dir: string, cwd = process.cwd()): BankListing {
   const problems: Diagnostic[] = [];
   const visited = new Set<string>();
   const walk = (d: string) => {
-    const real = realpathSync(d);
+    let real: string;
+    let names: string[];
+    try {
+      real = realpathSync(d);
+      names = readdirSync(d);
+    } catch (cause) {
+      problems.push(error("unreadable", `folder ${displayPath(d, cwd)} ${reasonFor(cause)}`, { file: displayPath(d, cwd), path: [] }));
+      return;
+    }
     if (visited.has(real)) {
       problems.push(warning("bank-folder-repeated", `${displayPath(d, cwd)} is a folder already read (a symbolic link loop or a second link to it): skipped`, { file: displayPath(d, cwd), path: [] }));
       return;
     }
     visited.add(real);
-    for (const name of readdirSync(d).sort((a, b) => (a < b ? -1 : 1))) {
+    for (const name of names.sort((a, b) => (a < b ? -1 : 1))) {
       if (name.startsWith(".")) continue;
       const full = join(d, name);
       const shown = displayPath(full, cwd);
@@ -134,7 +142,8 @@ export function listBankFiles(dir: string): string[] {
 
 export function loadBank(dir: string, cwd: string): { bank?: Bank; diagnostics: Diagnostic[] } {
   const shown = displayPath(dir, cwd);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { diagnostics: [error("missing-bank", `bank directory ${shown} does not exist`)] };
+  if (!existsSync(dir)) return { diagnostics: [error("missing-bank", `bank directory ${shown} does not exist`)] };
+  if (!statSync(dir).isDirectory()) return { diagnostics: [error("missing-bank", `bank ${shown} is not a directory`)] };
   const { files, problems } = listBankEntries(dir, cwd);
   if (files.length === 0 && problems.length === 0) return { diagnostics: [error("empty-bank", `bank directory ${shown} holds no .yaml, .yml or .json files`)] };
   const diagnostics: Diagnostic[] = [...problems];
