@@ -16,7 +16,7 @@ export type ReadResult = { ok: true; data: unknown } | { ok: false; diagnostics:
 export function readDocument(file: string, shown = file): ReadResult {
   const read = readInputBytes(file, shown);
   if (!read.ok) return { ok: false, diagnostics: [error(read.code, read.message, { file: shown, path: [] })] };
-  const text = decodeStrictUtf8(read.bytes);
+  const text = decodeUtf8(read.bytes);
   if (typeof text !== "string") return { ok: false, diagnostics: [error("not-utf8", text.message, { file: shown, path: [], line: text.line, col: text.col })] };
   const json = /\.json$/i.test(file);
   let data: unknown;
@@ -49,24 +49,15 @@ function positionOf(text: string, offset: number): { line: number; col: number }
 }
 
 /**
- * UTF-8 to a string. V8's own UTF-8 decoder manages about 160 MB/s on Chinese text (0.29 s for a
- * 46 MB bank); ICU's transcoder to UTF-16 plus a copy is about three times faster and gives the same
- * string. It throws on malformed bytes (and in builds without ICU): then V8's decoder gives its U+FFFD.
+ * UTF-8 to a string, or where and why the bytes are not UTF-8. V8's own UTF-8 decoder manages about
+ * 160 MB/s on Chinese text (0.29 s for a 46 MB bank); ICU's transcoder to UTF-16 plus a copy is about
+ * three times faster and gives the same string. It throws on the first malformed byte, so a string
+ * from it is proof the file is UTF-8; when it throws (or in builds without ICU) the bytes are checked
+ * and decoded by Node.
  */
-export function decodeUtf8(bytes: Buffer): string {
-  if (bytes.length < 65536) return bytes.toString("utf8");
-  try {
-    return transcode(bytes, "utf8", "utf16le").toString("utf16le");
-  } catch {
-    return bytes.toString("utf8");
-  }
-}
-
-/** decodeUtf8, but malformed bytes are an answer (where, and what the file probably is), not U+FFFD. */
-function decodeStrictUtf8(bytes: Buffer): string | NotUtf8 {
+export function decodeUtf8(bytes: Buffer): string | NotUtf8 {
   if (bytes.length >= 65536) {
     try {
-      // ICU throws on the first malformed byte, so a string from it is proof the file is UTF-8.
       return transcode(bytes, "utf8", "utf16le").toString("utf16le");
     } catch {
       // malformed, or a build without ICU: decide below
