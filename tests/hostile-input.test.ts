@@ -206,6 +206,7 @@ const cases: Case[] = [
   { name: "a blueprint share of 500", setup: (p) => ["lint", "--blueprint", blueprintWith(p, (t) => t.replace(/识记: 20/, "识记: 500"))], code: 2, message: /shares\.识记: at most 100/, at: /bp\.yaml:\d+:\d+/ },
   { name: "a section of 1e9 questions", setup: (p) => ["lint", "--blueprint", blueprintWith(p, (t) => t.replace(/count: 15/, "count: 1e9"))], code: 2, message: /sections\.0\.count: at most 200/, at: /bp\.yaml:\d+:\d+/ },
   { name: "a negative tolerance", setup: (p) => ["lint", "--blueprint", blueprintWith(p, (t) => t.replace(/tolerance_points: 0/, "tolerance_points: -1"))], code: 2, message: /tolerance_points: 0 or more/, at: /bp\.yaml:\d+:\d+/ },
+  { name: "an unquoted number as a question id in a paper", setup: (p) => ["validate", p.file("paper.yaml", PAPER.replace("[t-sc-001]", "[t-sc-001, 2.10]"))], code: 2, message: /sections\.0\.questions\.1: found the number 2\.1: write it in quotes/, at: /paper\.yaml:5:27/ },
   { name: "a paper worth 1e9 points a question", setup: (p) => ["validate", p.file("paper.yaml", PAPER.replace("points_each: 1", "points_each: 1e9"))], code: 2, message: /points_each: at most 100/, at: /paper\.yaml:4:18/ },
   { name: "--blueprint /dev/zero", skip: !posix, setup: () => ["lint", "--blueprint", "/dev/zero"], code: 2, message: /is a device, not a regular file/ },
   { name: "--blueprint a FIFO", skip: !posix, setup: (p) => (execFileSync("mkfifo", [join(p.dir, "bp.yaml")]), ["lint", "--blueprint", "bp.yaml"]), code: 2, message: /is a FIFO \(named pipe\), not a regular file/, at: /bp\.yaml:/ },

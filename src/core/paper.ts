@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, positiveUpTo } from "./limits.js";
+import { LIMITS, positiveUpTo, quotedText } from "./limits.js";
 import { parseQuestion } from "./bank.js";
 import type { Blueprint } from "./blueprint.js";
 import { at, error, type Diagnostic, type Location } from "./diagnostic.js";
@@ -9,7 +9,7 @@ import { questionTypeSchema, type QuestionType } from "./vocabulary.js";
 const paperSectionSchema = z.strictObject({
   type: questionTypeSchema,
   points_each: positiveUpTo(LIMITS.questionPoints),
-  questions: z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])),
+  questions: z.array(z.union([quotedText().min(1), z.record(z.string(), z.unknown())])),
 });
 
 /** A paper file: assembled by `generate` or written by hand, read by `validate` and `render`. */
