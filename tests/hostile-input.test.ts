@@ -211,6 +211,7 @@ const cases: Case[] = [
   { name: "--blueprint /dev/zero", skip: !posix, setup: () => ["lint", "--blueprint", "/dev/zero"], code: 2, message: /is a device, not a regular file/ },
   { name: "--blueprint a FIFO", skip: !posix, setup: (p) => (execFileSync("mkfifo", [join(p.dir, "bp.yaml")]), ["lint", "--blueprint", "bp.yaml"]), code: 2, message: /is a FIFO \(named pipe\), not a regular file/, at: /bp\.yaml:/ },
   { name: "an unreadable blueprint", skip: !posix || process.getuid?.() === 0, setup: (p) => { const file = blueprintWith(p, (t) => t); chmodSync(file, 0); return ["lint", "--blueprint", "bp.yaml"]; }, code: 2, message: /bp\.yaml cannot be read: permission denied \(EACCES\)/ },
+  { name: "--avoid a FIFO", skip: !posix, setup: (p) => (execFileSync("mkfifo", [join(p.dir, "old.yaml")]), ["coverage", "--avoid", "old.yaml"]), code: 2, message: /old\.yaml is a FIFO \(named pipe\), not a regular file/, at: /old\.yaml:/ },
   { name: "--blueprint a directory", setup: () => ["lint", "--blueprint", "bank"], code: 2, message: /is a directory, not a regular file/ },
   { name: "--bank a file", setup: () => ["lint", "--bank", "blueprints/10421.yaml"], code: 2, message: /bank blueprints\/10421\.yaml is not a directory/ },
   { name: "a paper whose blueprint is /dev/zero", skip: !posix, setup: (p) => ["validate", p.file("paper.yaml", PAPER.replace("blueprints/10421.yaml", "/dev/zero"))], code: 2, message: /is a device, not a regular file/ },
