@@ -210,12 +210,16 @@ const bankRules: BankRule[] = [
     name: "known-excludes",
     check: (all) => {
       const ids = firstById(all);
-      return all.flatMap(({ question, origin }) =>
-        question.excludes.flatMap((id, i) => {
-          if (id === question.id) return [error("self-exclude", `${question.id}: excludes itself`, at(origin, "excludes", i))];
-          return ids.has(id) ? [] : [error("unknown-exclude", `${question.id}: excludes unknown question ${id}`, at(origin, "excludes", i))];
-        }),
-      );
+      const found: Diagnostic[] = [];
+      for (const { question, origin } of all) {
+        // Most questions have no enemies: nothing to allocate for them.
+        if (question.excludes.length === 0) continue;
+        question.excludes.forEach((id, i) => {
+          if (id === question.id) found.push(error("self-exclude", `${question.id}: excludes itself`, at(origin, "excludes", i)));
+          else if (!ids.has(id)) found.push(error("unknown-exclude", `${question.id}: excludes unknown question ${id}`, at(origin, "excludes", i)));
+        });
+      }
+      return found;
     },
   },
 ];
