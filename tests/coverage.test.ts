@@ -301,14 +301,14 @@ describe("zujuan coverage (end to end)", () => {
     expect(run.stdout).toMatch(/✗ knowledge point 5\.4 \S+ \(chapter 5\) has 0 questions, needs at least 6/);
   });
 
-  it("annotates lint findings on their lines for GitHub and exits 1", async () => {
+  it("refuses a bank with lint errors (exit 2), annotating each finding on its line for GitHub", async () => {
     const project = tempProject();
     const file = join(project.bank, "ch02.yaml");
     const text = readFileSync(file, "utf8");
     const firstId = text.match(/- id: (\S+)/)![1]!;
     writeFileSync(file, text.replace(`- id: ${firstId}`, "- id: ch01-sc-001"));
     const run = await runCli(["coverage", "--blueprint", project.blueprint, "--format", "github"], { cwd: project.dir });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/^::error file=bank\/10421\/ch02\.yaml,line=\d+,col=\d+,title=duplicate-id::ch01-sc-001: id already used/m);
   });
 

@@ -23,9 +23,18 @@ describe("lint rules", () => {
     ["an unknown enemy", [[rawQuestion("单项选择题", { excludes: ["nobody"] })]], "unknown-exclude"],
     ["the same stem twice", [[rawQuestion("单项选择题", { stem: "同一题干(  )" }), rawQuestion("单项选择题", { stem: "同一题干(  )" })]], "duplicate-stem"],
     ["a type the blueprint lacks", [[rawQuestion("论述题")]], "type-not-in-blueprint"],
+    ["an option written with its own letter", [[rawQuestion("单项选择题", { options: ["A. 无形性", "同步性", "差异性", "易逝性"] })]], "option-letter"],
+    ["an option with its own letter in full width", [[rawQuestion("多项选择题", { options: ["甲", "乙", "Ｃ、丙", "丁", "戊"] })]], "option-letter"],
+    ["an option with its letter in brackets", [[rawQuestion("单项选择题", { options: ["甲", "(b) 乙", "丙", "丁"] })]], "option-letter"],
+    ["options alike but for full-width digits", [[rawQuestion("单项选择题", { options: ["5000元", "５０００元", "6000元", "7000元"] })]], "alike-options"],
   ];
   it.each(cases)("reports %s", (_name, files, code) => {
     expect(codes(makeBank(...files))).toContain(code);
+  });
+
+  it("leaves alone an option that only starts with a letter of another option, or a word", () => {
+    const options = ["C. 见第三项", "ABC 分类法", "B2B 模式", "Deming 循环"];
+    expect(codes(makeBank([rawQuestion("单项选择题", { options })]))).toEqual([]);
   });
 
   it("finds nothing in a clean bank", () => {

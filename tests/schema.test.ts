@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseQuestion } from "../src/core/bank.js";
+import { parseBank, parseQuestion } from "../src/core/bank.js";
 import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
 import { rawQuestion } from "./helpers/builders.js";
 import { makeBlueprint } from "./helpers/builders.js";
@@ -50,9 +50,36 @@ describe("question schema", () => {
     expect(question).toMatchObject({ type: "单项选择题", level: "领会", difficulty: "较难", answer: "B" });
   });
 
-  it("reads an unquoted knowledge point as its id and a single one as a list", () => {
-    const { question } = parseQuestion(rawQuestion("单项选择题", { knowledge_point: 1.2 }), origin);
-    expect(question!.knowledge_point).toEqual(["1.2"]);
+  it("reads a single knowledge point as a list", () => {
+    const { question } = parseQuestion(rawQuestion("单项选择题", { knowledge_point: "1.20" }), origin);
+    expect(question!.knowledge_point).toEqual(["1.20"]);
+  });
+
+  it("refuses an unquoted knowledge point, which YAML has already turned 1.10 into 1.1, telling to quote it", () => {
+    const { question, diagnostics } = parseQuestion(rawQuestion("单项选择题", { knowledge_point: 1.1 }), origin);
+    expect(question).toBeUndefined();
+    expect(diagnostics.map((d) => [d.message, d.location?.path])).toEqual([
+      ['knowledge_point: found the number 1.1: write it in quotes ("1.1"); unquoted, YAML and JSON read 1.10 as 1.1', ["questions", 0, "knowledge_point"]],
+    ]);
+  });
+
+  it("never lets a __proto__ key supply fields, in a question or through file defaults", () => {
+    const raw = JSON.parse('{"id": "p1", "type": "单项选择题", "__proto__": {"answer": "A", "level": "识记"}}') as Record<string, unknown>;
+    const { questions } = { questions: [raw] };
+    const parsed = parseBank([{ file: "bank/p.json", data: { chapter: 1, questions } }]);
+    expect(parsed.bank.questions).toEqual([]);
+    expect(parsed.diagnostics.map((d) => d.message)).toContain('(document): unknown field "__proto__"');
+  });
+
+  const outOfRange: [string, Record<string, unknown>, string][] = [
+    ["minutes: 1e15", { minutes: 1e15 }, "minutes: at most 300 (found 1000000000000000)"],
+    ["minutes: 0", { minutes: 0 }, "minutes: greater than 0 (found 0)"],
+    ["chapter 100", { chapter: 100 }, "chapter: at most 99 (found 100)"],
+    ["chapter 1.5", { chapter: 1.5 }, "chapter: a whole number (found 1.5)"],
+  ];
+  it.each(outOfRange)("locates a number out of its range: %s", (_, fields, message) => {
+    const { diagnostics } = parseQuestion(rawQuestion("单项选择题", fields), origin);
+    expect(diagnostics.map((d) => d.message)).toEqual([message]);
   });
 });
 

@@ -1,14 +1,25 @@
 import type { Diagnostic } from "../core/diagnostic.js";
 import { hasErrors } from "../core/diagnostic.js";
+import { lintBank } from "../core/lint.js";
+import type { Project } from "../io/load-project.js";
 import { locateDiagnostics } from "../io/locate.js";
 import { badInput, type CommandResult } from "./command-result.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
 import type { Style } from "./style.js";
 
+/**
+ * Every error of a loaded bank: its schema findings (from loading) and the lint rules (an answer that
+ * is no option, a duplicated id, …). A bank with any of them never produces or checks a paper.
+ */
+export function bankErrors(project: Project, loadDiagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const lint = lintBank(project.bank, { syllabus: project.syllabus, blueprint: project.blueprint });
+  return [...loadDiagnostics, ...lint].filter((d) => d.severity === "error");
+}
+
 /** A bank with errors is unusable for assembly: say so with every finding, exit 2. */
 export function refuseBrokenBank(diagnostics: readonly Diagnostic[], style: Style): CommandResult | undefined {
   if (!hasErrors(diagnostics)) return undefined;
-  const located = locateDiagnostics(diagnostics);
+  const located = locateDiagnostics(diagnostics.filter((d) => d.severity === "error"));
   const errors = located.filter((d) => d.severity === "error");
   return badInput(located, `${formatDiagnostics(errors, style)}\nthe bank has ${errors.length} error${errors.length === 1 ? "" : "s"}: fix them first (zujuan lint shows them all)`);
 }

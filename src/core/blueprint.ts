@@ -1,25 +1,26 @@
 import { z } from "zod";
+import { LIMITS, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limits.js";
 import { DIFFICULTIES, LEVELS, TIERS, questionTypeSchema, type QuestionType } from "./vocabulary.js";
 
-const range = z.strictObject({ min: z.number().nonnegative().optional(), max: z.number().nonnegative().optional() });
+const range = z.strictObject({ min: nonnegativeUpTo(LIMITS.paperPoints).optional(), max: nonnegativeUpTo(LIMITS.paperPoints).optional() });
 export type Range = z.output<typeof range>;
 
 const sectionSchema = z.strictObject({
   type: questionTypeSchema,
-  count: z.number().int().positive(),
-  points_each: z.number().positive(),
-  minutes_each: z.number().positive(),
+  count: wholeIn(1, LIMITS.sectionCount),
+  points_each: positiveUpTo(LIMITS.questionPoints),
+  minutes_each: positiveUpTo(LIMITS.questionMinutes),
   instructions: z.string().optional(),
   title: z.string().optional(),
 });
 
 const sharesSchema = <K extends string>(keys: readonly [K, ...K[]]) =>
   z.strictObject({
-    shares: z.partialRecord(z.enum(keys), z.number().nonnegative()).refine(
+    shares: z.partialRecord(z.enum(keys), nonnegativeUpTo(LIMITS.percent)).refine(
       (shares) => keys.every((k) => k in shares),
       `a share for each of ${keys.join(", ")}`,
     ),
-    tolerance_points: z.number().nonnegative().default(0),
+    tolerance_points: nonnegativeUpTo(LIMITS.percent).default(0),
   });
 
 const partSchema = z.strictObject({
@@ -51,8 +52,8 @@ export const blueprintSchema = z.strictObject({
     exam: z.string().default(""),
     title: z.string().min(1),
     secrecy: z.string().optional(),
-    minutes: z.number().positive(),
-    total_points: z.number().positive(),
+    minutes: positiveUpTo(LIMITS.paperMinutes),
+    total_points: positiveUpTo(LIMITS.paperPoints),
     closed_book: z.boolean().default(true),
     score_table: z.boolean().default(true),
     notices: z.array(z.string()).default([]),
@@ -64,20 +65,20 @@ export const blueprintSchema = z.strictObject({
     difficulty: sharesSchema(DIFFICULTIES),
     chapters: z
       .strictObject({
-        min_questions_each: z.number().int().nonnegative().default(1),
+        min_questions_each: wholeIn(0, LIMITS.sectionCount).default(1),
         points_by_tier: z.partialRecord(z.enum(TIERS), range).default({}),
-        points_by_chapter: z.record(z.string().regex(/^\d+$/), range).default({}),
+        points_by_chapter: z.record(z.string().regex(/^\d{1,2}$/, "a chapter number"), range).default({}),
         tier_totals: z.partialRecord(z.enum(TIERS), range).default({}),
       })
       .default({ min_questions_each: 1, points_by_tier: {}, points_by_chapter: {}, tier_totals: {} }),
-    time: range.default({}),
-    knowledge_points: z.strictObject({ max_per_point: z.number().int().positive().optional() }).default({}),
-    history: z.strictObject({ max_reused: z.number().int().nonnegative().default(0) }).default({ max_reused: 0 }),
+    time: z.strictObject({ min: nonnegativeUpTo(LIMITS.paperMinutes).optional(), max: nonnegativeUpTo(LIMITS.paperMinutes).optional() }).default({}),
+    knowledge_points: z.strictObject({ max_per_point: wholeIn(1, LIMITS.sectionCount).optional() }).default({}),
+    history: z.strictObject({ max_reused: wholeIn(0, LIMITS.papers).default(0) }).default({ max_reused: 0 }),
   }),
   coverage: z
     .strictObject({
-      min_questions_per_knowledge_point: z.number().int().nonnegative().default(1),
-      min_papers: z.number().int().nonnegative().default(1),
+      min_questions_per_knowledge_point: wholeIn(0, LIMITS.questionsPerPoint).default(1),
+      min_papers: wholeIn(0, LIMITS.papers).default(1),
     })
     .default({ min_questions_per_knowledge_point: 1, min_papers: 1 }),
   analysis: analysisSchema.default(ANALYSIS_DEFAULTS),

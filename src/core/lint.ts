@@ -18,7 +18,7 @@ interface Placed {
 /** A named cross-field rule over one question. */
 interface QuestionRule {
   name: string;
-  check: (placed: Placed, context: LintContext) => Diagnostic[];
+  check: (placed: Placed, context: LintContext) => readonly Diagnostic[];
 }
 
 /** A named rule over the whole bank (uniqueness, references between questions). */
@@ -29,6 +29,15 @@ interface BankRule {
 
 const letter = (i: number) => String.fromCharCode(65 + i);
 
+/** Most rules find nothing in most questions: one shared empty answer instead of an array each. */
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
+/** Text NFKC leaves as it is (most options): no need to normalise it. */
+const ASCII_OR_HAN = /^[\x20-\x7e\u4e00-\u9fff]*$/;
+
+/** A leading option letter: "A.", "A、", "A)", "(A)", "A:" (after NFKC, so "Ａ．" too). */
+const OWN_LETTER = /^\s*\(?([A-Ha-h])\s*[.、):：]\s*/;
+
 function sumOf(marking: Marking): number {
   return marking.reduce((s, m) => s + m.points, 0);
 }
@@ -38,59 +47,86 @@ const questionRules: QuestionRule[] = [
     name: "known-chapter",
     check: ({ question, origin }, { syllabus }) =>
       syllabus.chapter(question.chapter)
-        ? []
+        ? NONE
         : [error("unknown-chapter", `${question.id}: chapter ${question.chapter} is not in the syllabus`, at(origin, "chapter"))],
   },
   {
     name: "known-knowledge-point",
-    check: ({ question, origin }, { syllabus }) =>
-      question.knowledge_point.flatMap((id) => {
+    check: ({ question, origin }, { syllabus }) => {
+      let found: Diagnostic[] | undefined;
+      for (const id of question.knowledge_point) {
         const kp = syllabus.knowledgePoint(id);
-        if (!kp) return [error("unknown-knowledge-point", `${question.id}: knowledge point ${id} is not in the syllabus`, at(origin, "knowledge_point"))];
-        if (kp.chapter !== question.chapter) {
-          return [error("knowledge-point-chapter", `${question.id}: knowledge point ${id} belongs to chapter ${kp.chapter}, not ${question.chapter}`, at(origin, "knowledge_point"))];
+        if (!kp) (found ??= []).push(error("unknown-knowledge-point", `${question.id}: knowledge point ${id} is not in the syllabus`, at(origin, "knowledge_point")));
+        else if (kp.chapter !== question.chapter) {
+          (found ??= []).push(error("knowledge-point-chapter", `${question.id}: knowledge point ${id} belongs to chapter ${kp.chapter}, not ${question.chapter}`, at(origin, "knowledge_point")));
         }
-        return [];
-      }),
+      }
+      return found ?? NONE;
+    },
   },
   {
     name: "answer-among-options",
     check: ({ question, origin }) => {
-      if (question.type !== "单项选择题" && question.type !== "多项选择题") return [];
+      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
+      const last = letter(question.options.length - 1);
+      if (question.answer.length === 1 && question.answer >= "A" && question.answer <= last) return NONE;
       const valid = question.options.map((_, i) => letter(i));
       const outside = [...question.answer].filter((l) => !valid.includes(l));
       return outside.length
         ? [error("answer-outside-options", `${question.id}: answer ${outside.join("")} is not among the options ${valid[0]}–${valid[valid.length - 1]}`, at(origin, "answer"))]
-        : [];
+        : NONE;
     },
   },
   {
     name: "distinct-options",
     check: ({ question, origin }) => {
-      if (question.type !== "单项选择题" && question.type !== "多项选择题") return [];
-      const seen = new Map<string, number>();
-      const found: Diagnostic[] = [];
-      question.options.forEach((option, i) => {
-        const key = option.replace(/\s+/g, "");
-        const first = seen.get(key);
-        if (first !== undefined) {
-          found.push(error("identical-options", `${question.id}: options ${letter(first)} and ${letter(i)} are identical`, at(origin, "options", i)));
-        } else seen.set(key, i);
+      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
+      // Four or five options: arrays and indexOf, no maps (this runs for every choice question).
+      const keys = question.options.map((o) => (/\s/.test(o) ? o.replace(/\s+/g, "") : o));
+      // Full-width and half-width forms (５０００, 5000) print differently but read alike.
+      const folded = keys.every((k) => ASCII_OR_HAN.test(k)) ? keys : keys.map((k) => k.normalize("NFKC"));
+      let found: Diagnostic[] | undefined;
+      keys.forEach((key, i) => {
+        const first = keys.indexOf(key);
+        const alike = folded.indexOf(folded[i]!);
+        if (first < i) {
+          (found ??= []).push(error("identical-options", `${question.id}: options ${letter(first)} and ${letter(i)} are identical`, at(origin, "options", i)));
+        } else if (alike < i) {
+          (found ??= []).push(warning("alike-options", `${question.id}: options ${letter(alike)} and ${letter(i)} differ only in full-width and half-width characters`, at(origin, "options", i)));
+        }
       });
-      return found;
+      return found ?? NONE;
+    },
+  },
+  {
+    name: "option-without-letter",
+    check: ({ question, origin }) => {
+      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
+      let found: Diagnostic[] | undefined;
+      question.options.forEach((option, i) => {
+        // Most options start with a Chinese character: no letter to look for.
+        const c = option.charCodeAt(0);
+        if (c > 0x7f && c < 0xff00) return;
+        // "A. 无形性" would print as "A. A. 无形性": the paper adds the letters itself.
+        const own = OWN_LETTER.exec(c >= 0xff00 ? option.normalize("NFKC") : option);
+        if (own && own[1]!.toUpperCase() === letter(i)) {
+          (found ??= []).push(error("option-letter", `${question.id}: option ${letter(i)} starts with its own letter (${JSON.stringify(option.slice(0, own[0].length).trim())}); the paper prints the letters: leave it out`, at(origin, "options", i)));
+        }
+      });
+      return found ?? NONE;
     },
   },
   {
     name: "multiple-choice-answer",
     check: ({ question, origin }) => {
-      if (question.type !== "多项选择题") return [];
+      if (question.type !== "多项选择题") return NONE;
       const letters = [...question.answer];
       if (new Set(letters).size !== letters.length) {
         return [error("repeated-answer-letter", `${question.id}: answer ${question.answer} names a letter twice`, at(origin, "answer"))];
       }
       return letters.length < 2
         ? [error("too-few-correct", `${question.id}: a 多项选择题 needs at least 2 correct options, answer is ${question.answer}`, at(origin, "answer"))]
-        : [];
+        : NONE;
     },
   },
   {
@@ -111,10 +147,10 @@ const questionRules: QuestionRule[] = [
         }
         return found;
       }
-      if (question.type === "单项选择题" || question.type === "多项选择题" || !section) return [];
+      if (question.type === "单项选择题" || question.type === "多项选择题" || !section) return NONE;
       const sum = sumOf(question.marking);
       return sum === section.points_each
-        ? []
+        ? NONE
         : [error("marking-sum", `${question.id}: marking adds up to ${sum}, the ${question.type} section gives ${section.points_each} points`, at(origin, "marking"))];
     },
   },
@@ -123,7 +159,7 @@ const questionRules: QuestionRule[] = [
     check: ({ question, origin }, { blueprint }) =>
       blueprint && !sectionFor(blueprint, question.type)
         ? [warning("type-not-in-blueprint", `${question.id}: the blueprint has no ${question.type} section`, at(origin, "type"))]
-        : [],
+        : NONE,
   },
   {
     // The latest sitting large enough to count (zujuan analyze) against the tag; a case's stats are whole-question only.
@@ -142,16 +178,28 @@ const questionRules: QuestionRule[] = [
   },
 ];
 
+const byId = new WeakMap<readonly Placed[], Map<string, Location>>();
+
+/** Where each id is first used; built once per lint for the rules that need it (50,000 ids cost). */
+function firstById(all: readonly Placed[]): Map<string, Location> {
+  let first = byId.get(all);
+  if (!first) {
+    first = new Map();
+    for (const { question, origin } of all) if (!first.has(question.id)) first.set(question.id, origin);
+    byId.set(all, first);
+  }
+  return first;
+}
+
 const bankRules: BankRule[] = [
   {
     name: "unique-ids",
     check: (all) => {
-      const first = new Map<string, Location>();
+      const first = firstById(all);
       const found: Diagnostic[] = [];
       for (const { question, origin } of all) {
         const earlier = first.get(question.id);
-        if (earlier) found.push({ ...error("duplicate-id", `${question.id}: id already used`, at(origin, "id")), related: at(earlier, "id") });
-        else first.set(question.id, origin);
+        if (earlier !== origin) found.push({ ...error("duplicate-id", `${question.id}: id already used`, at(origin, "id")), related: at(earlier!, "id") });
       }
       return found;
     },
@@ -159,10 +207,13 @@ const bankRules: BankRule[] = [
   {
     name: "unique-stems",
     check: (all) => {
-      const first = new Map<string, string>();
+      const firstByType = new Map<string, Map<string, string>>();
       const found: Diagnostic[] = [];
       for (const { question, origin } of all) {
-        const key = `${question.type}\u0000${displayStem(question).replace(/\s+/g, "")}`;
+        const stem = displayStem(question);
+        const key = /\s/.test(stem) ? stem.replace(/\s+/g, "") : stem;
+        let first = firstByType.get(question.type);
+        if (!first) firstByType.set(question.type, (first = new Map()));
         const earlier = first.get(key);
         if (earlier && earlier !== question.id) {
           found.push(error("duplicate-stem", `${question.id}: same ${question.type === "名词解释" ? "term" : "stem"} as ${earlier}`, at(origin, question.type === "名词解释" ? "term" : "stem")));
@@ -174,13 +225,17 @@ const bankRules: BankRule[] = [
   {
     name: "known-excludes",
     check: (all) => {
-      const ids = new Set(all.map((p) => p.question.id));
-      return all.flatMap(({ question, origin }) =>
-        question.excludes.flatMap((id, i) => {
-          if (id === question.id) return [error("self-exclude", `${question.id}: excludes itself`, at(origin, "excludes", i))];
-          return ids.has(id) ? [] : [error("unknown-exclude", `${question.id}: excludes unknown question ${id}`, at(origin, "excludes", i))];
-        }),
-      );
+      const ids = firstById(all);
+      const found: Diagnostic[] = [];
+      for (const { question, origin } of all) {
+        // Most questions have no enemies: nothing to allocate for them.
+        if (question.excludes.length === 0) continue;
+        question.excludes.forEach((id, i) => {
+          if (id === question.id) found.push(error("self-exclude", `${question.id}: excludes itself`, at(origin, "excludes", i)));
+          else if (!ids.has(id)) found.push(error("unknown-exclude", `${question.id}: excludes unknown question ${id}`, at(origin, "excludes", i)));
+        });
+      }
+      return found;
     },
   },
 ];
@@ -188,8 +243,8 @@ const bankRules: BankRule[] = [
 /** Cross-field rules of a parsed bank, each finding located at the field at fault. */
 export function lintBank(bank: Bank, context: LintContext): Diagnostic[] {
   const all: Placed[] = bank.questions.map((question, i) => ({ question, origin: bank.origins[i]! }));
-  return [
-    ...all.flatMap((placed) => questionRules.flatMap((rule) => rule.check(placed, context))),
-    ...bankRules.flatMap((rule) => rule.check(all, context)),
-  ];
+  const found: Diagnostic[] = [];
+  for (const placed of all) for (const rule of questionRules) for (const d of rule.check(placed, context)) found.push(d);
+  for (const rule of bankRules) found.push(...rule.check(all, context));
+  return found;
 }

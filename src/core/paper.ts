@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LIMITS, positiveUpTo, quotedText } from "./limits.js";
 import { parseQuestion } from "./bank.js";
 import type { Blueprint } from "./blueprint.js";
 import { at, error, type Diagnostic, type Location } from "./diagnostic.js";
@@ -7,8 +8,8 @@ import { questionTypeSchema, type QuestionType } from "./vocabulary.js";
 
 const paperSectionSchema = z.strictObject({
   type: questionTypeSchema,
-  points_each: z.number().positive(),
-  questions: z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])),
+  points_each: positiveUpTo(LIMITS.questionPoints),
+  questions: z.array(z.union([quotedText().min(1), z.record(z.string(), z.unknown())])),
 });
 
 /** A paper file: assembled by `generate` or written by hand, read by `validate` and `render`. */
@@ -16,7 +17,7 @@ export const paperSchema = z.strictObject({
   blueprint: z.string().optional(),
   name: z.string().optional(),
   form: z.string().optional(),
-  seed: z.number().int().optional(),
+  seed: z.number().int().nonnegative().optional(),
   generated_by: z.string().optional(),
   sections: z.array(paperSectionSchema).min(1),
 });

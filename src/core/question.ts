@@ -1,11 +1,11 @@
 import { z } from "zod";
+import { LIMITS, positiveUpTo, quotedText, wholeIn } from "./limits.js";
 import { difficultySchema, levelSchema, type Difficulty, type Level, type QuestionType } from "./vocabulary.js";
 
-const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an id of letters, digits, '.', '-' or '_'");
+const idSchema = quotedText().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an id of letters, digits, '.', '-' or '_'");
 
-// YAML reads an unquoted 1.3 as a number; accept it, but the canonical form is the string "1.3".
-const knowledgePointIdSchema = z.union([z.string().regex(/^\d+\.\d+$/, 'a knowledge point id like "1.3"'), z.number()])
-  .transform((v) => String(v));
+// YAML reads an unquoted 1.10 as the number 1.1: ids are text, and a number is refused (quote it).
+const knowledgePointIdSchema = quotedText().regex(/^\d+\.\d+$/, 'a knowledge point id like "1.3"');
 
 const knowledgePointsSchema = z
   .union([knowledgePointIdSchema, z.array(knowledgePointIdSchema).min(1)])
@@ -13,7 +13,7 @@ const knowledgePointsSchema = z
 
 const text = z.string().trim().min(1);
 
-export const markingSchema = z.array(z.strictObject({ point: text, points: z.number().positive() })).min(1);
+export const markingSchema = z.array(z.strictObject({ point: text, points: positiveUpTo(LIMITS.questionPoints) })).min(1);
 export type Marking = z.output<typeof markingSchema>;
 
 /** One sitting's observed statistics of a question, appended by `zujuan analyze --retag --write`. */
@@ -27,9 +27,9 @@ export type StatsEntry = z.output<typeof statsEntrySchema>;
 
 const common = {
   id: idSchema,
-  chapter: z.number().int().positive(),
+  chapter: wholeIn(1, LIMITS.chapter),
   knowledge_point: knowledgePointsSchema,
-  minutes: z.number().positive().optional(),
+  minutes: positiveUpTo(LIMITS.questionMinutes).optional(),
   explanation: text.optional(),
   excludes: z.array(idSchema).default([]),
   tags: z.array(z.string()).default([]),
@@ -89,7 +89,7 @@ export const subquestionSchema = z.strictObject({
   ask: text,
   level: levelSchema,
   difficulty: difficultySchema,
-  points: z.number().positive(),
+  points: positiveUpTo(LIMITS.questionPoints),
   answer: text,
   marking: markingSchema,
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { LIMITS, quotedText, wholeIn } from "./limits.js";
 import { LEVELS, levelSchema, tierSchema, type Level, type Tier } from "./vocabulary.js";
 
 const knowledgePointSchema = z.strictObject({
-  id: z.string().regex(/^\d+\.\d+$/, "an id of the form <chapter>.<index>"),
+  id: quotedText().regex(/^\d+\.\d+$/, "an id of the form <chapter>.<index>"),
   title: z.string().min(1),
 });
 
@@ -12,7 +13,7 @@ const sectionSchema = z.strictObject({
 });
 
 const chapterSchema = z.strictObject({
-  number: z.number().int().positive(),
+  number: wholeIn(1, LIMITS.chapter),
   title: z.string().min(1),
   tier: tierSchema,
   sections: z.array(sectionSchema).default([]),

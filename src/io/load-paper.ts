@@ -21,8 +21,8 @@ export function loadPaper(paperPath: string, options: LoadOptions): PaperLoad {
   const full = resolve(cwd, paperPath);
   const shown = displayPath(full, cwd);
   if (!existsSync(full)) return { ok: false, diagnostics: [error("missing-file", `paper ${shown} does not exist`)] };
-  const read = readDocument(full);
-  if (!read.ok) return { ok: false, diagnostics: read.diagnostics.map((d) => ({ ...d, location: { ...(d.location ?? { path: [] }), file: shown } })) };
+  const read = readDocument(full, shown);
+  if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
   const parsed = paperSchema.safeParse(read.data);
   if (!parsed.success) return { ok: false, diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, "paper-schema") };
   const file = parsed.data;

@@ -1,12 +1,13 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import type { z } from "zod";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
 import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
-import { error, type Diagnostic } from "../core/diagnostic.js";
+import { error, warning, type Diagnostic } from "../core/diagnostic.js";
 import { schemaDiagnostics } from "../core/schema-issues.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
 import { readDocument } from "./read-document.js";
+import { reasonFor } from "./read-input.js";
 
 export interface Project {
   blueprintFile: string;
@@ -29,10 +30,13 @@ export type LoadResult =
 
 const BANK_EXTENSIONS = /\.(ya?ml|json)$/i;
 
-/** Shows paths relative to the working directory, as a user typed them, with `/` on every platform. */
+/**
+ * Shows paths relative to the working directory, as a user typed them, with `/` on every platform;
+ * never an absolute path (a file outside the project is shown as `../…`, not by where it lives).
+ */
 export function displayPath(file: string, cwd = process.cwd()): string {
   const rel = relative(cwd, file);
-  return (rel && !rel.startsWith("..") ? rel : file).split(sep).join("/");
+  return (rel === "" ? "." : isAbsolute(rel) ? file : rel).split(sep).join("/");
 }
 
 function findDefaultBlueprint(cwd: string): string | Diagnostic {
@@ -61,8 +65,8 @@ function loadDocument<T>(
 ): { value?: T; diagnostics: Diagnostic[] } {
   const shown = displayPath(file, cwd);
   if (!existsSync(file)) return { diagnostics: [error("missing-file", `${kind} ${shown} does not exist`)] };
-  const read = readDocument(file);
-  if (!read.ok) return { diagnostics: read.diagnostics.map((d) => relocate(d, shown)) };
+  const read = readDocument(file, shown);
+  if (!read.ok) return { diagnostics: read.diagnostics };
   const parsed = schema.safeParse(read.data);
   if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, `${kind}-schema`) };
   const problems = rules(parsed.data).map((p) => error(`${kind}-rule`, p, { file: shown, path: [] }));
@@ -79,39 +83,79 @@ export function loadSyllabus(file: string, cwd: string): { syllabus?: SyllabusIn
   return value ? { syllabus: indexSyllabus(value), diagnostics } : { diagnostics };
 }
 
-export function listBankFiles(dir: string): string[] {
+export interface BankListing {
+  files: string[];
+  /** Entries that look like bank files but cannot be read as one (FIFOs, devices, broken links, loops). */
+  problems: Diagnostic[];
+}
+
+/**
+ * Every .yaml, .yml and .json file under `dir`, sorted, hidden entries skipped. Symbolic links are
+ * followed, folders included; a folder reached twice (a link loop, or two links to one folder) is
+ * read once and reported. What is not a regular file is reported, never opened.
+ */
+export function listBankEntries(dir: string, cwd = process.cwd()): BankListing {
   const files: string[] = [];
+  const problems: Diagnostic[] = [];
+  const visited = new Set<string>();
   const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (entry.name.startsWith(".")) continue;
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (BANK_EXTENSIONS.test(entry.name)) files.push(full);
+    let real: string;
+    let names: string[];
+    try {
+      real = realpathSync(d);
+      names = readdirSync(d);
+    } catch (cause) {
+      problems.push(error("unreadable", `folder ${displayPath(d, cwd)} ${reasonFor(cause)}`, { file: displayPath(d, cwd), path: [] }));
+      return;
+    }
+    if (visited.has(real)) {
+      problems.push(warning("bank-folder-repeated", `${displayPath(d, cwd)} is a folder already read (a symbolic link loop or a second link to it): skipped`, { file: displayPath(d, cwd), path: [] }));
+      return;
+    }
+    visited.add(real);
+    for (const name of names.sort((a, b) => (a < b ? -1 : 1))) {
+      if (name.startsWith(".")) continue;
+      const full = join(d, name);
+      const shown = displayPath(full, cwd);
+      let stats;
+      try {
+        stats = statSync(full);
+      } catch (cause) {
+        if (BANK_EXTENSIONS.test(name) || lstatSync(full).isSymbolicLink()) {
+          problems.push(error("unreadable", `${shown} ${(cause as NodeJS.ErrnoException).code === "ENOENT" ? "is a symbolic link to nothing" : reasonFor(cause)}`, { file: shown, path: [] }));
+        }
+        continue;
+      }
+      if (stats.isDirectory()) walk(full);
+      else if (!BANK_EXTENSIONS.test(name)) continue;
+      else if (stats.isFile()) files.push(full);
+      else problems.push(error("not-a-file", `${shown} is not a regular file (a FIFO, socket or device): zujuan reads only regular files`, { file: shown, path: [] }));
     }
   };
   walk(dir);
-  return files;
+  return { files, problems };
+}
+
+export function listBankFiles(dir: string): string[] {
+  return listBankEntries(dir).files;
 }
 
 export function loadBank(dir: string, cwd: string): { bank?: Bank; diagnostics: Diagnostic[] } {
   const shown = displayPath(dir, cwd);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return { diagnostics: [error("missing-bank", `bank directory ${shown} does not exist`)] };
-  const files = listBankFiles(dir);
-  if (files.length === 0) return { diagnostics: [error("empty-bank", `bank directory ${shown} holds no .yaml, .yml or .json files`)] };
-  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(dir)) return { diagnostics: [error("missing-bank", `bank directory ${shown} does not exist`)] };
+  if (!statSync(dir).isDirectory()) return { diagnostics: [error("missing-bank", `bank ${shown} is not a directory`)] };
+  const { files, problems } = listBankEntries(dir, cwd);
+  if (files.length === 0 && problems.length === 0) return { diagnostics: [error("empty-bank", `bank directory ${shown} holds no .yaml, .yml or .json files`)] };
+  const diagnostics: Diagnostic[] = [...problems];
   const sources = [];
   for (const file of files) {
-    const read = readDocument(file);
     const name = displayPath(file, cwd);
+    const read = readDocument(file, name);
     if (read.ok) sources.push({ file: name, data: read.data });
-    else diagnostics.push(...read.diagnostics.map((d) => relocate(d, name)));
+    else diagnostics.push(...read.diagnostics);
   }
   const parsed = parseBank(sources);
   return { bank: parsed.bank, diagnostics: [...diagnostics, ...parsed.diagnostics] };
-}
-
-function relocate(d: Diagnostic, file: string): Diagnostic {
-  return d.location ? { ...d, location: { ...d.location, file } } : { ...d, location: { file, path: [] } };
 }
 
 /** Blueprint, then the syllabus and bank it names (or the --bank given), all relative to the blueprint file. */

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import type { Node } from "yaml";
 import type { Diagnostic, Location } from "../core/diagnostic.js";
 import { lazyYaml } from "./lazy-yaml.js";
+import { readInputBytes } from "./read-input.js";
 
 type Resolver = (path: Location["path"]) => { line: number; col: number } | undefined;
 
@@ -30,14 +30,17 @@ export function locateDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
 
 function resolverFor(file: string): Resolver {
   const { isMap, isScalar, isSeq, LineCounter, parseDocument } = lazyYaml();
-  let text: string;
+  // Never a FIFO or a device: the finding may be about exactly that.
+  const read = readInputBytes(file, file);
+  if (!read.ok) return () => undefined;
+  const text = read.bytes.toString("utf8");
+  const lineCounter = new LineCounter();
+  let doc: ReturnType<typeof parseDocument>;
   try {
-    text = readFileSync(file, "utf8");
+    doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
   } catch {
     return () => undefined;
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
   return (path) => {
     // Walk as deep as the path exists; a missing field is reported at the mapping that lacks it.
     let node: unknown = doc.contents;

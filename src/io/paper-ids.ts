@@ -15,7 +15,7 @@ export function paperIdsFromFiles(files: readonly string[]): { ok: true; ids: Se
       diagnostics.push(error("missing-file", `paper ${shown} does not exist`));
       continue;
     }
-    const read = readDocument(file);
+    const read = readDocument(file, shown);
     if (!read.ok) {
       diagnostics.push(...read.diagnostics);
       continue;

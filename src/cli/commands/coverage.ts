@@ -11,6 +11,7 @@ import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatCoverage } from "../format-coverage.js";
 import { formatGithub, githubInputError } from "../format-github.js";
 import { junitDocument, junitInputError, requirementCases } from "../format-junit.js";
+import { bankErrors } from "../load-or-fail.js";
 import { wholeNumber } from "../options.js";
 import { progressReporter } from "../progress.js";
 import { run, type RunContext } from "../run.js";
@@ -59,6 +60,9 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   if (options.bank !== undefined) loadOptions.bank = options.bank;
   const loaded = loadProject(loadOptions);
   if (!loaded.ok) return inputError(loaded.diagnostics, context);
+  // No capacity from a broken bank: its errors, in every format, exit 2.
+  const broken = bankErrors(loaded.project, loaded.diagnostics);
+  if (broken.length) return inputError(broken, context);
   const avoided = paperIdsFromFiles(options.avoid ?? []);
   if (!avoided.ok) return inputError(avoided.diagnostics, context);
   const { project } = loaded;
@@ -109,7 +113,7 @@ Examples:
   $ zujuan coverage --format github                       # annotations in a GitHub Actions log
   $ zujuan coverage --format json | jq .capacity
 
-Exit codes: 0 every requirement met, 1 a requirement unmet (lint errors included), 2 unusable input.`,
+Exit codes: 0 every requirement met, 1 a requirement unmet, 2 unusable input (a bank with errors included).`,
     )
     .action((options: CoverageOptions) => run(options.format, (context) => coverageCommand(options, context), { formats: EXTRA_FORMATS }));
 }

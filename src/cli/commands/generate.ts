@@ -16,7 +16,7 @@ import { VERSION } from "../../version.js";
 import type { CommandResult } from "../command-result.js";
 import { exitCodeHelp } from "../exit-code.js";
 import { failureReport, generatedReport, withNotes } from "../format-generate.js";
-import { refuseBrokenBank, unusable } from "../load-or-fail.js";
+import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { seconds, wholeNumber } from "../options.js";
 import { formatsFrom, type OutputFormat } from "../output-formats.js";
 import { projectGuards } from "../output-guards.js";
@@ -121,7 +121,7 @@ async function generateWith(
   progress("loading the blueprint, syllabus and bank");
   const loaded = loadProject(loadOptions);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
-  const refused = refuseBrokenBank(loaded.diagnostics, style);
+  const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
   if (refused) return refused;
   const { project } = loaded;
   const avoided = paperIdsFromFiles(options.avoid ?? []);

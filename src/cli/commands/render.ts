@@ -7,7 +7,7 @@ import { PDF_KINDS, type PdfKind } from "../../io/render/request.js";
 import type { CommandResult } from "../command-result.js";
 import { exitCodeHelp } from "../exit-code.js";
 import { withNotes } from "../format-generate.js";
-import { unusable } from "../load-or-fail.js";
+import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { formatsFrom } from "../output-formats.js";
 import { projectGuards } from "../output-guards.js";
 import { PASSWORD_ENV, pdfPassword } from "../password.js";
@@ -44,6 +44,8 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   if (password !== undefined && formats.includes("docx")) throw new UsageError("--password encrypts PDFs only; a .docx would be written unencrypted: leave docx out of --to");
   const loaded = loadPaper(paperPath, options);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
+  const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.projectDiagnostics), style);
+  if (refused) return refused;
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) return unusable(errors, style);
   const { project, paper } = loaded;

@@ -6,7 +6,7 @@ import { locateDiagnostics } from "../../io/locate.js";
 import type { CommandResult } from "../command-result.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatChecks, formatSpec } from "../format-report.js";
-import { unusable } from "../load-or-fail.js";
+import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { run, type RunContext } from "../run.js";
 
 interface ValidateOptions {
@@ -18,6 +18,9 @@ interface ValidateOptions {
 export function validate(paperPath: string, options: ValidateOptions, { style }: RunContext): CommandResult {
   const loaded = loadPaper(paperPath, options);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
+  // A broken bank would show up as "question … is not in the bank": show what is broken instead.
+  const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.projectDiagnostics), style);
+  if (refused) return refused;
   const { project, paper } = loaded;
   // Inline questions are held to the bank's rules too (marking sums, options, answers).
   // Questions and their origins from one list, so a repeated id cannot leave them out of step.

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readInputBytes } from "../read-input.js";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import { create, type Font } from "fontkit";
@@ -33,7 +33,9 @@ function tablesInside(font: Font, size: number): boolean {
 function loadFont(file: string): Font {
   const cached = loaded.get(file);
   if (cached) return cached;
-  const bytes = readFileSync(file);
+  const read = readInputBytes(file, "the file");
+  if (!read.ok) throw new Error(read.message);
+  const bytes = read.bytes;
   const parsed = create(bytes);
   const font = "fonts" in parsed ? parsed.fonts[0] : parsed;
   if (!font || typeof font.layout !== "function") throw new Error("not a TrueType or OpenType font");
