@@ -1,5 +1,5 @@
 import { existsSync, lstatSync, readdirSync, rmdirSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { FileError, Refusal } from "./fs-errors.js";
 import { onInterrupt } from "./cleanup.js";
 import { makeDirs } from "./make-dirs.js";
@@ -35,7 +35,7 @@ export function refuseGuarded(output: Planned, option: string, guards: readonly 
     if (!hit) continue;
     const other = option === "--export-model" ? "choose another file" : "choose another directory with --out";
     if (guard.tree) throw new Refusal(`${option} ${output.shown} would write into ${guard.what} ${guard.shown}: ${other}`);
-    const named = output.shown === guard.shown ? output.shown : `${output.shown} (${guard.shown})`;
+    const named = output.shown === guard.shown || resolve(output.shown) === resolve(guard.path) ? output.shown : `${output.shown} (${guard.shown})`;
     throw new Refusal(`${named} is ${guard.what}, which zujuan never replaces: ${other}`);
   }
 }
