@@ -17,7 +17,7 @@ import { formatGithub } from "../src/cli/format-github.js";
 import { xmlEscape } from "../src/cli/format-junit.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
-import { runCli, tempProject } from "./helpers/cli.js";
+import { runBinary, runCli, tempProject } from "./helpers/cli.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -275,7 +275,7 @@ describe("zujuan coverage (end to end)", () => {
     // A busy machine must not change the answer: no clock decides anything in the capacity logic.
     const busy = spawn(process.execPath, ["-e", "const end = Date.now() + 60000; while (Date.now() < end) {}"], { stdio: "ignore" });
     try {
-      const run = await runCli(["coverage", "--format", "json"]);
+      const run = await runBinary(["coverage", "--format", "json"]);
       expect(run.code).toBe(0);
       const report = JSON.parse(run.stdout);
       expect(report.ok).toBe(true);

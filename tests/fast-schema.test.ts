@@ -8,7 +8,7 @@ import { questionSchemas } from "../src/core/question.js";
 import { QUESTION_TYPES, canonicalType, questionTypeSchema } from "../src/core/vocabulary.js";
 import { readDocument } from "../src/io/read-document.js";
 import { rawQuestion } from "./helpers/builders.js";
-import { runCli } from "./helpers/cli.js";
+import { runBinary } from "./helpers/cli.js";
 
 /** The compiled parser must agree with zod: the same verdict, and for accepted input the same output. */
 function expectSameAsZod(schema: z.ZodType, input: unknown): void {
@@ -108,7 +108,7 @@ describe("compiled question schemas", () => {
 
 describe("where code generation is disallowed", () => {
   it("zod parses alone and the bank still loads (built binary)", async () => {
-    const run = await runCli(["lint", "--format", "json"], { env: { NODE_OPTIONS: "--disallow-code-generation-from-strings" } });
+    const run = await runBinary(["lint", "--format", "json"], { env: { NODE_OPTIONS: "--disallow-code-generation-from-strings" } });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).ok).toBe(true);

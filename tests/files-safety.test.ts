@@ -12,7 +12,7 @@ import { LockedError, lockOutputDir, LOCK_NAME } from "../src/io/output-lock.js"
 import { refuseGuarded } from "../src/io/output-set.js";
 import { realPathOf } from "../src/io/real-path.js";
 import { JOURNAL_NAME, NODE_OPS, recoverOutputDir, writeSetAtomic, type WriteOps } from "../src/io/write-atomic.js";
-import { CLI, ROOT, runCli, tempDir } from "./helpers/cli.js";
+import { CLI, ROOT, runBinary, runCli, tempDir } from "./helpers/cli.js";
 
 /** The pid of a process that has ended: nothing runs under it now. */
 function deadPid(): number {
@@ -263,7 +263,7 @@ describe("zujuan generate and render keep sets whole (end to end)", () => {
   it("two runs into one folder: one writes, the other refuses in one line", async () => {
     const dir = tempDir();
     const args = ["generate", "--blueprint", blueprint, "--seed", "2", "--no-pdf", "--out", "out"];
-    const runs = await Promise.all([runCli(args, { cwd: dir }), runCli(args, { cwd: dir })]);
+    const runs = await Promise.all([runBinary(args, { cwd: dir }), runBinary(args, { cwd: dir })]);
     expect(runs.map((r) => r.code).sort()).toEqual([0, 2]);
     const refused = runs.find((r) => r.code === 2)!;
     expect(refused.stderr).toMatch(/^error: (another zujuan run \(pid \d+\) is writing into out|out\/10421-A\.yaml already exists)/);

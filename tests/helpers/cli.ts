@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CLI = join(ROOT, "dist/cli/main.js");
@@ -12,8 +13,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built binary as a user would, piped (so no colour, no progress). */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+/** Runs the built binary as a user would, piped (so no colour, no progress), in a process of its own. */
+export function runBinary(args: string[], options: RunOptions = {}): Promise<CliRun> {
   return new Promise((done) => {
     execFile(
       process.execPath,
@@ -50,4 +56,54 @@ export function writeText(path: string, text: string): string {
 
 export function readText(path: string): string {
   return readFileSync(path, "utf8");
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the built command line (dist/cli/program.js, what the binary runs) inside the test's process:
+ * the same parsing, commands, output and exit code, without paying a Node start and a module load per
+ * case. Runs are serialised, since the working directory, the environment and the standard streams are
+ * the process's own. What needs a real process (signals, pipes, two processes at once, a hang to time
+ * out) uses runBinary.
+ */
+export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun> {
+  const next = queue.then(() => runHere(args, options));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function runHere(args: string[], options: RunOptions): Promise<CliRun> {
+  const { runCommandLine } = (await import(pathToFileURL(join(ROOT, "dist/cli/program.js")).href)) as typeof import("../../src/cli/program.js");
+  const env: Record<string, string> = { NO_COLOR: "1", FORCE_COLOR: "0", ...options.env };
+  const savedEnv = new Map(Object.keys(env).map((k) => [k, process.env[k]]));
+  const savedCwd = process.cwd();
+  const savedExitCode = process.exitCode;
+  const writes = { stdout: process.stdout.write, stderr: process.stderr.write };
+  const out = { stdout: "", stderr: "" };
+  const capture = (stream: "stdout" | "stderr") =>
+    ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      out[stream] += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+      const done = rest.find((r) => typeof r === "function") as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write;
+  Object.assign(process.env, env);
+  process.chdir(options.cwd ?? ROOT);
+  process.exitCode = undefined;
+  process.stdout.write = capture("stdout");
+  process.stderr.write = capture("stderr");
+  try {
+    const code = await runCommandLine(args);
+    return { code, ...out };
+  } finally {
+    process.stdout.write = writes.stdout;
+    process.stderr.write = writes.stderr;
+    process.exitCode = savedExitCode;
+    process.chdir(savedCwd);
+    for (const [k, v] of savedEnv) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
