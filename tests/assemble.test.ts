@@ -2,6 +2,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { assemble } from "../src/core/assemble/assemble.js";
+import { distinctNeeded } from "../src/core/assemble/forms-supply.js";
 import { indexBank, type Bank } from "../src/core/bank.js";
 import { blueprintSchema, type Blueprint } from "../src/core/blueprint.js";
 import { resolvePaper } from "../src/core/paper.js";
@@ -112,6 +113,52 @@ describe("assemble on the bundled 10421 bank", () => {
     expect(result.reason).toBe("infeasible");
     expect(result.diagnosis.shortfalls.length).toBeGreaterThan(0);
     expect(result.diagnosis.message).toMatch(/cannot hold together/);
+  });
+});
+
+describe("impossible requests proven fast, before any long search", () => {
+  it("proves key chapters ≥ 99 points impossible on the model over every cell, and gives the true closest amount", async () => {
+    // The other four chapters need at least 5 + 5 + 3 + 3 = 16 points, so 重点 can have at most 84.
+    const blueprint: Blueprint = {
+      ...project.blueprint,
+      rules: { ...project.blueprint.rules, chapters: { ...project.blueprint.rules.chapters, tier_totals: { 重点: { min: 99 } } } },
+    };
+    const result = await assemble(project.bank, blueprint, project.syllabus, { seed: 1, solver });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnosis.proven).toBe(true);
+    expect(result.diagnosis.shortfalls.map((s) => [s.rule, s.closest])).toEqual([["tier:重点", 84]]);
+    // grades, the chapters inside them, every cell (the proof), and the explanation: never the exact model's retries.
+    expect(result.stats.solves).toBeLessThanOrEqual(4);
+  });
+
+  it("answers 14 disjoint forms from 181 单项选择题 by counting alone, naming the section and the shortfall", async () => {
+    const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 1, solver, forms: 14 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.stats.solves).toBe(0);
+    expect(result.diagnosis.bankShort.map((s) => [s.rule, s.shortBy])).toEqual([
+      ["section:单项选择题", 29],
+      ["section:名词解释", 2],
+    ]);
+  });
+
+  it.each([
+    [15, 2, 0, 30],
+    [15, 2, 15, 15],
+    [15, 3, 2, 39],
+    [5, 4, 1, 14],
+    [1, 10, 5, 1],
+  ])("counts what %i-question sections of %i forms sharing at most %i need: %i distinct questions", (count, forms, overlap, need) => {
+    expect(distinctNeeded(count, forms, overlap)).toBe(need);
+  });
+
+  it("proves 11 disjoint forms impossible on the forms' aggregate, naming the level rules that give", async () => {
+    const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 1, solver, forms: 11 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnosis.proven).toBe(true);
+    expect(result.diagnosis.shortfalls.map((s) => s.rule).sort()).toEqual(["difficulty:易", "difficulty:难"]);
   });
 });
 

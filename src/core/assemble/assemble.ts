@@ -9,7 +9,11 @@ import { validatePaper, type ValidationReport } from "../validate.js";
 import type { QuestionType } from "../vocabulary.js";
 import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
-import { bankShortfalls, slackShortfalls, summarize, type Diagnosis } from "./diagnose.js";
+import { aggregateCheck } from "../coverage/aggregate-bound.js";
+import { explainAggregate } from "../coverage/aggregate-explain.js";
+import { fmt } from "../rules.js";
+import { bankShortfalls, slackShortfalls, summarize, type Diagnosis, type RuleShortfall } from "./diagnose.js";
+import { formSupplyShortfalls } from "./forms-supply.js";
 import { cellsOf, gradesOf } from "./groups.js";
 import { formLabel, type AssemblyModel } from "./model.js";
 import { assembleForms, exactModel, relaxedModel, type ClassPick, type ModelContext, type StageContext, type StageOutcome } from "./stages.js";
@@ -142,6 +146,46 @@ async function assembleAll(setup: Setup, context: StageContext, forms: number, m
   return { outcome, picks, formsSolved: forms };
 }
 
+/** A first solve that never finishes must not hold the aggregate check up: it is a shortcut, not the proof. */
+const AGGREGATE_NODES = 2_000;
+
+/**
+ * Disjoint forms counted together (coverage's aggregate, coarse levels only): when even the sum over
+ * the forms cannot meet every rule, no set of forms exists, and the rules that give are named, in the
+ * forms' total. Milliseconds, where the joint model of many forms can take the whole time limit.
+ */
+async function disjointFormsShortfalls(setup: Setup, forms: number, solver: Solver, seed: number): Promise<RuleShortfall[] | undefined> {
+  const context = {
+    bank: setup.classified,
+    coefficients: setup.context.coefficients,
+    rules: setup.rules,
+    impliedRules: setup.context.impliedRules,
+    grades: setup.context.grades,
+    cells: setup.context.cells,
+    maxReused: setup.context.maxReused,
+    solver,
+    maxNodes: AGGREGATE_NODES,
+    seed,
+  };
+  const available = setup.classified.classes.map((c) => c.members.length);
+  const check = await aggregateCheck(context, available, forms);
+  if (check.verdict !== "infeasible") return undefined;
+  const shortfalls = (await explainAggregate(context, available, forms, check.level)) ?? [];
+  return shortfalls.map((s) => ({
+    rule: s.rule.id,
+    label: s.rule.label,
+    expected: `${s.expected} in each of ${forms} forms`,
+    form: 0,
+    shortBy: s.shortBy,
+    closest: s.closest,
+    unit: s.rule.unit,
+    message:
+      s.shortBy > 0
+        ? `${s.rule.label}: ${forms} disjoint forms need ${fmt(s.rule.min! * forms)} ${s.rule.unit} together; the bank comes no closer than ${fmt(s.closest)} (short by ${fmt(s.shortBy)})`
+        : `${s.rule.label}: ${forms} disjoint forms allow ${fmt(s.rule.max! * forms)} ${s.rule.unit} together; the bank gives at least ${fmt(s.closest)} (over by ${fmt(-s.shortBy)})`,
+  }));
+}
+
 /**
  * Assembles `forms` papers that meet every rule of the blueprint, or explains why none can.
  * Pure: takes parsed data and a solver, returns data.
@@ -173,6 +217,15 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   stats = setup.stats;
   const base = { stats: setup.stats, ineligible: setup.classified.ineligible };
 
+  // Several forms may be impossible by counting alone: say so at once, naming the section.
+  const formShort = formSupplyShortfalls(setup.classified, blueprint.sections, forms, maxOverlap);
+  if (formShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], formShort), ...base };
+
+  if (forms > 1 && maxOverlap === 0) {
+    const aggregate = await disjointFormsShortfalls(setup, forms, options.solver, options.seed);
+    if (aggregate) return { ok: false, reason: "infeasible", diagnosis: summarize(true, aggregate, []), ...base };
+  }
+
   const { outcome, picks, formsSolved } = await assembleAll(setup, context, forms, maxOverlap, options.seed);
   if (outcome.kind === "infeasible") {
     progress("explaining why no paper fits");
@@ -181,9 +234,9 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
     const available = setup.classified.classes.map((c) => c.members.length);
     const slackModel =
-      outcome.proof === "coarse"
-        ? relaxedModel(setup.context, setup.context.grades, available, formsSolved, maxOverlap, { slack: true })
-        : exactModel(setup.context, available.map((_, i) => i), available, formsSolved, maxOverlap, { slack: true });
+      outcome.proof === "exact"
+        ? exactModel(setup.context, available.map((_, i) => i), available, formsSolved, maxOverlap, { slack: true })
+        : relaxedModel(setup.context, outcome.proof === "coarse" ? setup.context.grades : setup.context.cells, available, formsSolved, maxOverlap, { slack: true });
     const closest = await solveWith(slackModel, false);
     const shortfalls = closest.status === "optimal" || closest.status === "feasible" ? slackShortfalls(slackModel, closest) : [];
     return { ok: false, reason: "infeasible", diagnosis: summarize(true, shortfalls, []), ...base };

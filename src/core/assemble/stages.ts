@@ -14,7 +14,7 @@ export interface ClassPick {
 
 export type StageOutcome =
   | { kind: "ok"; picks: ClassPick[]; pairs: [number, number][] }
-  | { kind: "infeasible"; proof: "coarse" | "exact" }
+  | { kind: "infeasible"; proof: "coarse" | "cells" | "exact" }
   | { kind: "timeout" }
   | { kind: "error"; message: string };
 
@@ -162,7 +162,16 @@ export async function assembleForms(context: StageContext, available: readonly n
     const byGrade = fixedCounts(gradeChoice, (g) => context.grades[g]!.cells, forms);
     const cells = relaxedModel(context, byGrade.members.map((c) => context.cells[c]!), available, forms, maxOverlap, { seed: context.seed + attempt, fixed: byGrade.fixed });
     const second = await context.solve(cells, SMALL);
-    if (second.status === "infeasible") continue;
+    if (second.status === "infeasible") {
+      // The grade model forgets chapters; the model over every cell (no grade choice held) is still a
+      // relaxation, and knows them: when it fails too, no paper exists, and the proof took milliseconds
+      // where the exact model over every class can take many seconds on a large bank.
+      if (attempt === 0) {
+        const everyCell = await context.solve(relaxedModel(context, context.cells, available, forms, maxOverlap), SMALL);
+        if (everyCell.status === "infeasible") return { kind: "infeasible", proof: "cells" };
+      }
+      continue;
+    }
     if (!solved(second)) return failure(second);
 
     const cellChoice = chosenGroups(cells, second, byGrade.members.length, forms);

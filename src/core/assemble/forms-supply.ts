@@ -1,0 +1,41 @@
+import type { BlueprintSection } from "../blueprint.js";
+import type { ClassifiedBank } from "./classes.js";
+import type { RuleShortfall } from "./diagnose.js";
+
+/**
+ * Questions `forms` forms need from one section at least: each form takes `count`, and any two share at
+ * most `maxOverlap` (and at most the whole section), so by inclusion–exclusion the forms together hold
+ * at least forms·count − C(forms, 2)·shared distinct questions.
+ */
+export function distinctNeeded(count: number, forms: number, maxOverlap: number): number {
+  const shared = Math.min(maxOverlap, count);
+  return Math.max(count, forms * count - ((forms * (forms - 1)) / 2) * shared);
+}
+
+/**
+ * Sections that cannot fill `forms` forms from the eligible questions, by arithmetic alone: the answer
+ * to an impossible multi-form request in well under a second, with the section and the shortfall named.
+ */
+export function formSupplyShortfalls(bank: ClassifiedBank, sections: readonly BlueprintSection[], forms: number, maxOverlap: number): RuleShortfall[] {
+  if (forms < 2) return [];
+  const eligible = new Map<string, number>();
+  for (const c of bank.classes) eligible.set(c.section.type, (eligible.get(c.section.type) ?? 0) + c.members.length);
+  return sections.flatMap((section): RuleShortfall[] => {
+    const have = eligible.get(section.type) ?? 0;
+    const need = distinctNeeded(section.count, forms, maxOverlap);
+    if (have >= need) return [];
+    const sharing = maxOverlap > 0 ? ` sharing at most ${maxOverlap} questions a pair` : " with no question in common";
+    return [
+      {
+        rule: `section:${section.type}`,
+        label: `${section.type}: ${section.count} questions`,
+        expected: `${need} questions over ${forms} forms`,
+        form: 0,
+        shortBy: need - have,
+        closest: have,
+        unit: "questions",
+        message: `${section.type}: ${forms} forms of ${section.count}${sharing} need at least ${need} questions; the bank has ${have} eligible (short by ${need - have})`,
+      },
+    ];
+  });
+}
