@@ -111,13 +111,14 @@ describe("assemble on the bundled 10421 bank", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.reason).toBe("infeasible");
-    expect(result.diagnosis.shortfalls.length).toBeGreaterThan(0);
+    // 6 key chapters × 9 = 54 points at most, where key chapters need 60 together: arithmetic, before any model.
+    expect(result.diagnosis.bankShort.map((s) => s.message)).toEqual(["重点 chapters together need ≥ 60 points; their chapters' ranges allow at most 54"]);
     expect(result.diagnosis.message).toMatch(/cannot hold together/);
   });
 });
 
 describe("impossible requests proven fast, before any long search", () => {
-  it("proves key chapters ≥ 99 points impossible on the model over every cell, and gives the true closest amount", async () => {
+  it("proves key chapters ≥ 99 points impossible by arithmetic, before any model", async () => {
     // The other four chapters need at least 5 + 5 + 3 + 3 = 16 points, so 重点 can have at most 84.
     const blueprint: Blueprint = {
       ...project.blueprint,
@@ -127,9 +128,19 @@ describe("impossible requests proven fast, before any long search", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.diagnosis.proven).toBe(true);
-    expect(result.diagnosis.shortfalls.map((s) => [s.rule, s.closest])).toEqual([["tier:重点", 84]]);
-    // grades, the chapters inside them, every cell (the proof), and the explanation: never the exact model's retries.
-    expect(result.stats.solves).toBeLessThanOrEqual(4);
+    expect(result.stats.solves).toBe(0);
+    expect(result.diagnosis.bankShort[0]!.message).toBe("the chapters need at least 115 points together (重点 99–100, 次重点 10–30, 一般 6–24), the paper has 100");
+  });
+
+  it("proves chapter ranges that cannot reach the key chapters' total, naming the tier", async () => {
+    const blueprint: Blueprint = {
+      ...project.blueprint,
+      rules: { ...project.blueprint.rules, chapters: { ...project.blueprint.rules.chapters, points_by_tier: { ...project.blueprint.rules.chapters.points_by_tier, 重点: { min: 5, max: 7 } } } },
+    };
+    const result = await assemble(project.bank, blueprint, project.syllabus, { seed: 1, solver });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.diagnosis.bankShort.map((s) => s.message)).toEqual(["重点 chapters together need ≥ 60 points; their chapters' ranges allow at most 42"]);
   });
 
   it("answers 14 disjoint forms from 181 单项选择题 by counting alone, naming the section and the shortfall", async () => {
