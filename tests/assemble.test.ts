@@ -143,6 +143,19 @@ describe("impossible requests proven fast, before any long search", () => {
     expect(result.diagnosis.bankShort.map((s) => s.message)).toEqual(["重点 chapters together need ≥ 60 points; their chapters' ranges allow at most 42"]);
   });
 
+  it("proves a chapter with too few knowledge points for its questions impossible, naming the chapter", async () => {
+    const blueprint: Blueprint = {
+      ...project.blueprint,
+      rules: { ...project.blueprint.rules, knowledge_points: { max_per_point: 1 }, chapters: { ...project.blueprint.rules.chapters, min_questions_each: 3 } },
+    };
+    const result = await assemble(project.bank, blueprint, project.syllabus, { seed: 1, solver });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.stats.solves).toBe(0);
+    // Chapter 9 has two knowledge points (9.1, 9.2): at most two questions.
+    expect(result.diagnosis.bankShort.map((s) => [s.rule, s.closest])).toEqual([["chapter:9:examined", 2]]);
+  });
+
   it("answers 14 disjoint forms from 181 单项选择题 by counting alone, naming the section and the shortfall", async () => {
     const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 1, solver, forms: 14 });
     expect(result.ok).toBe(false);

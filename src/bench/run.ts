@@ -10,7 +10,8 @@ import { writeSyntheticProject, type SyntheticProject } from "./synthetic-bank.j
 /**
  * `npm run bench`: cold end-to-end runs of the built CLI on the bundled bank and on synthetic banks of
  * 10,000 and 50,000 questions, as a markdown table beside the targets of issue 3.
- * Options: --repeat N (median of N runs per row, default 1), --exclude-share X (default 0.02).
+ * Options: --repeat N (median of N runs per row, default 1), --exclude-share X (default 0.02),
+ * --rows REGEX (only the rows whose label matches), --with-200k (also a 200,000-question bank).
  */
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -31,6 +32,15 @@ interface Row {
   args: string[];
   expectExit: 0 | 3;
   targets: Targets;
+  /** generate (default), or coverage: the capacity search. */
+  command?: "coverage";
+}
+
+interface CoverageJson {
+  ok: boolean;
+  questions?: number;
+  capacity?: number;
+  capacityReport?: { exact: boolean; atMost: number; steps: { aggregate: unknown[]; constructions: number[] } };
 }
 
 interface GenerateJson {
@@ -63,7 +73,31 @@ function deviation(json: GenerateJson): number | undefined {
   return worst;
 }
 
+function coverageRow(row: Row, run: CliRun): { cells: string[]; met: boolean[]; note?: string } {
+  const json = (run.json ?? {}) as CoverageJson;
+  const met: boolean[] = [];
+  const report = json.capacityReport;
+  const exact = Boolean(report?.exact);
+  met.push(run.exitCode === row.expectExit && exact);
+  const wallOk = row.targets.wall === undefined || run.wallSeconds < row.targets.wall;
+  if (row.targets.wall !== undefined) met.push(wallOk);
+  const capacity = json.capacity === undefined ? "?" : exact ? `${json.capacity} exact` : `${json.capacity} (≤ ${report?.atMost})`;
+  const cells = [
+    row.label,
+    json.questions === undefined ? "?" : json.questions.toLocaleString("en-US"),
+    `${run.exitCode ?? "killed"} capacity ${capacity} ${mark(met[0]!)}`,
+    row.targets.wall === undefined ? secs(run.wallSeconds) : `${secs(run.wallSeconds)} ${mark(wallOk)} (< ${row.targets.wall} s)`,
+    run.cpuSeconds === undefined ? "n/a" : secs(run.cpuSeconds),
+    "—",
+    run.peakRssMB === undefined ? "n/a" : `${Math.round(run.peakRssMB)} MB`,
+    "—",
+    report ? `${report.steps.aggregate.length} aggregate checks, built ${report.steps.constructions.join(", ")}` : "",
+  ];
+  return { cells, met };
+}
+
 function tableRow(row: Row, run: CliRun): { cells: string[]; met: boolean[]; note?: string } {
+  if (row.command === "coverage") return coverageRow(row, run);
   const json = (run.json ?? {}) as GenerateJson;
   const stats = json.stats;
   const met: boolean[] = [];
@@ -108,8 +142,11 @@ async function measureRow(row: Row, repeat: number): Promise<CliRun> {
   const runs: CliRun[] = [];
   for (let i = 0; i < repeat; i++) {
     const out = scratchDir();
-    const args = ["generate", "--blueprint", row.blueprint, "--seed", String(SEED), "--no-pdf", "--format", "json", "--out", out, ...row.args];
-    runs.push(await runCli(CLI, args, { cwd: ROOT, timeoutSeconds: 300 }));
+    const args =
+      row.command === "coverage"
+        ? ["coverage", "--blueprint", row.blueprint, "--format", "json", ...row.args]
+        : ["generate", "--blueprint", row.blueprint, "--seed", String(SEED), "--no-pdf", "--format", "json", "--out", out, ...row.args];
+    runs.push(await runCli(CLI, args, { cwd: ROOT, timeoutSeconds: 600 }));
     rmSync(out, { recursive: true, force: true });
     process.stderr.write(`  ${row.label}: ${secs(runs[runs.length - 1]!.wallSeconds)}\n`);
   }
@@ -136,7 +173,8 @@ async function main(): Promise<void> {
   const excludeShare = option("--exclude-share", 0.02);
   const data = join(ROOT, "bench-data");
   const banks = new Map<number, SyntheticProject>();
-  for (const size of [10_000, 50_000]) {
+  const sizes = process.argv.includes("--with-200k") ? [10_000, 50_000, 200_000] : [10_000, 50_000];
+  for (const size of sizes) {
     const started = performance.now();
     const project = writeSyntheticProject(join(data, String(size)), { size, seed: SEED, excludeShare, blueprintFile: BLUEPRINT, syllabusFile: SYLLABUS });
     banks.set(size, project);
@@ -148,9 +186,20 @@ async function main(): Promise<void> {
     { label: "10k, 1 form", blueprint: banks.get(10_000)!.blueprint, args: [], expectExit: 0, targets: {} },
     { label: "50k, 1 form", blueprint: big.blueprint, args: [], expectExit: 0, targets: { solve: 1, wall: 2, rssMB: 400 } },
     { label: "50k, 4 forms, max overlap 3", blueprint: big.blueprint, args: ["--forms", "4", "--max-overlap", "3"], expectExit: 0, targets: { wall: 3, rssMB: 400 } },
-    { label: "50k, infeasible blueprint", blueprint: big.infeasible, args: [], expectExit: 3, targets: { wall: 2, rssMB: 400 } },
+    { label: "50k, infeasible: levels × difficulty", blueprint: big.infeasible, args: [], expectExit: 3, targets: { wall: 2, rssMB: 400 } },
+    ...Object.entries(big.infeasibleByGroup).map(([group, blueprint]): Row => ({ label: `50k, infeasible: ${group}`, blueprint, args: [], expectExit: 3, targets: { wall: 2, rssMB: 400 } })),
+    { label: "bundled bank, infeasible: 14 forms (181 单选)", blueprint: BLUEPRINT, args: ["--forms", "14"], expectExit: 3, targets: { wall: 2 } },
+    { label: "bundled bank, infeasible: 11 disjoint forms", blueprint: BLUEPRINT, args: ["--forms", "11"], expectExit: 3, targets: { wall: 2 } },
+    { label: "coverage, bundled bank", blueprint: BLUEPRINT, args: [], expectExit: 0, targets: { wall: 5 }, command: "coverage" },
+    { label: "coverage, 50k", blueprint: big.blueprint, args: [], expectExit: 0, targets: { wall: 30 }, command: "coverage" },
+    ...(banks.has(200_000) ? [{ label: "200k, 1 form", blueprint: banks.get(200_000)!.blueprint, args: [], expectExit: 0 as const, targets: {} }] : []),
   ];
 
+  const only = process.argv.indexOf("--rows");
+  if (only >= 0) {
+    const pattern = new RegExp(process.argv[only + 1] ?? "");
+    rows.splice(0, rows.length, ...rows.filter((r) => pattern.test(r.label)));
+  }
   const load = loadavg()[0]!.toFixed(1);
   // One throwaway start so that the first row does not also pay for a cold disk cache.
   await runCli(CLI, ["--version"], { cwd: ROOT, timeoutSeconds: 60 });

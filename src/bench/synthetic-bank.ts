@@ -164,12 +164,26 @@ export interface SyntheticProject {
   blueprint: string;
   /** Same bank, rules that cannot hold together (see writeBlueprints). */
   infeasible: string;
+  /** Same bank, one impossible blueprint per rule group (see INFEASIBLE_BY_GROUP). */
+  infeasibleByGroup: Record<string, string>;
   questions: number;
   bytes: number;
 }
 
-/** The 10421 blueprint pointed at the synthetic bank, and an infeasible variant of it. */
-function writeBlueprints(dir: string, blueprintFile: string, syllabusFile: string, label: string): { blueprint: string; infeasible: string } {
+/**
+ * Impossible blueprints, one per rule group, each a small edit of the 10421 blueprint: what proves it
+ * ranges from arithmetic over the blueprint alone to the solver over the bank.
+ */
+export const INFEASIBLE_BY_GROUP: Record<string, { why: string; edit: [path: string[], value: unknown][] }> = {
+  difficulty: { why: "易 80 % while 综合应用 (only ever 较难/难) needs 20 points of 较难 + 难, which may have 10", edit: [[["rules", "difficulty", "shares"], { 易: 80, 较易: 10, 较难: 5, 难: 5 }]] },
+  chapters: { why: "key chapters at most 7 points each: 42 points, where they need 60 together", edit: [[["rules", "chapters", "points_by_tier", "重点"], { min: 5, max: 7 }]] },
+  tiers: { why: "key chapters ≥ 99 points, where the other four chapters need at least 16", edit: [[["rules", "chapters", "tier_totals"], { 重点: { min: 99 } }]] },
+  time: { why: "90–115 minutes, where the quickest paper takes longer", edit: [[["rules", "time"], { min: 90, max: 115 }]] },
+  "knowledge points": { why: "one question per knowledge point and four per chapter: chapter 9 has two knowledge points", edit: [[["rules", "knowledge_points", "max_per_point"], 1], [["rules", "chapters", "min_questions_each"], 4]] },
+};
+
+/** The 10421 blueprint pointed at the synthetic bank, and infeasible variants of it. */
+function writeBlueprints(dir: string, blueprintFile: string, syllabusFile: string, label: string): { blueprint: string; infeasible: string; infeasibleByGroup: Record<string, string> } {
   const source = readFileSync(blueprintFile, "utf8");
   const write = (name: string, edit: (doc: ReturnType<typeof parseDocument>) => void) => {
     const doc = parseDocument(source);
@@ -190,7 +204,14 @@ function writeBlueprints(dir: string, blueprintFile: string, syllabusFile: strin
     doc.setIn(["rules", "levels", "shares"], { 识记: 10, 领会: 30, 简单应用: 20, 综合应用: 40 });
     doc.setIn(["rules", "difficulty", "shares"], { 易: 30, 较易: 40, 较难: 20, 难: 10 });
   });
-  return { blueprint, infeasible };
+  const infeasibleByGroup: Record<string, string> = {};
+  for (const [group, { why, edit }] of Object.entries(INFEASIBLE_BY_GROUP)) {
+    infeasibleByGroup[group] = write(`10421-bench-infeasible-${group.replace(/ /g, "-")}.yaml`, (doc) => {
+      doc.commentBefore = [` Benchmark only: ${why}.`, doc.commentBefore].filter(Boolean).join("\n");
+      for (const [path, value] of edit) doc.setIn(path, value);
+    });
+  }
+  return { blueprint, infeasible, infeasibleByGroup };
 }
 
 /** Writes bank/chNN.json and the two blueprints into `dir` (replacing what was there). */

@@ -14,7 +14,7 @@ import { explainAggregate } from "../coverage/aggregate-explain.js";
 import { fmt } from "../rules.js";
 import { bankShortfalls, slackShortfalls, summarize, type Diagnosis, type RuleShortfall } from "./diagnose.js";
 import { formSupplyShortfalls } from "./forms-supply.js";
-import { partitionShortfalls } from "./partition-arithmetic.js";
+import { knowledgePointShortfalls, partitionShortfalls } from "./partition-arithmetic.js";
 import { cellsOf, gradesOf } from "./groups.js";
 import { formLabel, type AssemblyModel } from "./model.js";
 import { assembleForms, exactModel, relaxedModel, type ClassPick, type ModelContext, type StageContext, type StageOutcome } from "./stages.js";
@@ -218,8 +218,9 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   stats = setup.stats;
   const base = { stats: setup.stats, ineligible: setup.classified.ineligible };
 
-  // What arithmetic alone proves needs no model: chapter and tier ranges that cannot add up to the total.
-  const arithmetic = partitionShortfalls(blueprint, syllabus);
+  // What arithmetic alone proves needs no model: chapter and tier ranges that cannot add up to the
+  // total, chapters with too few knowledge points for the questions they must have.
+  const arithmetic = [...partitionShortfalls(blueprint, syllabus), ...knowledgePointShortfalls(blueprint, syllabus)];
   if (arithmetic.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], arithmetic), ...base };
   // Several forms may be impossible by counting alone: say so at once, naming the section.
   const formShort = formSupplyShortfalls(setup.classified, blueprint.sections, forms, maxOverlap);

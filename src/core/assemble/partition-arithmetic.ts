@@ -67,3 +67,44 @@ export function partitionShortfalls(blueprint: Blueprint, syllabus: SyllabusInde
   }
   return found;
 }
+
+/**
+ * Questions a chapter can hold when each knowledge point may be examined at most k times: every
+ * question examines at least one of the chapter's points, so at most k × its points. A chapter that
+ * must be examined by more questions than that cannot be, whatever the bank holds.
+ */
+export function knowledgePointShortfalls(blueprint: Blueprint, syllabus: SyllabusIndex): RuleShortfall[] {
+  const most = blueprint.rules.knowledge_points.max_per_point;
+  const need = blueprint.rules.chapters.min_questions_each;
+  if (most === undefined) return [];
+  const found: RuleShortfall[] = [];
+  for (const chapter of syllabus.syllabus.chapters) {
+    const room = most * chapter.knowledge_points.length;
+    if (room >= need) continue;
+    found.push({
+      rule: `chapter:${chapter.number}:examined`,
+      label: `第${chapter.number}章 examined`,
+      expected: `≥ ${need} questions`,
+      form: 0,
+      shortBy: need - room,
+      closest: room,
+      unit: "questions",
+      message: `第${chapter.number}章 must be examined by ≥ ${need} questions, but its ${chapter.knowledge_points.length} knowledge points may take at most ${most} each: ${room} questions at most`,
+    });
+  }
+  const questions = blueprint.sections.reduce((s, x) => s + x.count, 0);
+  const points = syllabus.knowledgePoints.length;
+  if (questions > most * points) {
+    found.push({
+      rule: "knowledge-points",
+      label: "knowledge points",
+      expected: `≤ ${most} questions each`,
+      form: 0,
+      shortBy: questions - most * points,
+      closest: most * points,
+      unit: "questions",
+      message: `a paper has ${questions} questions, but ${points} knowledge points at most ${most} each hold ${most * points}`,
+    });
+  }
+  return found;
+}
