@@ -55,6 +55,18 @@ describe("zujuan generate (end to end)", () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it("answers a blueprint that arithmetic proves impossible before reading the bank (exit 3, the arithmetic shown)", async () => {
+    // No bank at all: the answer cannot have come from it.
+    const project = tempProject({ copyBank: false });
+    const text = readText(project.blueprint).replace("重点: { min: 60 }", "重点: { min: 99 }");
+    writeText(project.blueprint, text);
+    const run = await runCli(["generate", "--blueprint", project.blueprint, "--seed", "1", "--no-pdf", "--out", join(project.dir, "out"), "--format", "json"]);
+    expect(run.code).toBe(3);
+    const json = JSON.parse(run.stdout);
+    expect(json.diagnosis.bankShort[0].message).toMatch(/the chapters need at least 115 points together/);
+    expect(json.stats.solves).toBe(0);
+  });
+
   it("exports the model in CPLEX LP format", async () => {
     const out = tempDir();
     const lp = join(out, "model.lp");

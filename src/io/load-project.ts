@@ -159,16 +159,27 @@ export function loadBank(dir: string, cwd: string): { bank?: Bank; diagnostics: 
 }
 
 /** Blueprint, then the syllabus and bank it names (or the --bank given), all relative to the blueprint file. */
-export function loadProject(options: LoadOptions): LoadResult {
+/** The blueprint and its syllabus, without the bank: enough to check what arithmetic alone proves. */
+export type RulesResult =
+  | { ok: true; blueprintFile: string; blueprint: Blueprint; syllabus: SyllabusIndex }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export function loadRules(options: LoadOptions): RulesResult {
   const cwd = options.cwd ?? process.cwd();
   const blueprintFile = options.blueprint ? resolve(cwd, options.blueprint) : findDefaultBlueprint(cwd);
   if (typeof blueprintFile !== "string") return { ok: false, diagnostics: [blueprintFile] };
   const { blueprint, diagnostics: blueprintFindings } = loadBlueprint(blueprintFile, cwd);
   if (!blueprint) return { ok: false, diagnostics: blueprintFindings };
-  const base = dirname(blueprintFile);
-  const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(base, blueprint.syllabus), cwd);
+  const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(dirname(blueprintFile), blueprint.syllabus), cwd);
   if (!syllabus) return { ok: false, diagnostics: syllabusFindings };
-  const bankDir = options.bank ? resolve(cwd, options.bank) : resolve(base, blueprint.bank);
+  return { ok: true, blueprintFile, blueprint, syllabus };
+}
+
+export function loadProject(options: LoadOptions, rules: RulesResult = loadRules(options)): LoadResult {
+  if (!rules.ok) return rules;
+  const cwd = options.cwd ?? process.cwd();
+  const { blueprintFile, blueprint, syllabus } = rules;
+  const bankDir = options.bank ? resolve(cwd, options.bank) : resolve(dirname(blueprintFile), blueprint.bank);
   const { bank, diagnostics } = loadBank(bankDir, cwd);
   if (!bank) return { ok: false, diagnostics };
   return { ok: true, project: { blueprintFile, blueprint, syllabus, bankDir, bank }, diagnostics };

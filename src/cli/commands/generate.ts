@@ -2,10 +2,10 @@ import { randomInt } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { basename, relative, resolve } from "node:path";
 import type { Command } from "commander";
-import { assemble, assemblyModel, type AssembledForm, type AssembleResult } from "../../core/assemble/assemble.js";
+import { assemble, assemblyModel, blueprintFailure, blueprintShortfalls, type AssembledForm, type AssembleResult } from "../../core/assemble/assemble.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { toCplexLp } from "../../core/lp.js";
-import { loadProject, type Project } from "../../io/load-project.js";
+import { loadProject, loadRules, type Project } from "../../io/load-project.js";
 import { openOutputSet, prepareSingleOutput, type Guarded, type OpenSet } from "../../io/output-set.js";
 import { paperIdsFromFiles } from "../../io/paper-ids.js";
 import { realPathOf } from "../../io/real-path.js";
@@ -118,8 +118,13 @@ async function generateWith(
   const loadOptions: { blueprint?: string; bank?: string } = {};
   if (options.blueprint !== undefined) loadOptions.blueprint = options.blueprint;
   if (options.bank !== undefined) loadOptions.bank = options.bank;
-  progress("loading the blueprint, syllabus and bank");
-  const loaded = loadProject(loadOptions);
+  progress("loading the blueprint and syllabus");
+  const rules = loadRules(loadOptions);
+  // A blueprint that arithmetic alone proves impossible is answered before the bank is read.
+  const impossible = rules.ok ? blueprintShortfalls(rules.blueprint, rules.syllabus) : [];
+  if (impossible.length) return failureReport(blueprintFailure(impossible), { seed, timeLimitSeconds }, style);
+  progress("loading the bank");
+  const loaded = loadProject(loadOptions, rules);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
   if (refused) return refused;

@@ -147,6 +147,20 @@ async function assembleAll(setup: Setup, context: StageContext, forms: number, m
   return { outcome, picks, formsSolved: forms };
 }
 
+/**
+ * What the blueprint alone makes impossible, whatever the bank: chapter and tier ranges that cannot add
+ * up to the total, chapters with too few knowledge points for the questions they must have.
+ */
+export function blueprintShortfalls(blueprint: Blueprint, syllabus: SyllabusIndex): RuleShortfall[] {
+  return [...partitionShortfalls(blueprint, syllabus), ...knowledgePointShortfalls(blueprint, syllabus)];
+}
+
+/** A failure found before the bank was looked at: nothing was grouped or solved. */
+export function blueprintFailure(shortfalls: RuleShortfall[]): Extract<AssembleResult, { ok: false }> {
+  const stats: AssemblyStats = { questions: 0, eligible: 0, classes: 0, cells: 0, solves: 0, solveSeconds: 0, variables: 0, rows: 0 };
+  return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], shortfalls), stats, ineligible: [] };
+}
+
 /** A first solve that never finishes must not hold the aggregate check up: it is a shortcut, not the proof. */
 const AGGREGATE_NODES = 2_000;
 
@@ -220,7 +234,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
 
   // What arithmetic alone proves needs no model: chapter and tier ranges that cannot add up to the
   // total, chapters with too few knowledge points for the questions they must have.
-  const arithmetic = [...partitionShortfalls(blueprint, syllabus), ...knowledgePointShortfalls(blueprint, syllabus)];
+  const arithmetic = blueprintShortfalls(blueprint, syllabus);
   if (arithmetic.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], arithmetic), ...base };
   // Several forms may be impossible by counting alone: say so at once, naming the section.
   const formShort = formSupplyShortfalls(setup.classified, blueprint.sections, forms, maxOverlap);
