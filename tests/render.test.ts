@@ -217,12 +217,6 @@ describe("rendering", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.diagnostics.map((d) => d.code)).toContain("missing-glyph");
   });
-
-  it("renders the three PDFs of a paper in well under a few seconds", async () => {
-    const start = performance.now();
-    await renderOk(request(form.paper));
-    expect(performance.now() - start).toBeLessThan(3000);
-  });
 });
 
 describe("zujuan render (end to end)", () => {
