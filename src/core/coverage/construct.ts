@@ -84,6 +84,7 @@ async function peelBatch(context: ConstructContext, left: number[], copies: numb
     maxReused: context.maxReused,
     withPaper: true,
     copies,
+    restContinuous: true,
     paperCost: (g) => costs[g]!,
   };
   const { solution } = await solve(context, spec, seed);
@@ -123,12 +124,13 @@ export async function constructPapers(
   let target = wanted;
   // Copies a batch step tries: half of what is left at first, halved on each failure and doubled after
   // each success (a failed step is a fast infeasible solve; a small batch costs as much as a large one).
+  // Once even one copy fails, the exact peel over every class takes over.
   let copies = Math.ceil(wanted / 2);
   for (let step = 0; papers.length < target; step++) {
     const remaining = target - papers.length;
     const seed = context.seed + step * 101;
     copies = Math.min(copies, Math.ceil(remaining / 2));
-    if (remaining >= BATCH_FROM && copies >= 2) {
+    if (remaining >= BATCH_FROM && copies >= 1) {
       const batch = await peelBatch(context, left, copies, remaining - copies, seed);
       if (batch.length) {
         papers.push(...batch);

@@ -41,6 +41,11 @@ export interface PeelSpec {
   fixed?: readonly { groups: readonly number[]; paper: number; rest: number }[];
   /** Identical copies of the paper taken at once (default 1): a large bank peels many papers a step. */
   copies?: number;
+  /**
+   * Count the rest as a linear relaxation (fractional questions): a weaker guard for what the paper
+   * leaves, solved many times faster on a large bank, where a batch step only needs a direction.
+   */
+  restContinuous?: boolean;
   /** Objective weight of each group in the paper: varies which paper a retry takes (default 0). */
   paperCost?: (group: number) => number;
 }
@@ -109,7 +114,7 @@ export function peelModel(spec: PeelSpec): LpModel {
     const paperMost = spec.withPaper && left > 0 ? Math.min(Math.floor(left / copies), perPaper) : 0;
     const restMost = papers > 0 && left > 0 ? Math.min(left, perPaper * papers) : 0;
     if (paperMost > 0) variables.push({ name: (paper.names[g] = paperVar(g)), lo: 0, hi: paperMost, integer: true, cost: spec.paperCost?.(g) ?? 0 });
-    if (restMost > 0) variables.push({ name: (rest.names[g] = restVar(g)), lo: 0, hi: restMost, integer: true, cost: 0 });
+    if (restMost > 0) variables.push({ name: (rest.names[g] = restVar(g)), lo: 0, hi: restMost, integer: !spec.restContinuous, cost: 0 });
     if (paperMost > 0 && restMost > 0 && copies * paperMost + restMost > left) {
       rows.push({ name: `cap${g}`, terms: [[paperVar(g), copies], [restVar(g), 1]], hi: left });
     }
