@@ -6,6 +6,9 @@ const FUNCTION_WORDS = new Set(
   "下列 以下 属于 哪些 哪个 哪项 哪种 不是 不属 正确 错误 说法 包括 主要 其中 选项 一般 通常 称为 是指 指的 可以 应当 应该 需要 能够 一个 一种 进行 作为 通过 关于 表述 描述 内容 方面 因素 原因 特点 作用 方法 原则".split(" "),
 );
 
+/** Characters that glue words together: a bigram holding one ("业的", "户不") is no word of its own. */
+const GLUE = /[的了是和与及或在对为把被也都而之其等不]/;
+
 /**
  * Stem and key sharing a distinctive word no distractor shares (a "clang association", Haladyna et
  * al. 2002, guideline 31: avoid clang associations). `common` are words too frequent in the bank's
@@ -20,7 +23,7 @@ export function clang(q: Choice, common: ReadonlySet<string>, emit: Emit): void 
   });
   for (const k of keyed) {
     const option = q.options[k]!;
-    const shared = (b: string) => stem.has(b) && !inDistractors.has(b) && !FUNCTION_WORDS.has(b) && !common.has(b);
+    const shared = (b: string) => stem.has(b) && !inDistractors.has(b) && !FUNCTION_WORDS.has(b) && !common.has(b) && !GLUE.test(b);
     const word = longestRun(option, shared);
     if (word) {
       emit("clang", ["options", k], { option: letter(k), word });

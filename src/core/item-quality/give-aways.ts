@@ -3,8 +3,8 @@ import type { ItemFinding } from "./rules.js";
 import { excludesLine, excludesLinks, type Placed } from "./placed.js";
 import { keyedIndices, visibleLength } from "./text.js";
 
-/** A keyed option short enough to be a term (not a sentence): what a stem elsewhere could print. */
-export const KEY_PHRASE_MAX_CHARS = 12;
+/** A keyed option short enough to be a term (not a sentence), and long enough not to be a common word. */
+export const KEY_PHRASE_CHARS = [3, 12] as const;
 
 /**
  * A phrase printed in more stems than this is a concept the whole course keeps naming, not one
@@ -20,7 +20,7 @@ function answersOf(q: Question): string[] {
   const found = new Set<string>();
   for (const k of keyedIndices(q.answer)) {
     const option = q.options[k]!.trim();
-    if (q.type === "单项选择题" && visibleLength(option) >= 2 && visibleLength(option) <= KEY_PHRASE_MAX_CHARS && !/[，。；,;：:、]/.test(option)) found.add(option);
+    if (q.type === "单项选择题" && visibleLength(option) >= KEY_PHRASE_CHARS[0] && visibleLength(option) <= KEY_PHRASE_CHARS[1] && !/[，。；,;：:、]/.test(option)) found.add(option);
     for (const m of option.matchAll(ABBREVIATION)) found.add(m[0]);
   }
   return [...found];
@@ -47,21 +47,33 @@ export function giveAways(all: readonly Placed[]): ItemFinding[] {
     }
   });
 
-  const found: ItemFinding[] = [];
+  const terms = new Map<string, number[]>();
+  all.forEach(({ question }, i) => {
+    if (question.type === "名词解释") terms.set(stems[i]!, [...(terms.get(stems[i]!) ?? []), i]);
+  });
+  // Per printing question, the questions it gives away and what it prints of theirs.
+  const leaks = new Map<number, { others: string[]; phrases: string[] }>();
   const report = (printer: number, asker: number, phrase: string) => {
-    const { question, origin } = all[printer]!;
-    const other = all[asker]!.question;
+    const [question, other] = [all[printer]!.question, all[asker]!.question];
     if (question.id === other.id || linked(question.id, other.id)) return;
-    const field = question.type === "名词解释" ? "term" : question.type === "案例分析题" && !question.stem ? "material" : "stem";
-    found.push({ rule: "give-away", id: question.id, location: { file: origin.file, path: [...origin.path, field] }, args: { other: other.id, phrase, excludes: excludesLine(question, [other.id]) } });
+    const leak = leaks.get(printer) ?? { others: [], phrases: [] };
+    if (!leak.others.includes(other.id)) leak.others.push(other.id);
+    if (!leak.phrases.includes(phrase)) leak.phrases.push(phrase);
+    leaks.set(printer, leak);
   };
   all.forEach(({ question }, asker) => {
     for (const phrase of answersOf(question)) {
+      // A 名词解释 of exactly the key is a give-away however common the term.
+      for (const t of terms.get(phrase.replace(/\s+/g, "")) ?? []) report(t, asker, phrase);
       const printers = stemsPrinting(phrase, stems, index, asker);
       if (printers && printers.length <= GIVE_AWAY_MAX_STEMS) for (const p of printers) report(p, asker, phrase);
     }
   });
-  return found;
+  return [...leaks].sort((x, y) => x[0] - y[0]).map(([printer, { others, phrases }]) => {
+    const { question, origin } = all[printer]!;
+    const field = question.type === "名词解释" ? "term" : question.type === "案例分析题" && !question.stem ? "material" : "stem";
+    return { rule: "give-away", id: question.id, location: { file: origin.file, path: [...origin.path, field] }, args: { others, phrases, excludes: excludesLine(question, others) } };
+  });
 }
 
 /** The other stems that print the phrase, or undefined once there are more than GIVE_AWAY_MAX_STEMS + its own. */
