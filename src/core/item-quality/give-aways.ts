@@ -36,14 +36,11 @@ export function giveAways(all: readonly Placed[]): ItemFinding[] {
   const stems = all.map(({ question }) => (question.type === "名词解释" ? question.term : displayStem(question)).replace(/\s+/g, ""));
   const index = new Map<string, number[]>();
   stems.forEach((stem, i) => {
-    const seen = new Set<string>();
     for (let k = 0; k + 1 < stem.length; k++) {
       const b = stem.slice(k, k + 2);
-      if (seen.has(b)) continue;
-      seen.add(b);
       const list = index.get(b);
-      if (list) list.push(i);
-      else index.set(b, [i]);
+      if (!list) index.set(b, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
     }
   });
 

@@ -2,7 +2,7 @@ import { displayStem, type Question } from "../question.js";
 import type { ItemFinding } from "./rules.js";
 import { excludesLine, excludesLinks, type Placed } from "./placed.js";
 import { similarPairs } from "./similar-pairs.js";
-import { bigrams, compact } from "./text.js";
+import { bigramCodes, compact } from "./text.js";
 
 /**
  * Jaccard similarity of character bigrams at which two texts count as near-duplicates. Stems are
@@ -13,19 +13,16 @@ export const NEAR_DUPLICATE = { stem: 0.6, term: 0.7, options: 0.7 } as const;
 
 type Kind = keyof typeof NEAR_DUPLICATE;
 
-function tokensOf(q: Question, kind: Kind): Set<string> | undefined {
-  if (kind === "term") return q.type === "名词解释" ? bigrams(compact(q.term)) : undefined;
+/** Bigram codes of what is compared: punctuation and spaces dropped; options each on its own. */
+function tokensOf(q: Question, kind: Kind): number[] | undefined {
+  if (kind === "term") return q.type === "名词解释" ? bigramCodes(compact(q.term)) : undefined;
   if (kind === "options") {
     if (q.type !== "单项选择题" && q.type !== "多项选择题") return undefined;
-    const set = new Set<string>();
-    for (const option of q.options) {
-      const text = compact(option);
-      if ([...text].length < 2) set.add(text);
-      else for (const b of bigrams(text)) set.add(b);
-    }
-    return set;
+    const codes: number[] = [];
+    for (const option of q.options) bigramCodes(compact(option), codes);
+    return codes;
   }
-  return q.type === "名词解释" ? undefined : bigrams(compact(displayStem(q)));
+  return q.type === "名词解释" ? undefined : bigramCodes(compact(displayStem(q)));
 }
 
 const fieldOf = (q: Question, kind: Kind): string => (kind === "term" ? "term" : kind === "options" ? "options" : q.type === "案例分析题" && !q.stem ? "material" : "stem");
