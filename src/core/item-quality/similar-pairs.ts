@@ -1,5 +1,6 @@
 /**
- * Pairs of sets with Jaccard similarity at least `threshold`, without comparing all pairs: MinHash
+ * Pairs of sets with Jaccard similarity at least `threshold`. In a bank of a few thousand, by comparing
+ * every pair; beyond EXACT_UP_TO, without comparing all pairs: MinHash
  * signatures cut into bands (locality-sensitive hashing, Broder 1997; Leskovec, Rajaraman & Ullman,
  * "Mining of Massive Datasets", ch. 3). Two sets become candidates when one band of their signatures
  * agrees; every candidate is then measured exactly, so nothing below the threshold is reported.
@@ -39,9 +40,32 @@ function distinct(codes: readonly number[]): Float64Array {
   return sorted.subarray(0, n);
 }
 
-/** Token sets as numeric codes (see tokenCodes): no strings to hash or collect. */
+/**
+ * Up to this many sets every pair is measured (two million short merges at most, well under a second):
+ * exact, where banding would miss about one pair in a hundred at the threshold.
+ */
+export const EXACT_UP_TO = 2000;
+
+function allPairs(records: readonly (Float64Array | undefined)[], threshold: number): SimilarPair[] {
+  const found: SimilarPair[] = [];
+  for (let a = 0; a < records.length; a++) {
+    const x = records[a];
+    if (!x) continue;
+    for (let b = a + 1; b < records.length; b++) {
+      const y = records[b];
+      if (!y || Math.min(x.length, y.length) < threshold * Math.max(x.length, y.length) - 1e-9) continue;
+      const shared = intersection(x, y);
+      const similarity = shared / (x.length + y.length - shared);
+      if (similarity >= threshold - 1e-9) found.push({ a, b, similarity });
+    }
+  }
+  return found;
+}
+
+/** Token sets as numeric codes (see bigramCodes): no strings to hash or collect. */
 export function similarPairs(sets: readonly (readonly number[] | undefined)[], threshold: number): SimilarPair[] {
   const records = sets.map((codes) => (codes && codes.length ? distinct(codes) : undefined));
+  if (sets.length <= EXACT_UP_TO) return allPairs(records, threshold);
   // Each distinct token once: its K hash values in one row of a table (a signature is then K minima).
   const ids = new Map<number, number>();
   const rows = records.map((tokens) => {
