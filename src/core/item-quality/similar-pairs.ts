@@ -78,17 +78,18 @@ export function similarPairs(sets: readonly (readonly number[] | undefined)[], t
     });
     return row;
   });
-  const table = new Uint32Array(ids.size * K);
+  // Signed 32-bit values: V8 keeps them in registers, where unsigned ones above 2³¹ become doubles.
+  const table = new Int32Array(ids.size * K);
   for (const [code, id] of ids) {
     const h = mix((code % 0x100000000) ^ Math.floor(code / 0x100000000));
-    for (let i = 0; i < K; i++) table[id * K + i] = mix(h ^ Math.imul(i + 1, 0x9e3779b9));
+    for (let i = 0; i < K; i++) table[id * K + i] = mix(h ^ Math.imul(i + 1, 0x9e3779b9)) | 0;
   }
   const buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
   const keys = new Uint32Array(sets.length * BANDS);
-  const signature = new Uint32Array(K);
+  const signature = new Int32Array(K);
   rows.forEach((row, index) => {
     if (!row) return;
-    signature.fill(0xffffffff);
+    signature.fill(0x7fffffff);
     for (let t = 0; t < row.length; t++) {
       const base = row[t]!;
       for (let i = 0; i < K; i++) {
