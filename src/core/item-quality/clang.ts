@@ -16,7 +16,7 @@ const GLUE = /[的了是和与及或在对为把被也都而之其等不]/;
  */
 export function clang(q: Choice, common: ReadonlySet<string>, emit: Emit): void {
   const stem = hanBigrams(q.stem);
-  const keyed = keyedIndices(q.answer);
+  const keyed = keyedIndices(q.answer, q.options.length);
   const inDistractors = new Set<string>();
   q.options.forEach((o, i) => {
     if (!keyed.includes(i)) for (const b of hanBigrams(o)) inDistractors.add(b);

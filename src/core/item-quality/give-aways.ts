@@ -18,7 +18,7 @@ const ABBREVIATION = /(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/g;
 function answersOf(q: Question): string[] {
   if (q.type !== "单项选择题" && q.type !== "多项选择题") return [];
   const found = new Set<string>();
-  for (const k of keyedIndices(q.answer)) {
+  for (const k of keyedIndices(q.answer, q.options.length)) {
     const option = q.options[k]!.trim();
     if (q.type === "单项选择题" && visibleLength(option) >= KEY_PHRASE_CHARS[0] && visibleLength(option) <= KEY_PHRASE_CHARS[1] && !/[，。；,;：:、]/.test(option)) found.add(option);
     for (const m of option.matchAll(ABBREVIATION)) found.add(m[0]);

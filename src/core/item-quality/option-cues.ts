@@ -16,7 +16,8 @@ export const LONGEST_KEY_CHARS = 3;
 
 export function longestKey(q: Choice, emit: Emit): void {
   if (q.type !== "单项选择题") return;
-  const key = keyedIndices(q.answer)[0]!;
+  const key = keyedIndices(q.answer, q.options.length)[0];
+  if (key === undefined) return;
   const lengths = q.options.map(visibleLength);
   const keyLength = lengths[key]!;
   const other = Math.max(...lengths.filter((_, i) => i !== key));
@@ -27,7 +28,7 @@ export function longestKey(q: Choice, emit: Emit): void {
 
 /** Absolute wording in a distractor and in no keyed option: the test-wise reject it unread. */
 export function absoluteDistractor(q: Choice, emit: Emit): void {
-  const keyed = new Set(keyedIndices(q.answer));
+  const keyed = new Set(keyedIndices(q.answer, q.options.length));
   const words = q.options.map(absoluteWord);
   if (words.some((w, i) => w && keyed.has(i))) return;
   const flagged = words.flatMap((w, i) => (w ? [i] : []));

@@ -86,7 +86,8 @@ export function cueStatistics(questions: readonly Question[]): CueStatistics {
     if (q.type === "案例分析题") q.subquestions.forEach((s) => tally(s.level, s.difficulty));
     else tally(q.level, q.difficulty);
     if (q.type !== "单项选择题" && q.type !== "多项选择题") continue;
-    const keys = new Set(keyedIndices(q.answer));
+    const keys = new Set(keyedIndices(q.answer, q.options.length));
+    if (keys.size === 0) continue; // an answer outside the options: lint's error, no key to count
     q.options.forEach((o, i) => {
       const rate = keys.has(i) ? keyed : distractors;
       rate.total++;

@@ -44,9 +44,17 @@ export function absoluteWord(text: string): string | undefined {
 /** "以上都对", "以上均不正确", "以上说法都对", "以上皆是", "都不对"… */
 export const ALL_OF_THE_ABOVE = /以上.{0,3}(都|均|全|皆)(不)?(对|正确|是|错|错误|非|不对|不是)|^(都|均)(不)?(对|正确|是)$/;
 
-/** The option letters of a choice question's answer, as indices. */
-export function keyedIndices(answer: string): number[] {
-  return [...answer].map((l) => l.charCodeAt(0) - 65);
+/**
+ * The options a choice question's answer keys, as indices, each once. A letter beyond the options is
+ * lint's error (answer-outside-options), not a key: the checks still run on the rest of the bank.
+ */
+export function keyedIndices(answer: string, options: number): number[] {
+  const found: number[] = [];
+  for (const l of answer) {
+    const i = l.charCodeAt(0) - 65;
+    if (i >= 0 && i < options && !found.includes(i)) found.push(i);
+  }
+  return found;
 }
 
 export const letter = (i: number) => String.fromCharCode(65 + i);
