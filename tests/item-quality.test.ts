@@ -52,6 +52,10 @@ describe("item-writing checks", () => {
     expect(rulesOf(...bad)).toContain(rule);
   });
 
+  it("an answer letter beyond the options (lint's error) is passed over, not a crash", () => {
+    expect(() => checkItemQuality(makeBank([sc({ answer: "E" }), mc({ answer: "AF" })]))).not.toThrow();
+  });
+
   it("an allow with a reason opts one question out of one check only", () => {
     const flawed = { options: ["企业为满足客户需求而提供的全部有形与无形的活动", "产品", "价格", "以上都对"], answer: "A" };
     expect(rulesOf(sc({ ...flawed, allow: { "longest-key": "定义题的正确选项必然最完整" } }))).toEqual(["all-of-the-above"]);
