@@ -52,6 +52,12 @@ describe("item-writing checks", () => {
     expect(rulesOf(...bad)).toContain(rule);
   });
 
+  it("a clang in a 多项选择题 is a stem word in every keyed option and no distractor", () => {
+    const stem = "赞助活动的基本类型包括(  )";
+    expect(rulesOf(mc({ stem, options: ["赞助体育", "文化艺术", "教育事业", "慈善福利", "员工旅游"], answer: "ABCD" }))).not.toContain("clang");
+    expect(rulesOf(mc({ stem, options: ["赞助体育", "赞助文化", "赞助教育", "赞助慈善", "员工旅游"], answer: "ABCD" }))).toContain("clang");
+  });
+
   it("an answer letter beyond the options (lint's error) is passed over, not a crash", () => {
     expect(() => checkItemQuality(makeBank([sc({ answer: "E" }), mc({ answer: "AF" })]))).not.toThrow();
   });

@@ -21,9 +21,12 @@ export function clang(q: Choice, common: ReadonlySet<string>, emit: Emit): void 
   q.options.forEach((o, i) => {
     if (!keyed.includes(i)) for (const b of hanBigrams(o)) inDistractors.add(b);
   });
+  // In a 多项选择题 a stem word in one key of four is no cue; one in every key and no distractor is.
+  const inEveryKey = q.type === "多项选择题" ? keyed.map((k) => hanBigrams(q.options[k]!)) : [];
   for (const k of keyed) {
     const option = q.options[k]!;
-    const shared = (b: string) => stem.has(b) && !inDistractors.has(b) && !FUNCTION_WORDS.has(b) && !common.has(b) && !GLUE.test(b);
+    const shared = (b: string) =>
+      stem.has(b) && !inDistractors.has(b) && !FUNCTION_WORDS.has(b) && !common.has(b) && !GLUE.test(b) && inEveryKey.every((words) => words.has(b));
     const word = longestRun(option, shared);
     if (word) {
       emit("clang", ["options", k], { option: letter(k), word });
