@@ -3,8 +3,7 @@ import type { ItemFinding } from "./rules.js";
 import { absoluteWord, ALL_OF_THE_ABOVE, compact, keyedIndices, letter, visibleLength } from "./text.js";
 
 export type Choice = SingleChoice | MultipleChoice;
-type Where = ItemFinding["location"];
-type Emit = (rule: ItemFinding["rule"], path: (string | number)[], args: ItemFinding["args"]) => void;
+export type Emit = (rule: ItemFinding["rule"], path: (string | number)[], args: ItemFinding["args"]) => void;
 
 /**
  * "A clear margin": the key is at least 25 % and at least 3 characters longer than the longest
@@ -55,5 +54,3 @@ export function allOfTheAbove(q: Choice, emit: Emit): void {
 export function allKeyed(q: Choice, emit: Emit): void {
   if (q.type === "多项选择题" && new Set(q.answer).size >= q.options.length) emit("all-keyed", ["answer"], { answer: q.answer });
 }
-
-export type { Emit, Where };

@@ -7,13 +7,6 @@ export function compact(text: string): string {
 
 export const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
-/** Character bigrams of the text (within each run of letters and Han), as a set. */
-export function bigrams(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const run of text.split(/[\s\p{P}\p{S}]+/u)) for (let i = 0; i + 1 < run.length; i++) found.add(run.slice(i, i + 2));
-  return found;
-}
-
 /**
  * The bigrams of the text as numbers (two UTF-16 units in one code; a text of one character gives that
  * character), for the similarity join: a 50,000-question bank makes millions of them.
@@ -61,7 +54,5 @@ export const letter = (i: number) => String.fromCharCode(65 + i);
 
 /** Length as a candidate sees it: characters, not UTF-16 units, without spaces. */
 export function visibleLength(text: string): number {
-  let n = 0;
-  for (const c of text.replace(/\s+/g, "")) n += c ? 1 : 0;
-  return n;
+  return [...text.replace(/\s+/g, "")].length;
 }
