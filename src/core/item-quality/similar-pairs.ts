@@ -21,6 +21,8 @@ export interface SimilarPair {
 const BANDS = 20;
 const ROWS = 3;
 const K = BANDS * ROWS;
+/** Up to a million sets: an index and a 30-bit band key fit one double exactly. */
+const INDEX_SPAN = 2 ** 20;
 
 /** A 32-bit mix (murmur3's finaliser): the same on every machine, unlike a random permutation. */
 function mix(h: number): number {
@@ -84,7 +86,6 @@ export function similarPairs(sets: readonly (readonly number[] | undefined)[], t
     const h = mix((code % 0x100000000) ^ Math.floor(code / 0x100000000));
     for (let i = 0; i < K; i++) table[id * K + i] = mix(h ^ Math.imul(i + 1, 0x9e3779b9)) | 0;
   }
-  const buckets = Array.from({ length: BANDS }, () => new Map<number, number[]>());
   const keys = new Uint32Array(sets.length * BANDS);
   const signature = new Int32Array(K);
   rows.forEach((row, index) => {
@@ -100,14 +101,10 @@ export function similarPairs(sets: readonly (readonly number[] | undefined)[], t
     for (let b = 0; b < BANDS; b++) {
       let key = b;
       for (let r = 0; r < ROWS; r++) key = mix(key ^ signature[b * ROWS + r]!);
-      // 30 bits: a small integer to the Map, not a boxed number (a third of the time at 50,000).
-      key &= 0x3fffffff;
-      keys[index * BANDS + b] = key;
-      const bucket = buckets[b]!.get(key);
-      if (bucket) bucket.push(index);
-      else buckets[b]!.set(key, [index]);
+      keys[index * BANDS + b] = key & 0x3fffffff;
     }
   });
+  const present = rows.flatMap((row, index) => (row ? [index] : []));
 
   // A pair is measured in the first band it meets in, not again in later ones.
   const metBefore = (a: number, b: number, band: number) => {
@@ -115,11 +112,19 @@ export function similarPairs(sets: readonly (readonly number[] | undefined)[], t
     return false;
   };
   const found: SimilarPair[] = [];
+  // Each band's buckets as runs of one sorted array of key · 2²⁰ + index: no Map, no array per bucket.
+  const entries = new Float64Array(present.length);
   for (let band = 0; band < BANDS; band++) {
-    for (const members of buckets[band]!.values()) {
-      for (let i = 0; i < members.length; i++) {
-        for (let j = i + 1; j < members.length; j++) {
-          const [a, b] = [members[i]!, members[j]!];
+    present.forEach((index, k) => (entries[k] = keys[index * BANDS + band]! * INDEX_SPAN + index));
+    entries.sort();
+    for (let start = 0; start < entries.length; ) {
+      const key = Math.floor(entries[start]! / INDEX_SPAN);
+      let end = start + 1;
+      while (end < entries.length && Math.floor(entries[end]! / INDEX_SPAN) === key) end++;
+      for (let i = start; i < end; i++) {
+        const a = entries[i]! % INDEX_SPAN;
+        for (let j = i + 1; j < end; j++) {
+          const b = entries[j]! % INDEX_SPAN;
           if (metBefore(a, b, band)) continue;
           const x = records[a]!;
           const y = records[b]!;
@@ -128,6 +133,7 @@ export function similarPairs(sets: readonly (readonly number[] | undefined)[], t
           if (similarity >= threshold - 1e-9) found.push({ a, b, similarity });
         }
       }
+      start = end;
     }
   }
   return found.sort((p, q) => p.a - q.a || p.b - q.b);
