@@ -36,6 +36,11 @@ describe("compiled schemas agree with zod", () => {
       [{ a: "x" }, { a: "x", b: undefined }, { a: "x", b: 1, c: ["y"] }, { a: "x", d: 1 }, { b: 1 }, { a: undefined }, [], null, "x"],
     ],
     ["loose object", z.object({ a: z.string() }), [{ a: "x", extra: 1 }, { a: 1 }]],
+    [
+      "record with checked keys",
+      z.record(z.string().regex(/^[a-z-]+$/), z.string().trim().min(1)).optional(),
+      [undefined, {}, { "longest-key": " 理由 " }, { "longest-key": "" }, { Bad: "x" }, { a: 1 }, [], "x", null, Object.create(null), new Date(), JSON.parse('{"__proto__": "x"}')],
+    ],
   ];
   it.each(cases)("%s", (_name, schema, inputs) => {
     for (const input of inputs) expectSameAsZod(schema, input);
@@ -50,7 +55,12 @@ describe("compiled schemas agree with zod", () => {
 });
 
 const scalar = fc.oneof(fc.string(), fc.constantFrom("", "  ", " 识记 ", "easy", "hard", "1.2", "A", "acd", "x y"), fc.integer({ min: -3, max: 30 }), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
-const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 6 }), fc.array(fc.record({ point: scalar, points: scalar }), { maxLength: 3 }));
+const value = fc.oneof(
+  scalar,
+  fc.array(scalar, { maxLength: 6 }),
+  fc.array(fc.record({ point: scalar, points: scalar }), { maxLength: 3 }),
+  fc.dictionary(fc.constantFrom("longest-key", "clang", "Bad", "x y", "1", "__proto__"), scalar, { maxKeys: 3 }),
+);
 
 /** A valid question of any type, then a few fields replaced, removed or added. */
 const mutatedQuestion = fc
@@ -58,7 +68,7 @@ const mutatedQuestion = fc
     fc.constantFrom(...QUESTION_TYPES),
     fc.array(
       fc.tuple(
-        fc.constantFrom("id", "chapter", "knowledge_point", "level", "difficulty", "minutes", "stem", "term", "options", "answer", "marking", "material", "subquestions", "excludes", "tags", "source", "explanation", "extra"),
+        fc.constantFrom("id", "chapter", "knowledge_point", "level", "difficulty", "minutes", "stem", "term", "options", "answer", "marking", "material", "subquestions", "excludes", "tags", "source", "explanation", "allow", "extra"),
         fc.oneof(value, fc.constant("__delete__")),
       ),
       { maxLength: 3 },

@@ -81,7 +81,8 @@ questions:
 describe("zujuan lint (end to end)", () => {
   it("exits 0 on the bundled bank", async () => {
     const run = await runCli(["lint"]);
-    expect(run.stdout).toContain("no findings");
+    // Item-writing warnings (docs/item-quality.md) until the bank is rewritten; no errors.
+    expect(run.stdout).toMatch(/\n0 errors, \d+ warnings\n/);
     expect(run.code).toBe(0);
   });
 
@@ -109,10 +110,9 @@ describe("zujuan lint (end to end)", () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(false);
-    expect(report.diagnostics.map((d: { code: string }) => d.code).sort()).toEqual(
-      ["answer-outside-options", "duplicate-id", "identical-options", "schema"].sort(),
-    );
-    expect(report.diagnostics.every((d: { location: { line: number } }) => d.location.line > 0)).toBe(true);
+    const errors = report.diagnostics.filter((d: { severity: string }) => d.severity === "error");
+    expect(errors.map((d: { code: string }) => d.code).sort()).toEqual(["answer-outside-options", "duplicate-id", "identical-options", "schema"].sort());
+    expect(errors.every((d: { location: { line: number } }) => d.location.line > 0)).toBe(true);
   });
 
   it("exits 2 when the bank directory does not exist", async () => {

@@ -2,6 +2,7 @@ import type { CapacityReport, CountMatrix, CoverageReport, KnowledgePointCoverag
 import type { Diagnostic } from "../core/diagnostic.js";
 import { QUESTION_TYPES } from "../core/vocabulary.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
+import { describeCueWarning, formatCueStatistics } from "./format-item-quality.js";
 import type { Style } from "./style.js";
 import { fmt, renderTable } from "./table.js";
 
@@ -91,6 +92,9 @@ export function formatCoverage(report: CoverageReport, located: readonly Diagnos
     formatRequirements(report.requirements, style),
     "",
     formatCapacity(report.capacity, report.minPapers, style),
+    "",
+    formatCueStatistics(report.cues, style),
+    ...report.cues.warnings.map((w) => `  ${c.yellow("warning")}: ${describeCueWarning(w)} ${c.dim(`[${w.code}]`)}`),
     "",
     verdict,
   ].join("\n");

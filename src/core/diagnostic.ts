@@ -16,6 +16,8 @@ export interface Diagnostic {
   location?: Location;
   /** Another place the finding is about, e.g. where a duplicated id was first used. */
   related?: Location;
+  /** The finding's particulars as data, for scripts (item-writing checks). */
+  args?: Record<string, unknown>;
 }
 
 export function error(code: string, message: string, location?: Location): Diagnostic {

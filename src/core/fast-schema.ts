@@ -165,6 +165,35 @@ function objectParser(def: Def): Parser {
   return factory(REJECT, ...fields.map((f) => f.parse));
 }
 
+/**
+ * A record whose keys are checked, not listed (z.record(z.string()…, …)). A class instance or a
+ * symbol key is refused, as zod refuses them; "__proto__" and hidden keys are passed over, as zod does.
+ */
+function recordParser(def: Def): Parser {
+  if ((def.checks ?? []).length) throw new Unsupported("record checks");
+  if (def.mode === "loose" || def.partial) throw new Unsupported("loose record");
+  if ((def.keyType as { _zod: { values?: unknown } })._zod.values) throw new Unsupported("record of listed keys");
+  const key = compile(def.keyType);
+  const value = compile(def.valueType);
+  return (input) => {
+    if (typeof input !== "object" || input === null || Array.isArray(input)) return REJECT;
+    const proto = Object.getPrototypeOf(input);
+    if (proto !== Object.prototype && proto !== null) return REJECT;
+    const out: Record<string, unknown> = {};
+    for (const k of Reflect.ownKeys(input)) {
+      // zod passes over these two kinds of key without a word.
+      if (k === "__proto__" || !Object.prototype.propertyIsEnumerable.call(input, k)) continue;
+      if (typeof k !== "string") return REJECT;
+      const outKey = key(k);
+      if (outKey === REJECT || typeof outKey !== "string" || outKey === "__proto__") return REJECT;
+      const v = value((input as Record<string, unknown>)[k]);
+      if (v === REJECT) return REJECT;
+      out[outKey] = v;
+    }
+    return out;
+  };
+}
+
 function compile(schema: unknown): Parser {
   const def = defOf(schema);
   // Format schemas (z.email(), z.int(), …) are checks on themselves, beyond their type.
@@ -211,6 +240,8 @@ function compile(schema: unknown): Parser {
         return out;
       };
     }
+    case "record":
+      return recordParser(def);
     case "object":
       if ((def.checks ?? []).length) throw new Unsupported("object checks");
       return objectParser(def);

@@ -3,6 +3,7 @@ import type { Bank } from "./bank.js";
 import { sectionFor, type Blueprint } from "./blueprint.js";
 import { at, error, warning, type Diagnostic, type Location } from "./diagnostic.js";
 import { displayStem, type Marking, type Question } from "./question.js";
+import { isItemRule } from "./item-quality/rules.js";
 import type { SyllabusIndex } from "./syllabus.js";
 
 export interface LintContext {
@@ -152,6 +153,15 @@ const questionRules: QuestionRule[] = [
       return sum === section.points_each
         ? NONE
         : [error("marking-sum", `${question.id}: marking adds up to ${sum}, the ${question.type} section gives ${section.points_each} points`, at(origin, "marking"))];
+    },
+  },
+  {
+    // An opt-out must name a real check, or it silently opts out of nothing.
+    name: "known-allow",
+    check: ({ question, origin }) => {
+      if (!question.allow) return NONE;
+      const unknown = Object.keys(question.allow).filter((name) => !isItemRule(name));
+      return unknown.length ? unknown.map((name) => error("unknown-allow", `${question.id}: allow names ${name}, which is not an item-writing check`, at(origin, "allow", name))) : NONE;
     },
   },
   {

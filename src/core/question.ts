@@ -35,6 +35,8 @@ const common = {
   tags: z.array(z.string()).default([]),
   source: z.string().optional(),
   stats: z.array(statsEntrySchema).optional(),
+  // An opt-out of an item-writing check, with the reason a reviewer can judge: { longest-key: 定义题的正确选项必然最完整 }.
+  allow: z.record(z.string().regex(/^[a-z][a-z-]*$/, "a check name such as longest-key"), text).optional(),
 };
 
 const graded = { level: levelSchema, difficulty: difficultySchema };

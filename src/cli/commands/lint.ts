@@ -1,10 +1,12 @@
 import type { Command } from "commander";
 import { hasErrors } from "../../core/diagnostic.js";
+import { checkItemQuality } from "../../core/item-quality/index.js";
 import { lintBank } from "../../core/lint.js";
 import { displayPath, loadProject } from "../../io/load-project.js";
 import { locateDiagnostics } from "../../io/locate.js";
 import type { CommandResult } from "../command-result.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
+import { cueDiagnostic, formatCueStatistics, itemDiagnostic } from "../format-item-quality.js";
 import { unusable } from "../load-or-fail.js";
 import { run, type RunContext } from "../run.js";
 
@@ -12,15 +14,21 @@ interface LintOptions {
   bank?: string;
   blueprint?: string;
   format?: string;
+  strict?: boolean;
 }
 
 export function lint(options: LintOptions, { style }: RunContext): CommandResult {
   const loaded = loadProject(options);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const { project } = loaded;
+  // Item-writing flaws are warnings; --strict makes them (and the bank's cue statistics) fail.
+  const strict = options.strict === true;
+  const quality = checkItemQuality(project.bank);
   const diagnostics = locateDiagnostics([
     ...loaded.diagnostics,
     ...lintBank(project.bank, { syllabus: project.syllabus, blueprint: project.blueprint }),
+    ...quality.findings.map((f) => itemDiagnostic(f, strict)),
+    ...quality.statistics.warnings.map((w) => cueDiagnostic(w, strict)),
   ]);
   const files = new Set(project.bank.origins.map((o) => o.file)).size;
   const summary = {
@@ -33,8 +41,8 @@ export function lint(options: LintOptions, { style }: RunContext): CommandResult
   const head = `${summary.bank}: ${summary.questions} questions in ${files} files`;
   return {
     outcome: hasErrors(diagnostics) ? "findings" : "ok",
-    text: `${head}\n${formatDiagnostics(diagnostics, style)}`,
-    json: { ok: !hasErrors(diagnostics), summary, diagnostics },
+    text: `${head}\n${formatDiagnostics(diagnostics, style)}\n\n${formatCueStatistics(quality.statistics, style)}`,
+    json: { ok: !hasErrors(diagnostics), summary, diagnostics, cues: quality.statistics },
   };
 }
 
@@ -44,6 +52,7 @@ export function registerLint(program: Command): void {
     .description("check the bank against its schema and the syllabus: every finding with file:line:col")
     .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
     .option("--blueprint <file>", "blueprint file (default: the one blueprint in ./blueprints)")
+    .option("--strict", "item-writing findings and cue statistics past their thresholds fail too (exit 1)")
     .option("--format <format>", "text or json", "text")
     .addHelpText(
       "after",
@@ -51,8 +60,13 @@ export function registerLint(program: Command): void {
 Examples:
   $ zujuan lint
   $ zujuan lint --bank bank/10421 --format json
+  $ zujuan lint --strict                      # item-writing warnings fail too
 
-Exit codes: 0 clean (warnings allowed), 1 findings, 2 unusable input.`,
+Item-writing checks (warnings; a question opts out with a reason, allow: { longest-key: 理由 }):
+  longest-key, absolute-distractor, overlapping-options, all-of-the-above, all-keyed, clang,
+  near-duplicate, give-away. See docs/item-quality.md.
+
+Exit codes: 0 clean (warnings allowed), 1 findings (with --strict, item-writing warnings too), 2 unusable input.`,
     )
     .action((options: LintOptions) => run(options.format, (context) => lint(options, context)));
 }

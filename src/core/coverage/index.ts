@@ -1,6 +1,7 @@
 import type { Bank } from "../bank.js";
 import type { Blueprint } from "../blueprint.js";
 import type { Diagnostic } from "../diagnostic.js";
+import { cueStatistics, type CueStatistics } from "../item-quality/statistics.js";
 import { lintBank } from "../lint.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import { capacity, type CapacityOptions, type CapacityReport } from "./capacity.js";
@@ -28,6 +29,8 @@ export interface CoverageReport {
   needs: ChapterNeeds[];
   capacity: CapacityReport;
   requirements: Requirement[];
+  /** Cues a test-wise candidate can use (item-writing statistics); reported, not a requirement. */
+  cues: CueStatistics;
 }
 
 function matrix(matrices: readonly CountMatrix[], id: CountMatrix["id"]): CountMatrix {
@@ -73,6 +76,7 @@ export async function coverage(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     needs,
     capacity: supply,
     requirements,
+    cues: cueStatistics(bank.questions),
   };
 }
 
