@@ -4,6 +4,7 @@ import { registerCoverage } from "./commands/coverage.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerLint } from "./commands/lint.js";
 import { registerRender } from "./commands/render.js";
+import { registerReplace } from "./commands/replace.js";
 import { registerValidate } from "./commands/validate.js";
 import { EXIT_CODES, exitCodeHelp } from "./exit-code.js";
 import { VERSION } from "../version.js";
@@ -32,6 +33,7 @@ ${exitCodeHelp()}`,
   registerGenerate(program);
   registerValidate(program);
   registerRender(program);
+  registerReplace(program);
   registerCoverage(program);
   registerAnalyze(program);
   return program;
