@@ -137,7 +137,7 @@ interface Built {
  * over their sum. Cost: each new question costs 1 (the fewest changes) plus a seeded amount under
  * 1/(questions) so the seed picks among equally small changes.
  */
-function buildReplaceModel(columns: readonly ClassColumn[], classified: ClassifiedBank, rules: readonly LinearRule[], constants: readonly ReturnType<typeof itemFacts>[], seed: number, slack: boolean): Built {
+function buildReplaceModel(columns: readonly ClassColumn[], classified: ClassifiedBank, rules: readonly LinearRule[], constants: readonly ReturnType<typeof itemFacts>[], seed: number, slack: boolean, maxDropped?: number): Built {
   const random = seededRandom(seed);
   const coefficients = new Coefficients(classified.classes);
   const spread = 1 / (columns.reduce((s, c) => s + c.current.length + c.forced.length, 0) + 10);
@@ -178,6 +178,10 @@ function buildReplaceModel(columns: readonly ClassColumn[], classified: Classifi
     }
     if (row.terms.length || (row.lo ?? 0) > 0 || (row.hi ?? 0) < 0) rows.push(row);
   });
+  if (maxDropped !== undefined) {
+    const current = used.reduce((sum, c) => sum + c.current.length, 0);
+    rows.push({ name: "kept", terms: used.map((c): [string, number] => [kName(c.classIndex), 1]), lo: current - maxDropped });
+  }
   const inModel = new Set(used.map((c) => c.classIndex));
   classified.enemyPairs.forEach(([a, b], e) => {
     if (!inModel.has(a) || !inModel.has(b)) return;
@@ -246,6 +250,30 @@ function failed(solution: LpSolution): ReplaceResult {
 }
 
 /**
+ * Without `with`, one model: every question not asked for is held. With `with`, the fewest others that
+ * must change: at most 0, then 1, 2, … dropped, each a feasibility question. Proving one model's
+ * optimum took seconds where these small steps take milliseconds; the first feasible step is optimal.
+ */
+async function fewestChanges(
+  columns: readonly ClassColumn[],
+  classified: ClassifiedBank,
+  rules: readonly LinearRule[],
+  constants: readonly ReturnType<typeof itemFacts>[],
+  request: ReplaceRequest,
+  options: { timeLimitSeconds: number; seed: number },
+): Promise<LpSolution> {
+  if (!request.with?.length) return request.solver.solve(buildReplaceModel(columns, classified, rules, constants, request.seed, false).model, { ...options, firstFeasible: true, presolve: false });
+  const current = columns.reduce((sum, c) => sum + c.current.length, 0);
+  let last: LpSolution = { status: "infeasible", values: new Map(), seconds: 0 };
+  for (let dropped = 0; dropped <= current; dropped++) {
+    const model = buildReplaceModel(columns, classified, rules, constants, request.seed, false, dropped).model;
+    last = await request.solver.solve(model, { ...options, firstFeasible: true, presolve: false });
+    if (last.status !== "infeasible") return last;
+  }
+  return last;
+}
+
+/**
  * Re-solves a paper with the asked questions out (and `with` questions in). Pure: the caller validates
  * and writes the file. `file` and `paper` are the same paper, as read and as resolved.
  */
@@ -274,8 +302,7 @@ export async function replaceQuestions(file: PaperFile, paper: Paper, bank: Bank
   const rules = paperRules(blueprint, syllabus);
   const constants = constantsOf(slots, paper, blueprint, syllabus, asked);
   const options = { timeLimitSeconds: request.timeLimitSeconds ?? 60, firstFeasible: false, seed: request.seed };
-  const built = buildReplaceModel(columns, classified, rules, constants, request.seed, false);
-  const solution = await request.solver.solve(built.model, options);
+  const solution = await fewestChanges(columns, classified, rules, constants, request, options);
   if (solution.status === "optimal" || solution.status === "feasible") return { ok: true, ...rebuild(file, slots, asked, columns, classified, solution, request.seed) };
   if (solution.status !== "infeasible") return failed(solution);
 
