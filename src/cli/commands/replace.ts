@@ -157,7 +157,7 @@ export function registerReplace(program: Command): void {
     .command("replace")
     .description("换题: replace questions of a paper, keeping every other question and every rule")
     .argument("<paper>", "paper file (YAML) to start from; it is never written")
-    .argument("[numbers...]", "question numbers, as printed, to replace")
+    .argument("[n...]", "question numbers, as printed, to replace")
     .option("--with <ids...>", "bank questions to put in; the fewest other questions change to make room")
     .option("--seed <n>", "seed for variety; the same seed gives the same replacement (default: random, printed)")
     .option("--out <file.yaml>", "the new paper file (default: beside the paper, <name>-r<seed>.yaml)")
