@@ -44,8 +44,18 @@ const analysisSchema = z.strictObject({
 const ANALYSIS_DEFAULTS = analysisSchema.parse({});
 export type AnalysisSettings = z.output<typeof analysisSchema>;
 
+const pinId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a question id");
+/** A question every form must hold, or only the forms named (`{ id, forms: [A] }`). */
+const includeSchema = z
+  .union([pinId, z.strictObject({ id: pinId, forms: z.array(z.string().regex(/^[A-Z]$/, "a form letter A–Z")).min(1) })])
+  .transform((v): { id: string; forms?: string[] } => (typeof v === "string" ? { id: v } : v));
+export type Include = z.output<typeof includeSchema>;
+
 export const blueprintSchema = z.strictObject({
   name: z.string().min(1),
+  /** Questions pinned into the paper (setter's choice), and questions kept out of it. */
+  include: z.array(includeSchema).default([]),
+  exclude: z.array(pinId).default([]),
   syllabus: z.string().min(1),
   bank: z.string().min(1),
   paper: z.strictObject({

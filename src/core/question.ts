@@ -32,6 +32,8 @@ const common = {
   minutes: positiveUpTo(LIMITS.questionMinutes).optional(),
   explanation: text.optional(),
   excludes: z.array(idSchema).default([]),
+  /** Questions of one set (a case and its follow-up) are in a paper all together or not at all. */
+  set: idSchema.optional(),
   tags: z.array(z.string()).default([]),
   source: z.string().optional(),
   stats: z.array(statsEntrySchema).optional(),

@@ -3,6 +3,8 @@ import { performance } from "node:perf_hooks";
 import { basename, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { assemble, assemblyModel, type AssembledForm, type AssembleResult } from "../../core/assemble/assemble.js";
+import { classifyBank } from "../../core/assemble/classes.js";
+import { pinCulprits, pinProblems, type PinProblem } from "../../core/assemble/pins.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { toCplexLp } from "../../core/lp.js";
 import { loadProject, type Project } from "../../io/load-project.js";
@@ -38,6 +40,8 @@ export interface GenerateOptions {
   timeLimit?: string;
   exportModel?: string;
   format?: string;
+  include?: string[];
+  exclude?: string[];
 }
 
 interface Settings {
@@ -123,9 +127,11 @@ async function generateWith(
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
   if (refused) return refused;
-  const { project } = loaded;
+  const project = withPins(loaded.project, options);
   const avoided = paperIdsFromFiles(options.avoid ?? []);
   if (!avoided.ok) return unusable(avoided.diagnostics, style);
+  const pinned = checkPins(project, forms, maxOverlap, avoided.ids, style);
+  if (pinned) return pinned;
 
   const guards = projectGuards(project, (options.avoid ?? []).map((path) => ({ path, what: "a paper given to --avoid" })));
   const exportModel = options.exportModel ? { path: resolve(options.exportModel), shown: options.exportModel } : undefined;
@@ -148,7 +154,11 @@ async function generateWith(
     });
 
     if (writeModel) writeModel(toCplexLp(assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids })));
-    if (!result.ok) return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
+    if (!result.ok) {
+      const culprits = result.reason === "infeasible" ? await pinCulprits(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids, solver, timeLimitSeconds }) : [];
+      if (culprits.length) result.diagnosis.message += `; the included question${culprits.length === 1 ? "" : "s"} ${culprits.join(", ")} cause${culprits.length === 1 ? "s" : ""} it: without ${culprits.length === 1 ? "it" : "them"} a paper exists`;
+      return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
+    }
 
     const formats = setFormats(options);
     if (formats.length) progress(`rendering the ${formats.map((f) => (f === "pdf" ? "PDFs" : "Word files")).join(" and ")}`);
@@ -163,6 +173,49 @@ async function generateWith(
   }
 }
 
+/** Command-line pins join the blueprint's, so the solver and the validator read them from one place. */
+function withPins(project: Project, options: GenerateOptions): Project {
+  if (!options.include?.length && !options.exclude?.length) return project;
+  const include = (options.include ?? []).map((text) => {
+    const [id, forms] = text.split("@");
+    return forms ? { id: id!, forms: forms.split(",").map((f) => f.trim().toUpperCase()) } : { id: id! };
+  });
+  const blueprint = { ...project.blueprint, include: [...project.blueprint.include, ...include], exclude: [...project.blueprint.exclude, ...(options.exclude ?? [])] };
+  return { ...project, blueprint };
+}
+
+function pinProblemText(p: PinProblem): string {
+  switch (p.code) {
+    case "unknown":
+      return `included question ${p.id} is not in the bank`;
+    case "ineligible":
+      return `included question ${p.id} cannot be in a paper: ${p.reason}`;
+    case "crowded":
+      return `included questions ${p.ids.join(", ")}: the paper has only ${p.count} ${p.type}`;
+    case "enemies":
+      return `included questions ${p.ids.join(" and ")} exclude each other`;
+    case "overlap":
+      return p.forms > 2
+        ? `included questions ${p.ids.join(", ")} would be in more than two of the ${p.forms} forms: pin them to forms (ID@A,B) or assemble at most 2 forms`
+        : `included questions ${p.ids.join(", ")} are in both forms: --max-overlap ${p.maxOverlap} allows ${p.maxOverlap} shared, raise it to at least ${p.ids.length}`;
+    case "form":
+      return `included question ${p.id} is pinned to form ${p.form}, but only ${p.forms} form${p.forms === 1 ? "" : "s"} are assembled`;
+  }
+}
+
+/** Pins that no paper can hold, before any solving: an unknown id is bad input, the rest infeasible (named). */
+function checkPins(project: Project, forms: number, maxOverlap: number, avoid: Iterable<string>, style: RunContext["style"]): CommandResult | undefined {
+  if (!project.blueprint.include.length) return undefined;
+  const { ineligible } = classifyBank(project.bank.questions, project.blueprint, project.syllabus, { used: new Set(avoid), allowReuse: true });
+  const problems = pinProblems(project.bank, project.blueprint, ineligible, forms, maxOverlap);
+  if (!problems.length) return undefined;
+  const lines = problems.map(pinProblemText);
+  const unknown = problems.some((p) => p.code === "unknown" || p.code === "form");
+  const outcome = unknown ? "bad-input" : "infeasible";
+  const label = unknown ? style.color.red("error") : style.color.red("infeasible");
+  return { outcome, text: lines.map((l) => `${label}: ${l}`).join("\n"), json: { ok: false, outcome, problems, messages: lines } };
+}
+
 export function registerGenerate(program: Command): void {
   program
     .command("generate")
@@ -173,6 +226,8 @@ export function registerGenerate(program: Command): void {
     .option("--forms <n>", "parallel forms to assemble at once (A/B卷)", "1")
     .option("--max-overlap <k>", "questions any two forms may share", "0")
     .option("--avoid <papers...>", "earlier paper files whose questions must not be reused")
+    .option("--include <ids...>", "questions every form must hold (ID@A: form A only), with the blueprint's include:")
+    .option("--exclude <ids...>", "questions no form may hold, with the blueprint's exclude:")
     .option("--out <dir>", "output directory", "out")
     .option("--no-pdf", "write only the paper files, no PDFs (nor .docx)")
     .option("--to <formats>", "pdf, docx or pdf,docx: what to render each paper to", "pdf")

@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { replaceQuestions, type ReplaceProblem, type ReplaceResult } from "../../core/assemble/replace.js";
 import { indexBank } from "../../core/bank.js";
 import { resolvePaper, type PaperFile } from "../../core/paper.js";
-import { validatePaper } from "../../core/validate.js";
+import { bankSets, validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { openOutputSet } from "../../io/output-set.js";
 import { PDF_KINDS } from "../../io/render/request.js";
@@ -46,6 +46,8 @@ function problemText(p: ReplaceProblem): string {
       return `--with ${p.id}: not eligible (${p.reason})`;
     case "no-candidate":
       return `question ${p.number}: the bank has no other eligible ${p.type} to put in its place`;
+    case "pinned":
+      return `question ${p.number} (${p.id}) is included by the blueprint: it cannot be replaced`;
     case "too-many-forced":
       return `--with ${p.ids.join(", ")}: the paper has ${p.count} ${p.type}, not room for ${p.ids.length}`;
   }
@@ -120,7 +122,7 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
     const newFile = inGenerateOrder({ ...result.file, blueprint: relative(resolve(shownDir), project.blueprintFile).split("\\").join("/") });
     const resolved = resolvePaper(newFile, indexBank(project.bank), { file: target, path: [] });
     if (resolved.paper.name === undefined) resolved.paper.name = project.blueprint.name;
-    const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics);
+    const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics, bankSets(project.bank.questions));
     if (!report.ok) {
       const broken = report.checks.filter((c) => c.status === "fail").map((c) => `${c.label}: expected ${c.expected}, got ${c.actual}`);
       return { outcome: "internal", text: `internal error: the replaced paper breaks ${broken.join("; ")}`, json: { ok: false, outcome: "internal", broken } };

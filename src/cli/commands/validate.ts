@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { lintBank } from "../../core/lint.js";
-import { validatePaper } from "../../core/validate.js";
+import { bankSets, validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { locateDiagnostics } from "../../io/locate.js";
 import type { CommandResult } from "../command-result.js";
@@ -30,7 +30,7 @@ export function validate(paperPath: string, options: ValidateOptions, { style }:
     { syllabus: project.syllabus, blueprint: project.blueprint },
   ).filter((d) => d.code !== "unknown-exclude" && d.code !== "duplicate-stem");
   const findings = locateDiagnostics([...loaded.diagnostics, ...inlineFindings]);
-  const report = validatePaper(paper, project.blueprint, project.syllabus, findings);
+  const report = validatePaper(paper, project.blueprint, project.syllabus, findings, bankSets(project.bank.questions));
   const failed = report.checks.filter((c) => c.status === "fail").length;
   const verdict = report.ok ? style.color.green(`${paperPath}: every rule passes`) : style.color.red(`${paperPath}: ${failed} rule${failed === 1 ? "" : "s"} fail`);
   const text = [

@@ -8,6 +8,7 @@ import type { SyllabusIndex } from "../syllabus.js";
 import type { QuestionType } from "../vocabulary.js";
 import { classifyBank, type ClassifiedBank } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
+import { requiredIn } from "./groups.js";
 
 /**
  * 换题: a paper with some of its questions replaced, every rule still met. Without `with`, every
@@ -36,6 +37,7 @@ export type ReplaceProblem =
   | { code: "already-in-paper"; id: string; number: number }
   | { code: "ineligible"; id: string; reason: string }
   | { code: "no-candidate"; number: number; type: QuestionType }
+  | { code: "pinned"; number: number; id: string }
   | { code: "too-many-forced"; type: QuestionType; ids: string[]; count: number };
 
 export interface ReplaceShortfall {
@@ -85,7 +87,11 @@ function slotsOf(paper: Paper, classOf: ReadonlyMap<string, number>): Slot[] {
 
 function checkRequest(slots: readonly Slot[], request: ReplaceRequest, bank: Bank, classified: ClassifiedBank, classOf: ReadonlyMap<string, number>): ReplaceProblem[] {
   const problems: ReplaceProblem[] = [];
-  for (const n of request.numbers) if (!slots[n - 1]) problems.push({ code: "no-such-number", number: n, count: slots.length });
+  for (const n of request.numbers) {
+    const slot = slots[n - 1];
+    if (!slot) problems.push({ code: "no-such-number", number: n, count: slots.length });
+    else if (slot.classIndex !== undefined && classified.classes[slot.classIndex]!.pinned) problems.push({ code: "pinned", number: n, id: slot.id });
+  }
   const known = new Set(bank.questions.map((q) => q.id));
   const inPaper = new Map(slots.map((s) => [s.id, s.number]));
   for (const id of request.with ?? []) {
@@ -137,7 +143,7 @@ interface Built {
  * over their sum. Cost: each new question costs 1 (the fewest changes) plus a seeded amount under
  * 1/(questions) so the seed picks among equally small changes.
  */
-function buildReplaceModel(columns: readonly ClassColumn[], classified: ClassifiedBank, rules: readonly LinearRule[], constants: readonly ReturnType<typeof itemFacts>[], seed: number, slack: boolean, maxDropped?: number): Built {
+function buildReplaceModel(columns: readonly ClassColumn[], classified: ClassifiedBank, rules: readonly LinearRule[], constants: readonly ReturnType<typeof itemFacts>[], seed: number, slack: boolean, form: number, maxDropped?: number): Built {
   const random = seededRandom(seed);
   const coefficients = new Coefficients(classified.classes);
   const spread = 1 / (columns.reduce((s, c) => s + c.current.length + c.forced.length, 0) + 10);
@@ -181,6 +187,20 @@ function buildReplaceModel(columns: readonly ClassColumn[], classified: Classifi
   if (maxDropped !== undefined) {
     const current = used.reduce((sum, c) => sum + c.current.length, 0);
     rows.push({ name: "kept", terms: used.map((c): [string, number] => [kName(c.classIndex), 1]), lo: current - maxDropped });
+  }
+  // Included questions stay in (their form's), and question sets stay whole, as in generate.
+  const tieFirst = new Map<string, number>();
+  for (const c of used) {
+    const cls = classified.classes[c.classIndex]!;
+    const need = requiredIn(cls, form) - c.forced.length;
+    if (need > 0) rows.push({ name: `pin${c.classIndex}`, terms: [[kName(c.classIndex), 1], [nName(c.classIndex), 1]], lo: need });
+    if (cls.set === undefined) continue;
+    const first = tieFirst.get(cls.set);
+    if (first === undefined) tieFirst.set(cls.set, c.classIndex);
+    else {
+      const fa = columns[first]!.forced.length - c.forced.length;
+      rows.push({ name: `tie${c.classIndex}`, terms: [[kName(first), 1], [nName(first), 1], [kName(c.classIndex), -1], [nName(c.classIndex), -1]], lo: -fa, hi: -fa });
+    }
   }
   const inModel = new Set(used.map((c) => c.classIndex));
   classified.enemyPairs.forEach(([a, b], e) => {
@@ -261,12 +281,13 @@ async function fewestChanges(
   constants: readonly ReturnType<typeof itemFacts>[],
   request: ReplaceRequest,
   options: { timeLimitSeconds: number; seed: number },
+  form: number,
 ): Promise<LpSolution> {
-  if (!request.with?.length) return request.solver.solve(buildReplaceModel(columns, classified, rules, constants, request.seed, false).model, { ...options, firstFeasible: true, presolve: false });
+  if (!request.with?.length) return request.solver.solve(buildReplaceModel(columns, classified, rules, constants, request.seed, false, form).model, { ...options, firstFeasible: true, presolve: false });
   const current = columns.reduce((sum, c) => sum + c.current.length, 0);
   let last: LpSolution = { status: "infeasible", values: new Map(), seconds: 0 };
   for (let dropped = 0; dropped <= current; dropped++) {
-    const model = buildReplaceModel(columns, classified, rules, constants, request.seed, false, dropped).model;
+    const model = buildReplaceModel(columns, classified, rules, constants, request.seed, false, form, dropped).model;
     last = await request.solver.solve(model, { ...options, firstFeasible: true, presolve: false });
     if (last.status !== "infeasible") return last;
   }
@@ -302,11 +323,12 @@ export async function replaceQuestions(file: PaperFile, paper: Paper, bank: Bank
   const rules = paperRules(blueprint, syllabus);
   const constants = constantsOf(slots, paper, blueprint, syllabus, asked);
   const options = { timeLimitSeconds: request.timeLimitSeconds ?? 60, firstFeasible: false, seed: request.seed };
-  const solution = await fewestChanges(columns, classified, rules, constants, request, options);
+  const form = paper.form && /^[A-Z]$/.test(paper.form) ? paper.form.charCodeAt(0) - 65 : 0;
+  const solution = await fewestChanges(columns, classified, rules, constants, request, options, form);
   if (solution.status === "optimal" || solution.status === "feasible") return { ok: true, ...rebuild(file, slots, asked, columns, classified, solution, request.seed) };
   if (solution.status !== "infeasible") return failed(solution);
 
-  const relaxed = buildReplaceModel(columns, classified, rules, constants, request.seed, true);
+  const relaxed = buildReplaceModel(columns, classified, rules, constants, request.seed, true, form);
   const closest = await request.solver.solve(relaxed.model, options);
   const shortfalls = closest.status === "optimal" || closest.status === "feasible" ? shortfallsOf(relaxed, closest) : [];
   const named = shortfalls.map((s) => s.label);

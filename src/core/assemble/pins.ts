@@ -1,0 +1,71 @@
+import type { Bank } from "../bank.js";
+import type { Blueprint } from "../blueprint.js";
+import type { Solver } from "../lp.js";
+import type { SyllabusIndex } from "../syllabus.js";
+import { assemble } from "./assemble.js";
+import type { Ineligible } from "./classes.js";
+
+/** Why an included question cannot be in any paper, before any solving. */
+export type PinProblem =
+  | { code: "unknown"; id: string }
+  | { code: "ineligible"; id: string; reason: string }
+  | { code: "crowded"; type: string; ids: string[]; count: number }
+  | { code: "enemies"; ids: [string, string] }
+  | { code: "form"; id: string; form: string; forms: number }
+  | { code: "overlap"; ids: string[]; forms: number; maxOverlap: number };
+
+/** Included questions that cannot all be in a paper whatever the other rules say. */
+export function pinProblems(bank: Bank, blueprint: Blueprint, ineligible: readonly Ineligible[], forms: number, maxOverlap: number): PinProblem[] {
+  const byId = new Map(bank.questions.map((q) => [q.id, q]));
+  const why = new Map(ineligible.map((i) => [i.id, i.reason]));
+  const problems: PinProblem[] = [];
+  const bySection = new Map<string, string[]>();
+  for (const pin of blueprint.include) {
+    const q = byId.get(pin.id);
+    if (!q) {
+      problems.push({ code: "unknown", id: pin.id });
+      continue;
+    }
+    if (why.has(pin.id)) problems.push({ code: "ineligible", id: pin.id, reason: why.get(pin.id)! });
+    for (const form of pin.forms ?? []) {
+      if (form.charCodeAt(0) - 65 >= forms) problems.push({ code: "form", id: pin.id, form, forms });
+    }
+    bySection.set(q.type, [...(bySection.get(q.type) ?? []), pin.id]);
+  }
+  for (const section of blueprint.sections) {
+    const ids = bySection.get(section.type) ?? [];
+    if (ids.length > section.count) problems.push({ code: "crowded", type: section.type, ids, count: section.count });
+  }
+  // A question in several forms is shared; the model shares a question between two forms at most.
+  const everywhere = blueprint.include.filter((p) => (p.forms ? new Set(p.forms).size : forms) > 1).map((p) => p.id);
+  if (everywhere.length && (forms > 2 || everywhere.length > maxOverlap)) problems.push({ code: "overlap", ids: everywhere, forms, maxOverlap });
+  const pinned = new Set(blueprint.include.map((p) => p.id));
+  for (const id of pinned) {
+    for (const other of byId.get(id)?.excludes ?? []) if (pinned.has(other) && id < other) problems.push({ code: "enemies", ids: [id, other] });
+  }
+  return problems;
+}
+
+/**
+ * When a blueprint with included questions has no paper: is a pin the cause? If a paper exists without
+ * any pin, each pin is dropped in turn; the pins whose absence gives a paper are named. Only called on
+ * the infeasible path, so its extra solves cost nothing when a paper exists.
+ */
+export async function pinCulprits(
+  bank: Bank,
+  blueprint: Blueprint,
+  syllabus: SyllabusIndex,
+  options: { seed: number; forms: number; maxOverlap: number; avoid: Iterable<string>; solver: Solver; timeLimitSeconds: number },
+): Promise<string[]> {
+  if (blueprint.include.length === 0) return [];
+  const avoid = [...options.avoid];
+  const attempt = async (include: Blueprint["include"]) =>
+    (await assemble(bank, { ...blueprint, include }, syllabus, { seed: options.seed, forms: options.forms, maxOverlap: options.maxOverlap, avoid, solver: options.solver, timeLimitSeconds: options.timeLimitSeconds })).ok;
+  if (!(await attempt([]))) return [];
+  if (blueprint.include.length === 1) return [blueprint.include[0]!.id];
+  const culprits: string[] = [];
+  for (const pin of blueprint.include.slice(0, 8)) {
+    if (await attempt(blueprint.include.filter((p) => p !== pin))) culprits.push(pin.id);
+  }
+  return culprits.length ? culprits : blueprint.include.map((p) => p.id);
+}
