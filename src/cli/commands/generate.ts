@@ -4,7 +4,7 @@ import { basename, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { assemble, assemblyModel, type AssembledForm, type AssembleResult } from "../../core/assemble/assemble.js";
 import { classifyBank } from "../../core/assemble/classes.js";
-import { pinCulprits, pinProblems, type PinProblem } from "../../core/assemble/pins.js";
+import { assembleFormsInTurn, needsFormsInTurn, pinCulprits, pinProblems, type PinProblem } from "../../core/assemble/pins.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { toCplexLp } from "../../core/lp.js";
 import { loadProject, type Project } from "../../io/load-project.js";
@@ -141,7 +141,8 @@ async function generateWith(
     if (exportModel && set.files.some((f) => realPathOf(f.path) === realPathOf(exportModel.path))) throw new UsageError(`--export-model ${exportModel.shown} is one of the paper files: choose another file`);
     // The limit counts from the start of the command, as a user reads "time limit".
     const left = timeLimitSeconds - performance.now() / 1000;
-    const result: AssembleResult = await assemble(project.bank, project.blueprint, project.syllabus, {
+    const assembleWith = needsFormsInTurn(project.blueprint, forms) ? assembleFormsInTurn : assemble;
+    const result: AssembleResult = await assembleWith(project.bank, project.blueprint, project.syllabus, {
       seed,
       forms,
       maxOverlap,

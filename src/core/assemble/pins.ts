@@ -2,7 +2,9 @@ import type { Bank } from "../bank.js";
 import type { Blueprint } from "../blueprint.js";
 import type { Solver } from "../lp.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import { assemble } from "./assemble.js";
+import { validatePaper } from "../validate.js";
+import { assemble, type AssembledForm, type AssembleOptions, type AssembleResult } from "./assemble.js";
+import { formLabel } from "./model.js";
 import type { Ineligible } from "./classes.js";
 
 /** Why an included question cannot be in any paper, before any solving. */
@@ -68,4 +70,44 @@ export async function pinCulprits(
     if (await attempt(blueprint.include.filter((p) => p !== pin))) culprits.push(pin.id);
   }
   return culprits.length ? culprits : blueprint.include.map((p) => p.id);
+}
+
+/** Pins to a form other than A: the forms-one-at-a-time assembly builds every form as "A", so these need forms built in turn. */
+export function needsFormsInTurn(blueprint: Blueprint, forms: number): boolean {
+  return forms > 1 && blueprint.include.some((p) => p.forms?.some((f) => f !== "A"));
+}
+
+/**
+ * Forms built in turn, each with its own pins: form B avoids what A took beyond the overlap bound, C
+ * what A and B took, and so on (stricter than pairwise, so never over the bound). A later form that
+ * cannot be built is not a proof that no set of forms exists, and says so.
+ */
+export async function assembleFormsInTurn(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: AssembleOptions): Promise<AssembleResult> {
+  const forms = options.forms ?? 1;
+  const maxOverlap = options.maxOverlap ?? 0;
+  const taken = new Set(options.avoid ?? []);
+  const built: AssembledForm[] = [];
+  let last: AssembleResult | undefined;
+  for (let f = 0; f < forms; f++) {
+    const label = formLabel(f);
+    const include = blueprint.include.filter((p) => !p.forms || p.forms.includes(label)).map((p) => ({ id: p.id }));
+    const maxReused = f === 0 ? blueprint.rules.history.max_reused : Math.min(maxOverlap, blueprint.rules.history.max_reused || maxOverlap);
+    // A question pinned to other forms only is kept for them.
+    const elsewhere = blueprint.include.filter((p) => p.forms && !p.forms.includes(label)).map((p) => p.id);
+    const own: Blueprint = { ...blueprint, include, exclude: [...blueprint.exclude, ...elsewhere], rules: { ...blueprint.rules, history: { max_reused: maxReused } } };
+    last = await assemble(bank, own, syllabus, { ...options, forms: 1, maxOverlap: 0, avoid: taken, seed: options.seed + f });
+    if (!last.ok) {
+      if (f > 0) {
+        last.diagnosis.proven = false;
+        last.diagnosis.message = `form ${label} cannot be built beside the forms before it (built in turn because of pins to form ${label}; not proven impossible for every choice): ${last.diagnosis.message}`;
+      }
+      return last;
+    }
+    const form = last.forms[0]!;
+    const file = { ...form.file, form: label };
+    const paper = { ...form.paper, form: label };
+    built.push({ label, file, paper, report: validatePaper(paper, blueprint, syllabus) });
+    for (const s of file.sections) for (const id of s.questions) if (typeof id === "string") taken.add(id);
+  }
+  return { ...last!, forms: built } as AssembleResult;
 }
