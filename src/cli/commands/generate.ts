@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { assemble, assemblyModel, type AssembledForm, type AssembleResult } from "../../core/assemble/assemble.js";
 import { classifyBank } from "../../core/assemble/classes.js";
 import { assembleFormsInTurn, needsFormsInTurn, pinCulprits, pinProblems, type PinProblem } from "../../core/assemble/pins.js";
+import { countOf } from "../../core/blueprint.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { toCplexLp } from "../../core/lp.js";
 import { loadProject, type Project } from "../../io/load-project.js";
@@ -47,7 +48,8 @@ export interface GenerateOptions {
 interface Settings {
   seed: number;
   forms: number;
-  maxOverlap: number;
+  /** A count, a percentage of the paper's questions ("10%"), or undefined: the blueprint's rules.overlap. */
+  maxOverlap: number | string | undefined;
   timeLimitSeconds: number;
 }
 
@@ -55,7 +57,7 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   const seed = wholeNumber("--seed", options.seed) ?? randomInt(1, 1_000_000);
   const forms = wholeNumber("--forms", options.forms, 1) ?? 1;
   if (forms > 26) throw new UsageError("--forms is at most 26 (forms are labelled A–Z)");
-  const maxOverlap = wholeNumber("--max-overlap", options.maxOverlap) ?? 0;
+  const maxOverlap = options.maxOverlap !== undefined && /^\d{1,3}(\.\d+)?%$/.test(options.maxOverlap) ? options.maxOverlap : wholeNumber("--max-overlap", options.maxOverlap);
   const timeLimitSeconds = seconds(options.timeLimit, 60);
 
   const solver = HighsSolver.forForms(forms);
@@ -115,7 +117,7 @@ function openPaperSet(project: Project, options: GenerateOptions, forms: number,
 async function generateWith(
   solver: HighsSolver,
   progress: (stage: string) => void,
-  { seed, forms, maxOverlap, timeLimitSeconds }: Settings,
+  { seed, forms, maxOverlap: overlapAsked, timeLimitSeconds }: Settings,
   options: GenerateOptions,
   style: RunContext["style"],
 ): Promise<CommandResult> {
@@ -128,6 +130,8 @@ async function generateWith(
   const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
   if (refused) return refused;
   const project = withPins(loaded.project, options);
+  const paperQuestions = project.blueprint.sections.reduce((n, s) => n + s.count, 0);
+  const maxOverlap = overlapAsked !== undefined ? countOf(overlapAsked, paperQuestions) : (project.blueprint.rules.overlap.max_shared ?? 0);
   const avoided = paperIdsFromFiles(options.avoid ?? []);
   if (!avoided.ok) return unusable(avoided.diagnostics, style);
   const pinned = checkPins(project, forms, maxOverlap, avoided.ids, style);
@@ -225,7 +229,7 @@ export function registerGenerate(program: Command): void {
     .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
     .option("--seed <n>", "seed for variety; the same seed gives the same paper (default: random, printed)")
     .option("--forms <n>", "parallel forms to assemble at once (A/B卷)", "1")
-    .option("--max-overlap <k>", "questions any two forms may share", "0")
+    .option("--max-overlap <k>", "questions any two forms may share, a number or a percentage of the paper's questions (10%); default the blueprint's rules.overlap, else 0")
     .option("--avoid <papers...>", "earlier paper files whose questions must not be reused")
     .option("--include <ids...>", "questions every form must hold (ID@A: form A only), with the blueprint's include:")
     .option("--exclude <ids...>", "questions no form may hold, with the blueprint's exclude:")
