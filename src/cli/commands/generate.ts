@@ -6,6 +6,10 @@ import { assemble, assemblyModel, type AssembledForm, type AssembleResult } from
 import { classifyBank } from "../../core/assemble/classes.js";
 import { assembleFormsInTurn, needsFormsInTurn, pinCulprits, pinProblems, type PinProblem } from "../../core/assemble/pins.js";
 import { countOf } from "../../core/blueprint.js";
+import { indexBank } from "../../core/bank.js";
+import { resolvePaper } from "../../core/paper.js";
+import { shufflePaperFile, type ShuffleMode } from "../../core/shuffle.js";
+import { bankSets, validatePaper } from "../../core/validate.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { toCplexLp } from "../../core/lp.js";
 import { loadProject, type Project } from "../../io/load-project.js";
@@ -43,6 +47,7 @@ export interface GenerateOptions {
   format?: string;
   include?: string[];
   exclude?: string[];
+  shuffle?: string;
 }
 
 interface Settings {
@@ -129,6 +134,7 @@ async function generateWith(
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
   if (refused) return refused;
+  const shuffleModes = shuffleModesFrom(options.shuffle);
   const project = withPins(loaded.project, options);
   const paperQuestions = project.blueprint.sections.reduce((n, s) => n + s.count, 0);
   const maxOverlap = overlapAsked !== undefined ? countOf(overlapAsked, paperQuestions) : (project.blueprint.rules.overlap.max_shared ?? 0);
@@ -165,6 +171,7 @@ async function generateWith(
       return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
     }
 
+    if (shuffleModes.length) result.forms = shuffleForms(result.forms, project, seed, shuffleModes);
     const formats = setFormats(options);
     if (formats.length) progress(`rendering the ${formats.map((f) => (f === "pdf" ? "PDFs" : "Word files")).join(" and ")}`);
     const contents = await setContents(result.forms, project, formats);
@@ -176,6 +183,24 @@ async function generateWith(
   } finally {
     set.close();
   }
+}
+
+function shuffleModesFrom(text: string | undefined): ShuffleMode[] {
+  if (text === undefined) return [];
+  const modes = text.split(",").map((m) => m.trim());
+  if (!modes.length || modes.some((m) => m !== "options" && m !== "questions")) throw new UsageError(`--shuffle takes options, questions or options,questions, not ${text}`);
+  return modes as ShuffleMode[];
+}
+
+/** Each form its own seeded order, recorded in its paper file; paper, key and spec are then drawn from that file. */
+function shuffleForms(forms: readonly AssembledForm[], project: Project, seed: number, modes: readonly ShuffleMode[]): AssembledForm[] {
+  const byId = indexBank(project.bank);
+  return forms.map((form) => {
+    const file = shufflePaperFile(form.file, byId, seed, modes);
+    const { paper, diagnostics } = resolvePaper(file, byId, { file: form.label, path: [] });
+    if (paper.name === undefined && form.paper.name !== undefined) paper.name = form.paper.name;
+    return { ...form, file, paper, report: validatePaper(paper, project.blueprint, project.syllabus, diagnostics, bankSets(project.bank.questions)) };
+  });
 }
 
 /** Command-line pins join the blueprint's, so the solver and the validator read them from one place. */
@@ -233,6 +258,7 @@ export function registerGenerate(program: Command): void {
     .option("--avoid <papers...>", "earlier paper files whose questions must not be reused")
     .option("--include <ids...>", "questions every form must hold (ID@A: form A only), with the blueprint's include:")
     .option("--exclude <ids...>", "questions no form may hold, with the blueprint's exclude:")
+    .option("--shuffle <what>", "options and/or questions (options,questions): each form its own seeded order, recorded in its paper file")
     .option("--out <dir>", "output directory", "out")
     .option("--no-pdf", "write only the paper files, no PDFs (nor .docx)")
     .option("--to <formats>", "pdf, docx or pdf,docx: what to render each paper to", "pdf")

@@ -81,7 +81,11 @@ function outputPath(paperPath: string, seed: number, out: string | undefined): s
 /** The keys in the order generate writes them, so a replaced paper diffs against its original line by line. */
 function inGenerateOrder(file: PaperFile): PaperFile {
   const { name, form, blueprint, seed, generated_by, sections } = file;
-  return Object.fromEntries(Object.entries({ sections, name, form, blueprint, seed, generated_by }).filter(([, v]) => v !== undefined)) as PaperFile;
+  // A question replaced takes its option order with it; the new one prints as in the bank.
+  const ids = new Set(sections.flatMap((s) => s.questions.filter((q) => typeof q === "string")));
+  const kept = Object.entries(file.options_order ?? {}).filter(([id]) => ids.has(id));
+  const options_order = kept.length ? Object.fromEntries(kept) : undefined;
+  return Object.fromEntries(Object.entries({ sections, name, form, blueprint, seed, generated_by, options_order }).filter(([, v]) => v !== undefined)) as unknown as PaperFile;
 }
 
 export async function replace(paperPath: string, numberArgs: string[], options: ReplaceOptions, { style }: RunContext): Promise<CommandResult> {
