@@ -4,6 +4,7 @@ import { registerCoverage } from "./commands/coverage.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerLint } from "./commands/lint.js";
 import { registerRender } from "./commands/render.js";
+import { registerRecord } from "./commands/record.js";
 import { registerReplace } from "./commands/replace.js";
 import { registerValidate } from "./commands/validate.js";
 import { EXIT_CODES, exitCodeHelp } from "./exit-code.js";
@@ -34,6 +35,7 @@ ${exitCodeHelp()}`,
   registerValidate(program);
   registerRender(program);
   registerReplace(program);
+  registerRecord(program);
   registerCoverage(program);
   registerAnalyze(program);
   return program;

@@ -92,7 +92,13 @@ export const blueprintSchema = z.strictObject({
       .default({ min_questions_each: 1, points_by_tier: {}, points_by_chapter: {}, tier_totals: {} }),
     time: z.strictObject({ min: nonnegativeUpTo(LIMITS.paperMinutes).optional(), max: nonnegativeUpTo(LIMITS.paperMinutes).optional() }).default({}),
     knowledge_points: z.strictObject({ max_per_point: wholeIn(1, LIMITS.sectionCount).optional() }).default({}),
-    history: z.strictObject({ max_reused: countOrPercent.default(0) }).default({ max_reused: 0 }),
+    history: z
+      .strictObject({
+        max_reused: countOrPercent.default(0),
+        /** A question used in any of the last N recorded sittings (the bank's history file) is not used again. */
+        not_within_sittings: wholeIn(1, LIMITS.papers).optional(),
+      })
+      .default({ max_reused: 0 }),
     /** Questions two forms may share (generate --max-overlap, when not given). */
     overlap: z.strictObject({ max_shared: countOrPercent.optional() }).default({}),
   }),
@@ -108,7 +114,7 @@ export const blueprintSchema = z.strictObject({
   const questions = b.sections.reduce((s, x) => s + x.count, 0);
   const overlap: { max_shared?: number } = {};
   if (b.rules.overlap.max_shared !== undefined) overlap.max_shared = countOf(b.rules.overlap.max_shared, questions);
-  return { ...b, rules: { ...b.rules, history: { max_reused: countOf(b.rules.history.max_reused, questions) }, overlap } };
+  return { ...b, rules: { ...b.rules, history: { ...b.rules.history, max_reused: countOf(b.rules.history.max_reused, questions) }, overlap } };
 });
 
 export type BlueprintInput = z.input<typeof blueprintSchema>;

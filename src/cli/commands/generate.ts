@@ -6,6 +6,8 @@ import { assemble, assemblyModel, type AssembledForm, type AssembleResult } from
 import { classifyBank } from "../../core/assemble/classes.js";
 import { assembleFormsInTurn, needsFormsInTurn, pinCulprits, pinProblems, type PinProblem } from "../../core/assemble/pins.js";
 import { countOf } from "../../core/blueprint.js";
+import { usedWithin } from "../../core/history.js";
+import { historyPathOf, loadHistory } from "../../io/history-file.js";
 import { indexBank } from "../../core/bank.js";
 import { resolvePaper } from "../../core/paper.js";
 import { shufflePaperFile, type ShuffleMode } from "../../core/shuffle.js";
@@ -135,7 +137,9 @@ async function generateWith(
   const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
   if (refused) return refused;
   const shuffleModes = shuffleModesFrom(options.shuffle);
-  const project = withPins(loaded.project, options);
+  const withHistory = historyRule(loaded.project);
+  if (!withHistory.ok) return unusable(withHistory.diagnostics, style);
+  const project = withPins(withHistory.project, options);
   const paperQuestions = project.blueprint.sections.reduce((n, s) => n + s.count, 0);
   const maxOverlap = overlapAsked !== undefined ? countOf(overlapAsked, paperQuestions) : (project.blueprint.rules.overlap.max_shared ?? 0);
   const avoided = paperIdsFromFiles(options.avoid ?? []);
@@ -201,6 +205,16 @@ function shuffleForms(forms: readonly AssembledForm[], project: Project, seed: n
     if (paper.name === undefined && form.paper.name !== undefined) paper.name = form.paper.name;
     return { ...form, file, paper, report: validatePaper(paper, project.blueprint, project.syllabus, diagnostics, bankSets(project.bank.questions)) };
   });
+}
+
+/** rules.history.not_within_sittings: questions of the last N recorded sittings join the blueprint's exclude. */
+function historyRule(project: Project): { ok: true; project: Project } | { ok: false; diagnostics: Diagnostic[] } {
+  const n = project.blueprint.rules.history.not_within_sittings;
+  if (n === undefined) return { ok: true, project };
+  const history = loadHistory(historyPathOf(project.bankDir));
+  if (!history.ok) return history;
+  const recent = [...usedWithin(history.history, n)].sort();
+  return { ok: true, project: { ...project, blueprint: { ...project.blueprint, exclude: [...project.blueprint.exclude, ...recent] } } };
 }
 
 /** Command-line pins join the blueprint's, so the solver and the validator read them from one place. */
