@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble } from "../src/core/assemble/assemble.js";
@@ -11,7 +11,8 @@ import { validatePaper } from "../src/core/validate.js";
 import { loadProject } from "../src/io/load-project.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
-import { readText, ROOT, runCli, tempDir } from "./helpers/cli.js";
+import { readText, ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
+import { paperYaml } from "../src/io/write-paper.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -180,8 +181,7 @@ describe("replace --with on a small bank: the fewest other changes", () => {
 describe("zujuan replace (end to end)", () => {
   it("writes a new validated paper beside the old one, refuses to overwrite it without --force and never writes the paper read", async () => {
     const out = tempDir();
-    expect((await runCli(["generate", "--seed", "5", "--no-pdf", "--out", out])).code).toBe(0);
-    const paper = join(out, "10421-A.yaml");
+    const paper = writeText(join(out, "10421-A.yaml"), paperYaml({ sections: base.sections, name: base.name!, form: "A", blueprint: relative(out, join(ROOT, "blueprints/10421.yaml")), seed: 1 }));
     const first = await runCli(["replace", paper, "7", "--seed", "4", "--no-pdf"]);
     expect(first.code).toBe(0);
     const written = join(out, "10421-A-r4.yaml");
@@ -201,9 +201,8 @@ describe("zujuan replace (end to end)", () => {
   });
 
   it("exits 2 for a question number the paper does not have", async () => {
-    const out = tempDir();
-    await runCli(["generate", "--seed", "2", "--no-pdf", "--out", out]);
-    const run = await runCli(["replace", join(out, "10421-A.yaml"), "40", "--no-pdf"]);
+    const paper = writeText(join(tempDir(), "10421-A.yaml"), paperYaml(base));
+    const run = await runCli(["replace", paper, "40", "--no-pdf"]);
     expect(run.code).toBe(2);
     expect(run.stdout + run.stderr).toContain("the paper has no question 40 (it has 32)");
   });
