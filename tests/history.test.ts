@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { usageCounts, usedWithin, withSitting, type History } from "../src/core/history.js";
+import { overexposed, usageCounts, usedWithin, withSitting, type History } from "../src/core/history.js";
 import { readText, runCli, tempProject, writeText } from "./helpers/cli.js";
 
 const history: History = {
@@ -21,10 +21,20 @@ describe("usage history", () => {
 
   it("counts uses, and recording the same paper for the same sitting twice changes nothing", () => {
     expect(usageCounts(history)).toEqual(new Map([["a", 2], ["b", 1], ["c", 1], ["d", 1]]));
+    // Two forms of one sitting holding a question count once.
+    expect(usageCounts({ sittings: [...history.sittings, { sitting: "2026-04", form: "C", questions: ["d"] }] }).get("d")).toBe(1);
     const entry = { sitting: "2026-10", paper: "p.yaml", form: "A", questions: ["e"] };
     const once = withSitting(history, entry);
     expect(once.added).toBe(true);
     expect(withSitting(once.history, entry)).toEqual({ history: once.history, added: false });
+  });
+});
+
+describe("exposure: at most k times in M sittings", () => {
+  it("names the questions used k times within the last M sittings", () => {
+    expect(overexposed(history, 2, 2)).toEqual(new Set(["a"]));
+    expect(overexposed(history, 2, 1)).toEqual(new Set());
+    expect(overexposed(history, 1, 1)).toEqual(new Set(["a", "c", "d"]));
   });
 });
 

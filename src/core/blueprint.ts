@@ -97,6 +97,8 @@ export const blueprintSchema = z.strictObject({
         max_reused: countOrPercent.default(0),
         /** A question used in any of the last N recorded sittings (the bank's history file) is not used again. */
         not_within_sittings: wholeIn(1, LIMITS.papers).optional(),
+        /** Exposure: a question used `times` times in the last `sittings` sittings is not used again. */
+        max_uses: z.strictObject({ times: wholeIn(1, LIMITS.papers), sittings: wholeIn(1, LIMITS.papers) }).optional(),
       })
       .default({ max_reused: 0 }),
     /** Questions two forms may share (generate --max-overlap, when not given). */

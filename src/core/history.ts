@@ -39,7 +39,23 @@ export function usedWithin(history: History, n: number, before?: string): Set<st
 
 /** How often each question was used, for lint and coverage output. */
 export function usageCounts(history: History): Map<string, number> {
+  // A question counts once per sitting, however many forms of the sitting held it.
+  const seen = new Set<string>();
   const counts = new Map<string, number>();
-  for (const s of history.sittings) for (const id of new Set(s.questions)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const s of history.sittings) {
+    for (const id of s.questions) {
+      if (seen.has(`${s.sitting}\u0000${id}`)) continue;
+      seen.add(`${s.sitting}\u0000${id}`);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
   return counts;
+}
+
+/** Questions already used `times` times in the last `sittings` sittings: exposure at most k times in M sittings. */
+export function overexposed(history: History, times: number, sittings: number): Set<string> {
+  const order = sittingsInOrder(history);
+  const recent = new Set(order.slice(Math.max(0, order.length - sittings)));
+  const counts = usageCounts({ sittings: history.sittings.filter((s) => recent.has(s.sitting)) });
+  return new Set([...counts].filter(([, n]) => n >= times).map(([id]) => id));
 }

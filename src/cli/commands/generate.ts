@@ -6,7 +6,7 @@ import { assemble, assemblyModel, type AssembledForm, type AssembleResult } from
 import { classifyBank } from "../../core/assemble/classes.js";
 import { assembleFormsInTurn, needsFormsInTurn, pinCulprits, pinProblems, type PinProblem } from "../../core/assemble/pins.js";
 import { countOf } from "../../core/blueprint.js";
-import { usedWithin } from "../../core/history.js";
+import { overexposed, usedWithin } from "../../core/history.js";
 import { historyPathOf, loadHistory } from "../../io/history-file.js";
 import { indexBank } from "../../core/bank.js";
 import { resolvePaper } from "../../core/paper.js";
@@ -207,13 +207,14 @@ function shuffleForms(forms: readonly AssembledForm[], project: Project, seed: n
   });
 }
 
-/** rules.history.not_within_sittings: questions of the last N recorded sittings join the blueprint's exclude. */
+/** rules.history: questions of the last N recorded sittings, and those used k times in the last M, join the blueprint's exclude. */
 function historyRule(project: Project): { ok: true; project: Project } | { ok: false; diagnostics: Diagnostic[] } {
-  const n = project.blueprint.rules.history.not_within_sittings;
-  if (n === undefined) return { ok: true, project };
+  const { not_within_sittings: n, max_uses: uses } = project.blueprint.rules.history;
+  if (n === undefined && uses === undefined) return { ok: true, project };
   const history = loadHistory(historyPathOf(project.bankDir));
   if (!history.ok) return history;
-  const recent = [...usedWithin(history.history, n)].sort();
+  const kept = new Set([...(n === undefined ? [] : usedWithin(history.history, n)), ...(uses === undefined ? [] : overexposed(history.history, uses.times, uses.sittings))]);
+  const recent = [...kept].sort();
   return { ok: true, project: { ...project, blueprint: { ...project.blueprint, exclude: [...project.blueprint.exclude, ...recent] } } };
 }
 
