@@ -54,5 +54,7 @@ describe("zujuan record and not_within_sittings (end to end)", () => {
     const before = ids(join(first, "10421-A.yaml"));
     expect([...ids(join(second, "10421-A.yaml"))].filter((id) => before.has(id))).toEqual([]);
     expect((await runCli(["record", join(first, "10421-A.yaml")])).code).toBe(2);
+    const lint = await runCli(["lint", "--blueprint", project.blueprint]);
+    expect(lint.stdout).toMatch(/history .*10421-history\.yaml: 1 sitting, 32 questions used \(most: \S+ ×1/);
   });
 });
