@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { indexBank } from "../src/core/bank.js";
 import { paperItems, resolvePaper, type PaperFile } from "../src/core/paper.js";
-import { shufflePaperFile, withOptionOrder } from "../src/core/shuffle.js";
+import { shuffleNewOptions, shufflePaperFile, withOptionOrder } from "../src/core/shuffle.js";
 import { loadPaper } from "../src/io/load-paper.js";
 import { makeBank, rawQuestion } from "./helpers/builders.js";
 import { readText, runCli, tempDir } from "./helpers/cli.js";
@@ -55,6 +55,22 @@ describe("shufflePaperFile", () => {
     const sections = new Set<string>();
     for (let seed = 1; seed <= 8; seed++) sections.add(JSON.stringify(shufflePaperFile(file, byId, seed, ["questions"]).sections[0]!.questions));
     expect(sections).toEqual(new Set([JSON.stringify(["sc1", "sc2"]), JSON.stringify(["sc2", "sc1"])]));
+  });
+});
+
+describe("shuffleNewOptions (换题 in a shuffled form)", () => {
+  it("gives a new choice question an order of its own, keeps the others' orders, and leaves an unshuffled paper alone", () => {
+    const shuffledFile = { ...file, options_order: { sc1: ["B", "A", "C", "D"] } };
+    const orders = new Set<string>();
+    for (let seed = 1; seed <= 6; seed++) {
+      const next = shuffleNewOptions(shuffledFile, ["mc1", "sc2", "s1"], byId, seed);
+      expect(next.options_order?.sc1).toEqual(["B", "A", "C", "D"]);
+      expect(next.options_order?.sc2).toBeUndefined();
+      expect(next.options_order?.s1).toBeUndefined();
+      orders.add(JSON.stringify(next.options_order?.mc1));
+    }
+    expect(orders.size).toBeGreaterThan(1);
+    expect(shuffleNewOptions(file, ["mc1"], byId, 1)).toBe(file);
   });
 });
 

@@ -57,3 +57,17 @@ export function shufflePaperFile(file: PaperFile, byId: ReadonlyMap<string, Ques
   if (Object.keys(options_order).length) out.options_order = options_order;
   return out;
 }
+
+/** A shuffled form that took new questions (换题): the new choice questions get their own seeded order, the rest keep theirs. */
+export function shuffleNewOptions(file: PaperFile, ids: readonly string[], byId: ReadonlyMap<string, Question>, seed: number): PaperFile {
+  if (!file.options_order) return file;
+  const random = seededRandom(hashString(`${seed}:${file.form ?? "A"}:replace`));
+  const options_order = { ...file.options_order };
+  for (const id of ids) {
+    const q = byId.get(id);
+    if (!q || !isChoice(q) || q.shuffle === false) continue;
+    const order = shuffled(q.options.map((_, i) => letter(i)), random);
+    if (order.some((l, i) => l !== letter(i))) options_order[id] = order;
+  }
+  return { ...file, options_order };
+}

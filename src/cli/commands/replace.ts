@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { replaceQuestions, type ReplaceProblem, type ReplaceResult } from "../../core/assemble/replace.js";
 import { indexBank } from "../../core/bank.js";
 import { resolvePaper, type PaperFile } from "../../core/paper.js";
+import { shuffleNewOptions } from "../../core/shuffle.js";
 import { bankSets, validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { openOutputSet } from "../../io/output-set.js";
@@ -81,7 +82,7 @@ function outputPath(paperPath: string, seed: number, out: string | undefined): s
 /** The keys in the order generate writes them, so a replaced paper diffs against its original line by line. */
 function inGenerateOrder(file: PaperFile): PaperFile {
   const { name, form, blueprint, seed, generated_by, sections } = file;
-  // A question replaced takes its option order with it; the new one prints as in the bank.
+  // A question replaced takes its option order with it; a new one has its own (see shuffleNewOptions).
   const ids = new Set(sections.flatMap((s) => s.questions.filter((q) => typeof q === "string")));
   const kept = Object.entries(file.options_order ?? {}).filter(([id]) => ids.has(id));
   const options_order = kept.length ? Object.fromEntries(kept) : undefined;
@@ -123,8 +124,10 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
     const request = { numbers, with: withIds, seed, solver, timeLimitSeconds };
     const result = await replaceQuestions(file, paper, project.bank, project.blueprint, project.syllabus, request);
     if (!result.ok) return withNotes(failure(result, style), set.notes);
-    const newFile = inGenerateOrder({ ...result.file, blueprint: relative(resolve(shownDir), project.blueprintFile).split("\\").join("/") });
-    const resolved = resolvePaper(newFile, indexBank(project.bank), { file: target, path: [] });
+    const byId = indexBank(project.bank);
+    const reordered = shuffleNewOptions(result.file, result.changed.map((c) => c.to), byId, seed);
+    const newFile = inGenerateOrder({ ...reordered, blueprint: relative(resolve(shownDir), project.blueprintFile).split("\\").join("/") });
+    const resolved = resolvePaper(newFile, byId, { file: target, path: [] });
     if (resolved.paper.name === undefined) resolved.paper.name = project.blueprint.name;
     const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics, bankSets(project.bank.questions));
     if (!report.ok) {
