@@ -6,6 +6,7 @@ import { assembleFormsInTurn, needsFormsInTurn, pinCulprits, pinProblems } from 
 import { indexBank, type Bank } from "../src/core/bank.js";
 import type { Blueprint } from "../src/core/blueprint.js";
 import { resolvePaper, type PaperFile } from "../src/core/paper.js";
+import { lintBank } from "../src/core/lint.js";
 import { bankSets, validatePaper } from "../src/core/validate.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
@@ -101,6 +102,15 @@ describe("question sets (all or none)", () => {
     const result = await build(makeBlueprint({ include: ["s1"] }), 3, 1, 0, setBank);
     if (!result.ok) throw new Error(result.diagnosis.message);
     expect(ids(result.forms[0]!.file)).toEqual(expect.arrayContaining(["sc1", "s1"]));
+  });
+
+  it("lint warns of a set of one and refuses a set whose members exclude each other", () => {
+    const odd = makeBank([sc("sc1", { set: "alone" }), sc("sc2", { set: "pair", excludes: ["s1"] }), short("s1", { set: "pair" })]);
+    const found = lintBank(odd, { syllabus });
+    expect(found.filter((d) => d.code === "lonely-set" || d.code === "set-enemies").map((d) => [d.code, d.severity])).toEqual([
+      ["lonely-set", "warning"],
+      ["set-enemies", "error"],
+    ]);
   });
 
   it("the validator finds a paper with part of a set", () => {

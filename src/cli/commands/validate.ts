@@ -28,7 +28,7 @@ export function validate(paperPath: string, options: ValidateOptions, { style }:
   const inlineFindings = lintBank(
     { questions: inline, origins: inline.map((q) => paper.origins.get(q.id)!) },
     { syllabus: project.syllabus, blueprint: project.blueprint },
-  ).filter((d) => d.code !== "unknown-exclude" && d.code !== "duplicate-stem");
+  ).filter((d) => d.code !== "unknown-exclude" && d.code !== "duplicate-stem" && d.code !== "lonely-set");
   const findings = locateDiagnostics([...loaded.diagnostics, ...inlineFindings]);
   const report = validatePaper(paper, project.blueprint, project.syllabus, findings, bankSets(project.bank.questions));
   const failed = report.checks.filter((c) => c.status === "fail").length;
