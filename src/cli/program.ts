@@ -4,6 +4,8 @@ import { registerCoverage } from "./commands/coverage.js";
 import { registerGenerate } from "./commands/generate.js";
 import { registerLint } from "./commands/lint.js";
 import { registerRender } from "./commands/render.js";
+import { registerRecord } from "./commands/record.js";
+import { registerReplace } from "./commands/replace.js";
 import { registerValidate } from "./commands/validate.js";
 import { EXIT_CODES, exitCodeHelp } from "./exit-code.js";
 import { VERSION } from "../version.js";
@@ -32,6 +34,8 @@ ${exitCodeHelp()}`,
   registerGenerate(program);
   registerValidate(program);
   registerRender(program);
+  registerReplace(program);
+  registerRecord(program);
   registerCoverage(program);
   registerAnalyze(program);
   return program;

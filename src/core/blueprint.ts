@@ -44,8 +44,27 @@ const analysisSchema = z.strictObject({
 const ANALYSIS_DEFAULTS = analysisSchema.parse({});
 export type AnalysisSettings = z.output<typeof analysisSchema>;
 
+const pinId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a question id");
+/** A question every form must hold, or only the forms named (`{ id, forms: [A] }`). */
+const includeSchema = z
+  .union([pinId, z.strictObject({ id: pinId, forms: z.array(z.string().regex(/^[A-Z]$/, "a form letter A–Z")).min(1).optional() })])
+  .transform((v): { id: string; forms?: string[] } => (typeof v === "string" || !v.forms ? { id: typeof v === "string" ? v : v.id } : { id: v.id, forms: v.forms }));
+export type Include = z.output<typeof includeSchema>;
+
+/** A number of questions, or a percentage of the paper's questions ("10%", as 审核表 state it). */
+const countOrPercent = z.union([wholeIn(0, LIMITS.papers), z.string().regex(/^\d{1,3}(\.\d+)?%$/, 'a whole number or a percentage such as "10%"')]);
+
+/** Questions a percentage of a paper of `total` questions allows: rounded down, so "at most 10 %" holds. */
+export function countOf(value: number | string, total: number): number {
+  if (typeof value === "number") return value;
+  return Math.floor((Number(value.slice(0, -1)) * total) / 100 + 1e-9);
+}
+
 export const blueprintSchema = z.strictObject({
   name: z.string().min(1),
+  /** Questions pinned into the paper (setter's choice), and questions kept out of it. */
+  include: z.array(includeSchema).default([]),
+  exclude: z.array(pinId).default([]),
   syllabus: z.string().min(1),
   bank: z.string().min(1),
   paper: z.strictObject({
@@ -73,7 +92,17 @@ export const blueprintSchema = z.strictObject({
       .default({ min_questions_each: 1, points_by_tier: {}, points_by_chapter: {}, tier_totals: {} }),
     time: z.strictObject({ min: nonnegativeUpTo(LIMITS.paperMinutes).optional(), max: nonnegativeUpTo(LIMITS.paperMinutes).optional() }).default({}),
     knowledge_points: z.strictObject({ max_per_point: wholeIn(1, LIMITS.sectionCount).optional() }).default({}),
-    history: z.strictObject({ max_reused: wholeIn(0, LIMITS.papers).default(0) }).default({ max_reused: 0 }),
+    history: z
+      .strictObject({
+        max_reused: countOrPercent.default(0),
+        /** A question used in any of the last N recorded sittings (the bank's history file) is not used again. */
+        not_within_sittings: wholeIn(1, LIMITS.papers).optional(),
+        /** Exposure: a question used `times` times in the last `sittings` sittings is not used again. */
+        max_uses: z.strictObject({ times: wholeIn(1, LIMITS.papers), sittings: wholeIn(1, LIMITS.papers) }).optional(),
+      })
+      .default({ max_reused: 0 }),
+    /** Questions two forms may share (generate --max-overlap, when not given). */
+    overlap: z.strictObject({ max_shared: countOrPercent.optional() }).default({}),
   }),
   coverage: z
     .strictObject({
@@ -82,6 +111,12 @@ export const blueprintSchema = z.strictObject({
     })
     .default({ min_questions_per_knowledge_point: 1, min_papers: 1 }),
   analysis: analysisSchema.default(ANALYSIS_DEFAULTS),
+}).transform((b) => {
+  // Percentages become counts of the paper's questions here, so every rule reads a number.
+  const questions = b.sections.reduce((s, x) => s + x.count, 0);
+  const overlap: { max_shared?: number } = {};
+  if (b.rules.overlap.max_shared !== undefined) overlap.max_shared = countOf(b.rules.overlap.max_shared, questions);
+  return { ...b, rules: { ...b.rules, history: { ...b.rules.history, max_reused: countOf(b.rules.history.max_reused, questions) }, overlap } };
 });
 
 export type BlueprintInput = z.input<typeof blueprintSchema>;

@@ -248,6 +248,24 @@ const bankRules: BankRule[] = [
       return found;
     },
   },
+  {
+    name: "sets-can-be-whole",
+    check: (all) => {
+      const bySet = new Map<string, Placed[]>();
+      for (const placed of all) if (placed.question.set !== undefined) bySet.set(placed.question.set, [...(bySet.get(placed.question.set) ?? []), placed]);
+      const found: Diagnostic[] = [];
+      for (const [set, members] of bySet) {
+        const ids = new Set(members.map((m) => m.question.id));
+        if (members.length === 1) found.push(warning("lonely-set", `${members[0]!.question.id}: the only question of set ${set}`, at(members[0]!.origin, "set")));
+        // A set whose members exclude each other can never be in a paper whole: never at all.
+        for (const { question, origin } of members) {
+          const enemy = question.excludes.find((id) => ids.has(id));
+          if (enemy) found.push(error("set-enemies", `${question.id}: excludes ${enemy} of its own set ${set}, so the set can never be in a paper`, at(origin, "excludes")));
+        }
+      }
+      return found;
+    },
+  },
 ];
 
 /** Cross-field rules of a parsed bank, each finding located at the field at fault. */

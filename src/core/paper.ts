@@ -4,6 +4,7 @@ import { parseQuestion } from "./bank.js";
 import type { Blueprint } from "./blueprint.js";
 import { at, error, type Diagnostic, type Location } from "./diagnostic.js";
 import type { Question } from "./question.js";
+import { optionOrderProblems, withOptionOrder } from "./shuffle.js";
 import { questionTypeSchema, type QuestionType } from "./vocabulary.js";
 
 const paperSectionSchema = z.strictObject({
@@ -20,6 +21,8 @@ export const paperSchema = z.strictObject({
   seed: z.number().int().nonnegative().optional(),
   generated_by: z.string().optional(),
   sections: z.array(paperSectionSchema).min(1),
+  /** Per choice question, its options as printed in this form: [C, A, D, B] prints the original C first. */
+  options_order: z.record(z.string(), z.array(z.string().regex(/^[A-Z]$/, "an option letter"))).optional(),
 });
 
 export type PaperFile = z.output<typeof paperSchema>;
@@ -72,6 +75,12 @@ export function resolvePaper(file: PaperFile, bankById: ReadonlyMap<string, Ques
     });
     return { type: section.type, points_each: section.points_each, questions };
   });
+  for (const [id, order] of Object.entries(file.options_order ?? {})) {
+    const place = sections.flatMap((s) => s.questions.map((q, i) => ({ s, i, q }))).filter((x) => x.q.id === id);
+    const problems = optionOrderProblems(place[0]?.q, id, order, origin);
+    diagnostics.push(...problems);
+    if (problems.length === 0) for (const { s, i, q } of place) s.questions[i] = withOptionOrder(q, order);
+  }
   const paper: Paper = { sections, origins, inline };
   if (file.name !== undefined) paper.name = file.name;
   if (file.form !== undefined) paper.form = file.form;

@@ -32,6 +32,10 @@ const common = {
   minutes: positiveUpTo(LIMITS.questionMinutes).optional(),
   explanation: text.optional(),
   excludes: z.array(idSchema).default([]),
+  /** Questions of one set (a case and its follow-up) are in a paper all together or not at all. */
+  set: idSchema.optional(),
+  /** false: options keep their order when forms are shuffled (amounts, "以上都对"). */
+  shuffle: z.boolean().optional(),
   tags: z.array(z.string()).default([]),
   source: z.string().optional(),
   stats: z.array(statsEntrySchema).optional(),

@@ -10,7 +10,7 @@ export type CheckStatus = "pass" | "fail" | "warning";
 
 export interface RuleCheck {
   id: string;
-  group: RuleGroup | "structure" | "content";
+  group: RuleGroup | "structure" | "content" | "pin";
   label: string;
   status: CheckStatus;
   expected: string;
@@ -67,8 +67,41 @@ function structureChecks(paper: Paper, blueprint: Blueprint, syllabus: SyllabusI
   return checks;
 }
 
+/**
+ * The setter's pins: every included question (for this form) is in, every excluded one out, and a
+ * question set (members by set id, from the bank) is in whole or not at all.
+ */
+function pinChecks(paper: Paper, blueprint: Blueprint, sets: ReadonlyMap<string, readonly string[]>): RuleCheck[] {
+  const ids = new Set(paperItems(paper).map((i) => i.question.id));
+  const checks: RuleCheck[] = [];
+  for (const pin of blueprint.include) {
+    if (pin.forms && paper.form !== undefined && !pin.forms.includes(paper.form)) continue;
+    const forms = pin.forms ? ` (form ${pin.forms.join(", ")})` : "";
+    checks.push(check(`include:${pin.id}`, "pin", `included question ${pin.id}${forms}`, ids.has(pin.id), "in the paper", ids.has(pin.id) ? "in the paper" : "missing", [pin.id]));
+  }
+  const excluded = blueprint.exclude.filter((id) => ids.has(id));
+  if (blueprint.exclude.length) checks.push(check("exclude", "pin", "no excluded question", excluded.length === 0, "0 excluded", `${excluded.length} excluded`, excluded));
+  const touched = [...sets].filter(([, members]) => members.some((id) => ids.has(id)));
+  const partial = touched.filter(([, members]) => !members.every((id) => ids.has(id)));
+  if (sets.size) checks.push(check("sets", "pin", "question sets whole (all or none)", partial.length === 0, "0 partial sets", `${partial.length} partial sets`, partial.flatMap(([, m]) => m.filter((id) => !ids.has(id)))));
+  return checks;
+}
+
+/** Set id → its questions, from the bank: what the sets check needs to know of questions not in the paper. */
+export function bankSets(questions: readonly { id: string; set?: string | undefined }[]): Map<string, string[]> {
+  const sets = new Map<string, string[]>();
+  for (const q of questions) if (q.set !== undefined) sets.set(q.set, [...(sets.get(q.set) ?? []), q.id]);
+  return sets;
+}
+
 /** Checks a paper against every rule of its blueprint; one result per rule, with expected and actual. */
-export function validatePaper(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex, resolveFindings: readonly Diagnostic[] = []): ValidationReport {
+export function validatePaper(
+  paper: Paper,
+  blueprint: Blueprint,
+  syllabus: SyllabusIndex,
+  resolveFindings: readonly Diagnostic[] = [],
+  sets: ReadonlyMap<string, readonly string[]> = new Map(),
+): ValidationReport {
   const facts = paperFacts(paper, blueprint, syllabus);
   const linear = paperRules(blueprint, syllabus).map((rule): RuleCheck => {
     let value = 0;
@@ -82,6 +115,6 @@ export function validatePaper(paper: Paper, blueprint: Blueprint, syllabus: Syll
     }
     return check(rule.id, rule.group, rule.label, withinRule(rule, value), describeExpected(rule), describeAmount(value, rule.unit), contributors);
   });
-  const checks = [...structureChecks(paper, blueprint, syllabus, resolveFindings), ...linear];
+  const checks = [...structureChecks(paper, blueprint, syllabus, resolveFindings), ...pinChecks(paper, blueprint, sets), ...linear];
   return { ok: checks.every((c) => c.status !== "fail"), checks, spec: buildSpec(paper, blueprint, syllabus), diagnostics: [...resolveFindings] };
 }

@@ -3,6 +3,8 @@ import { performance } from "node:perf_hooks";
 import { basename, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { assemble, assemblyModel, blueprintFailure, blueprintShortfalls, type AssembledForm, type AssembleResult } from "../../core/assemble/assemble.js";
+import { assembleFormsInTurn, needsFormsInTurn, pinCulprits } from "../../core/assemble/pins.js";
+import { countOf } from "../../core/blueprint.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { toCplexLp } from "../../core/lp.js";
 import { loadProject, loadRules, type Project } from "../../io/load-project.js";
@@ -23,6 +25,7 @@ import { projectGuards } from "../output-guards.js";
 import { progressReporter } from "../progress.js";
 import { run, UsageError, type RunContext } from "../run.js";
 import { renderOutputs } from "../render-outputs.js";
+import { checkPins, historyRule, shuffleForms, shuffleModesFrom, withPins } from "../generate-setter.js";
 
 export interface GenerateOptions {
   blueprint?: string;
@@ -38,12 +41,16 @@ export interface GenerateOptions {
   timeLimit?: string;
   exportModel?: string;
   format?: string;
+  include?: string[];
+  exclude?: string[];
+  shuffle?: string;
 }
 
 interface Settings {
   seed: number;
   forms: number;
-  maxOverlap: number;
+  /** A count, a percentage of the paper's questions ("10%"), or undefined: the blueprint's rules.overlap. */
+  maxOverlap: number | string | undefined;
   timeLimitSeconds: number;
 }
 
@@ -51,7 +58,7 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   const seed = wholeNumber("--seed", options.seed) ?? randomInt(1, 1_000_000);
   const forms = wholeNumber("--forms", options.forms, 1) ?? 1;
   if (forms > 26) throw new UsageError("--forms is at most 26 (forms are labelled A–Z)");
-  const maxOverlap = wholeNumber("--max-overlap", options.maxOverlap) ?? 0;
+  const maxOverlap = options.maxOverlap !== undefined && /^\d{1,3}(\.\d+)?%$/.test(options.maxOverlap) ? options.maxOverlap : wholeNumber("--max-overlap", options.maxOverlap);
   const timeLimitSeconds = seconds(options.timeLimit, 60);
 
   const solver = HighsSolver.forForms(forms);
@@ -111,7 +118,7 @@ function openPaperSet(project: Project, options: GenerateOptions, forms: number,
 async function generateWith(
   solver: HighsSolver,
   progress: (stage: string) => void,
-  { seed, forms, maxOverlap, timeLimitSeconds }: Settings,
+  { seed, forms, maxOverlap: overlapAsked, timeLimitSeconds }: Settings,
   options: GenerateOptions,
   style: RunContext["style"],
 ): Promise<CommandResult> {
@@ -128,9 +135,16 @@ async function generateWith(
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
   if (refused) return refused;
-  const { project } = loaded;
+  const shuffleModes = shuffleModesFrom(options.shuffle);
+  const withHistory = historyRule(loaded.project);
+  if (!withHistory.ok) return unusable(withHistory.diagnostics, style);
+  const project = withPins(withHistory.project, options);
+  const paperQuestions = project.blueprint.sections.reduce((n, s) => n + s.count, 0);
+  const maxOverlap = overlapAsked !== undefined ? countOf(overlapAsked, paperQuestions) : (project.blueprint.rules.overlap.max_shared ?? 0);
   const avoided = paperIdsFromFiles(options.avoid ?? []);
   if (!avoided.ok) return unusable(avoided.diagnostics, style);
+  const pinned = checkPins(project, forms, maxOverlap, avoided.ids, style);
+  if (pinned) return pinned;
 
   const guards = projectGuards(project, (options.avoid ?? []).map((path) => ({ path, what: "a paper given to --avoid" })));
   const exportModel = options.exportModel ? { path: resolve(options.exportModel), shown: options.exportModel } : undefined;
@@ -140,7 +154,8 @@ async function generateWith(
     if (exportModel && set.files.some((f) => realPathOf(f.path) === realPathOf(exportModel.path))) throw new UsageError(`--export-model ${exportModel.shown} is one of the paper files: choose another file`);
     // The limit counts from the start of the command, as a user reads "time limit".
     const left = timeLimitSeconds - performance.now() / 1000;
-    const result: AssembleResult = await assemble(project.bank, project.blueprint, project.syllabus, {
+    const assembleWith = needsFormsInTurn(project.blueprint, forms) ? assembleFormsInTurn : assemble;
+    const result: AssembleResult = await assembleWith(project.bank, project.blueprint, project.syllabus, {
       seed,
       forms,
       maxOverlap,
@@ -153,8 +168,13 @@ async function generateWith(
     });
 
     if (writeModel) writeModel(toCplexLp(assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids })));
-    if (!result.ok) return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
+    if (!result.ok) {
+      const culprits = result.reason === "infeasible" ? await pinCulprits(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids, solver, timeLimitSeconds: Math.min(timeLimitSeconds, 15) }) : [];
+      if (culprits.length) result.diagnosis.message += `; the included question${culprits.length === 1 ? "" : "s"} ${culprits.join(", ")} cause${culprits.length === 1 ? "s" : ""} it: without ${culprits.length === 1 ? "it" : "them"} a paper exists`;
+      return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
+    }
 
+    if (shuffleModes.length) result.forms = shuffleForms(result.forms, project, seed, shuffleModes);
     const formats = setFormats(options);
     if (formats.length) progress(`rendering the ${formats.map((f) => (f === "pdf" ? "PDFs" : "Word files")).join(" and ")}`);
     const contents = await setContents(result.forms, project, formats);
@@ -176,8 +196,11 @@ export function registerGenerate(program: Command): void {
     .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
     .option("--seed <n>", "seed for variety; the same seed gives the same paper (default: random, printed)")
     .option("--forms <n>", "parallel forms to assemble at once (A/B卷)", "1")
-    .option("--max-overlap <k>", "questions any two forms may share", "0")
+    .option("--max-overlap <k>", "questions any two forms may share, a number or a percentage of the paper's questions (10%); default the blueprint's rules.overlap, else 0")
     .option("--avoid <papers...>", "earlier paper files whose questions must not be reused")
+    .option("--include <ids...>", "questions every form must hold (ID@A: form A only), with the blueprint's include:")
+    .option("--exclude <ids...>", "questions no form may hold, with the blueprint's exclude:")
+    .option("--shuffle <what>", "options and/or questions (options,questions): each form its own seeded order, recorded in its paper file")
     .option("--out <dir>", "output directory", "out")
     .option("--no-pdf", "write only the paper files, no PDFs (nor .docx)")
     .option("--to <formats>", "pdf, docx or pdf,docx: what to render each paper to", "pdf")

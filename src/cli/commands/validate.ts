@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { lintBank } from "../../core/lint.js";
-import { validatePaper } from "../../core/validate.js";
+import { bankSets, validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { locateDiagnostics } from "../../io/locate.js";
 import type { CommandResult } from "../command-result.js";
@@ -28,9 +28,9 @@ export function validate(paperPath: string, options: ValidateOptions, { style }:
   const inlineFindings = lintBank(
     { questions: inline, origins: inline.map((q) => paper.origins.get(q.id)!) },
     { syllabus: project.syllabus, blueprint: project.blueprint },
-  ).filter((d) => d.code !== "unknown-exclude" && d.code !== "duplicate-stem");
+  ).filter((d) => d.code !== "unknown-exclude" && d.code !== "duplicate-stem" && d.code !== "lonely-set");
   const findings = locateDiagnostics([...loaded.diagnostics, ...inlineFindings]);
-  const report = validatePaper(paper, project.blueprint, project.syllabus, findings);
+  const report = validatePaper(paper, project.blueprint, project.syllabus, findings, bankSets(project.bank.questions));
   const failed = report.checks.filter((c) => c.status === "fail").length;
   const verdict = report.ok ? style.color.green(`${paperPath}: every rule passes`) : style.color.red(`${paperPath}: ${failed} rule${failed === 1 ? "" : "s"} fail`);
   const text = [

@@ -16,6 +16,10 @@ export interface QuestionClass {
   members: string[];
   /** Used in an earlier paper passed with --avoid. */
   reused: boolean;
+  /** An included question (a class of its own): the forms that must hold it, by letter, or every form. */
+  pinned?: readonly string[] | "all";
+  /** A question set (all or none): classes with the same set are taken together. */
+  set?: string;
 }
 
 export interface Ineligible {
@@ -72,6 +76,8 @@ export function classifyBank(
 ): ClassifiedBank {
   const ineligible: Ineligible[] = [];
   const seen = new Set<string>();
+  const pinned = new Map(blueprint.include.map((pin) => [pin.id, pin.forms ?? ("all" as const)]));
+  const kept = new Set(blueprint.exclude);
   // Only questions that some question excludes need to be known as eligible, to link enemies.
   const excluded = new Set(questions.flatMap((q) => q.excludes));
   const eligibleExcluded = new Set<string>();
@@ -82,13 +88,18 @@ export function classifyBank(
       continue;
     }
     seen.add(q.id);
+    if (kept.has(q.id)) {
+      ineligible.push({ id: q.id, reason: pinned.has(q.id) ? "both included and excluded" : "excluded by the blueprint or --exclude" });
+      continue;
+    }
     const { section, reason } = eligibility(q, blueprint, syllabus);
     if (!section) {
       ineligible.push({ id: q.id, reason: reason! });
       continue;
     }
     const reused = history.used.has(q.id);
-    if (reused && !history.allowReuse) continue;
+    // A pinned question stays even when reused: the history rule then decides, and says so.
+    if (reused && !history.allowReuse && !pinned.has(q.id)) continue;
     eligible.push({ q, section, reused });
     if (excluded.has(q.id)) eligibleExcluded.add(q.id);
   }
@@ -102,10 +113,17 @@ export function classifyBank(
 
   const byKey = new Map<string, QuestionClass>();
   for (const { q, section, reused } of eligible) {
-    const key = enemies.has(q.id) ? `id:${q.id}` : `${interchangeKey(q, section)}|${reused ? "reused" : "new"}`;
+    const own = enemies.has(q.id) || pinned.has(q.id) || q.set !== undefined;
+    const key = own ? `id:${q.id}` : `${interchangeKey(q, section)}|${reused ? "reused" : "new"}`;
     const existing = byKey.get(key);
     if (existing) existing.members.push(q.id);
-    else byKey.set(key, { key, section, facts: itemFacts(q, section, syllabus), members: [q.id], reused });
+    else {
+      const made: QuestionClass = { key, section, facts: itemFacts(q, section, syllabus), members: [q.id], reused };
+      const pin = pinned.get(q.id);
+      if (pin) made.pinned = pin;
+      if (q.set !== undefined) made.set = q.set;
+      byKey.set(key, made);
+    }
   }
   const classes = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const c of classes) c.members.sort();

@@ -1,7 +1,13 @@
 import type { LinearRule } from "../rules.js";
 import type { ClassifiedBank, QuestionClass } from "./classes.js";
 import type { Coefficients } from "./coefficients.js";
-import type { ModelGroup } from "./model.js";
+import { formLabel, type ModelGroup } from "./model.js";
+
+/** Questions of the class form `f` must hold: 1 for an included question pinned to that form. */
+export function requiredIn(c: QuestionClass, f: number): number {
+  if (!c.pinned) return 0;
+  return c.pinned === "all" || c.pinned.includes(formLabel(f)) ? c.members.length : 0;
+}
 
 /**
  * A cell: classes that differ only in knowledge points and minutes. The coarse models count cells (or
@@ -60,7 +66,7 @@ export function gradesOf(bank: ClassifiedBank, cells: readonly Cell[]): Grade[] 
 /** The exact group of one class: every rule adds the same to the sum for each of its questions. */
 export function classGroup(classIndex: number, bank: ClassifiedBank, available: number, coefficients: Coefficients): ModelGroup {
   const c = bank.classes[classIndex]!;
-  return {
+  const group: ModelGroup = {
     section: c.section.type,
     perForm: c.section.count,
     capacity: available,
@@ -70,16 +76,26 @@ export function classGroup(classIndex: number, bank: ClassifiedBank, available: 
       return { low: v, high: v };
     },
   };
+  if (c.pinned) group.required = (f) => requiredIn(c, f);
+  if (c.set !== undefined) group.tie = c.set;
+  return group;
 }
 
 /** The coarse group of a cell (or grade): for each rule, the range its classes add. */
 export function cellGroup(cell: Cell, bank: ClassifiedBank, available: readonly number[], coefficients: Coefficients): ModelGroup {
   const first = bank.classes[cell.classes[0]!]!;
-  return {
+  const group: ModelGroup = {
     section: first.section.type,
     perForm: first.section.count,
     capacity: cell.classes.reduce((s, i) => s + available[i]!, 0),
     reused: first.reused,
     coef: (rule) => coefficients.range(rule, cell.classes),
   };
+  // The cell must hold at least its included questions: still a relaxation of the exact model.
+  const pinned = cell.classes.filter((i) => bank.classes[i]!.pinned);
+  // A pinned question already taken (by an earlier form built alone) cannot be met here: more than the
+  // cell holds makes the model infeasible, which sends the assembly to all forms together, where it can.
+  const need = (f: number) => pinned.reduce((s, i) => s + (requiredIn(bank.classes[i]!, f) > available[i]! ? Infinity : requiredIn(bank.classes[i]!, f)), 0);
+  if (pinned.length) group.required = (f) => Math.min(need(f), group.capacity + 1);
+  return group;
 }

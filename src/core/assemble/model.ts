@@ -17,6 +17,10 @@ export interface ModelGroup {
   reused: boolean;
   /** The least and the most one question of the group adds to a rule's sum. */
   coef: (rule: LinearRule) => { low: number; high: number };
+  /** Questions form `f` must take from the group (included questions). */
+  required?: (form: number) => number;
+  /** Groups with the same tie are taken in equal numbers in every form (a question set, all or none). */
+  tie?: string;
 }
 
 /** A group count fixed for one form (the refinement stage keeps the coarse stage's choice). */
@@ -201,11 +205,32 @@ export function buildModel(spec: ModelSpec): AssemblyModel {
     }
   }
 
+  pinRows(groups, forms, x, rows);
+
   (spec.fixed ?? []).forEach((fix, i) => {
     const count = fix.count;
     rows.push({ name: `fixed${i}`, terms: fix.groups.flatMap((gi) => x[gi]![fix.form]!.map((v): [string, number] => [v, 1])), lo: count, hi: count });
   });
   return { model: { variables, rows }, pairs, slacks };
+}
+
+/** Included questions as lower bounds, and question sets as equal counts, in every form. */
+function pinRows(groups: readonly ModelGroup[], forms: number, x: string[][][], rows: LpRow[]): void {
+  const sum = (g: number, f: number, sign: number) => x[g]![f]!.map((v): [string, number] => [v, sign]);
+  const firstOfTie = new Map<string, number>();
+  groups.forEach((g, gi) => {
+    for (let f = 0; f < forms; f++) {
+      const need = g.required?.(f) ?? 0;
+      if (need > 0) rows.push({ name: `pin${gi}_${f}`, terms: sum(gi, f, 1), lo: need });
+    }
+    if (g.tie === undefined) return;
+    const first = firstOfTie.get(g.tie);
+    if (first === undefined) {
+      firstOfTie.set(g.tie, gi);
+      return;
+    }
+    for (let f = 0; f < forms; f++) rows.push({ name: `tie${gi}_${f}`, terms: [...sum(first, f, 1), ...sum(gi, f, -1)], lo: 0, hi: 0 });
+  });
 }
 
 /** How many questions of group `g` form `f` takes in a solution, own and shared. */

@@ -1,0 +1,192 @@
+import { randomInt } from "node:crypto";
+import { basename, dirname, relative, resolve } from "node:path";
+import type { Command } from "commander";
+import { replaceQuestions, type ReplaceProblem, type ReplaceResult } from "../../core/assemble/replace.js";
+import { indexBank } from "../../core/bank.js";
+import { resolvePaper, type PaperFile } from "../../core/paper.js";
+import { shuffleNewOptions } from "../../core/shuffle.js";
+import { bankSets, validatePaper } from "../../core/validate.js";
+import { loadPaper } from "../../io/load-paper.js";
+import { openOutputSet } from "../../io/output-set.js";
+import { PDF_KINDS } from "../../io/render/request.js";
+import { paperYaml } from "../../io/write-paper.js";
+import { HighsSolver } from "../../solver/highs.js";
+import type { CommandResult } from "../command-result.js";
+import { exitCodeHelp } from "../exit-code.js";
+import { withNotes } from "../format-generate.js";
+import { formatChecks, formatSpec } from "../format-report.js";
+import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
+import { seconds, wholeNumber } from "../options.js";
+import { formatsFrom } from "../output-formats.js";
+import { projectGuards } from "../output-guards.js";
+import { renderOutputs } from "../render-outputs.js";
+import { run, UsageError, type RunContext } from "../run.js";
+
+export interface ReplaceOptions {
+  blueprint?: string;
+  bank?: string;
+  with?: string[];
+  seed?: string;
+  out?: string;
+  pdf?: boolean;
+  to?: string;
+  force?: boolean;
+  timeLimit?: string;
+  format?: string;
+}
+
+function problemText(p: ReplaceProblem): string {
+  switch (p.code) {
+    case "no-such-number":
+      return `the paper has no question ${p.number} (it has ${p.count})`;
+    case "unknown-id":
+      return `--with ${p.id}: no such question in the bank`;
+    case "already-in-paper":
+      return `--with ${p.id}: already question ${p.number} of the paper`;
+    case "ineligible":
+      return `--with ${p.id}: not eligible (${p.reason})`;
+    case "no-candidate":
+      return `question ${p.number}: the bank has no other eligible ${p.type} to put in its place`;
+    case "pinned":
+      return `question ${p.number} (${p.id}) is included by the blueprint: it cannot be replaced`;
+    case "too-many-forced":
+      return `--with ${p.ids.join(", ")}: the paper has ${p.count} ${p.type}, not room for ${p.ids.length}`;
+  }
+}
+
+function failure(result: Exclude<ReplaceResult, { ok: true }>, style: RunContext["style"]): CommandResult {
+  if (result.reason === "usage") {
+    const lines = result.problems.map(problemText);
+    return { outcome: "bad-input", text: lines.map((l) => `${style.color.red("error")}: ${l}`).join("\n"), json: { ok: false, outcome: "bad-input", problems: result.problems, messages: lines } };
+  }
+  if (result.reason === "infeasible") {
+    const text = [`${style.color.red("infeasible")}: ${result.message}`, ...result.shortfalls.map((s) => `  - ${s.message}`)].join("\n");
+    return { outcome: "infeasible", text, json: { ok: false, outcome: "infeasible", message: result.message, shortfalls: result.shortfalls } };
+  }
+  const outcome = result.reason === "timeout" ? "timeout" : "internal";
+  return { outcome, text: `${style.color.red(outcome)}: ${result.message}`, json: { ok: false, outcome, message: result.message } };
+}
+
+function numbersFrom(values: readonly string[]): number[] {
+  return values.map((v) => wholeNumber("question number", v, 1)!);
+}
+
+/** Default output: beside the paper, `<name>-r<seed>.yaml`, so the paper read is never the one written. */
+function outputPath(paperPath: string, seed: number, out: string | undefined): string {
+  if (out !== undefined) return out;
+  const name = basename(paperPath).replace(/\.(ya?ml|json)$/i, "");
+  const dir = dirname(paperPath);
+  return `${dir === "." ? "" : `${dir}/`}${name}-r${seed}.yaml`;
+}
+
+/** The keys in the order generate writes them, so a replaced paper diffs against its original line by line. */
+function inGenerateOrder(file: PaperFile): PaperFile {
+  const { name, form, blueprint, seed, generated_by, sections } = file;
+  // A question replaced takes its option order with it; a new one has its own (see shuffleNewOptions).
+  const ids = new Set(sections.flatMap((s) => s.questions.filter((q) => typeof q === "string")));
+  const kept = Object.entries(file.options_order ?? {}).filter(([id]) => ids.has(id));
+  const options_order = kept.length ? Object.fromEntries(kept) : undefined;
+  return Object.fromEntries(Object.entries({ sections, name, form, blueprint, seed, generated_by, options_order }).filter(([, v]) => v !== undefined)) as unknown as PaperFile;
+}
+
+export async function replace(paperPath: string, numberArgs: string[], options: ReplaceOptions, { style }: RunContext): Promise<CommandResult> {
+  const numbers = numbersFrom(numberArgs);
+  const withIds = options.with ?? [];
+  if (numbers.length === 0 && withIds.length === 0) throw new UsageError("name the question numbers to replace (e.g. 7 12), or --with ID to put a question in");
+  const seed = wholeNumber("--seed", options.seed) ?? randomInt(1, 1_000_000);
+  const timeLimitSeconds = seconds(options.timeLimit, 60);
+  const formats = options.pdf === false ? [] : formatsFrom(options.to);
+  const target = outputPath(paperPath, seed, options.out);
+  if (!/\.ya?ml$/i.test(target)) throw new UsageError(`--out ${target}: the new paper file must end in .yaml`);
+
+  const loaded = loadPaper(paperPath, options);
+  if (!loaded.ok) return unusable(loaded.diagnostics, style);
+  const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.projectDiagnostics), style);
+  if (refused) return refused;
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length) return unusable(errors, style);
+  const { project, paper, file } = loaded;
+
+  const shownDir = dirname(target);
+  const base = basename(target).replace(/\.ya?ml$/i, "");
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const set = openOutputSet({
+    dir: resolve(shownDir),
+    shownDir,
+    option: "--out",
+    names: [basename(target), ...formats.flatMap((ext) => PDF_KINDS.map((k) => `${base}-${k}.${ext}`))],
+    member: new RegExp(`^${escaped}(\\.ya?ml|-(${PDF_KINDS.join("|")})\\.(pdf|docx))$`),
+    force: options.force === true,
+    guards: projectGuards(project, [{ path: paperPath, what: "the paper being replaced" }]),
+  });
+  const solver = HighsSolver.forForms(1);
+  try {
+    const request = { numbers, with: withIds, seed, solver, timeLimitSeconds };
+    const result = await replaceQuestions(file, paper, project.bank, project.blueprint, project.syllabus, request);
+    if (!result.ok) return withNotes(failure(result, style), set.notes);
+    const byId = indexBank(project.bank);
+    const reordered = shuffleNewOptions(result.file, result.changed.map((c) => c.to), byId, seed);
+    const newFile = inGenerateOrder({ ...reordered, blueprint: relative(resolve(shownDir), project.blueprintFile).split("\\").join("/") });
+    const resolved = resolvePaper(newFile, byId, { file: target, path: [] });
+    if (resolved.paper.name === undefined) resolved.paper.name = project.blueprint.name;
+    const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics, bankSets(project.bank.questions));
+    if (!report.ok) {
+      const broken = report.checks.filter((c) => c.status === "fail").map((c) => `${c.label}: expected ${c.expected}, got ${c.actual}`);
+      return { outcome: "internal", text: `internal error: the replaced paper breaks ${broken.join("; ")}`, json: { ok: false, outcome: "internal", broken } };
+    }
+    const contents: (string | Uint8Array)[] = [paperYaml(newFile)];
+    if (formats.length) {
+      const rendered = await renderOutputs([{ paper: resolved.paper, spec: report.spec, base }], project, { formats });
+      if (!rendered.ok) return unusable(rendered.diagnostics, style);
+      const byName = new Map(rendered.files.map((f) => [f.path, f.data]));
+      for (const f of set.files.slice(1)) contents.push(byName.get(basename(f.path))!);
+    }
+    set.commit(contents);
+    const changes = result.changed.map((c) => `  ${c.number}. ${c.from} → ${c.to}`);
+    const text = [
+      style.color.bold(`${set.files[0]!.shown}: ${result.changed.length} question${result.changed.length === 1 ? "" : "s"} changed`),
+      ...changes,
+      "",
+      formatChecks(report.checks, style),
+      "",
+      formatSpec(report.spec, style),
+      "",
+      `seed ${seed} (the same seed gives the same replacement: --seed ${seed})`,
+      formats.length ? `wrote ${set.files.map((f) => f.shown).join(", ")}` : "",
+    ].filter((line, i, all) => line !== "" || i < all.length - 1);
+    return withNotes({ outcome: "ok", text: text.join("\n"), json: { ok: true, seed, file: set.files[0]!.shown, files: set.files.map((f) => f.shown), changed: result.changed, sections: newFile.sections, checks: report.checks } }, set.notes);
+  } finally {
+    solver.close();
+    set.close();
+  }
+}
+
+export function registerReplace(program: Command): void {
+  program
+    .command("replace")
+    .description("换题: replace questions of a paper, keeping every other question and every rule")
+    .argument("<paper>", "paper file (YAML) to start from; it is never written")
+    .argument("[n...]", "question numbers, as printed, to replace")
+    .option("--with <ids...>", "bank questions to put in; the fewest other questions change to make room")
+    .option("--seed <n>", "seed for variety; the same seed gives the same replacement (default: random, printed)")
+    .option("--out <file.yaml>", "the new paper file (default: beside the paper, <name>-r<seed>.yaml)")
+    .option("--blueprint <file>", "blueprint (default: the one the paper names)")
+    .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
+    .option("--no-pdf", "write only the paper file, no PDFs (nor .docx)")
+    .option("--to <formats>", "pdf, docx or pdf,docx: what to render the paper to", "pdf")
+    .option("--force", "replace an existing output file (never the paper read)")
+    .option("--time-limit <seconds>", "give up after this long", "60")
+    .option("--format <format>", "text or json", "text")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ zujuan replace out/10421-A.yaml 7 12 --seed 3            # questions 7 and 12 changed, the rest kept
+  $ zujuan replace out/10421-A.yaml 7 --with ch02-sc-004      # this question in, the fewest others moved
+  $ zujuan replace out/10421-A.yaml 31 --out out/10421-A2.yaml --no-pdf
+
+Exit codes:
+${exitCodeHelp()}`,
+    )
+    .action((paper: string, numbers: string[], options: ReplaceOptions) => run(options.format, (context) => replace(paper, numbers, options, context)));
+}
