@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { openOutputSet } from "../../io/output-set.js";
-import { PDF_KINDS, type PdfKind } from "../../io/render/request.js";
+import { kindsFor, kindsIn, PDF_KINDS, type PdfKind } from "../../io/render/request.js";
 import type { CommandResult } from "../command-result.js";
 import { exitCodeHelp } from "../exit-code.js";
 import { withNotes } from "../format-generate.js";
@@ -27,8 +27,9 @@ export interface RenderOptions {
   format?: string;
 }
 
-function kindsFrom(only: string | undefined): PdfKind[] {
-  if (only === undefined) return [...PDF_KINDS];
+/** The kinds --only names; undefined without --only (then: every kind of the blueprint's answer mode). */
+function kindsFrom(only: string | undefined): PdfKind[] | undefined {
+  if (only === undefined) return undefined;
   const asked = only.split(",").map((k) => k.trim()).filter(Boolean);
   const unknown = asked.filter((k) => !(PDF_KINDS as readonly string[]).includes(k));
   if (unknown.length || asked.length === 0) throw new UsageError(`--only takes ${PDF_KINDS.join(", ")} (comma-separated), not ${only}`);
@@ -38,7 +39,7 @@ function kindsFrom(only: string | undefined): PdfKind[] {
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export async function render(paperPath: string, options: RenderOptions, { style }: RunContext): Promise<CommandResult> {
-  const kinds = kindsFrom(options.only);
+  const onlyKinds = kindsFrom(options.only);
   const formats = formatsFrom(options.to);
   const password = pdfPassword(options);
   if (password !== undefined && formats.includes("docx")) throw new UsageError("--password encrypts PDFs only; a .docx would be written unencrypted: leave docx out of --to");
@@ -49,6 +50,10 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) return unusable(errors, style);
   const { project, paper } = loaded;
+  const kinds = onlyKinds ?? kindsFor(project.blueprint);
+  if (kinds.includes("sheet") && !kindsFor(project.blueprint).includes("sheet")) {
+    throw new UsageError(`the blueprint's paper.answer_mode is ${project.blueprint.paper.answer_mode}: candidates write on the paper, there is no 答题卡 (sheet) to render`);
+  }
   const full = resolve(paperPath);
   const shownDir = options.out ?? dirname(paperPath);
   const name = basename(full).replace(/\.(ya?ml|json)$/i, "");
@@ -58,7 +63,7 @@ export async function render(paperPath: string, options: RenderOptions, { style 
     dir: resolve(shownDir),
     shownDir,
     option: options.out === undefined ? "the paper's folder" : "--out",
-    names: formats.flatMap((ext) => kinds.map((k) => `${name}-${k}.${ext}`)),
+    names: formats.flatMap((ext) => kindsIn(ext, kinds).map((k) => `${name}-${k}.${ext}`)),
     member: new RegExp(`^${escaped}-(${PDF_KINDS.join("|")})\\.(pdf|docx)$`),
     force: options.force === true,
     guards: projectGuards(project, [{ path: paperPath, what: "the paper being rendered" }]),

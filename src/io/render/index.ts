@@ -9,10 +9,11 @@ import { LABELS } from "./labels.js";
 import { drawPaper } from "./paper.js";
 import type { RenderInput } from "./render-input.js";
 import { PDF_KINDS, type PdfKind, type RenderRequest, type RenderResult } from "./request.js";
+import { drawSheet } from "./sheet.js";
 import { drawSpec } from "./spec.js";
 import { textsFor } from "./texts.js";
 
-export { PDF_KINDS, type PdfKind, type RenderRequest, type RenderResult } from "./request.js";
+export { PDF_KINDS, kindsFor, kindsIn, type PdfKind, type RenderRequest, type RenderResult } from "./request.js";
 
 // AES-256 (PDF revision 5) passwords: readers disagree on how other characters become bytes.
 const PASSWORD = /^[\x20-\x7e]{1,127}$/;
@@ -28,6 +29,7 @@ const LAYOUTS: Record<PdfKind, KindLayout> = {
   paper: { title: (i) => i.blueprint.paper.title, landscape: false, draw: drawPaper },
   answers: { title: (i) => LABELS.answersTitle(i.course.name), landscape: false, draw: drawAnswers },
   spec: { title: (i) => LABELS.specTitle(i.blueprint.paper.title), landscape: true, draw: drawSpec },
+  sheet: { title: (i) => `${i.blueprint.paper.title}${i.blueprint.paper.answer_sheet.title}`, landscape: false, draw: drawSheet },
 };
 
 async function renderOne(kind: PdfKind, input: RenderInput, fonts: FontPair, request: RenderRequest): Promise<Uint8Array> {

@@ -8,25 +8,25 @@ import { optionsBlock } from "./options.js";
 
 type Doc = PDFKit.PDFDocument;
 
-/** Lines of room to answer per point of a written question, and the least room given. */
-const LINES_PER_POINT = 1.2;
-const MIN_LINES = 3;
-
 export interface QuestionFrame {
   x: number;
   width: number;
   /** Width of the widest number label ("35."), so that all stems line up. */
   labelWidth: number;
+  /** Lines of room to answer a written question of these points (none when answers go on a 答题卡). */
+  answerLines: (points: number) => number;
 }
 
-export function questionFrame(doc: Doc, x: number, width: number, lastNumber: number): QuestionFrame {
-  return { x, width, labelWidth: widthOf(doc, LABELS.number(lastNumber), BODY) + 2 };
+export function questionFrame(doc: Doc, x: number, width: number, lastNumber: number, answerLines: (points: number) => number): QuestionFrame {
+  return { x, width, labelWidth: widthOf(doc, LABELS.number(lastNumber), BODY) + 2, answerLines };
 }
 
-function answerRoom(doc: Doc, points: number): Block {
+function answerRoom(doc: Doc, frame: QuestionFrame, points: number): Block[] {
+  const lines = frame.answerLines(points);
+  if (lines <= 0) return [];
   use(doc, BODY);
   const line = doc.currentLineHeight(true) + BODY.lineGap;
-  return space(Math.max(MIN_LINES, Math.round(points * LINES_PER_POINT)) * line);
+  return [space(lines * line)];
 }
 
 function numbered(doc: Doc, frame: QuestionFrame, number: number, content: string): Block {
@@ -44,7 +44,7 @@ function caseBlock(doc: Doc, frame: QuestionFrame, number: number, q: CaseAnalys
   const ask = text(doc, LABELS.pleaseAnswer, BODY, inner);
   const subWidth = widthOf(doc, LABELS.sub(9), BODY);
   const subs = q.subquestions.map((s, i) =>
-    stack([text(doc, `${s.ask}${LABELS.points(s.points)}`, BODY, { ...inner, label: LABELS.sub(i + 1), labelWidth: subWidth }), answerRoom(doc, s.points)]),
+    stack([text(doc, `${s.ask}${LABELS.points(s.points)}`, BODY, { ...inner, label: LABELS.sub(i + 1), labelWidth: subWidth }), ...answerRoom(doc, frame, s.points)]),
   );
   const [first, ...rest] = subs;
   const opening = stack([...head, ...material]);
@@ -60,7 +60,7 @@ export function questionBlock(doc: Doc, frame: QuestionFrame, number: number, q:
     case "名词解释":
     case "简答题":
     case "论述题":
-      return stack([numbered(doc, frame, number, displayStem(q)), answerRoom(doc, pointsEach)]);
+      return stack([numbered(doc, frame, number, displayStem(q)), ...answerRoom(doc, frame, pointsEach)]);
     case "案例分析题":
       return caseBlock(doc, frame, number, q);
   }
