@@ -10,7 +10,7 @@ import { textWidth } from "../src/io/docx/document.js";
 import { optionsPerLine } from "../src/io/docx/options.js";
 import { loadProject, type Project } from "../src/io/load-project.js";
 import { optionLabel } from "../src/io/render/labels.js";
-import { PDF_KINDS, type PdfKind } from "../src/io/render/request.js";
+import { kindsIn, PDF_KINDS, type PdfKind } from "../src/io/render/request.js";
 import { paperYaml } from "../src/io/write-paper.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
@@ -23,10 +23,13 @@ let form: AssembledForm;
 const bytes = {} as Record<PdfKind, Uint8Array>;
 const docx = {} as Record<PdfKind, OpenedDocx>;
 
-const request = (): DocxRequest => ({ paper: form.paper, spec: form.report.spec, blueprint: project.blueprint, syllabus: project.syllabus, kinds: PDF_KINDS });
+// The documents are checked as a paper answered on the paper itself (score table, answer space); sheet mode below.
+const inPaper = () => ({ ...project.blueprint, paper: { ...project.blueprint.paper, answer_mode: "in-paper" as const } });
+const request = (blueprint = inPaper()): DocxRequest => ({ paper: form.paper, spec: form.report.spec, blueprint, syllabus: project.syllabus, kinds: PDF_KINDS });
+const DOCX_KINDS = kindsIn("docx", PDF_KINDS);
 
-async function renderAll(): Promise<Record<PdfKind, Uint8Array>> {
-  return Object.fromEntries((await renderDocxs(request())).map((d) => [d.kind, d.bytes])) as Record<PdfKind, Uint8Array>;
+async function renderAll(blueprint = inPaper()): Promise<Record<PdfKind, Uint8Array>> {
+  return Object.fromEntries((await renderDocxs(request(blueprint))).map((d) => [d.kind, d.bytes])) as Record<PdfKind, Uint8Array>;
 }
 
 beforeAll(async () => {
@@ -37,7 +40,7 @@ beforeAll(async () => {
   if (!result.ok) throw new Error("no paper for seed 7");
   form = result.forms[0]!;
   Object.assign(bytes, await renderAll());
-  for (const kind of PDF_KINDS) docx[kind] = openDocx(bytes[kind]);
+  for (const kind of DOCX_KINDS) docx[kind] = openDocx(bytes[kind]);
 });
 
 afterAll(() => solver.close());
@@ -90,6 +93,15 @@ describe("the paper .docx", () => {
     if (kase.type !== "案例分析题") throw new Error("no case");
     const subs = paragraphs.filter((p) => p.style === "Subquestion").map((p) => p.text);
     expect(subs).toEqual(kase.subquestions.map((s, i) => `(${i + 1})\t${s.ask}(${s.points}分)`));
+  });
+
+  it("in sheet mode (the bundled blueprint) has no score table and no Word 答题卡, and the notices name the 答题卡", async () => {
+    const sheetMode = await renderAll(project.blueprint);
+    expect(Object.keys(sheetMode).sort()).toEqual(["answers", "paper", "spec"]);
+    const paper = openDocx(sheetMode.paper);
+    expect(paper.text).not.toContain("评卷人");
+    expect(paper.text).toContain("答题卡");
+    expect(docx.paper.text).not.toContain("答题卡");
   });
 
   it("prints no answer, marking point or answer-key label", () => {
@@ -172,7 +184,7 @@ describe("the 双向细目表 .docx", () => {
 
 describe("every .docx", () => {
   it("has a footer 第X页(共Y页) with live PAGE and NUMPAGES fields", () => {
-    for (const kind of PDF_KINDS) {
+    for (const kind of DOCX_KINDS) {
       const footer = docx[kind].xml("word/footer1.xml");
       const instructions = findAll(footer, "w:instrText").map((i) => textOf({ ...i, name: "w:t" }).trim());
       expect(instructions, kind).toEqual(["PAGE", "NUMPAGES"]);
@@ -197,7 +209,7 @@ describe("every .docx", () => {
     try {
       vi.setSystemTime(new Date(Date.UTC(2031, 5, 7, 13, 45, 11)));
       const again = await renderAll();
-      for (const kind of PDF_KINDS) expect(Buffer.from(again[kind]).equals(Buffer.from(bytes[kind])), kind).toBe(true);
+      for (const kind of DOCX_KINDS) expect(Buffer.from(again[kind]).equals(Buffer.from(bytes[kind])), kind).toBe(true);
     } finally {
       vi.useRealTimers();
     }
@@ -219,7 +231,8 @@ describe("zujuan render --to", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(readdirSync(join(dir, "w")).sort()).toEqual(["exam-answers.docx", "exam-paper.docx", "exam-spec.docx"]);
-    for (const kind of PDF_KINDS) expect(readFileSync(join(dir, "w", `exam-${kind}.docx`)).equals(Buffer.from(bytes[kind])), kind).toBe(true);
+    const sheetMode = await renderAll(project.blueprint);
+    for (const kind of DOCX_KINDS) expect(readFileSync(join(dir, "w", `exam-${kind}.docx`)).equals(Buffer.from(sheetMode[kind])), kind).toBe(true);
     const both = await runCli(["render", join(dir, "exam.yaml"), "--to", "pdf,docx", "--only", "paper", "--format", "json"]);
     expect(both.code).toBe(0);
     expect(JSON.parse(both.stdout).files.map((f: { file: string }) => f.file.split("/").pop())).toEqual(["exam-paper.pdf", "exam-paper.docx"]);
@@ -246,6 +259,6 @@ describe("renderOutputs with formats", () => {
     const result = await renderOutputs(jobs, project, { formats: ["docx"], kinds: ["paper", "spec"] });
     if (!result.ok) throw new Error("render failed");
     expect(result.files.map((f) => f.path)).toEqual(["x/10421-A-paper.docx", "x/10421-A-spec.docx", "x/10421-B-paper.docx", "x/10421-B-spec.docx"]);
-    expect(Buffer.from(result.files[0]!.data).equals(Buffer.from(bytes.paper))).toBe(true);
+    expect(Buffer.from(result.files[0]!.data).equals(Buffer.from((await renderAll(project.blueprint)).paper))).toBe(true);
   });
 });

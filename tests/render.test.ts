@@ -66,12 +66,12 @@ describe("the paper PDF", () => {
     expect(positionsInOrder(text.paper, needles).filter((p) => p < 0)).toEqual([]);
   });
 
-  it("has the title block, notices, score table, parts and section headings with their totals", () => {
+  it("has the title block, notices, parts and section headings with their totals; no score table on a sheet-mode paper", () => {
     const p = text.paper;
     for (const s of ["绝密★考试结束前", "广东省高等教育自学考试", "客户服务管理试卷", "(课程代码10421)", "A卷", "本试卷满分100分,考试时间150分钟。", "考生答题注意事项"]) {
       expect(p).toContain(s);
     }
-    expect(p).toContain(`题号${["一", "二", "三", "四", "五", "六"].join("")}总分得分评卷人`);
+    expect(p).not.toContain("评卷人");
     const headings = project.blueprint.sections.map((s, i) => squash(`${chineseNumeral(i + 1)}、${s.title ?? s.type}:${s.instructions}`));
     expect(headings[0]).toContain("本大题共15小题,每小题1分,共15分");
     const order = positionsInOrder(p, ["第一部分选择题", headings[0]!, headings[1]!, "第二部分非选择题", ...headings.slice(2)]);
@@ -233,7 +233,7 @@ describe("zujuan render (end to end)", () => {
     const [a, b] = [tempDir(), tempDir()];
     const run = await runCli(["render", paperFile(a)]);
     expect(run.code, run.stderr + run.stdout).toBe(0);
-    expect(readdirSync(a).sort()).toEqual(["exam-answers.pdf", "exam-paper.pdf", "exam-spec.pdf", "exam.yaml"]);
+    expect(readdirSync(a).sort()).toEqual(["exam-answers.pdf", "exam-paper.pdf", "exam-sheet.pdf", "exam-spec.pdf", "exam.yaml"]);
     const again = await runCli(["render", join(a, "exam.yaml"), "--out", b]);
     expect(again.code).toBe(0);
     for (const kind of PDF_KINDS) expect(readFileSync(join(b, `exam-${kind}.pdf`)).equals(readFileSync(join(a, `exam-${kind}.pdf`))), kind).toBe(true);
