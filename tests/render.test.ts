@@ -248,6 +248,26 @@ describe("zujuan render (end to end)", () => {
     expect(existsSync(join(dir, "exam-answers.pdf"))).toBe(false);
   });
 
+  it("--only sheet writes the 答题卡 alone; an in-paper blueprint has none: render leaves it out, and --only sheet is refused", async () => {
+    const dir = tempDir();
+    const sheet = await runCli(["render", paperFile(dir), "--only", "sheet"]);
+    expect(sheet.code, sheet.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["exam-sheet.pdf", "exam.yaml"]);
+    const yaml = readFileSync(BLUEPRINT, "utf8")
+      .replace("answer_mode: sheet", "answer_mode: in-paper")
+      .replace("syllabus: 10421-syllabus.yaml", `syllabus: ${join(ROOT, "blueprints/10421-syllabus.yaml")}`)
+      .replace("bank: ../bank/10421", `bank: ${join(ROOT, "bank/10421")}`);
+    const inPaper = writeText(join(dir, "in-paper.yaml"), yaml);
+    const out = join(dir, "in-paper");
+    const all = await runCli(["render", join(dir, "exam.yaml"), "--blueprint", inPaper, "--out", out]);
+    expect(all.code, all.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["exam-answers.pdf", "exam-paper.pdf", "exam-spec.pdf"]);
+    expect((await pdfPages(readFileSync(join(out, "exam-paper.pdf")))).join("")).toContain("评卷人");
+    const refused = await runCli(["render", join(dir, "exam.yaml"), "--blueprint", inPaper, "--only", "sheet", "--out", join(dir, "none")]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("answer_mode is in-paper");
+  });
+
   it("exits 2 for an unknown question id, naming it, and writes nothing", async () => {
     const dir = tempDir();
     const id = form.file.sections[0]!.questions[0] as string;

@@ -78,7 +78,7 @@ const setFormats = (options: GenerateOptions): OutputFormat[] => (options.pdf ==
 
 const courseCode = (project: Project) => project.syllabus.syllabus.course.code;
 
-/** What the set holds, by file name: per form its paper file and (unless --no-pdf) its three PDFs and/or Word files. */
+/** What the set holds, by file name: per form its paper file and (unless --no-pdf) its PDFs (the 答题卡 too in sheet mode) and/or Word files. */
 async function setContents(
   forms: readonly AssembledForm[],
   project: Project,

@@ -58,7 +58,7 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   const shownDir = options.out ?? dirname(paperPath);
   const name = basename(full).replace(/\.(ya?ml|json)$/i, "");
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  // The three PDFs of a paper are one set: members of an older render not drawn now are removed with --force.
+  // The PDFs of a paper are one set: members of an older render not drawn now are removed with --force.
   const set = openOutputSet({
     dir: resolve(shownDir),
     shownDir,
@@ -102,12 +102,12 @@ export async function render(paperPath: string, options: RenderOptions, { style 
 export function registerRender(program: Command): void {
   program
     .command("render")
-    .description("print-ready PDFs of a paper: the paper, the answer key with marking scheme, and the 双向细目表")
+    .description("print-ready PDFs of a paper: the paper, the answer key with marking scheme, the 双向细目表 and the 答题卡")
     .argument("<paper>", "paper file (YAML), generated or hand-made")
     .option("--blueprint <file>", "blueprint (default: the one the paper names, else ./blueprints)")
     .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
     .option("--out <dir>", "output directory (default: the paper file's directory)")
-    .option("--only <kinds>", `some of ${PDF_KINDS.join(",")} (comma-separated)`)
+    .option("--only <kinds>", `some of ${PDF_KINDS.join(",")} (comma-separated; sheet in answer_mode sheet only)`)
     .option("--password <pw>", `encrypt the PDFs: this password opens them (printing allowed, editing not); also from $${PASSWORD_ENV}`)
     .option("--password-file <file>", "encrypt the PDFs with the password on the first line of this file (not visible in the process list)")
     .option("--font <file>", "a TTF/OTF font to use instead of the bundled Noto Serif SC")
@@ -118,7 +118,8 @@ export function registerRender(program: Command): void {
       "after",
       `
 Writes <name>-paper.pdf, <name>-answers.pdf and <name>-spec.pdf (name: the paper file's name without
-.yaml), all or none; with --to docx the same three as .docx; existing ones only with --force. The same paper file always gives the same
+.yaml), and <name>-sheet.pdf, the 答题卡, when the blueprint's paper.answer_mode is sheet; all or
+none; with --to docx the paper, key and spec as .docx; existing ones only with --force. The same paper file always gives the same
 bytes (unless encrypted). A password on the command line is visible to other users of the machine:
 prefer --password-file or ${PASSWORD_ENV}.
 
