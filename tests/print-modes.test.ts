@@ -126,11 +126,11 @@ describe("the 答题卡", () => {
     const form = forms[0]!;
     const bytes = await render(form, project.blueprint, ["sheet"]);
     const text = (await pdfPages(bytes.sheet!)).join("");
-    for (const s of ["广东省高等教育自学考试", "客户服务管理试卷答题卡", "(课程代码10421)", "A卷", "姓名", "准考证号", "注意事项", "2B铅笔", "超出答题区域书写的答案无效"]) {
+    for (const s of ["广东省高等教育自学考试", "客户服务管理试卷答题卡", "（课程代码10421）", "A卷", "姓名", "准考证号", "注意事项", "2B铅笔", "超出答题区域书写的答案无效"]) {
       expect(text).toContain(s);
     }
     const labels = paperItems(form.paper).flatMap(({ question, number }) =>
-      question.type === "案例分析题" ? question.subquestions.map((_, i) => `${number}.(${i + 1})`) : question.type.includes("选择") ? [] : [`${number}.`],
+      question.type === "案例分析题" ? question.subquestions.map((_, i) => `${number}.（${i + 1}）`) : question.type.includes("选择") ? [] : [`${number}.`],
     );
     let at = 0;
     for (const label of labels) {
@@ -141,7 +141,7 @@ describe("the 答题卡", () => {
     // Frame heights from one label to the next on the same page, by the points of the question.
     const runs = await pdfRuns(bytes.sheet!);
     const points = new Map(paperItems(form.paper).flatMap(({ question, section, number }) =>
-      question.type === "案例分析题" ? question.subquestions.map((s, i) => [`${number}.(${i + 1})`, s.points] as const) : [[`${number}.`, section.points_each] as const],
+      question.type === "案例分析题" ? question.subquestions.map((s, i) => [`${number}.（${i + 1}）`, s.points] as const) : [[`${number}.`, section.points_each] as const],
     ));
     const placed = labels.map((label) => ({ label, run: runs.find((r) => r.text === label)! }));
     const heights = placed.slice(0, -1).flatMap(({ label, run }, i) => {

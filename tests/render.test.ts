@@ -7,6 +7,8 @@ import { displayStem, type Question } from "../src/core/question.js";
 import { LEVELS, DIFFICULTIES, chineseNumeral } from "../src/core/vocabulary.js";
 import { loadProject, type Project } from "../src/io/load-project.js";
 import { PDF_KINDS, renderPdfs, type PdfKind, type RenderRequest } from "../src/io/render/index.js";
+import { renumberAnswer } from "../src/io/render/labels.js";
+import { fullWidthPunctuation } from "../src/core/printed-text.js";
 import { paperYaml } from "../src/io/write-paper.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
@@ -68,12 +70,12 @@ describe("the paper PDF", () => {
 
   it("has the title block, notices, parts and section headings with their totals; no score table on a sheet-mode paper", () => {
     const p = text.paper;
-    for (const s of ["绝密★考试结束前", "广东省高等教育自学考试", "客户服务管理试卷", "(课程代码10421)", "A卷", "本试卷满分100分,考试时间150分钟。", "考生答题注意事项"]) {
+    for (const s of ["绝密★考试结束前", "广东省高等教育自学考试", "客户服务管理试卷", "（课程代码10421）", "A卷", "本试卷满分100分，考试时间150分钟。", "考生答题注意事项"]) {
       expect(p).toContain(s);
     }
     expect(p).not.toContain("评卷人");
-    const headings = project.blueprint.sections.map((s, i) => squash(`${chineseNumeral(i + 1)}、${s.title ?? s.type}:${s.instructions}`));
-    expect(headings[0]).toContain("本大题共15小题,每小题1分,共15分");
+    const headings = project.blueprint.sections.map((s, i) => squash(fullWidthPunctuation(`${chineseNumeral(i + 1)}、${s.title ?? s.type}:${s.instructions}`)));
+    expect(headings[0]).toContain("本大题共15小题，每小题1分，共15分");
     const order = positionsInOrder(p, ["第一部分选择题", headings[0]!, headings[1]!, "第二部分非选择题", ...headings.slice(2)]);
     expect(order.every((x) => x >= 0)).toBe(true);
   });
@@ -84,8 +86,8 @@ describe("the paper PDF", () => {
     expect(positionsInOrder(text.paper, choice.options.map((o, i) => `${"ABCD"[i]}.${opening(o, 6)}`)).every((x) => x >= 0)).toBe(true);
     const kase = items.find(({ question }) => question.type === "案例分析题")!.question;
     if (kase.type !== "案例分析题") throw new Error("no case");
-    const subs = kase.subquestions.map((s, i) => `(${i + 1})${squash(s.ask)}(${s.points}分)`);
-    expect(positionsInOrder(text.paper, ["请回答:", ...subs]).every((x) => x >= 0)).toBe(true);
+    const subs = kase.subquestions.map((s, i) => `（${i + 1}）${squash(s.ask)}（${s.points}分）`);
+    expect(positionsInOrder(text.paper, ["请回答：", ...subs]).every((x) => x >= 0)).toBe(true);
   });
 
   it("keeps each question whole on one page: a choice stem with its options, a case with its sub-questions", () => {
@@ -97,7 +99,7 @@ describe("the paper PDF", () => {
         question.type === "单项选择题" || question.type === "多项选择题"
           ? pageOf(`${"ABCDE"[question.options.length - 1]}.${opening(question.options.at(-1)!, 6)}`)
           : question.type === "案例分析题"
-            ? pageOf(`(${question.subquestions.length})${opening(question.subquestions.at(-1)!.ask)}`)
+            ? pageOf(`（${question.subquestions.length}）${opening(question.subquestions.at(-1)!.ask)}`)
             : start;
       expect(end, question.id).toBe(start);
     }
@@ -117,10 +119,10 @@ describe("the paper PDF", () => {
     }
   });
 
-  it("puts 第X页(共Y页) on every page", () => {
+  it("puts 第X页（共Y页） on every page", () => {
     const n = pages.paper.length;
     expect(n).toBeGreaterThanOrEqual(4);
-    pages.paper.forEach((page, i) => expect(page).toContain(`10421#客户服务管理试卷第${i + 1}页(共${n}页)`));
+    pages.paper.forEach((page, i) => expect(page).toContain(`10421#客户服务管理试卷第${i + 1}页（共${n}页）`));
   });
 
   it("embeds its fonts as subsets", () => {
@@ -144,10 +146,10 @@ describe("the answer key", () => {
     }
     const needles = items.flatMap(({ question, number }) => {
       if (written(question) && "marking" in question) {
-        return [`${number}.`, opening(question.answer, 12), ...question.marking.map((m) => `${squash(m.point)}(${m.points}分)`)];
+        return [`${number}.`, opening(renumberAnswer(question.answer, 2), 12), ...question.marking.map((m, i) => `（${i + 1}）${squash(m.point)}（${m.points}分）`)];
       }
       if (question.type !== "案例分析题") return [];
-      return question.subquestions.flatMap((s) => [opening(s.answer, 12), ...s.marking.map((m) => `${squash(m.point)}(${m.points}分)`)]);
+      return question.subquestions.flatMap((s) => [opening(renumberAnswer(s.answer, 3), 12), ...s.marking.map((m, i) => `${String.fromCodePoint(0x2460 + i)}${squash(m.point)}（${m.points}分）`)]);
     });
     expect(positionsInOrder(k, needles).filter((p) => p < 0)).toEqual([]);
     expect(k).toContain("答案要点正确、表述不同者酌情给分。");
@@ -284,7 +286,7 @@ describe("zujuan render (end to end)", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^warning: the paper breaks \d+ blueprint rules? \(.*section:单项选择题.*\); rendered anyway/m);
     const paper = (await pdfPages(readFileSync(join(dir, "exam-paper.pdf")))).join("");
-    expect(paper).toContain("本大题共14小题,每小题1分,共14分。");
+    expect(paper).toContain("本大题共14小题，每小题1分，共14分。");
   });
 
   it("exits 2 for an inline question with a character the font lacks", async () => {

@@ -1,5 +1,6 @@
 // Word (.docx) versions of the three documents: the paper, the answer key and the 双向细目表, with the
 // content and wording of the PDFs, built from Word styles, tab stops and tables so that a setter can edit them.
+import { printedBlueprint } from "../../core/printed-text.js";
 import { LABELS } from "../render/labels.js";
 import type { RenderInput } from "../render/render-input.js";
 import { kindsIn, PDF_KINDS, type PdfKind, type RenderRequest } from "../render/request.js";
@@ -31,7 +32,7 @@ const LAYOUTS: Record<DocxKind, KindLayout> = {
  */
 export async function renderDocxs(request: DocxRequest): Promise<{ kind: PdfKind; bytes: Uint8Array }[]> {
   const { course } = request.syllabus.syllabus;
-  const input: RenderInput = { ...request, course: { code: course.code, name: course.name } };
+  const input: RenderInput = { ...request, blueprint: printedBlueprint(request.blueprint), course: { code: course.code, name: course.name } };
   const docs: { kind: PdfKind; bytes: Uint8Array }[] = [];
   for (const kind of kindsIn("docx", PDF_KINDS).filter((k) => request.kinds.includes(k))) {
     const layout = LAYOUTS[kind as DocxKind];

@@ -5,6 +5,7 @@ import type { Blueprint } from "../../core/blueprint.js";
 import { paperItems, type Paper, type PaperSection } from "../../core/paper.js";
 import { displayStem, type CaseAnalysis, type Question } from "../../core/question.js";
 import { chineseNumeral } from "../../core/vocabulary.js";
+import { withChoiceBlank } from "../render/cjk-lines.js";
 import { LABELS, plannedSection, sectionInstructions, sectionName } from "../render/labels.js";
 import type { RenderInput } from "../render/render-input.js";
 import { boldPara, courseCodeLine, grid, heading1, heading2, numbered, para, title, topLine, type Child } from "./blocks.js";
@@ -73,7 +74,7 @@ export function questionParagraphs(number: number, q: Question, pointsEach: numb
   switch (q.type) {
     case "单项选择题":
     case "多项选择题":
-      return [numbered(STYLE.question, label, q.stem, { keepNext: true }), ...optionParagraphs(q.options, width)];
+      return [numbered(STYLE.question, label, withChoiceBlank(q.stem), { keepNext: true }), ...optionParagraphs(q.options, width)];
     case "名词解释":
     case "简答题":
     case "论述题":
@@ -89,7 +90,7 @@ function sectionParagraphs(input: RenderInput, width: number): Child[] {
   const room: Room = (points) => answerLines(blueprint, points) * LINE_PT;
   return paper.sections.flatMap((section, index) => {
     const planned = plannedSection(blueprint, section);
-    const heading = heading2(`${sectionName(index, section, planned)}:${sectionInstructions(section, planned)}`);
+    const heading = heading2(`${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionInstructions(section, planned)}`);
     const questions = items.filter((it) => it.section === section);
     return [
       ...partHeading(blueprint, section, index, paper),

@@ -1,5 +1,6 @@
 // Measured blocks: everything is measured before it is drawn, so that a question can be moved whole
 // to the next page instead of being split.
+import { breakParagraph, type BrokenLine } from "./cjk-lines.js";
 import { BOLD, REGULAR } from "./fonts.js";
 
 type Doc = PDFKit.PDFDocument;
@@ -58,21 +59,73 @@ export interface TextOptions {
   spaceAfter?: number;
 }
 
+const widths = new WeakMap<Doc, Map<string, number>>();
+
+/** The printed width of a piece of text in a style, remembered per document (the same pieces recur). */
+function measurer(doc: Doc, style: TextStyle): (s: string) => number {
+  let cache = widths.get(doc);
+  if (!cache) widths.set(doc, (cache = new Map()));
+  const known = cache;
+  return (piece) => {
+    const key = `${style.font}|${style.size}|${piece}`;
+    let w = known.get(key);
+    if (w === undefined) known.set(key, (w = widthOf(doc, piece, style)));
+    return w;
+  };
+}
+
+interface PlacedLine extends BrokenLine {
+  /** Left edge relative to the text's x. */
+  offset: number;
+  room: number;
+}
+
+/** The lines of a text, paragraph by paragraph (a first-line indent in each), as they will be printed. */
+export function textLines(doc: Doc, content: string, style: TextStyle, width: number, indent = 0): PlacedLine[] {
+  const measure = measurer(doc, style);
+  return content.split(/\n/).flatMap((paragraph) =>
+    breakParagraph(paragraph.trim(), width, measure, indent).map((line, i) => ({ ...line, offset: i === 0 ? indent : 0, room: width - (i === 0 ? indent : 0) })),
+  );
+}
+
+/** Spacing that fills a line to its right edge; none for the last line of a paragraph or a line that would gape. */
+function justification(doc: Doc, line: PlacedLine, style: TextStyle): number {
+  const count = [...line.text].length;
+  if (line.last || count < 2) return 0;
+  const spacing = (line.room - line.width) / (count - 1);
+  return spacing > 0 && spacing < style.size * 0.6 ? spacing : 0;
+}
+
 /** A paragraph (newlines start new paragraphs), optionally after a hanging label such as "12.". */
 export function text(doc: Doc, content: string, style: TextStyle, o: TextOptions): Block {
   const labelWidth = o.label ? (o.labelWidth ?? widthOf(doc, o.label, o.labelStyle ?? style)) : 0;
   const width = o.width - labelWidth;
-  const options: PDFKit.Mixins.TextOptions = { width, lineGap: style.lineGap, align: o.align ?? "left", indent: o.indent ?? 0 };
   const body = content.trim();
   use(doc, style);
-  const height = (body ? doc.heightOfString(body, options) : doc.currentLineHeight(true) + style.lineGap) + (o.spaceAfter ?? 0);
+  const advance = doc.currentLineHeight(true) + style.lineGap;
+  const lines = body ? textLines(doc, body, style, width, o.indent ?? 0) : [];
+  const height = Math.max(1, lines.length) * advance + (o.spaceAfter ?? 0);
+  const align = o.align ?? "left";
   return {
     height,
     draw(d) {
-      const y = d.y;
+      let y = d.y;
       if (o.label) use(d, o.labelStyle ?? style).text(o.label, o.x, y, { lineBreak: false });
-      if (body) use(d, style).text(body, o.x + labelWidth, y, options);
-      settle(d, y, height);
+      use(d, style);
+      for (const line of lines) {
+        if (y + advance > pageBottom(d) + 0.01 && y > pageTop(d) + 0.01) {
+          d.addPage();
+          use(d, style);
+          y = pageTop(d);
+        }
+        const left = o.x + labelWidth + line.offset;
+        const x = align === "center" ? left + (line.room - line.width) / 2 : align === "right" ? left + line.room - line.width : left;
+        const characterSpacing = align === "left" ? justification(d, line, style) : 0;
+        d.text(line.text, x, y, { lineBreak: false, characterSpacing });
+        y += advance;
+      }
+      d.y = (lines.length ? y : y + advance) + (o.spaceAfter ?? 0);
+      d.x = d.page.margins.left;
     },
   };
 }

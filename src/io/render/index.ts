@@ -1,5 +1,6 @@
 // Print-ready PDFs of a paper: the paper itself, the answer key with marking scheme, and the 双向细目表.
 import { error, type Diagnostic } from "../../core/diagnostic.js";
+import { printedBlueprint } from "../../core/printed-text.js";
 import { isErrnoError, meaningOf } from "../fs-errors.js";
 import { drawAnswers } from "./answers.js";
 import { addFooters, createDocument, finishDocument } from "./document.js";
@@ -48,7 +49,8 @@ async function renderOne(kind: PdfKind, input: RenderInput, fonts: FontPair, req
  * Renders the requested PDFs into memory. Refuses, drawing nothing, when the font lacks a character
  * that would be printed (finding "missing-glyph", naming the characters and questions).
  */
-export async function renderPdfs(request: RenderRequest): Promise<RenderResult> {
+export async function renderPdfs(asked: RenderRequest): Promise<RenderResult> {
+  const request: RenderRequest = { ...asked, blueprint: printedBlueprint(asked.blueprint) };
   const badPassword = [request.password, request.ownerPassword].some((pw) => pw !== undefined && !PASSWORD.test(pw));
   if (badPassword) return { ok: false, diagnostics: [error("bad-password", PASSWORD_RULE)] };
   let fonts: FontPair;

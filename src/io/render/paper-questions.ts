@@ -3,6 +3,7 @@
 import type { CaseAnalysis, Question } from "../../core/question.js";
 import { displayStem } from "../../core/question.js";
 import { BODY, space, stack, text, use, widthOf, type Block } from "./blocks.js";
+import { withChoiceBlank } from "./cjk-lines.js";
 import { LABELS } from "./labels.js";
 import { optionsBlock } from "./options.js";
 
@@ -42,7 +43,7 @@ function caseBlock(doc: Doc, frame: QuestionFrame, number: number, q: CaseAnalys
     i === 0 && !q.stem ? numbered(doc, frame, number, p) : text(doc, p, BODY, { ...inner, indent }),
   );
   const ask = text(doc, LABELS.pleaseAnswer, BODY, inner);
-  const subWidth = widthOf(doc, LABELS.sub(9), BODY);
+  const subWidth = widthOf(doc, LABELS.sub(Math.max(1, q.subquestions.length)), BODY) + 2;
   const subs = q.subquestions.map((s, i) =>
     stack([text(doc, `${s.ask}${LABELS.points(s.points)}`, BODY, { ...inner, label: LABELS.sub(i + 1), labelWidth: subWidth }), ...answerRoom(doc, frame, s.points)]),
   );
@@ -56,7 +57,7 @@ export function questionBlock(doc: Doc, frame: QuestionFrame, number: number, q:
   switch (q.type) {
     case "单项选择题":
     case "多项选择题":
-      return stack([numbered(doc, frame, number, q.stem), optionsBlock(doc, q.options, frame.x + frame.labelWidth, frame.width - frame.labelWidth)]);
+      return stack([numbered(doc, frame, number, withChoiceBlank(q.stem)), optionsBlock(doc, q.options, frame.x + frame.labelWidth, frame.width - frame.labelWidth)]);
     case "名词解释":
     case "简答题":
     case "论述题":

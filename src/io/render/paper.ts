@@ -72,7 +72,7 @@ function sectionBlocks(doc: Doc, input: RenderInput, frame: QuestionFrame): Bloc
   const blocks: Block[] = [];
   paper.sections.forEach((section, index) => {
     const planned = plannedSection(blueprint, section);
-    const heading = `${sectionName(index, section, planned)}:${sectionInstructions(section, planned)}`;
+    const heading = `${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionInstructions(section, planned)}`;
     const scoreBox = blueprint.paper.answer_mode === "in-paper" ? [sectionScoreBox(doc, frame.x)] : [];
     const lead = [...partHeading(doc, blueprint, section, index, paper), ...scoreBox, text(doc, heading, BODY_BOLD, { x: frame.x, width: frame.width, spaceAfter: 4 })];
     const questions = items.filter((it) => it.section === section);
