@@ -1,6 +1,7 @@
 // Measured blocks: everything is measured before it is drawn, so that a question can be moved whole
 // to the next page instead of being split.
 import { breakParagraph, type BrokenLine } from "./cjk-lines.js";
+import { nextPage } from "./columns.js";
 import { BOLD, REGULAR } from "./fonts.js";
 
 type Doc = PDFKit.PDFDocument;
@@ -24,6 +25,21 @@ export interface Block {
   collapsible?: boolean;
   /** Set by a block that breaks itself across pages (a long table): what must fit to start on this page. */
   minHeight?: number;
+  /** A heading: never the last thing on a page when what follows it is split over pages. */
+  keepWithNext?: boolean;
+}
+
+/** The block marked as a heading that stays with the start of what follows it. */
+export function keepWithNext(block: Block): Block {
+  return { ...block, keepWithNext: true };
+}
+
+/** Height of the first piece of a block that place() keeps whole: the block itself when it fits on a page. */
+function leadHeight(block: Block, pageHeight: number): number {
+  const first = block.parts?.[0];
+  if (block.height <= pageHeight || (!first && block.minHeight === undefined)) return block.height;
+  if (block.minHeight !== undefined) return block.minHeight;
+  return leadHeight(first!, pageHeight);
 }
 
 export function pageTop(doc: Doc): number {
@@ -114,7 +130,7 @@ export function text(doc: Doc, content: string, style: TextStyle, o: TextOptions
       use(d, style);
       for (const line of lines) {
         if (y + advance > pageBottom(d) + 0.01 && y > pageTop(d) + 0.01) {
-          d.addPage();
+          nextPage(d);
           use(d, style);
           y = pageTop(d);
         }
@@ -218,14 +234,41 @@ export function place(doc: Doc, block: Block): void {
   if (fits) return block.draw(doc);
   const pageHeight = pageBottom(doc) - pageTop(doc);
   if (block.height <= pageHeight || (!block.parts && block.minHeight === undefined)) {
-    if (!atTop) doc.addPage();
+    if (!atTop) nextPage(doc);
     return block.draw(doc);
   }
   if (block.minHeight !== undefined) {
-    if (!atTop && doc.y + (block.minHeight ?? 0) > pageBottom(doc)) doc.addPage();
+    if (!atTop && doc.y + (block.minHeight ?? 0) > pageBottom(doc)) nextPage(doc);
     return block.draw(doc);
   }
-  for (const part of block.parts ?? []) place(doc, part);
+  placeParts(doc, block.parts ?? []);
+}
+
+/**
+ * Places the parts of a split block. A heading (keepWithNext) goes to the next page when the start of
+ * what follows would not fit after it; and what follows a heading is split rather than moved away
+ * from it when it does not fit whole.
+ */
+function placeParts(doc: Doc, parts: readonly Block[]): void {
+  const pageHeight = pageBottom(doc) - pageTop(doc);
+  let splitNext = false;
+  parts.forEach((part, i) => {
+    if (splitNext && part.parts && doc.y + part.height > pageBottom(doc) + 0.01) {
+      splitNext = false;
+      placeParts(doc, part.parts);
+      return;
+    }
+    splitNext = false;
+    const next = parts[i + 1];
+    if (part.keepWithNext && next) {
+      const here = doc.y > pageTop(doc) + 0.01;
+      if (here && doc.y + part.height + leadHeight(next, pageHeight) > pageBottom(doc) + 0.01) nextPage(doc);
+      place(doc, part);
+      splitNext = true;
+      return;
+    }
+    place(doc, part);
+  });
 }
 
 /** Places blocks in order (to keep a heading with what follows, stack them). */

@@ -10,6 +10,8 @@ import { LABELS } from "./labels.js";
 import { drawPaper } from "./paper.js";
 import type { RenderInput } from "./render-input.js";
 import { PDF_KINDS, type PdfKind, type RenderRequest, type RenderResult } from "./request.js";
+import { finishColumns, useColumns } from "./columns.js";
+import { drawSeal, paperGeometry, type PaperGeometry } from "./page-layout.js";
 import { drawSheet } from "./sheet.js";
 import { drawSpec } from "./spec.js";
 import { textsFor } from "./texts.js";
@@ -24,10 +26,12 @@ interface KindLayout {
   title: (input: RenderInput) => string;
   landscape: boolean;
   draw: (doc: PDFKit.PDFDocument, input: RenderInput) => void;
+  /** The paper's own shape (A3 two columns …); the other kinds are A4. */
+  geometry?: (input: RenderInput) => PaperGeometry;
 }
 
 const LAYOUTS: Record<PdfKind, KindLayout> = {
-  paper: { title: (i) => i.blueprint.paper.title, landscape: false, draw: drawPaper },
+  paper: { title: (i) => i.blueprint.paper.title, landscape: false, draw: drawPaper, geometry: (i) => paperGeometry(i.blueprint) },
   answers: { title: (i) => LABELS.answersTitle(i.course.name), landscape: false, draw: drawAnswers },
   spec: { title: (i) => LABELS.specTitle(i.blueprint.paper.title), landscape: true, draw: drawSpec },
   sheet: { title: (i) => `${i.blueprint.paper.title}${i.blueprint.paper.answer_sheet.title}`, landscape: false, draw: drawSheet },
@@ -36,12 +40,17 @@ const LAYOUTS: Record<PdfKind, KindLayout> = {
 async function renderOne(kind: PdfKind, input: RenderInput, fonts: FontPair, request: RenderRequest): Promise<Uint8Array> {
   const layout = LAYOUTS[kind];
   const title = layout.title(input);
-  const setup: Parameters<typeof createDocument>[0] = { fonts, title, subject: input.paper.name ?? title, landscape: layout.landscape };
+  const geometry = layout.geometry?.(input);
+  const setup: Parameters<typeof createDocument>[0] = { fonts, title, subject: input.paper.name ?? title, landscape: geometry?.landscape ?? layout.landscape };
+  if (geometry) Object.assign(setup, { size: geometry.size, margins: geometry.margins });
   if (request.password !== undefined) setup.password = request.password;
   if (request.ownerPassword !== undefined) setup.ownerPassword = request.ownerPassword;
   const doc = createDocument(setup);
+  if (geometry?.columns) useColumns(doc, geometry.columns.count, geometry.columns.width, geometry.columns.step);
   layout.draw(doc, input);
-  addFooters(doc, (page, pages) => LABELS.footer(input.course.code, title, page, pages));
+  const columns = finishColumns(doc);
+  if (geometry?.seal) drawSeal(doc, input.blueprint.paper.seal.fields, input.blueprint.paper.seal.line);
+  addFooters(doc, (page, pages) => LABELS.footer(input.course.code, title, page, pages), columns);
   return finishDocument(doc);
 }
 

@@ -2,7 +2,7 @@
 // Nothing of an answer, explanation or marking point is read here.
 import type { CaseAnalysis, Question } from "../../core/question.js";
 import { displayStem } from "../../core/question.js";
-import { BODY, space, stack, text, use, widthOf, type Block } from "./blocks.js";
+import { BODY, keepWithNext, space, stack, text, use, widthOf, type Block } from "./blocks.js";
 import { withChoiceBlank } from "./cjk-lines.js";
 import { LABELS } from "./labels.js";
 import { optionsBlock } from "./options.js";
@@ -42,7 +42,7 @@ function caseBlock(doc: Doc, frame: QuestionFrame, number: number, q: CaseAnalys
   const material = paragraphs.map((p, i) =>
     i === 0 && !q.stem ? numbered(doc, frame, number, p) : text(doc, p, BODY, { ...inner, indent }),
   );
-  const ask = text(doc, LABELS.pleaseAnswer, BODY, inner);
+  const ask = keepWithNext(text(doc, LABELS.pleaseAnswer, BODY, inner));
   const subWidth = widthOf(doc, LABELS.sub(Math.max(1, q.subquestions.length)), BODY) + 2;
   const subs = q.subquestions.map((s, i) =>
     stack([text(doc, `${s.ask}${LABELS.points(s.points)}`, BODY, { ...inner, label: LABELS.sub(i + 1), labelWidth: subWidth }), ...answerRoom(doc, frame, s.points)]),

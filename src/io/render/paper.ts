@@ -3,7 +3,7 @@ import { answerLines, hasScoreTable, partNotice, printedNotices } from "../../co
 import type { Blueprint } from "../../core/blueprint.js";
 import { paperItems, type Paper, type PaperSection } from "../../core/paper.js";
 import { chineseNumeral } from "../../core/vocabulary.js";
-import { BODY, BODY_BOLD, contentWidth, flow, space, stack, text, widthOf, type Block } from "./blocks.js";
+import { BODY, BODY_BOLD, contentWidth, flow, keepWithNext, space, stack, text, widthOf, type Block } from "./blocks.js";
 import { EXAM, PART, TITLE, centered, courseCodeLine, topLine } from "./heading.js";
 import { LABELS, plannedSection, sectionInstructions, sectionName } from "./labels.js";
 import { questionBlock, questionFrame, type QuestionFrame } from "./paper-questions.js";
@@ -79,7 +79,7 @@ function sectionBlocks(doc: Doc, input: RenderInput, frame: QuestionFrame): Bloc
     questions.forEach(({ question, number }, q) => {
       const block = questionBlock(doc, frame, number, question, section.points_each);
       // A heading stays with the first question of its section.
-      blocks.push(q === 0 ? stack([...lead, block]) : stack([space(3), block]));
+      blocks.push(q === 0 ? stack([keepWithNext(stack(lead)), block]) : stack([space(3), block]));
     });
     if (questions.length === 0) blocks.push(stack(lead));
     blocks.push(space(8, true));

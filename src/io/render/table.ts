@@ -1,4 +1,5 @@
 // Ruled tables: cells wrap, rows are measured first, a long table repeats its header on each new page.
+import { nextPage } from "./columns.js";
 import { BODY, BODY_BOLD, pageBottom, pageTop, use, type Block, type TextStyle } from "./blocks.js";
 
 type Doc = PDFKit.PDFDocument;
@@ -94,7 +95,7 @@ export function table(doc: Doc, spec: TableSpec): Block {
       rows.forEach((r, i) => {
         const after = i === rows.length - 1 ? (spec.keepWithLast ?? 0) : 0;
         if (y + r.height + after > pageBottom(d) && i > 0) {
-          d.addPage();
+          nextPage(d);
           y = pageTop(d);
           drawHeader();
         }
