@@ -69,3 +69,18 @@ export function printedLines(runs: readonly PlacedText[]): { page: number; y: nu
   }
   return lines.sort((a, b) => a.page - b.page || a.y - b.y);
 }
+
+/** Width and height of each page, in points. */
+export async function pdfPageSizes(data: Uint8Array): Promise<{ width: number; height: number }[]> {
+  const pdf = await getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false }).promise;
+  try {
+    const sizes: { width: number; height: number }[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const [x0, y0, x1, y1] = (await pdf.getPage(n)).view as [number, number, number, number];
+      sizes.push({ width: x1 - x0, height: y1 - y0 });
+    }
+    return sizes;
+  } finally {
+    await pdf.destroy();
+  }
+}
