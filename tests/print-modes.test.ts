@@ -8,7 +8,8 @@ import { paperItems } from "../src/core/paper.js";
 import { loadProject, type Project } from "../src/io/load-project.js";
 import { kindsFor, renderPdfs, type PdfKind } from "../src/io/render/index.js";
 import { HighsSolver } from "../src/solver/highs.js";
-import { ROOT } from "./helpers/cli.js";
+import { readdirSync } from "node:fs";
+import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 import { pdfPages, pdfRuns, printedLines } from "./helpers/pdf-text.js";
 
 const solver = new HighsSolver();
@@ -156,5 +157,16 @@ describe("the 答题卡", () => {
     const [a, b] = [await render(forms[1]!, project.blueprint, ["sheet"]), await render(forms[1]!, project.blueprint, ["sheet"])];
     expect(Buffer.from(a.sheet!).equals(Buffer.from(b.sheet!))).toBe(true);
     expect(kindsFor(withPaper({ answer_mode: "in-paper" }))).not.toContain("sheet");
+  });
+});
+
+describe("zujuan generate in sheet mode", () => {
+  it("writes the 答题卡 beside the paper, key and spec; as .docx only the paper, key and spec", async () => {
+    const dir = tempDir();
+    const run = await runCli(["generate", "--seed", "3", "--out", dir, "--to", "pdf,docx", "--blueprint", join(ROOT, "blueprints/10421.yaml")]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(dir).filter((f) => !f.startsWith(".")).sort()).toEqual([
+      "10421-A-answers.docx", "10421-A-answers.pdf", "10421-A-paper.docx", "10421-A-paper.pdf", "10421-A-sheet.pdf", "10421-A-spec.docx", "10421-A-spec.pdf", "10421-A.yaml",
+    ]);
   });
 });
