@@ -84,6 +84,8 @@ describe("the paper .docx", () => {
     expect(sections).toHaveLength(6);
     expect(sections[0]).toMatch(/^一、单项选择题：本大题共15小题，每小题1分，共15分。/);
     expect(sections[5]).toMatch(/^六、案例分析题：/);
+    // The score table, then a 得分 | 评卷人 box at each section.
+    expect(tables.slice(1, 7).map((t) => t.rows[0]!.map((c) => c.text))).toEqual(Array.from({ length: 6 }, () => ["得分", "评卷人"]));
     const score = tables[0]!;
     expect(score.rows.map((r) => r.map((c) => c.text))).toEqual([
       ["题号", "一", "二", "三", "四", "五", "六", "总分"],

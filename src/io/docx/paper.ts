@@ -92,8 +92,11 @@ function sectionParagraphs(input: RenderInput, width: number): Child[] {
     const planned = plannedSection(blueprint, section);
     const heading = heading2(`${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionInstructions(section, planned)}`);
     const questions = items.filter((it) => it.section === section);
+    // In-paper: a 得分 | 评卷人 box at the start of each section, as in the PDF.
+    const box = blueprint.paper.answer_mode === "in-paper" ? [grid({ columns: [48, 48], header: [[...LABELS.scoreRows]], rows: [["", ""]], minHeight: 24 })] : [];
     return [
       ...partHeading(blueprint, section, index, paper),
+      ...box,
       heading,
       ...questions.flatMap(({ question, number }) => questionParagraphs(number, question, section.points_each, width, room)),
     ];
