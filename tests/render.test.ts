@@ -268,6 +268,9 @@ describe("zujuan render (end to end)", () => {
     const refused = await runCli(["render", join(dir, "exam.yaml"), "--blueprint", inPaper, "--only", "sheet", "--out", join(dir, "none")]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("answer_mode is in-paper");
+    const docxOnly = await runCli(["render", join(dir, "exam.yaml"), "--only", "sheet", "--to", "docx", "--out", join(dir, "none")]);
+    expect(docxOnly.code).toBe(2);
+    expect(docxOnly.stderr).toContain("PDF only");
   });
 
   it("exits 2 for an unknown question id, naming it, and writes nothing", async () => {

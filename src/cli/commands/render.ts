@@ -54,6 +54,7 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   if (kinds.includes("sheet") && !kindsFor(project.blueprint).includes("sheet")) {
     throw new UsageError(`the blueprint's paper.answer_mode is ${project.blueprint.paper.answer_mode}: candidates write on the paper, there is no 答题卡 (sheet) to render`);
   }
+  if (formats.every((ext) => kindsIn(ext, kinds).length === 0)) throw new UsageError("the 答题卡 (sheet) is a PDF only: add pdf to --to");
   const full = resolve(paperPath);
   const shownDir = options.out ?? dirname(paperPath);
   const name = basename(full).replace(/\.(ya?ml|json)$/i, "");
