@@ -18,7 +18,19 @@ let forms: AssembledForm[];
 
 const withPaper = (patch: Partial<Blueprint["paper"]>): Blueprint => ({ ...project.blueprint, paper: { ...project.blueprint.paper, ...patch } });
 
+const rendered = new Map<string, Record<string, Uint8Array>>();
+
+/** Renders once per form, blueprint paper settings and kinds (several tests read the same PDFs). */
 async function render(form: AssembledForm, blueprint: Blueprint, kinds: PdfKind[]): Promise<Record<string, Uint8Array>> {
+  const key = JSON.stringify([forms.indexOf(form), blueprint.paper, kinds]);
+  const known = rendered.get(key);
+  if (known) return known;
+  const fresh = await renderFresh(form, blueprint, kinds);
+  rendered.set(key, fresh);
+  return fresh;
+}
+
+async function renderFresh(form: AssembledForm, blueprint: Blueprint, kinds: PdfKind[]): Promise<Record<string, Uint8Array>> {
   const result = await renderPdfs({ paper: form.paper, spec: form.report.spec, blueprint, syllabus: project.syllabus, kinds });
   if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
   return Object.fromEntries(result.pdfs.map((p) => [p.kind, p.bytes]));
@@ -154,7 +166,7 @@ describe("the 答题卡", () => {
   });
 
   it("gives the same bytes for the same paper, and is refused in in-paper mode by the kinds of the blueprint", async () => {
-    const [a, b] = [await render(forms[1]!, project.blueprint, ["sheet"]), await render(forms[1]!, project.blueprint, ["sheet"])];
+    const [a, b] = [await renderFresh(forms[1]!, project.blueprint, ["sheet"]), await renderFresh(forms[1]!, project.blueprint, ["sheet"])];
     expect(Buffer.from(a.sheet!).equals(Buffer.from(b.sheet!))).toBe(true);
     expect(kindsFor(withPaper({ answer_mode: "in-paper" }))).not.toContain("sheet");
   });

@@ -37,7 +37,7 @@ beforeAll(async () => {
   const loaded = loadProject({ blueprint: BLUEPRINT, cwd: ROOT });
   if (!loaded.ok) throw new Error("bundled project does not load");
   project = loaded.project;
-  for (const seed of [2, 5, 9]) {
+  for (const seed of [5, 9]) {
     const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed, solver });
     if (!result.ok) throw new Error(`no paper for seed ${seed}`);
     forms.push(result.forms[0]!);
