@@ -9,8 +9,9 @@ import { renderDocxs, type DocxRequest } from "../src/io/docx/index.js";
 import { textWidth } from "../src/io/docx/document.js";
 import { optionsPerLine } from "../src/io/docx/options.js";
 import { loadProject, type Project } from "../src/io/load-project.js";
-import { optionLabel } from "../src/io/render/labels.js";
-import { PDF_KINDS, type PdfKind } from "../src/io/render/request.js";
+import { optionLabel, renumberAnswer } from "../src/io/render/labels.js";
+import { kindsIn, PDF_KINDS, type PdfKind } from "../src/io/render/request.js";
+import { withChoiceBlank } from "../src/io/render/cjk-lines.js";
 import { paperYaml } from "../src/io/write-paper.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
@@ -23,10 +24,13 @@ let form: AssembledForm;
 const bytes = {} as Record<PdfKind, Uint8Array>;
 const docx = {} as Record<PdfKind, OpenedDocx>;
 
-const request = (): DocxRequest => ({ paper: form.paper, spec: form.report.spec, blueprint: project.blueprint, syllabus: project.syllabus, kinds: PDF_KINDS });
+// The documents are checked as a paper answered on the paper itself (score table, answer space); sheet mode below.
+const inPaper = () => ({ ...project.blueprint, paper: { ...project.blueprint.paper, answer_mode: "in-paper" as const } });
+const request = (blueprint = inPaper()): DocxRequest => ({ paper: form.paper, spec: form.report.spec, blueprint, syllabus: project.syllabus, kinds: PDF_KINDS });
+const DOCX_KINDS = kindsIn("docx", PDF_KINDS);
 
-async function renderAll(): Promise<Record<PdfKind, Uint8Array>> {
-  return Object.fromEntries((await renderDocxs(request())).map((d) => [d.kind, d.bytes])) as Record<PdfKind, Uint8Array>;
+async function renderAll(blueprint = inPaper()): Promise<Record<PdfKind, Uint8Array>> {
+  return Object.fromEntries((await renderDocxs(request(blueprint))).map((d) => [d.kind, d.bytes])) as Record<PdfKind, Uint8Array>;
 }
 
 beforeAll(async () => {
@@ -37,7 +41,7 @@ beforeAll(async () => {
   if (!result.ok) throw new Error("no paper for seed 7");
   form = result.forms[0]!;
   Object.assign(bytes, await renderAll());
-  for (const kind of PDF_KINDS) docx[kind] = openDocx(bytes[kind]);
+  for (const kind of DOCX_KINDS) docx[kind] = openDocx(bytes[kind]);
 });
 
 afterAll(() => solver.close());
@@ -49,7 +53,7 @@ describe("the paper .docx", () => {
     const { paragraphs } = docx.paper;
     let at = 0;
     for (const { question, number } of paperItems(form.paper)) {
-      const stem = question.type === "案例分析题" ? (question.stem ?? question.material.trim().split(/\n+/)[0]!) : displayStem(question);
+      const stem = question.type === "案例分析题" ? (question.stem ?? question.material.trim().split(/\n+/)[0]!) : isChoice(question.type) ? withChoiceBlank(displayStem(question)) : displayStem(question);
       const index = paragraphs.findIndex((p, i) => i >= at && p.style === "Question" && p.text === `${number}.\t${stem}`);
       expect(index, `question ${number} (${question.id})`).toBeGreaterThanOrEqual(at);
       at = index + 1;
@@ -73,13 +77,15 @@ describe("the paper .docx", () => {
 
   it("has the title block, notices, part and section headings as Word headings, the score table, the case with 请回答", () => {
     const { paragraphs, tables, text } = docx.paper;
-    for (const s of ["绝密★考试结束前", "A卷", "广东省高等教育自学考试", "(课程代码 10421)", "本试卷满分100分,考试时间150分钟。", "考生答题注意事项:", "请回答:"]) expect(text).toContain(s);
+    for (const s of ["绝密★考试结束前", "A卷", "广东省高等教育自学考试", "（课程代码 10421）", "本试卷满分100分，考试时间150分钟。", "考生答题注意事项：", "请回答："]) expect(text).toContain(s);
     expect(paragraphs.find((p) => p.style === "Title")?.text).toBe("客户服务管理试卷");
     expect(paragraphs.filter((p) => p.style === "Heading1").map((p) => p.text)).toEqual(project.blueprint.paper.parts.map((p) => p.title));
     const sections = paragraphs.filter((p) => p.style === "Heading2").map((p) => p.text);
     expect(sections).toHaveLength(6);
-    expect(sections[0]).toMatch(/^一、单项选择题:本大题共15小题,每小题1分,共15分。/);
-    expect(sections[5]).toMatch(/^六、案例分析题:/);
+    expect(sections[0]).toMatch(/^一、单项选择题：本大题共15小题，每小题1分，共15分。/);
+    expect(sections[5]).toMatch(/^六、案例分析题：/);
+    // The score table, then a 得分 | 评卷人 box at each section.
+    expect(tables.slice(1, 7).map((t) => t.rows[0]!.map((c) => c.text))).toEqual(Array.from({ length: 6 }, () => ["得分", "评卷人"]));
     const score = tables[0]!;
     expect(score.rows.map((r) => r.map((c) => c.text))).toEqual([
       ["题号", "一", "二", "三", "四", "五", "六", "总分"],
@@ -89,7 +95,16 @@ describe("the paper .docx", () => {
     const kase = paperItems(form.paper).find((i) => i.question.type === "案例分析题")!.question;
     if (kase.type !== "案例分析题") throw new Error("no case");
     const subs = paragraphs.filter((p) => p.style === "Subquestion").map((p) => p.text);
-    expect(subs).toEqual(kase.subquestions.map((s, i) => `(${i + 1})\t${s.ask}(${s.points}分)`));
+    expect(subs).toEqual(kase.subquestions.map((s, i) => `（${i + 1}）\t${s.ask}（${s.points}分）`));
+  });
+
+  it("in sheet mode (the bundled blueprint) has no score table and no Word 答题卡, and the notices name the 答题卡", async () => {
+    const sheetMode = await renderAll(project.blueprint);
+    expect(Object.keys(sheetMode).sort()).toEqual(["answers", "paper", "spec"]);
+    const paper = openDocx(sheetMode.paper);
+    expect(paper.text).not.toContain("评卷人");
+    expect(paper.text).toContain("答题卡");
+    expect(docx.paper.text).not.toContain("答题卡");
   });
 
   it("prints no answer, marking point or answer-key label", () => {
@@ -119,17 +134,19 @@ describe("the answer key .docx", () => {
   it("gives every written question its stem, answer and marking points with their points, and the closing line last", () => {
     const { paragraphs } = docx.answers;
     const marking = paragraphs.filter((p) => p.style === "Marking").map((p) => p.text);
+    // Marking points are items of the answer: （1） under a question, ① under a case's sub-question.
     const lists = paperItems(form.paper).flatMap(({ question }) =>
-      question.type === "案例分析题" ? question.subquestions.map((s) => s.marking) : "marking" in question ? [question.marking] : [],
+      question.type === "案例分析题" ? question.subquestions.map((s) => ({ marks: s.marking, label: (i: number) => String.fromCodePoint(0x2460 + i) })) : "marking" in question ? [{ marks: question.marking, label: (i: number) => `（${i + 1}）` }] : [],
     );
     const kase = paperItems(form.paper).find((i) => i.question.type === "案例分析题")!.question;
     expect(lists).toHaveLength(5 + 4 + 2 + ("subquestions" in kase ? kase.subquestions.length : 0));
-    expect(marking).toEqual(lists.flatMap((list) => list.map((m, i) => `(${i + 1})\t${m.point}(${m.points}分)`)));
+    expect(marking).toEqual(lists.flatMap(({ marks, label }) => marks.map((m, i) => `${label(i)}\t${m.point}（${m.points}分）`)));
     for (const { question, number } of paperItems(form.paper).filter((i) => !isChoice(i.question.type) && i.question.type !== "案例分析题")) {
       expect(paragraphs.some((p) => p.style === "Question" && p.text === `${number}.\t${displayStem(question)}`)).toBe(true);
     }
     for (const { question } of paperItems(form.paper)) {
-      const answers = question.type === "案例分析题" ? question.subquestions.map((s) => s.answer) : "marking" in question ? [question.answer] : [];
+      // A case's sub-answers number their items at the third level (①), other answers at the second (（1）).
+      const answers = question.type === "案例分析题" ? question.subquestions.map((s) => renumberAnswer(s.answer, 3)) : "marking" in question ? [renumberAnswer(question.answer, 2)] : [];
       for (const line of answers.flatMap((a) => a.trim().split(/\n+/))) expect(paragraphs.some((p) => p.style === "Answer" && p.text === line.trim()), question.id).toBe(true);
     }
     expect(paragraphs.at(-1)!.text).toBe("答案要点正确、表述不同者酌情给分。");
@@ -171,13 +188,13 @@ describe("the 双向细目表 .docx", () => {
 });
 
 describe("every .docx", () => {
-  it("has a footer 第X页(共Y页) with live PAGE and NUMPAGES fields", () => {
-    for (const kind of PDF_KINDS) {
+  it("has a footer 第X页（共Y页） with live PAGE and NUMPAGES fields", () => {
+    for (const kind of DOCX_KINDS) {
       const footer = docx[kind].xml("word/footer1.xml");
       const instructions = findAll(footer, "w:instrText").map((i) => textOf({ ...i, name: "w:t" }).trim());
       expect(instructions, kind).toEqual(["PAGE", "NUMPAGES"]);
       expect(findAll(footer, "w:fldChar").map((f) => f.attrs["w:fldCharType"])).toEqual(["begin", "separate", "end", "begin", "separate", "end"]);
-      expect(textOf(footer)).toMatch(/^10421# .+ 第页\(共页\)$/);
+      expect(textOf(footer)).toMatch(/^10421# .+ 第页（共页）$/);
     }
   });
 
@@ -197,7 +214,7 @@ describe("every .docx", () => {
     try {
       vi.setSystemTime(new Date(Date.UTC(2031, 5, 7, 13, 45, 11)));
       const again = await renderAll();
-      for (const kind of PDF_KINDS) expect(Buffer.from(again[kind]).equals(Buffer.from(bytes[kind])), kind).toBe(true);
+      for (const kind of DOCX_KINDS) expect(Buffer.from(again[kind]).equals(Buffer.from(bytes[kind])), kind).toBe(true);
     } finally {
       vi.useRealTimers();
     }
@@ -219,7 +236,8 @@ describe("zujuan render --to", () => {
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(readdirSync(join(dir, "w")).sort()).toEqual(["exam-answers.docx", "exam-paper.docx", "exam-spec.docx"]);
-    for (const kind of PDF_KINDS) expect(readFileSync(join(dir, "w", `exam-${kind}.docx`)).equals(Buffer.from(bytes[kind])), kind).toBe(true);
+    const sheetMode = await renderAll(project.blueprint);
+    for (const kind of DOCX_KINDS) expect(readFileSync(join(dir, "w", `exam-${kind}.docx`)).equals(Buffer.from(sheetMode[kind])), kind).toBe(true);
     const both = await runCli(["render", join(dir, "exam.yaml"), "--to", "pdf,docx", "--only", "paper", "--format", "json"]);
     expect(both.code).toBe(0);
     expect(JSON.parse(both.stdout).files.map((f: { file: string }) => f.file.split("/").pop())).toEqual(["exam-paper.pdf", "exam-paper.docx"]);
@@ -246,6 +264,6 @@ describe("renderOutputs with formats", () => {
     const result = await renderOutputs(jobs, project, { formats: ["docx"], kinds: ["paper", "spec"] });
     if (!result.ok) throw new Error("render failed");
     expect(result.files.map((f) => f.path)).toEqual(["x/10421-A-paper.docx", "x/10421-A-spec.docx", "x/10421-B-paper.docx", "x/10421-B-spec.docx"]);
-    expect(Buffer.from(result.files[0]!.data).equals(Buffer.from(bytes.paper))).toBe(true);
+    expect(Buffer.from(result.files[0]!.data).equals(Buffer.from((await renderAll(project.blueprint)).paper))).toBe(true);
   });
 });

@@ -7,6 +7,8 @@ import { displayStem, type Question } from "../src/core/question.js";
 import { LEVELS, DIFFICULTIES, chineseNumeral } from "../src/core/vocabulary.js";
 import { loadProject, type Project } from "../src/io/load-project.js";
 import { PDF_KINDS, renderPdfs, type PdfKind, type RenderRequest } from "../src/io/render/index.js";
+import { renumberAnswer } from "../src/io/render/labels.js";
+import { fullWidthPunctuation } from "../src/core/printed-text.js";
 import { paperYaml } from "../src/io/write-paper.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
@@ -66,14 +68,14 @@ describe("the paper PDF", () => {
     expect(positionsInOrder(text.paper, needles).filter((p) => p < 0)).toEqual([]);
   });
 
-  it("has the title block, notices, score table, parts and section headings with their totals", () => {
+  it("has the title block, notices, parts and section headings with their totals; no score table on a sheet-mode paper", () => {
     const p = text.paper;
-    for (const s of ["绝密★考试结束前", "广东省高等教育自学考试", "客户服务管理试卷", "(课程代码10421)", "A卷", "本试卷满分100分,考试时间150分钟。", "考生答题注意事项"]) {
+    for (const s of ["绝密★考试结束前", "广东省高等教育自学考试", "客户服务管理试卷", "（课程代码10421）", "A卷", "本试卷满分100分，考试时间150分钟。", "考生答题注意事项"]) {
       expect(p).toContain(s);
     }
-    expect(p).toContain(`题号${["一", "二", "三", "四", "五", "六"].join("")}总分得分评卷人`);
-    const headings = project.blueprint.sections.map((s, i) => squash(`${chineseNumeral(i + 1)}、${s.title ?? s.type}:${s.instructions}`));
-    expect(headings[0]).toContain("本大题共15小题,每小题1分,共15分");
+    expect(p).not.toContain("评卷人");
+    const headings = project.blueprint.sections.map((s, i) => squash(fullWidthPunctuation(`${chineseNumeral(i + 1)}、${s.title ?? s.type}:${s.instructions}`)));
+    expect(headings[0]).toContain("本大题共15小题，每小题1分，共15分");
     const order = positionsInOrder(p, ["第一部分选择题", headings[0]!, headings[1]!, "第二部分非选择题", ...headings.slice(2)]);
     expect(order.every((x) => x >= 0)).toBe(true);
   });
@@ -84,8 +86,8 @@ describe("the paper PDF", () => {
     expect(positionsInOrder(text.paper, choice.options.map((o, i) => `${"ABCD"[i]}.${opening(o, 6)}`)).every((x) => x >= 0)).toBe(true);
     const kase = items.find(({ question }) => question.type === "案例分析题")!.question;
     if (kase.type !== "案例分析题") throw new Error("no case");
-    const subs = kase.subquestions.map((s, i) => `(${i + 1})${squash(s.ask)}(${s.points}分)`);
-    expect(positionsInOrder(text.paper, ["请回答:", ...subs]).every((x) => x >= 0)).toBe(true);
+    const subs = kase.subquestions.map((s, i) => `（${i + 1}）${squash(s.ask)}（${s.points}分）`);
+    expect(positionsInOrder(text.paper, ["请回答：", ...subs]).every((x) => x >= 0)).toBe(true);
   });
 
   it("keeps each question whole on one page: a choice stem with its options, a case with its sub-questions", () => {
@@ -97,7 +99,7 @@ describe("the paper PDF", () => {
         question.type === "单项选择题" || question.type === "多项选择题"
           ? pageOf(`${"ABCDE"[question.options.length - 1]}.${opening(question.options.at(-1)!, 6)}`)
           : question.type === "案例分析题"
-            ? pageOf(`(${question.subquestions.length})${opening(question.subquestions.at(-1)!.ask)}`)
+            ? pageOf(`（${question.subquestions.length}）${opening(question.subquestions.at(-1)!.ask)}`)
             : start;
       expect(end, question.id).toBe(start);
     }
@@ -117,10 +119,10 @@ describe("the paper PDF", () => {
     }
   });
 
-  it("puts 第X页(共Y页) on every page", () => {
+  it("puts 第X页（共Y页） on every page", () => {
     const n = pages.paper.length;
     expect(n).toBeGreaterThanOrEqual(4);
-    pages.paper.forEach((page, i) => expect(page).toContain(`10421#客户服务管理试卷第${i + 1}页(共${n}页)`));
+    pages.paper.forEach((page, i) => expect(page).toContain(`10421#客户服务管理试卷第${i + 1}页（共${n}页）`));
   });
 
   it("embeds its fonts as subsets", () => {
@@ -144,10 +146,10 @@ describe("the answer key", () => {
     }
     const needles = items.flatMap(({ question, number }) => {
       if (written(question) && "marking" in question) {
-        return [`${number}.`, opening(question.answer, 12), ...question.marking.map((m) => `${squash(m.point)}(${m.points}分)`)];
+        return [`${number}.`, opening(renumberAnswer(question.answer, 2), 12), ...question.marking.map((m, i) => `（${i + 1}）${squash(m.point)}（${m.points}分）`)];
       }
       if (question.type !== "案例分析题") return [];
-      return question.subquestions.flatMap((s) => [opening(s.answer, 12), ...s.marking.map((m) => `${squash(m.point)}(${m.points}分)`)]);
+      return question.subquestions.flatMap((s) => [opening(renumberAnswer(s.answer, 3), 12), ...s.marking.map((m, i) => `${String.fromCodePoint(0x2460 + i)}${squash(m.point)}（${m.points}分）`)]);
     });
     expect(positionsInOrder(k, needles).filter((p) => p < 0)).toEqual([]);
     expect(k).toContain("答案要点正确、表述不同者酌情给分。");
@@ -227,7 +229,7 @@ describe("zujuan render (end to end)", () => {
     const [a, b] = [tempDir(), tempDir()];
     const run = await runCli(["render", paperFile(a)]);
     expect(run.code, run.stderr + run.stdout).toBe(0);
-    expect(readdirSync(a).sort()).toEqual(["exam-answers.pdf", "exam-paper.pdf", "exam-spec.pdf", "exam.yaml"]);
+    expect(readdirSync(a).sort()).toEqual(["exam-answers.pdf", "exam-paper.pdf", "exam-sheet.pdf", "exam-spec.pdf", "exam.yaml"]);
     const again = await runCli(["render", join(a, "exam.yaml"), "--out", b]);
     expect(again.code).toBe(0);
     for (const kind of PDF_KINDS) expect(readFileSync(join(b, `exam-${kind}.pdf`)).equals(readFileSync(join(a, `exam-${kind}.pdf`))), kind).toBe(true);
@@ -240,6 +242,29 @@ describe("zujuan render (end to end)", () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).files.map((f: { kind: string }) => f.kind)).toEqual(["paper", "spec"]);
     expect(existsSync(join(dir, "exam-answers.pdf"))).toBe(false);
+  });
+
+  it("--only sheet writes the 答题卡 alone; an in-paper blueprint has none: render leaves it out, and --only sheet is refused", async () => {
+    const dir = tempDir();
+    const sheet = await runCli(["render", paperFile(dir), "--only", "sheet"]);
+    expect(sheet.code, sheet.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["exam-sheet.pdf", "exam.yaml"]);
+    const yaml = readFileSync(BLUEPRINT, "utf8")
+      .replace("answer_mode: sheet", "answer_mode: in-paper")
+      .replace("syllabus: 10421-syllabus.yaml", `syllabus: ${join(ROOT, "blueprints/10421-syllabus.yaml")}`)
+      .replace("bank: ../bank/10421", `bank: ${join(ROOT, "bank/10421")}`);
+    const inPaper = writeText(join(dir, "in-paper.yaml"), yaml);
+    const out = join(dir, "in-paper");
+    const all = await runCli(["render", join(dir, "exam.yaml"), "--blueprint", inPaper, "--out", out]);
+    expect(all.code, all.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["exam-answers.pdf", "exam-paper.pdf", "exam-spec.pdf"]);
+    expect((await pdfPages(readFileSync(join(out, "exam-paper.pdf")))).join("")).toContain("评卷人");
+    const refused = await runCli(["render", join(dir, "exam.yaml"), "--blueprint", inPaper, "--only", "sheet", "--out", join(dir, "none")]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("answer_mode is in-paper");
+    const docxOnly = await runCli(["render", join(dir, "exam.yaml"), "--only", "sheet", "--to", "docx", "--out", join(dir, "none")]);
+    expect(docxOnly.code).toBe(2);
+    expect(docxOnly.stderr).toContain("PDF only");
   });
 
   it("exits 2 for an unknown question id, naming it, and writes nothing", async () => {
@@ -258,7 +283,7 @@ describe("zujuan render (end to end)", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^warning: the paper breaks \d+ blueprint rules? \(.*section:单项选择题.*\); rendered anyway/m);
     const paper = (await pdfPages(readFileSync(join(dir, "exam-paper.pdf")))).join("");
-    expect(paper).toContain("本大题共14小题,每小题1分,共14分。");
+    expect(paper).toContain("本大题共14小题，每小题1分，共14分。");
   });
 
   it("exits 2 for an inline question with a character the font lacks", async () => {

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import type { Paper } from "../core/paper.js";
 import type { SpecTable } from "../core/spec.js";
 import type { Project } from "../io/load-project.js";
-import { PDF_KINDS, type PdfKind, type RenderRequest } from "../io/render/request.js";
+import { kindsFor, type PdfKind, type RenderRequest } from "../io/render/request.js";
 import type { OutputFile } from "../io/write-atomic.js";
 import type { OutputFormat } from "./output-formats.js";
 
@@ -31,7 +31,7 @@ export async function renderOutputs(
     if (!pdfs.ok) return pdfs;
     files.push(...pdfs.files);
   }
-  if (formats.includes("docx")) files.push(...(await renderDocxFiles(jobs, project, options.kinds ?? PDF_KINDS)));
+  if (formats.includes("docx")) files.push(...(await renderDocxFiles(jobs, project, options.kinds ?? kindsFor(project.blueprint))));
   return { ok: true, files };
 }
 
@@ -58,7 +58,7 @@ async function renderPdfFiles(
       spec: job.spec,
       blueprint: project.blueprint,
       syllabus: project.syllabus,
-      kinds: options.kinds ?? PDF_KINDS,
+      kinds: options.kinds ?? kindsFor(project.blueprint),
     };
     if (options.password !== undefined) request.password = options.password;
     if (options.fontFile !== undefined) request.fontFile = options.fontFile;

@@ -23,11 +23,52 @@ const sharesSchema = <K extends string>(keys: readonly [K, ...K[]]) =>
     tolerance_points: nonnegativeUpTo(LIMITS.percent).default(0),
   });
 
+/** Where candidates write: on a separate 答题卡 (the 自学考试 way) or on the paper itself. */
+export const ANSWER_MODES = ["sheet", "in-paper"] as const;
+export type AnswerMode = (typeof ANSWER_MODES)[number];
+export const PAGE_SIZES = ["A4", "A3", "B4"] as const;
+export type PageSize = (typeof PAGE_SIZES)[number];
+
+/** A printed text that is the same in both answer modes, or one per mode. */
+const perMode = <T extends z.ZodTypeAny>(inner: T) => z.union([inner, z.strictObject({ sheet: inner, "in-paper": inner })]);
+
 const partSchema = z.strictObject({
   title: z.string(),
-  notice: z.string().optional(),
+  notice: perMode(z.string()).optional(),
   sections: z.array(questionTypeSchema).min(1),
 });
+
+// What the 答题卡 prints besides the paper's numbering; every string is data, as wording varies by office.
+const answerSheetSchema = z.strictObject({
+  title: z.string().default("答题卡"),
+  notices_title: z.string().default("注意事项"),
+  notices: z
+    .array(z.string())
+    .default([
+      "答题前，考生务必将自己的姓名、准考证号用黑色字迹的签字笔或钢笔填写在本答题卡规定的位置上，并用2B铅笔将准考证号对应的数字涂黑。",
+      "选择题用2B铅笔把对应题目的答案标号涂黑；如需改动，用橡皮擦干净后，再选涂其他答案标号。",
+      "非选择题用0.5毫米黑色字迹的签字笔作答，在各题目的答题区域内作答，超出答题区域书写的答案无效。",
+      "保持答题卡清洁、完整，不要折叠、弄破。",
+    ]),
+  frame_notice: z.string().default("请在各题目的答题区域内作答，超出黑色矩形边框限定区域的答案无效"),
+  name_label: z.string().default("姓名"),
+  number_label: z.string().default("准考证号"),
+  number_digits: wholeIn(4, 16).default(12),
+  choice_title: z.string().default("选择题"),
+  written_title: z.string().default("非选择题"),
+  /** Height of a written answer frame per point, in text lines, and the least. */
+  lines_per_point: positiveUpTo(10).default(1),
+  min_lines: wholeIn(1, 40).default(3),
+});
+const ANSWER_SHEET_DEFAULTS = answerSheetSchema.parse({});
+export type AnswerSheetSettings = z.output<typeof answerSheetSchema>;
+
+// The 密封线 strip of a landscape two-column paper in in-paper mode.
+const sealSchema = z.strictObject({
+  fields: z.array(z.string()).default(["姓名", "准考证号"]),
+  line: z.string().default("密封线内不要答题"),
+});
+const SEAL_DEFAULTS = sealSchema.parse({});
 
 // 试卷分析 (zujuan analyze): difficulty bands that turn an observed p into a grade, the pass mark and
 // when a question is flagged. Each band is the lowest p of its grade; below 较难 is 难.
@@ -74,9 +115,19 @@ export const blueprintSchema = z.strictObject({
     minutes: positiveUpTo(LIMITS.paperMinutes),
     total_points: positiveUpTo(LIMITS.paperPoints),
     closed_book: z.boolean().default(true),
-    score_table: z.boolean().default(true),
-    notices: z.array(z.string()).default([]),
+    answer_mode: z.enum(ANSWER_MODES).default("sheet"),
+    /** A4 portrait, one column; A3 and B4 landscape, two columns. */
+    page: z.enum(PAGE_SIZES).default("A4"),
+    /** Prints the 题号/得分/评卷人 table; default: in in-paper mode only. */
+    score_table: z.boolean().optional(),
+    /** In-paper mode: lines of room to answer per point of a written question, and the least. */
+    answer_space: z
+      .strictObject({ lines_per_point: nonnegativeUpTo(10).default(1.2), min_lines: wholeIn(0, 60).default(3) })
+      .default({ lines_per_point: 1.2, min_lines: 3 }),
+    notices: perMode(z.array(z.string())).default([]),
     parts: z.array(partSchema).default([]),
+    answer_sheet: answerSheetSchema.default(ANSWER_SHEET_DEFAULTS),
+    seal: sealSchema.default(SEAL_DEFAULTS),
   }),
   sections: z.array(sectionSchema).min(1),
   rules: z.strictObject({

@@ -56,6 +56,12 @@ export function resolvePaper(file: PaperFile, bankById: ReadonlyMap<string, Ques
       const where = at(origin, "sections", s, "questions", q);
       if (typeof ref === "string") {
         const found = bankById.get(ref);
+        // A question printed under another type's heading (a 多项选择题 among the 单项选择题) would be
+        // answered and marked by the wrong rules: refused, as validate and render must agree.
+        if (found && found.type !== section.type) {
+          diagnostics.push(error("wrong-section", `question ${ref} is a ${found.type}, placed in the ${section.type} section`, where));
+          return;
+        }
         if (found) {
           questions.push(found);
           if (!origins.has(ref)) origins.set(ref, where);

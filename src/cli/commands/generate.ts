@@ -11,7 +11,7 @@ import { loadProject, loadRules, type Project } from "../../io/load-project.js";
 import { openOutputSet, prepareSingleOutput, type Guarded, type OpenSet } from "../../io/output-set.js";
 import { paperIdsFromFiles } from "../../io/paper-ids.js";
 import { realPathOf } from "../../io/real-path.js";
-import { PDF_KINDS } from "../../io/render/request.js";
+import { kindsFor, kindsIn, PDF_KINDS, type PdfKind } from "../../io/render/request.js";
 import { paperYaml } from "../../io/write-paper.js";
 import { HighsSolver } from "../../solver/highs.js";
 import { VERSION } from "../../version.js";
@@ -76,8 +76,8 @@ const label = (f: number) => String.fromCharCode(65 + f);
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The files of one generated set, in the order they are committed: per form its paper file, then its PDFs and Word files. */
-function setNames(code: string, forms: number, formats: readonly OutputFormat[]): string[] {
-  return Array.from({ length: forms }, (_, f) => [`${code}-${label(f)}.yaml`, ...formats.flatMap((ext) => PDF_KINDS.map((k) => `${code}-${label(f)}-${k}.${ext}`))]).flat();
+function setNames(code: string, forms: number, formats: readonly OutputFormat[], kinds: readonly PdfKind[]): string[] {
+  return Array.from({ length: forms }, (_, f) => [`${code}-${label(f)}.yaml`, ...formats.flatMap((ext) => kindsIn(ext, kinds).map((k) => `${code}-${label(f)}-${k}.${ext}`))]).flat();
 }
 
 /** What the set renders each paper to: nothing with --no-pdf, else what --to names. */
@@ -85,7 +85,7 @@ const setFormats = (options: GenerateOptions): OutputFormat[] => (options.pdf ==
 
 const courseCode = (project: Project) => project.syllabus.syllabus.course.code;
 
-/** What the set holds, by file name: per form its paper file and (unless --no-pdf) its three PDFs and/or Word files. */
+/** What the set holds, by file name: per form its paper file and (unless --no-pdf) its PDFs (the 答题卡 too in sheet mode) and/or Word files. */
 async function setContents(
   forms: readonly AssembledForm[],
   project: Project,
@@ -108,7 +108,7 @@ function openPaperSet(project: Project, options: GenerateOptions, forms: number,
     dir: resolve(shownDir),
     shownDir,
     option: "--out",
-    names: setNames(code, forms, setFormats(options)),
+    names: setNames(code, forms, setFormats(options), kindsFor(project.blueprint)),
     member: new RegExp(`^${escapeRegExp(code)}-[A-Z](\\.yaml|-(${PDF_KINDS.join("|")})\\.(pdf|docx))$`),
     force: options.force === true,
     guards,

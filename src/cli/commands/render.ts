@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { openOutputSet } from "../../io/output-set.js";
-import { PDF_KINDS, type PdfKind } from "../../io/render/request.js";
+import { kindsFor, kindsIn, PDF_KINDS, type PdfKind } from "../../io/render/request.js";
 import type { CommandResult } from "../command-result.js";
 import { exitCodeHelp } from "../exit-code.js";
 import { withNotes } from "../format-generate.js";
@@ -27,8 +27,9 @@ export interface RenderOptions {
   format?: string;
 }
 
-function kindsFrom(only: string | undefined): PdfKind[] {
-  if (only === undefined) return [...PDF_KINDS];
+/** The kinds --only names; undefined without --only (then: every kind of the blueprint's answer mode). */
+function kindsFrom(only: string | undefined): PdfKind[] | undefined {
+  if (only === undefined) return undefined;
   const asked = only.split(",").map((k) => k.trim()).filter(Boolean);
   const unknown = asked.filter((k) => !(PDF_KINDS as readonly string[]).includes(k));
   if (unknown.length || asked.length === 0) throw new UsageError(`--only takes ${PDF_KINDS.join(", ")} (comma-separated), not ${only}`);
@@ -38,7 +39,7 @@ function kindsFrom(only: string | undefined): PdfKind[] {
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export async function render(paperPath: string, options: RenderOptions, { style }: RunContext): Promise<CommandResult> {
-  const kinds = kindsFrom(options.only);
+  const onlyKinds = kindsFrom(options.only);
   const formats = formatsFrom(options.to);
   const password = pdfPassword(options);
   if (password !== undefined && formats.includes("docx")) throw new UsageError("--password encrypts PDFs only; a .docx would be written unencrypted: leave docx out of --to");
@@ -49,16 +50,21 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   const errors = loaded.diagnostics.filter((d) => d.severity === "error");
   if (errors.length) return unusable(errors, style);
   const { project, paper } = loaded;
+  const kinds = onlyKinds ?? kindsFor(project.blueprint);
+  if (kinds.includes("sheet") && !kindsFor(project.blueprint).includes("sheet")) {
+    throw new UsageError(`the blueprint's paper.answer_mode is ${project.blueprint.paper.answer_mode}: candidates write on the paper, there is no 答题卡 (sheet) to render`);
+  }
+  if (formats.every((ext) => kindsIn(ext, kinds).length === 0)) throw new UsageError("the 答题卡 (sheet) is a PDF only: add pdf to --to");
   const full = resolve(paperPath);
   const shownDir = options.out ?? dirname(paperPath);
   const name = basename(full).replace(/\.(ya?ml|json)$/i, "");
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  // The three PDFs of a paper are one set: members of an older render not drawn now are removed with --force.
+  // The PDFs of a paper are one set: members of an older render not drawn now are removed with --force.
   const set = openOutputSet({
     dir: resolve(shownDir),
     shownDir,
     option: options.out === undefined ? "the paper's folder" : "--out",
-    names: formats.flatMap((ext) => kinds.map((k) => `${name}-${k}.${ext}`)),
+    names: formats.flatMap((ext) => kindsIn(ext, kinds).map((k) => `${name}-${k}.${ext}`)),
     member: new RegExp(`^${escaped}-(${PDF_KINDS.join("|")})\\.(pdf|docx)$`),
     force: options.force === true,
     guards: projectGuards(project, [{ path: paperPath, what: "the paper being rendered" }]),
@@ -97,12 +103,12 @@ export async function render(paperPath: string, options: RenderOptions, { style 
 export function registerRender(program: Command): void {
   program
     .command("render")
-    .description("print-ready PDFs of a paper: the paper, the answer key with marking scheme, and the 双向细目表")
+    .description("print-ready PDFs of a paper: the paper, the answer key with marking scheme, the 双向细目表 and the 答题卡")
     .argument("<paper>", "paper file (YAML), generated or hand-made")
     .option("--blueprint <file>", "blueprint (default: the one the paper names, else ./blueprints)")
     .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
     .option("--out <dir>", "output directory (default: the paper file's directory)")
-    .option("--only <kinds>", `some of ${PDF_KINDS.join(",")} (comma-separated)`)
+    .option("--only <kinds>", `some of ${PDF_KINDS.join(",")} (comma-separated; sheet in answer_mode sheet only)`)
     .option("--password <pw>", `encrypt the PDFs: this password opens them (printing allowed, editing not); also from $${PASSWORD_ENV}`)
     .option("--password-file <file>", "encrypt the PDFs with the password on the first line of this file (not visible in the process list)")
     .option("--font <file>", "a TTF/OTF font to use instead of the bundled Noto Serif SC")
@@ -113,7 +119,8 @@ export function registerRender(program: Command): void {
       "after",
       `
 Writes <name>-paper.pdf, <name>-answers.pdf and <name>-spec.pdf (name: the paper file's name without
-.yaml), all or none; with --to docx the same three as .docx; existing ones only with --force. The same paper file always gives the same
+.yaml), and <name>-sheet.pdf, the 答题卡, when the blueprint's paper.answer_mode is sheet; all or
+none; with --to docx the paper, key and spec as .docx; existing ones only with --force. The same paper file always gives the same
 bytes (unless encrypted). A password on the command line is visible to other users of the machine:
 prefer --password-file or ${PASSWORD_ENV}.
 

@@ -2,7 +2,7 @@
 // reference answer and marking points.
 import { paperItems, type PaperSection } from "../../core/paper.js";
 import { displayStem, type Marking, type Question, type Subquestion } from "../../core/question.js";
-import { LABELS, plannedSection, sectionName, sectionSummary } from "../render/labels.js";
+import { itemLabel, LABELS, plannedSection, renumberAnswer, sectionName, sectionSummary } from "../render/labels.js";
 import type { RenderInput } from "../render/render-input.js";
 import { boldPara, courseCodeLine, grid, heading2, numbered, para, paragraphs, title, topLine, type Child } from "./blocks.js";
 import { textWidth } from "./options.js";
@@ -34,19 +34,19 @@ export function choiceGrid(items: { number: number; answer: string }[], width: n
   return tables;
 }
 
-/** 评分要点: (1)……(2分), one per line. */
-function markingParagraphs(marking: Marking): Child[] {
+/** 评分要点: （1）……（2分）, one per line, at the level of the answer's items. */
+function markingParagraphs(marking: Marking, level: 2 | 3): Child[] {
   return [
     para(STYLE.answer, LABELS.markingTitle, { keepNext: true }),
-    ...marking.map((m, i) => numbered(STYLE.marking, LABELS.sub(i + 1), `${m.point}${LABELS.points(m.points)}`)),
+    ...marking.map((m, i) => numbered(STYLE.marking, itemLabel(level, i + 1), `${m.point}${LABELS.points(m.points)}`)),
   ];
 }
 
 function subquestionParagraphs(s: Subquestion, index: number): Child[] {
   return [
     numbered(STYLE.subquestion, LABELS.sub(index + 1), `${s.ask}${LABELS.points(s.points)}`, { keepNext: true, bold: true }),
-    ...paragraphs(STYLE.answer, s.answer),
-    ...markingParagraphs(s.marking),
+    ...paragraphs(STYLE.answer, renumberAnswer(s.answer, 3)),
+    ...markingParagraphs(s.marking, 3),
   ];
 }
 
@@ -58,12 +58,12 @@ function writtenParagraphs(number: number, q: Question): Child[] {
   }
   const heading = numbered(STYLE.question, label, displayStem(q), { keepNext: true, bold: true });
   if (q.type === "单项选择题" || q.type === "多项选择题") return [heading];
-  return [heading, ...paragraphs(STYLE.answer, q.answer), ...markingParagraphs(q.marking)];
+  return [heading, ...paragraphs(STYLE.answer, renumberAnswer(q.answer, 2)), ...markingParagraphs(q.marking, 2)];
 }
 
 function sectionChildren(input: RenderInput, section: PaperSection, index: number, width: number): Child[] {
   const planned = plannedSection(input.blueprint, section);
-  const heading = heading2(`${sectionName(index, section, planned)}:${sectionSummary(section, planned)}`);
+  const heading = heading2(`${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionSummary(section, planned)}`);
   const items = paperItems(input.paper).filter((it) => it.section === section);
   const choices = items.flatMap(({ question, number }) => (question.type === "单项选择题" || question.type === "多项选择题" ? [{ number, answer: question.answer }] : []));
   if (choices.length) return [heading, ...choiceGrid(choices, width)];

@@ -1,26 +1,27 @@
 // The examination paper as Word paragraphs: title block, 注意事项, score table, parts, sections and
 // questions. Like the PDF, nothing of an answer, explanation or marking point is read here.
+import { answerLines, hasScoreTable, partNotice, printedNotices } from "../../core/answer-mode.js";
 import type { Blueprint } from "../../core/blueprint.js";
 import { paperItems, type Paper, type PaperSection } from "../../core/paper.js";
 import { displayStem, type CaseAnalysis, type Question } from "../../core/question.js";
 import { chineseNumeral } from "../../core/vocabulary.js";
+import { withChoiceBlank } from "../render/cjk-lines.js";
 import { LABELS, plannedSection, sectionInstructions, sectionName } from "../render/labels.js";
 import type { RenderInput } from "../render/render-input.js";
 import { boldPara, courseCodeLine, grid, heading1, heading2, numbered, para, title, topLine, type Child } from "./blocks.js";
 import { optionParagraphs } from "./options.js";
 import { BODY_PT, STYLE } from "./styles.js";
 
-/** Room to answer a written question, as in the PDF: 1.2 lines per point, at least 3, left as space after it. */
-const LINES_PER_POINT = 1.2;
-const MIN_LINES = 3;
+/** Room to answer a written question, as in the PDF (none when answers go on a 答题卡), left as space after it. */
 const LINE_PT = BODY_PT * 1.5;
-const answerRoom = (points: number) => Math.max(MIN_LINES, Math.round(points * LINES_PER_POINT)) * LINE_PT;
+type Room = (points: number) => number;
 
 function notices(blueprint: Blueprint): Child[] {
-  if (blueprint.paper.notices.length === 0) return [];
+  const list = printedNotices(blueprint);
+  if (list.length === 0) return [];
   return [
     boldPara(STYLE.body, LABELS.noticesTitle, true),
-    ...blueprint.paper.notices.map((n, i) => numbered(STYLE.notice, LABELS.number(i + 1), n)),
+    ...list.map((n, i) => numbered(STYLE.notice, LABELS.number(i + 1), n)),
   ];
 }
 
@@ -46,7 +47,7 @@ function titleBlock(input: RenderInput, width: number): Child[] {
   children.push(title(blueprint.paper.title), courseCodeLine(course.code));
   children.push(para(STYLE.fullMarks, LABELS.fullMarks(blueprint.paper.total_points, blueprint.paper.minutes)));
   children.push(...notices(blueprint));
-  if (blueprint.paper.score_table) children.push(para(STYLE.fullMarks, ""), scoreTable(paper));
+  if (hasScoreTable(blueprint)) children.push(para(STYLE.fullMarks, ""), scoreTable(paper));
   return children;
 }
 
@@ -54,10 +55,11 @@ function partHeading(blueprint: Blueprint, section: PaperSection, index: number,
   const part = blueprint.paper.parts.find((p) => p.sections.includes(section.type));
   const previous = paper.sections[index - 1];
   if (!part || (previous && part.sections.includes(previous.type))) return [];
-  return [heading1(part.title), ...(part.notice ? [para(STYLE.partNotice, part.notice, { keepNext: true })] : [])];
+  const notice = partNotice(blueprint, part);
+  return [heading1(part.title), ...(notice ? [para(STYLE.partNotice, notice, { keepNext: true })] : [])];
 }
 
-function caseParagraphs(number: number, q: CaseAnalysis): Child[] {
+function caseParagraphs(number: number, q: CaseAnalysis, answerRoom: Room): Child[] {
   const label = LABELS.number(number);
   const material = q.material.trim().split(/\n+/);
   const opening = q.stem ? [numbered(STYLE.question, label, q.stem, { keepNext: true })] : [];
@@ -67,32 +69,36 @@ function caseParagraphs(number: number, q: CaseAnalysis): Child[] {
 }
 
 /** One question's paragraphs; `width` is the text width of the page, in points. */
-export function questionParagraphs(number: number, q: Question, pointsEach: number, width: number): Child[] {
+export function questionParagraphs(number: number, q: Question, pointsEach: number, width: number, answerRoom: Room = () => 0): Child[] {
   const label = LABELS.number(number);
   switch (q.type) {
     case "单项选择题":
     case "多项选择题":
-      return [numbered(STYLE.question, label, q.stem, { keepNext: true }), ...optionParagraphs(q.options, width)];
+      return [numbered(STYLE.question, label, withChoiceBlank(q.stem), { keepNext: true }), ...optionParagraphs(q.options, width)];
     case "名词解释":
     case "简答题":
     case "论述题":
       return [numbered(STYLE.question, label, displayStem(q), { spaceAfter: answerRoom(pointsEach) })];
     case "案例分析题":
-      return caseParagraphs(number, q);
+      return caseParagraphs(number, q, answerRoom);
   }
 }
 
 function sectionParagraphs(input: RenderInput, width: number): Child[] {
   const { blueprint, paper } = input;
   const items = paperItems(paper);
+  const room: Room = (points) => answerLines(blueprint, points) * LINE_PT;
   return paper.sections.flatMap((section, index) => {
     const planned = plannedSection(blueprint, section);
-    const heading = heading2(`${sectionName(index, section, planned)}:${sectionInstructions(section, planned)}`);
+    const heading = heading2(`${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionInstructions(section, planned)}`);
     const questions = items.filter((it) => it.section === section);
+    // In-paper: a 得分 | 评卷人 box at the start of each section, as in the PDF.
+    const box = blueprint.paper.answer_mode === "in-paper" ? [grid({ columns: [48, 48], header: [[...LABELS.scoreRows]], rows: [["", ""]], minHeight: 24 })] : [];
     return [
       ...partHeading(blueprint, section, index, paper),
+      ...box,
       heading,
-      ...questions.flatMap(({ question, number }) => questionParagraphs(number, question, section.points_each, width)),
+      ...questions.flatMap(({ question, number }) => questionParagraphs(number, question, section.points_each, width, room)),
     ];
   });
 }

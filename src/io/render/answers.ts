@@ -3,7 +3,7 @@ import { displayStem, type Marking, type Question, type Subquestion } from "../.
 import { paperItems, type PaperSection } from "../../core/paper.js";
 import { BODY, BODY_BOLD, contentWidth, flow, followedBy, labelled, space, stack, text, widthOf, type Block } from "./blocks.js";
 import { SUBTITLE, centered, courseCodeLine, topLine } from "./heading.js";
-import { LABELS, plannedSection, sectionName, sectionSummary } from "./labels.js";
+import { itemLabel, LABELS, plannedSection, renumberAnswer, sectionName, sectionSummary } from "./labels.js";
 import type { RenderInput } from "./render-input.js";
 import { table, type Row } from "./table.js";
 
@@ -41,21 +41,22 @@ function paragraphs(doc: Doc, content: string, x: number, width: number): Block[
     .map((p) => text(doc, p, BODY, { x, width }));
 }
 
-/** 评分要点: (1)……(2分), one per line. */
-function markingBlocks(doc: Doc, marking: Marking, x: number, width: number): Block[] {
-  const labelWidth = widthOf(doc, LABELS.sub(9), BODY) + 1;
+/** 评分要点: （1）……（2分）, one per line, at the level of the answer's items; labels as wide as the widest. */
+function markingBlocks(doc: Doc, marking: Marking, x: number, width: number, level: 2 | 3): Block[] {
+  const labels = marking.map((_, i) => itemLabel(level, i + 1));
+  const labelWidth = Math.max(...labels.map((l) => widthOf(doc, l, BODY))) + 2;
   return [
     text(doc, LABELS.markingTitle, BODY_BOLD, { x, width }),
-    ...marking.map((m, i) => text(doc, `${m.point}${LABELS.points(m.points)}`, BODY, { x: x + BODY.size, width: width - BODY.size, label: LABELS.sub(i + 1), labelWidth })),
+    ...marking.map((m, i) => text(doc, `${m.point}${LABELS.points(m.points)}`, BODY, { x: x + BODY.size, width: width - BODY.size, label: labels[i]!, labelWidth })),
   ];
 }
 
 function subquestionBlock(doc: Doc, frame: Frame, s: Subquestion, index: number): Block {
   const x = frame.x + frame.labelWidth;
   const width = frame.width - frame.labelWidth;
-  const labelWidth = widthOf(doc, LABELS.sub(9), BODY_BOLD) + 1;
+  const labelWidth = widthOf(doc, LABELS.sub(index + 1), BODY_BOLD) + 2;
   const ask = text(doc, `${s.ask}${LABELS.points(s.points)}`, BODY_BOLD, { x, width, label: LABELS.sub(index + 1), labelWidth });
-  return stack([ask, ...paragraphs(doc, s.answer, x, width), ...markingBlocks(doc, s.marking, x, width), space(4)]);
+  return stack([ask, ...paragraphs(doc, renumberAnswer(s.answer, 3), x, width), ...markingBlocks(doc, s.marking, x, width, 3), space(4)]);
 }
 
 /** One written question: its number and term or stem, the reference answer, the marking points. */
@@ -68,13 +69,13 @@ function writtenBlock(doc: Doc, frame: Frame, number: number, q: Question): Bloc
     return labelled(stack(subs), label, frame.x, BODY_BOLD);
   }
   const heading = text(doc, displayStem(q), BODY_BOLD, { x, width });
-  const answer = q.type === "单项选择题" || q.type === "多项选择题" ? [] : [...paragraphs(doc, q.answer, x, width), ...markingBlocks(doc, q.marking, x, width)];
+  const answer = q.type === "单项选择题" || q.type === "多项选择题" ? [] : [...paragraphs(doc, renumberAnswer(q.answer, 2), x, width), ...markingBlocks(doc, q.marking, x, width, 2)];
   return labelled(stack([heading, ...answer, space(4)]), label, frame.x, BODY_BOLD);
 }
 
 function sectionBlocks(doc: Doc, input: RenderInput, frame: Frame, section: PaperSection, index: number): Block[] {
   const planned = plannedSection(input.blueprint, section);
-  const heading = text(doc, `${sectionName(index, section, planned)}:${sectionSummary(section, planned)}`, BODY_BOLD, { x: frame.x, width: frame.width, spaceAfter: 4 });
+  const heading = text(doc, `${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionSummary(section, planned)}`, BODY_BOLD, { x: frame.x, width: frame.width, spaceAfter: 4 });
   const items = paperItems(input.paper).filter((it) => it.section === section);
   const choices = items.flatMap(({ question, number }) => (question.type === "单项选择题" || question.type === "多项选择题" ? [{ number, answer: question.answer }] : []));
   const [first, ...rest] = choices.length

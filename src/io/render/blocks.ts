@@ -1,5 +1,7 @@
 // Measured blocks: everything is measured before it is drawn, so that a question can be moved whole
 // to the next page instead of being split.
+import { breakParagraph, type BrokenLine } from "./cjk-lines.js";
+import { nextPage } from "./columns.js";
 import { BOLD, REGULAR } from "./fonts.js";
 
 type Doc = PDFKit.PDFDocument;
@@ -23,6 +25,21 @@ export interface Block {
   collapsible?: boolean;
   /** Set by a block that breaks itself across pages (a long table): what must fit to start on this page. */
   minHeight?: number;
+  /** A heading: never the last thing on a page when what follows it is split over pages. */
+  keepWithNext?: boolean;
+}
+
+/** The block marked as a heading that stays with the start of what follows it. */
+export function keepWithNext(block: Block): Block {
+  return { ...block, keepWithNext: true };
+}
+
+/** Height of the first piece of a block that place() keeps whole: the block itself when it fits on a page. */
+function leadHeight(block: Block, pageHeight: number): number {
+  const first = block.parts?.[0];
+  if (block.height <= pageHeight || (!first && block.minHeight === undefined)) return block.height;
+  if (block.minHeight !== undefined) return block.minHeight;
+  return leadHeight(first!, pageHeight);
 }
 
 export function pageTop(doc: Doc): number {
@@ -58,21 +75,73 @@ export interface TextOptions {
   spaceAfter?: number;
 }
 
+const widths = new WeakMap<Doc, Map<string, number>>();
+
+/** The printed width of a piece of text in a style, remembered per document (the same pieces recur). */
+function measurer(doc: Doc, style: TextStyle): (s: string) => number {
+  let cache = widths.get(doc);
+  if (!cache) widths.set(doc, (cache = new Map()));
+  const known = cache;
+  return (piece) => {
+    const key = `${style.font}|${style.size}|${piece}`;
+    let w = known.get(key);
+    if (w === undefined) known.set(key, (w = widthOf(doc, piece, style)));
+    return w;
+  };
+}
+
+interface PlacedLine extends BrokenLine {
+  /** Left edge relative to the text's x. */
+  offset: number;
+  room: number;
+}
+
+/** The lines of a text, paragraph by paragraph (a first-line indent in each), as they will be printed. */
+export function textLines(doc: Doc, content: string, style: TextStyle, width: number, indent = 0): PlacedLine[] {
+  const measure = measurer(doc, style);
+  return content.split(/\n/).flatMap((paragraph) =>
+    breakParagraph(paragraph.trim(), width, measure, indent).map((line, i) => ({ ...line, offset: i === 0 ? indent : 0, room: width - (i === 0 ? indent : 0) })),
+  );
+}
+
+/** Spacing that fills a line to its right edge; none for the last line of a paragraph or a line that would gape. */
+function justification(doc: Doc, line: PlacedLine, style: TextStyle): number {
+  const count = [...line.text].length;
+  if (line.last || count < 2) return 0;
+  const spacing = (line.room - line.width) / (count - 1);
+  return spacing > 0 && spacing < style.size * 0.6 ? spacing : 0;
+}
+
 /** A paragraph (newlines start new paragraphs), optionally after a hanging label such as "12.". */
 export function text(doc: Doc, content: string, style: TextStyle, o: TextOptions): Block {
   const labelWidth = o.label ? (o.labelWidth ?? widthOf(doc, o.label, o.labelStyle ?? style)) : 0;
   const width = o.width - labelWidth;
-  const options: PDFKit.Mixins.TextOptions = { width, lineGap: style.lineGap, align: o.align ?? "left", indent: o.indent ?? 0 };
   const body = content.trim();
   use(doc, style);
-  const height = (body ? doc.heightOfString(body, options) : doc.currentLineHeight(true) + style.lineGap) + (o.spaceAfter ?? 0);
+  const advance = doc.currentLineHeight(true) + style.lineGap;
+  const lines = body ? textLines(doc, body, style, width, o.indent ?? 0) : [];
+  const height = Math.max(1, lines.length) * advance + (o.spaceAfter ?? 0);
+  const align = o.align ?? "left";
   return {
     height,
     draw(d) {
-      const y = d.y;
+      let y = d.y;
       if (o.label) use(d, o.labelStyle ?? style).text(o.label, o.x, y, { lineBreak: false });
-      if (body) use(d, style).text(body, o.x + labelWidth, y, options);
-      settle(d, y, height);
+      use(d, style);
+      for (const line of lines) {
+        if (y + advance > pageBottom(d) + 0.01 && y > pageTop(d) + 0.01) {
+          nextPage(d);
+          use(d, style);
+          y = pageTop(d);
+        }
+        const left = o.x + labelWidth + line.offset;
+        const x = align === "center" ? left + (line.room - line.width) / 2 : align === "right" ? left + line.room - line.width : left;
+        const characterSpacing = align === "left" ? justification(d, line, style) : 0;
+        d.text(line.text, x, y, { lineBreak: false, characterSpacing });
+        y += advance;
+      }
+      d.y = (lines.length ? y : y + advance) + (o.spaceAfter ?? 0);
+      d.x = d.page.margins.left;
     },
   };
 }
@@ -165,14 +234,41 @@ export function place(doc: Doc, block: Block): void {
   if (fits) return block.draw(doc);
   const pageHeight = pageBottom(doc) - pageTop(doc);
   if (block.height <= pageHeight || (!block.parts && block.minHeight === undefined)) {
-    if (!atTop) doc.addPage();
+    if (!atTop) nextPage(doc);
     return block.draw(doc);
   }
   if (block.minHeight !== undefined) {
-    if (!atTop && doc.y + (block.minHeight ?? 0) > pageBottom(doc)) doc.addPage();
+    if (!atTop && doc.y + (block.minHeight ?? 0) > pageBottom(doc)) nextPage(doc);
     return block.draw(doc);
   }
-  for (const part of block.parts ?? []) place(doc, part);
+  placeParts(doc, block.parts ?? []);
+}
+
+/**
+ * Places the parts of a split block. A heading (keepWithNext) goes to the next page when the start of
+ * what follows would not fit after it; and what follows a heading is split rather than moved away
+ * from it when it does not fit whole.
+ */
+function placeParts(doc: Doc, parts: readonly Block[]): void {
+  const pageHeight = pageBottom(doc) - pageTop(doc);
+  let splitNext = false;
+  parts.forEach((part, i) => {
+    if (splitNext && part.parts && doc.y + part.height > pageBottom(doc) + 0.01) {
+      splitNext = false;
+      placeParts(doc, part.parts);
+      return;
+    }
+    splitNext = false;
+    const next = parts[i + 1];
+    if (part.keepWithNext && next) {
+      const here = doc.y > pageTop(doc) + 0.01;
+      if (here && doc.y + part.height + leadHeight(next, pageHeight) > pageBottom(doc) + 0.01) nextPage(doc);
+      place(doc, part);
+      splitNext = true;
+      return;
+    }
+    place(doc, part);
+  });
 }
 
 /** Places blocks in order (to keep a heading with what follows, stack them). */

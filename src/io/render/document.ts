@@ -13,6 +13,10 @@ export interface DocumentSetup {
   title: string;
   subject: string;
   landscape?: boolean;
+  /** Paper size (default A4). */
+  size?: "A4" | "A3" | "B4";
+  /** Margins other than the 2 cm all round. */
+  margins?: { top: number; bottom: number; left: number; right: number };
   /** Encrypts with AES-256: this opens the document, printing allowed; an unknown owner password guards the rest. */
   password?: string;
   ownerPassword?: string;
@@ -21,9 +25,9 @@ export interface DocumentSetup {
 /** An A4 document with fixed metadata, buffered pages (for 第X页(共Y页)) and the two faces registered. */
 export function createDocument(setup: DocumentSetup): PDFKit.PDFDocument {
   const options: PDFKit.PDFDocumentOptions = {
-    size: "A4",
+    size: setup.size ?? "A4",
     layout: setup.landscape ? "landscape" : "portrait",
-    margin: MARGIN,
+    margins: setup.margins ?? { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
     autoFirstPage: true,
     compress: true,
@@ -68,20 +72,33 @@ function withContentId(pdf: Buffer): Uint8Array {
   return new Uint8Array(Buffer.concat([pdf.subarray(0, trailer), Buffer.from(patched, "latin1")]));
 }
 
-/** Writes a footer line on every page, centred in the bottom margin: the text gets page X of Y. */
-export function addFooters(doc: PDFKit.PDFDocument, footer: (page: number, pages: number) => string): void {
+/** Columns of a sheet that are numbered as pages of their own (two 16开 pages side by side on A3). */
+export interface FooterColumns {
+  used: number[];
+  width: number;
+  step: number;
+}
+
+/**
+ * Writes a footer line on every page, centred in the bottom margin: the text gets page X of Y. With
+ * columns, each column used is a page and gets its own footer, centred under it.
+ */
+export function addFooters(doc: PDFKit.PDFDocument, footer: (page: number, pages: number) => string, columns?: FooterColumns): void {
   const { start, count } = doc.bufferedPageRange();
+  const perSheet = (i: number) => columns?.used[i] ?? 1;
+  const total = Array.from({ length: count }, (_, i) => perSheet(i)).reduce((a, b) => a + b, 0);
+  let number = 0;
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
     const { margins, width, height } = doc.page;
     const bottom = margins.bottom;
     // Writing inside the bottom margin would make pdfkit start a new page: lift the margin meanwhile.
     margins.bottom = 0;
-    doc.font(REGULAR).fontSize(9).text(footer(i - start + 1, count), margins.left, height - bottom + 14, {
-      width: width - margins.left - margins.right,
-      align: "center",
-      lineBreak: false,
-    });
+    for (let k = 0; k < perSheet(i - start); k++) {
+      const x = margins.left + k * (columns?.step ?? 0);
+      const w = columns?.width ?? width - margins.left - margins.right;
+      doc.font(REGULAR).fontSize(9).text(footer(++number, total), x, height - bottom + 14, { width: w, align: "center", lineBreak: false });
+    }
     margins.bottom = bottom;
   }
 }

@@ -5,24 +5,27 @@ import type { PaperSection } from "../../core/paper.js";
 import { chineseNumeral } from "../../core/vocabulary.js";
 
 export const LABELS = {
-  courseCode: (code: string) => `(课程代码 ${code})`,
+  courseCode: (code: string) => `（课程代码 ${code}）`,
   formLabel: (form: string) => (form.endsWith("卷") ? form : `${form}卷`),
-  fullMarks: (points: number, minutes: number) => `本试卷满分${fmt(points)}分,考试时间${minutes}分钟。`,
-  noticesTitle: "考生答题注意事项:",
+  fullMarks: (points: number, minutes: number) => `本试卷满分${fmt(points)}分，考试时间${minutes}分钟。`,
+  noticesTitle: "考生答题注意事项：",
   scoreHeader: ["题号", "总分"] as const,
   scoreRows: ["得分", "评卷人"] as const,
-  footer: (code: string, title: string, page: number, pages: number) => `${code}# ${title} 第${page}页(共${pages}页)`,
-  pleaseAnswer: "请回答:",
-  points: (points: number) => `(${fmt(points)}分)`,
-  sub: (n: number) => `(${n})`,
+  footer: (code: string, title: string, page: number, pages: number) => `${code}# ${title} 第${page}页（共${pages}页）`,
+  pleaseAnswer: "请回答：",
+  points: (points: number) => `（${fmt(points)}分）`,
+  sub: (n: number) => `（${n}）`,
+  /** Third level of numbering (items inside a case's sub-answer): ① ② … */
+  circled: (n: number) => (n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : n <= 35 ? String.fromCodePoint(0x3251 + n - 21) : `[${n}]`),
+  headingJoin: "：",
   number: (n: number) => `${n}.`,
   answersTitle: (course: string) => `${course}试题参考答案及评分标准`,
   answerGrid: ["题号", "答案"] as const,
-  markingTitle: "评分要点:",
+  markingTitle: "评分要点：",
   closing: "答案要点正确、表述不同者酌情给分。",
   specTitle: (title: string) => `${title}双向细目表`,
-  specLevelsCaption: "一、考核内容与能力层次分值分布(分)",
-  specDifficultyCaption: "二、难度分布(分)",
+  specLevelsCaption: "一、考核内容与能力层次分值分布（分）",
+  specDifficultyCaption: "二、难度分布（分）",
   specChartCaption: "三、目标与实际对照",
   specItemsCaption: "四、试题细目",
   chapterColumns: ["章", "章名", "层级"] as const,
@@ -31,16 +34,16 @@ export const LABELS = {
   target: "目标",
   actual: "实际",
   difficulty: "难度",
-  itemColumns: ["题号", "题型", "章", "知识点", "能力层次", "难度", "分值", "预计时间(分钟)"] as const,
+  itemColumns: ["题号", "题型", "章", "知识点", "能力层次", "难度", "分值", "预计时间（分钟）"] as const,
   chapterNumber: (n: number) => `第${chineseNumeral(n)}章`,
   minutesTotal: (minutes: number) => `预计答题时间 ${fmt(minutes)} 分钟`,
   separator: "、",
   summary: (count: number, pointsEach: number) =>
-    count === 1 ? `本题${fmt(pointsEach)}分。` : `本大题共${count}小题,每小题${fmt(pointsEach)}分,共${fmt(count * pointsEach)}分。`,
+    count === 1 ? `本题${fmt(pointsEach)}分。` : `本大题共${count}小题，每小题${fmt(pointsEach)}分，共${fmt(count * pointsEach)}分。`,
 } as const;
 
 /** Characters the formatters above add to data: digits, units and punctuation. */
-export const FORMAT_CHARACTERS = "0123456789.%#()、:,。";
+export const FORMAT_CHARACTERS = "0123456789.%#()、:,。（）：，[]";
 
 const OPTION_LETTERS = "ABCDEFGH";
 
@@ -60,7 +63,7 @@ export function labelTexts(): string[] {
   return [
     FORMAT_CHARACTERS,
     ...constants,
-    L.courseCode(""), L.formLabel(""), L.fullMarks(1, 1), L.footer("", "", 1, 1), L.points(1), L.sub(1), L.number(1),
+    L.courseCode(""), L.formLabel(""), L.fullMarks(1, 1), L.footer("", "", 1, 1), L.points(1), L.sub(1), L.number(1), ...Array.from({ length: 35 }, (_, i) => L.circled(i + 1)),
     L.answersTitle(""), L.specTitle(""), L.chapterNumber(10), L.chapterNumber(19), L.minutesTotal(1), L.summary(1, 1), L.summary(2, 1),
   ];
 }
@@ -87,4 +90,17 @@ export function sectionName(index: number, section: PaperSection, planned: Bluep
 
 export function plannedSection(blueprint: Blueprint, section: PaperSection): BlueprintSection | undefined {
   return blueprint.sections.find((s) => s.type === section.type);
+}
+
+/**
+ * One numbering scheme per level of the answer key: 21. the question, （1） its items (a case's
+ * sub-questions, or the points of another answer), ① the items inside a case's sub-answer.
+ */
+export function itemLabel(level: 2 | 3, n: number): string {
+  return level === 2 ? LABELS.sub(n) : LABELS.circled(n);
+}
+
+/** A reference answer with its own item numbers, （1） or (1) at a line start, printed at the given level. */
+export function renumberAnswer(answer: string, level: 2 | 3): string {
+  return answer.replace(/^(\s*)[（(](\d{1,2})[）)]\s*/gm, (_, space: string, n: string) => `${space}${itemLabel(level, Number(n))}`);
 }

@@ -2,31 +2,32 @@
 // Nothing of an answer, explanation or marking point is read here.
 import type { CaseAnalysis, Question } from "../../core/question.js";
 import { displayStem } from "../../core/question.js";
-import { BODY, space, stack, text, use, widthOf, type Block } from "./blocks.js";
+import { BODY, keepWithNext, space, stack, text, use, widthOf, type Block } from "./blocks.js";
+import { withChoiceBlank } from "./cjk-lines.js";
 import { LABELS } from "./labels.js";
 import { optionsBlock } from "./options.js";
 
 type Doc = PDFKit.PDFDocument;
-
-/** Lines of room to answer per point of a written question, and the least room given. */
-const LINES_PER_POINT = 1.2;
-const MIN_LINES = 3;
 
 export interface QuestionFrame {
   x: number;
   width: number;
   /** Width of the widest number label ("35."), so that all stems line up. */
   labelWidth: number;
+  /** Lines of room to answer a written question of these points (none when answers go on a 答题卡). */
+  answerLines: (points: number) => number;
 }
 
-export function questionFrame(doc: Doc, x: number, width: number, lastNumber: number): QuestionFrame {
-  return { x, width, labelWidth: widthOf(doc, LABELS.number(lastNumber), BODY) + 2 };
+export function questionFrame(doc: Doc, x: number, width: number, lastNumber: number, answerLines: (points: number) => number): QuestionFrame {
+  return { x, width, labelWidth: widthOf(doc, LABELS.number(lastNumber), BODY) + 2, answerLines };
 }
 
-function answerRoom(doc: Doc, points: number): Block {
+function answerRoom(doc: Doc, frame: QuestionFrame, points: number): Block[] {
+  const lines = frame.answerLines(points);
+  if (lines <= 0) return [];
   use(doc, BODY);
   const line = doc.currentLineHeight(true) + BODY.lineGap;
-  return space(Math.max(MIN_LINES, Math.round(points * LINES_PER_POINT)) * line);
+  return [space(lines * line)];
 }
 
 function numbered(doc: Doc, frame: QuestionFrame, number: number, content: string): Block {
@@ -41,10 +42,10 @@ function caseBlock(doc: Doc, frame: QuestionFrame, number: number, q: CaseAnalys
   const material = paragraphs.map((p, i) =>
     i === 0 && !q.stem ? numbered(doc, frame, number, p) : text(doc, p, BODY, { ...inner, indent }),
   );
-  const ask = text(doc, LABELS.pleaseAnswer, BODY, inner);
-  const subWidth = widthOf(doc, LABELS.sub(9), BODY);
+  const ask = keepWithNext(text(doc, LABELS.pleaseAnswer, BODY, inner));
+  const subWidth = widthOf(doc, LABELS.sub(Math.max(1, q.subquestions.length)), BODY) + 2;
   const subs = q.subquestions.map((s, i) =>
-    stack([text(doc, `${s.ask}${LABELS.points(s.points)}`, BODY, { ...inner, label: LABELS.sub(i + 1), labelWidth: subWidth }), answerRoom(doc, s.points)]),
+    stack([text(doc, `${s.ask}${LABELS.points(s.points)}`, BODY, { ...inner, label: LABELS.sub(i + 1), labelWidth: subWidth }), ...answerRoom(doc, frame, s.points)]),
   );
   const [first, ...rest] = subs;
   const opening = stack([...head, ...material]);
@@ -56,11 +57,11 @@ export function questionBlock(doc: Doc, frame: QuestionFrame, number: number, q:
   switch (q.type) {
     case "单项选择题":
     case "多项选择题":
-      return stack([numbered(doc, frame, number, q.stem), optionsBlock(doc, q.options, frame.x + frame.labelWidth, frame.width - frame.labelWidth)]);
+      return stack([numbered(doc, frame, number, withChoiceBlank(q.stem)), optionsBlock(doc, q.options, frame.x + frame.labelWidth, frame.width - frame.labelWidth)]);
     case "名词解释":
     case "简答题":
     case "论述题":
-      return stack([numbered(doc, frame, number, displayStem(q)), answerRoom(doc, pointsEach)]);
+      return stack([numbered(doc, frame, number, displayStem(q)), ...answerRoom(doc, frame, pointsEach)]);
     case "案例分析题":
       return caseBlock(doc, frame, number, q);
   }

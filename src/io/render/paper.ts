@@ -1,8 +1,9 @@
 // The examination paper: title block, 注意事项, score table, parts, sections and questions. No answers.
+import { answerLines, hasScoreTable, partNotice, printedNotices } from "../../core/answer-mode.js";
 import type { Blueprint } from "../../core/blueprint.js";
 import { paperItems, type Paper, type PaperSection } from "../../core/paper.js";
 import { chineseNumeral } from "../../core/vocabulary.js";
-import { BODY, BODY_BOLD, contentWidth, flow, space, stack, text, widthOf, type Block } from "./blocks.js";
+import { BODY, BODY_BOLD, contentWidth, flow, keepWithNext, space, stack, text, widthOf, type Block } from "./blocks.js";
 import { EXAM, PART, TITLE, centered, courseCodeLine, topLine } from "./heading.js";
 import { LABELS, plannedSection, sectionInstructions, sectionName } from "./labels.js";
 import { questionBlock, questionFrame, type QuestionFrame } from "./paper-questions.js";
@@ -14,11 +15,12 @@ type Doc = PDFKit.PDFDocument;
 function notices(doc: Doc, blueprint: Blueprint): Block[] {
   const x = doc.page.margins.left;
   const width = contentWidth(doc);
-  if (blueprint.paper.notices.length === 0) return [];
-  const labelWidth = widthOf(doc, LABELS.number(blueprint.paper.notices.length), BODY) + 2;
+  const list = printedNotices(blueprint);
+  if (list.length === 0) return [];
+  const labelWidth = widthOf(doc, LABELS.number(list.length), BODY) + 2;
   return [
     text(doc, LABELS.noticesTitle, BODY_BOLD, { x, width }),
-    ...blueprint.paper.notices.map((n, i) => text(doc, n, BODY, { x: x + BODY.size * 2, width: width - BODY.size * 2, label: LABELS.number(i + 1), labelWidth })),
+    ...list.map((n, i) => text(doc, n, BODY, { x: x + BODY.size * 2, width: width - BODY.size * 2, label: LABELS.number(i + 1), labelWidth })),
   ];
 }
 
@@ -36,6 +38,12 @@ function scoreTable(doc: Doc, paper: Paper): Block {
   return table(doc, { x, columns: widths, header, rows });
 }
 
+/** 得分 | 评卷人, a small box at the start of each section of an in-paper paper. */
+function sectionScoreBox(doc: Doc, x: number): Block {
+  const rows = [{ cells: LABELS.scoreRows.map((label) => ({ text: label, style: BODY_BOLD })), minHeight: 18 }, { cells: ["", ""], minHeight: 24 }];
+  return stack([table(doc, { x, columns: [48, 48], header: [], rows }), space(4)]);
+}
+
 function titleBlock(doc: Doc, input: RenderInput): Block[] {
   const { blueprint, paper, course } = input;
   const blocks: Block[] = [topLine(doc, blueprint.paper.secrecy, paper.form)];
@@ -43,7 +51,7 @@ function titleBlock(doc: Doc, input: RenderInput): Block[] {
   blocks.push(centered(doc, blueprint.paper.title, TITLE, 2), courseCodeLine(doc, course.code));
   blocks.push(centered(doc, LABELS.fullMarks(blueprint.paper.total_points, blueprint.paper.minutes), BODY, 8));
   blocks.push(...notices(doc, blueprint), space(10));
-  if (blueprint.paper.score_table) blocks.push(scoreTable(doc, paper), space(10));
+  if (hasScoreTable(blueprint)) blocks.push(scoreTable(doc, paper), space(10));
   return blocks;
 }
 
@@ -53,7 +61,8 @@ function partHeading(doc: Doc, blueprint: Blueprint, section: PaperSection, inde
   if (!part || (previous && part.sections.includes(previous.type))) return [];
   const x = doc.page.margins.left;
   const blocks = [space(6, true), centered(doc, part.title, PART, 4)];
-  if (part.notice) blocks.push(text(doc, part.notice, BODY, { x: x + 2 * BODY.size, width: contentWidth(doc) - 2 * BODY.size, spaceAfter: 4 }));
+  const notice = partNotice(blueprint, part);
+  if (notice) blocks.push(text(doc, notice, BODY, { x: x + 2 * BODY.size, width: contentWidth(doc) - 2 * BODY.size, spaceAfter: 4 }));
   return blocks;
 }
 
@@ -63,13 +72,14 @@ function sectionBlocks(doc: Doc, input: RenderInput, frame: QuestionFrame): Bloc
   const blocks: Block[] = [];
   paper.sections.forEach((section, index) => {
     const planned = plannedSection(blueprint, section);
-    const heading = `${sectionName(index, section, planned)}:${sectionInstructions(section, planned)}`;
-    const lead = [...partHeading(doc, blueprint, section, index, paper), text(doc, heading, BODY_BOLD, { x: frame.x, width: frame.width, spaceAfter: 4 })];
+    const heading = `${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionInstructions(section, planned)}`;
+    const scoreBox = blueprint.paper.answer_mode === "in-paper" ? [sectionScoreBox(doc, frame.x)] : [];
+    const lead = [...partHeading(doc, blueprint, section, index, paper), ...scoreBox, text(doc, heading, BODY_BOLD, { x: frame.x, width: frame.width, spaceAfter: 4 })];
     const questions = items.filter((it) => it.section === section);
     questions.forEach(({ question, number }, q) => {
       const block = questionBlock(doc, frame, number, question, section.points_each);
       // A heading stays with the first question of its section.
-      blocks.push(q === 0 ? stack([...lead, block]) : stack([space(3), block]));
+      blocks.push(q === 0 ? stack([keepWithNext(stack(lead)), block]) : stack([space(3), block]));
     });
     if (questions.length === 0) blocks.push(stack(lead));
     blocks.push(space(8, true));
@@ -80,6 +90,6 @@ function sectionBlocks(doc: Doc, input: RenderInput, frame: QuestionFrame): Bloc
 /** Draws the whole paper into the document (footers are added by the caller). */
 export function drawPaper(doc: Doc, input: RenderInput): void {
   const last = paperItems(input.paper).length;
-  const frame = questionFrame(doc, doc.page.margins.left, contentWidth(doc), last);
+  const frame = questionFrame(doc, doc.page.margins.left, contentWidth(doc), last, (points) => answerLines(input.blueprint, points));
   flow(doc, [...titleBlock(doc, input), ...sectionBlocks(doc, input, frame)]);
 }

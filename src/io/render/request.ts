@@ -6,8 +6,18 @@ import type { Paper } from "../../core/paper.js";
 import type { SpecTable } from "../../core/spec.js";
 import type { SyllabusIndex } from "../../core/syllabus.js";
 
-export type PdfKind = "paper" | "answers" | "spec";
-export const PDF_KINDS: readonly PdfKind[] = ["paper", "answers", "spec"];
+export type PdfKind = "paper" | "answers" | "spec" | "sheet";
+export const PDF_KINDS: readonly PdfKind[] = ["paper", "answers", "spec", "sheet"];
+
+/** The kinds a blueprint's papers have: the 答题卡 only when candidates answer on one. */
+export function kindsFor(blueprint: Blueprint): PdfKind[] {
+  return PDF_KINDS.filter((k) => k !== "sheet" || blueprint.paper.answer_mode === "sheet");
+}
+
+/** The kinds written in a format: no Word 答题卡 (a scanned form is printed from its PDF). */
+export function kindsIn(format: "pdf" | "docx", kinds: readonly PdfKind[]): PdfKind[] {
+  return kinds.filter((k) => format === "pdf" || k !== "sheet");
+}
 
 export interface RenderRequest {
   paper: Paper;

@@ -6,10 +6,11 @@ import { REGULAR } from "./fonts.js";
 import { SUBTITLE, centered, courseCodeLine, topLine } from "./heading.js";
 import { LABELS, fmt } from "./labels.js";
 import type { RenderInput } from "./render-input.js";
-import { columns, table, type Row } from "./table.js";
+import { columns, fittingWidth, table, type Cell, type Row } from "./table.js";
 
 type Doc = PDFKit.PDFDocument;
 
+const KNOWLEDGE_POINT_COLUMN = 3;
 const CELL: TextStyle = { font: REGULAR, size: 9.5, lineGap: 1 };
 const percent = (part: number, whole: number) => `${fmt(whole ? (part / whole) * 100 : 0)}%`;
 const blankZero = (n: number) => (n ? fmt(n) : "");
@@ -47,11 +48,10 @@ function difficultyTable(doc: Doc, { spec }: RenderInput, width: number): Block 
   return table(doc, { x: doc.page.margins.left, columns: widths, header, rows, style: CELL });
 }
 
-function itemTable(doc: Doc, { spec, syllabus }: RenderInput): Block {
-  const widths = columns(contentWidth(doc), [36, 66, 52, undefined, 100, 62, 40, 84]);
+/** The list of questions; every column but 知识点 as wide as its widest cell, so that no term is split. */
+function itemTable(doc: Doc, { spec, syllabus }: RenderInput, keepWithLast: number): Block {
   const header: Row[] = [{ cells: [...LABELS.itemColumns] }];
-  const rows: Row[] = spec.items.map((item) => ({
-    cells: [
+  const body = spec.items.map((item): (string | Cell)[] => [
       String(item.number),
       item.type,
       LABELS.chapterNumber(item.chapter),
@@ -60,10 +60,13 @@ function itemTable(doc: Doc, { spec, syllabus }: RenderInput): Block {
       item.difficulties.join(LABELS.separator),
       fmt(item.points),
       fmt(item.minutes),
-    ],
-  }));
+  ]);
+  const plain = (c: string | { text: string }) => (typeof c === "string" ? c : c.text);
+  const fixed = LABELS.itemColumns.map((label, i) => (i === KNOWLEDGE_POINT_COLUMN ? undefined : fittingWidth(doc, [label, ...body.map((r) => plain(r[i]!))], CELL)));
+  const widths = columns(contentWidth(doc), fixed);
+  const rows: Row[] = body.map((cells) => ({ cells }));
   rows.push({ cells: [{ text: LABELS.sum, span: 6, style: { ...CELL, font: BODY_BOLD.font } }, fmt(spec.total.actual), fmt(spec.minutes)] });
-  return table(doc, { x: doc.page.margins.left, columns: widths, header, rows, style: CELL });
+  return table(doc, { x: doc.page.margins.left, columns: widths, header, rows, style: CELL, keepWithLast });
 }
 
 /** Draws the whole specification table into the (landscape) document. */
@@ -71,6 +74,8 @@ export function drawSpec(doc: Doc, input: RenderInput): void {
   const width = contentWidth(doc);
   const left = doc.page.margins.left;
   const tableWidth = width * 0.36;
+  // The closing line stays on the page of the table's last row.
+  const closing = text(doc, LABELS.minutesTotal(input.spec.minutes), BODY, { x: left, width });
   const chartX = left + tableWidth + 24;
   const blocks: Block[] = [
     topLine(doc, input.blueprint.paper.secrecy, input.paper.form),
@@ -83,9 +88,9 @@ export function drawSpec(doc: Doc, input: RenderInput): void {
       stack([caption(doc, LABELS.specChartCaption, chartX, width - tableWidth - 24), barChart(doc, input.spec, chartX, width - tableWidth - 24)]),
     ]),
     space(10, true),
-    stack([caption(doc, LABELS.specItemsCaption), itemTable(doc, input)]),
+    stack([caption(doc, LABELS.specItemsCaption), itemTable(doc, input, closing.height + 6)]),
     space(6, true),
-    text(doc, LABELS.minutesTotal(input.spec.minutes), BODY, { x: doc.page.margins.left, width }),
+    closing,
   ];
   flow(doc, blocks);
 }

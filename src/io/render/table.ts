@@ -1,4 +1,5 @@
 // Ruled tables: cells wrap, rows are measured first, a long table repeats its header on each new page.
+import { nextPage } from "./columns.js";
 import { BODY, BODY_BOLD, pageBottom, pageTop, use, type Block, type TextStyle } from "./blocks.js";
 
 type Doc = PDFKit.PDFDocument;
@@ -27,6 +28,8 @@ export interface TableSpec {
   /** Body style; the header is bold. */
   style?: TextStyle;
   padding?: number;
+  /** Room to leave below the last row on its page, for a line that must stay with the table. */
+  keepWithLast?: number;
 }
 
 const LINE = 0.6;
@@ -89,15 +92,16 @@ export function table(doc: Doc, spec: TableSpec): Block {
         }
       };
       drawHeader();
-      for (const r of rows) {
-        if (y + r.height > pageBottom(d)) {
-          d.addPage();
+      rows.forEach((r, i) => {
+        const after = i === rows.length - 1 ? (spec.keepWithLast ?? 0) : 0;
+        if (y + r.height + after > pageBottom(d) && i > 0) {
+          nextPage(d);
           y = pageTop(d);
           drawHeader();
         }
         drawRow(d, spec, r, y);
         y += r.height;
-      }
+      });
       d.y = y;
       d.x = d.page.margins.left;
     },
@@ -109,4 +113,13 @@ export function columns(total: number, fixed: (number | undefined)[]): number[] 
   const used = fixed.reduce<number>((s, w) => s + (w ?? 0), 0);
   const free = fixed.filter((w) => w === undefined).length;
   return fixed.map((w) => w ?? (total - used) / Math.max(free, 1));
+}
+
+/** The width a column needs to print every one of its cells on one line (header bold), padding included. */
+export function fittingWidth(doc: Doc, cells: readonly string[], style: TextStyle, padding = 3): number {
+  const widest = Math.max(...cells.map((c, i) => {
+    use(doc, i === 0 ? { ...style, font: BODY_BOLD.font } : style);
+    return doc.widthOfString(c);
+  }));
+  return Math.ceil(widest + 2 * padding + 2);
 }

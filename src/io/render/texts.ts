@@ -1,3 +1,4 @@
+import { allNoticeTexts } from "../../core/answer-mode.js";
 import { paperItems } from "../../core/paper.js";
 import { displayStem, type Question } from "../../core/question.js";
 import { DIFFICULTIES, LEVELS, QUESTION_TYPES, TIERS } from "../../core/vocabulary.js";
@@ -47,8 +48,12 @@ function blueprintTexts(request: RenderRequest, kind: PdfKind): string[] {
   const { paper } = request.blueprint;
   const sections = request.blueprint.sections.flatMap((s) => [s.title ?? "", s.instructions ?? ""]);
   const everywhere = [paper.title, paper.secrecy ?? "", ...sections];
+  if (kind === "sheet") {
+    const sheet = paper.answer_sheet;
+    return [...everywhere, paper.exam, sheet.title, sheet.notices_title, ...sheet.notices, sheet.frame_notice, sheet.name_label, sheet.number_label, sheet.choice_title, sheet.written_title];
+  }
   if (kind !== "paper") return everywhere;
-  return [...everywhere, paper.exam, ...paper.notices, ...paper.parts.flatMap((p) => [p.title, p.notice ?? ""])];
+  return [...everywhere, paper.exam, ...allNoticeTexts(request.blueprint), ...paper.parts.map((p) => p.title), ...paper.seal.fields, paper.seal.line];
 }
 
 function syllabusTexts(request: RenderRequest, kind: PdfKind): string[] {
@@ -66,7 +71,7 @@ export function textsFor(request: RenderRequest, kind: PdfKind): OwnedText[] {
   add({ source: "blueprint" }, blueprintTexts(request, kind));
   add({ source: "syllabus" }, syllabusTexts(request, kind));
   add({ source: "paper" }, [request.paper.form ?? ""]);
-  if (kind === "spec") return texts;
+  if (kind === "spec" || kind === "sheet") return texts;
   for (const { question } of paperItems(request.paper)) {
     add({ question: question.id }, kind === "paper" ? questionTexts(question) : keyTexts(question));
   }
