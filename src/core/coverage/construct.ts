@@ -66,6 +66,12 @@ async function peelOne(context: ConstructContext, available: readonly number[], 
 
 /** Below this many papers still to build, papers are peeled one at a time at the class level. */
 const BATCH_FROM = 4;
+/**
+ * Banks with more classes than this build papers in batches (counted by cells, the rest guarded by its
+ * linear relaxation): one exact peel over thousands of classes costs seconds. A smaller bank peels
+ * every paper exactly, which is both fast there and the surest way to reach the bound.
+ */
+const LARGE_BANK_CLASSES = 2_000;
 
 /**
  * Many papers at once, for a large bank: one paper counted by cells, taken `copies` times over, beside
@@ -122,6 +128,7 @@ export async function constructPapers(
   const left = [...available];
   const papers: PaperCounts[] = [];
   let target = wanted;
+  const large = context.bank.classes.length > LARGE_BANK_CLASSES;
   // Copies a batch step tries: half of what is left at first, halved on each failure and doubled after
   // each success (a failed step is a fast infeasible solve; a small batch costs as much as a large one).
   // Once even one copy fails, the exact peel over every class takes over.
@@ -130,7 +137,7 @@ export async function constructPapers(
     const remaining = target - papers.length;
     const seed = context.seed + step * 101;
     copies = Math.min(copies, Math.ceil(remaining / 2));
-    if (remaining >= BATCH_FROM && copies >= 1) {
+    if (large && remaining >= BATCH_FROM && copies >= 1) {
       const batch = await peelBatch(context, left, copies, remaining - copies, seed);
       if (batch.length) {
         papers.push(...batch);
