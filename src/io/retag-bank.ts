@@ -1,7 +1,14 @@
 // Writing a sitting's retagging into bank files: the Document API finds each question's nodes and
 // their source ranges, and only those ranges are rewritten (a `difficulty:` value, a `stats:` entry
 // appended), so comments, key order, quoting and flow styles elsewhere stay byte for byte.
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import type { Node, Pair, YAMLMap, YAMLSeq } from "yaml";
+import { lazyYaml } from "./lazy-yaml.js";
+
+// The yaml package on first use (a retag), not when the command line starts.
+const isMap = (node: unknown): node is YAMLMap => lazyYaml().isMap(node);
+const isSeq = (node: unknown): node is YAMLSeq => lazyYaml().isSeq(node);
+const isScalar = (node: unknown): node is import("yaml").Scalar => lazyYaml().isScalar(node);
+const parseDocument = (text: string) => lazyYaml().parseDocument(text);
 import { resolve as resolvePath } from "node:path";
 import type { StatsEntry } from "../core/question.js";
 import type { Difficulty } from "../core/vocabulary.js";
