@@ -2,7 +2,7 @@
 // against actual (the PDF draws this as a chart, here it is a table to edit); every question.
 import type { SpecTable } from "../../core/spec.js";
 import { DIFFICULTIES, LEVELS } from "../../core/vocabulary.js";
-import { LABELS, fmt } from "../render/labels.js";
+import { LABELS, fmt, specItemCells } from "../render/labels.js";
 import type { RenderInput } from "../render/render-input.js";
 import { boldPara, columnWidths, courseCodeLine, grid, para, title, topLine, type Cell, type Child } from "./blocks.js";
 import { STYLE } from "./styles.js";
@@ -57,16 +57,7 @@ export function targetTable(spec: SpecTable, width: number): Child {
 }
 
 export function itemTable({ spec, syllabus }: RenderInput, width: number): Child {
-  const rows: (string | Cell)[][] = spec.items.map((item) => [
-    String(item.number),
-    item.type,
-    LABELS.chapterNumber(item.chapter),
-    { text: item.knowledgePoints.map((kp) => `${kp} ${syllabus.knowledgePoint(kp)?.title ?? ""}`.trim()).join(LABELS.separator), align: "left" },
-    item.levels.join(LABELS.separator),
-    item.difficulties.join(LABELS.separator),
-    fmt(item.points),
-    fmt(item.minutes),
-  ]);
+  const rows: (string | Cell)[][] = spec.items.map((item) => specItemCells(item, syllabus));
   rows.push([bold(LABELS.sum, 6), fmt(spec.total.actual), fmt(spec.minutes)]);
   return grid({ columns: columnWidths(width, [36, 66, 52, undefined, 100, 62, 40, 84]), header: [[...LABELS.itemColumns]], rows });
 }

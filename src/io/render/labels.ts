@@ -2,6 +2,8 @@
 // Kept in one place so that the glyph check sees them all and wording is easy to change.
 import type { Blueprint, BlueprintSection } from "../../core/blueprint.js";
 import type { PaperSection } from "../../core/paper.js";
+import type { SpecTable } from "../../core/spec.js";
+import type { SyllabusIndex } from "../../core/syllabus.js";
 import { chineseNumeral } from "../../core/vocabulary.js";
 
 export const LABELS = {
@@ -103,4 +105,18 @@ export function itemLabel(level: 2 | 3, n: number): string {
 /** A reference answer with its own item numbers, （1） or (1) at a line start, printed at the given level. */
 export function renumberAnswer(answer: string, level: 2 | 3): string {
   return answer.replace(/^(\s*)[（(](\d{1,2})[）)]\s*/gm, (_, space: string, n: string) => `${space}${itemLabel(level, Number(n))}`);
+}
+
+/** One row of the 双向细目表's question list, as the PDF and the Word document both print it. */
+export function specItemCells(item: SpecTable["items"][number], syllabus: SyllabusIndex): (string | { text: string; align: "left" })[] {
+  return [
+    String(item.number),
+    item.type,
+    LABELS.chapterNumber(item.chapter),
+    { text: item.knowledgePoints.map((kp) => `${kp} ${syllabus.knowledgePoint(kp)?.title ?? ""}`.trim()).join(LABELS.separator), align: "left" },
+    item.levels.join(LABELS.separator),
+    item.difficulties.join(LABELS.separator),
+    fmt(item.points),
+    fmt(item.minutes),
+  ];
 }

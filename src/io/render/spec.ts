@@ -4,7 +4,7 @@ import { BODY, BODY_BOLD, beside, contentWidth, flow, space, stack, text, type B
 import { barChart } from "./chart.js";
 import { REGULAR } from "./fonts.js";
 import { SUBTITLE, centered, courseCodeLine, topLine } from "./heading.js";
-import { LABELS, fmt } from "./labels.js";
+import { LABELS, fmt, specItemCells } from "./labels.js";
 import type { RenderInput } from "./render-input.js";
 import { columns, fittingWidth, table, type Cell, type Row } from "./table.js";
 
@@ -51,16 +51,7 @@ function difficultyTable(doc: Doc, { spec }: RenderInput, width: number): Block 
 /** The list of questions; every column but 知识点 as wide as its widest cell, so that no term is split. */
 function itemTable(doc: Doc, { spec, syllabus }: RenderInput, keepWithLast: number): Block {
   const header: Row[] = [{ cells: [...LABELS.itemColumns] }];
-  const body = spec.items.map((item): (string | Cell)[] => [
-      String(item.number),
-      item.type,
-      LABELS.chapterNumber(item.chapter),
-      { text: item.knowledgePoints.map((kp) => `${kp} ${syllabus.knowledgePoint(kp)?.title ?? ""}`.trim()).join(LABELS.separator), align: "left" },
-      item.levels.join(LABELS.separator),
-      item.difficulties.join(LABELS.separator),
-      fmt(item.points),
-      fmt(item.minutes),
-  ]);
+  const body = spec.items.map((item): (string | Cell)[] => specItemCells(item, syllabus));
   const plain = (c: string | { text: string }) => (typeof c === "string" ? c : c.text);
   const fixed = LABELS.itemColumns.map((label, i) => (i === KNOWLEDGE_POINT_COLUMN ? undefined : fittingWidth(doc, [label, ...body.map((r) => plain(r[i]!))], CELL)));
   const widths = columns(contentWidth(doc), fixed);
