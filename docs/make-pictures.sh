@@ -37,4 +37,10 @@ page "$work/in-paper-a4/10421-A-paper.pdf" 5 60 "$out/paper-in-paper-a4-page5"
 page "$work/in-paper-a3/10421-A-paper.pdf" 1 45 "$out/paper-in-paper-a3-sheet1"
 # The README's sample: page 1 of the same seed-7 paper.
 page "$work/sheet-a4/10421-A-paper.pdf" 1 60 docs/sample-paper-page1
+# The Word paper beside it, as LibreOffice prints it (when LibreOffice is there: apt-get install libreoffice-writer).
+if command -v soffice >/dev/null; then
+  $cli render "$work/sheet-a4/10421-A.yaml" --blueprint "$work/sheet-a4.yaml" --out "$work/docx" --only paper --to docx >/dev/null
+  soffice --headless --convert-to pdf --outdir "$work/docx" "$work/docx/10421-A-paper.docx" >/dev/null 2>&1
+  page "$work/docx/10421-A-paper.pdf" 1 60 docs/sample-docx-page1
+fi
 echo "wrote $(ls $out | wc -l) pictures in $out and docs/sample-paper-page1.png (seed 7)"
