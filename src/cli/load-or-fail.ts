@@ -2,6 +2,7 @@ import type { Diagnostic } from "../core/diagnostic.js";
 import { hasErrors } from "../core/diagnostic.js";
 import { lintBank } from "../core/lint.js";
 import type { Project } from "../io/load-project.js";
+import { loadPaper, type PaperLoad } from "../io/load-paper.js";
 import { locateDiagnostics } from "../io/locate.js";
 import { badInput, type CommandResult } from "./command-result.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
@@ -27,4 +28,17 @@ export function refuseBrokenBank(diagnostics: readonly Diagnostic[], style: Styl
 export function unusable(diagnostics: readonly Diagnostic[], style: Style): CommandResult {
   const located = locateDiagnostics(diagnostics);
   return badInput(located, formatDiagnostics(located, style));
+}
+
+/**
+ * A paper to print or change: it loads, its bank has no error, and it has none of its own. Otherwise
+ * the result that says why, to return as it is.
+ */
+export function loadUsablePaper(paperPath: string, options: Parameters<typeof loadPaper>[1], style: Style): Extract<PaperLoad, { ok: true }> | CommandResult {
+  const loaded = loadPaper(paperPath, options);
+  if (!loaded.ok) return unusable(loaded.diagnostics, style);
+  const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.projectDiagnostics), style);
+  if (refused) return refused;
+  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+  return errors.length ? unusable(errors, style) : loaded;
 }

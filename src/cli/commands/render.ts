@@ -1,13 +1,12 @@
 import { basename, dirname, resolve } from "node:path";
 import type { Command } from "commander";
 import { validatePaper } from "../../core/validate.js";
-import { loadPaper } from "../../io/load-paper.js";
 import { openOutputSet } from "../../io/output-set.js";
 import { kindsFor, kindsIn, PDF_KINDS, type PdfKind } from "../../io/render/request.js";
 import type { CommandResult } from "../command-result.js";
 import { exitCodeHelp } from "../exit-code.js";
 import { withNotes } from "../format-generate.js";
-import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
+import { loadUsablePaper, unusable } from "../load-or-fail.js";
 import { formatsFrom } from "../output-formats.js";
 import { projectGuards } from "../output-guards.js";
 import { PASSWORD_ENV, pdfPassword } from "../password.js";
@@ -43,12 +42,8 @@ export async function render(paperPath: string, options: RenderOptions, { style 
   const formats = formatsFrom(options.to);
   const password = pdfPassword(options);
   if (password !== undefined && formats.includes("docx")) throw new UsageError("--password encrypts PDFs only; a .docx would be written unencrypted: leave docx out of --to");
-  const loaded = loadPaper(paperPath, options);
-  if (!loaded.ok) return unusable(loaded.diagnostics, style);
-  const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.projectDiagnostics), style);
-  if (refused) return refused;
-  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length) return unusable(errors, style);
+  const loaded = loadUsablePaper(paperPath, options, style);
+  if (!("paper" in loaded)) return loaded;
   const { project, paper } = loaded;
   const kinds = onlyKinds ?? kindsFor(project.blueprint);
   if (kinds.includes("sheet") && !kindsFor(project.blueprint).includes("sheet")) {

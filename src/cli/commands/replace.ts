@@ -6,7 +6,6 @@ import { indexBank } from "../../core/bank.js";
 import { resolvePaper, type PaperFile } from "../../core/paper.js";
 import { shuffleNewOptions } from "../../core/shuffle.js";
 import { bankSets, validatePaper } from "../../core/validate.js";
-import { loadPaper } from "../../io/load-paper.js";
 import { openOutputSet } from "../../io/output-set.js";
 import { PDF_KINDS } from "../../io/render/request.js";
 import { paperYaml } from "../../io/write-paper.js";
@@ -15,7 +14,7 @@ import type { CommandResult } from "../command-result.js";
 import { exitCodeHelp } from "../exit-code.js";
 import { withNotes } from "../format-generate.js";
 import { formatChecks, formatSpec } from "../format-report.js";
-import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
+import { loadUsablePaper, unusable } from "../load-or-fail.js";
 import { seconds, wholeNumber } from "../options.js";
 import { formatsFrom } from "../output-formats.js";
 import { projectGuards } from "../output-guards.js";
@@ -99,12 +98,8 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
   const target = outputPath(paperPath, seed, options.out);
   if (!/\.ya?ml$/i.test(target)) throw new UsageError(`--out ${target}: the new paper file must end in .yaml`);
 
-  const loaded = loadPaper(paperPath, options);
-  if (!loaded.ok) return unusable(loaded.diagnostics, style);
-  const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.projectDiagnostics), style);
-  if (refused) return refused;
-  const errors = loaded.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length) return unusable(errors, style);
+  const loaded = loadUsablePaper(paperPath, options, style);
+  if (!("paper" in loaded)) return loaded;
   const { project, paper, file } = loaded;
 
   const shownDir = dirname(target);
