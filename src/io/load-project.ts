@@ -1,11 +1,10 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import type { z } from "zod";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
 import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
 import { error, warning, type Diagnostic } from "../core/diagnostic.js";
-import { schemaDiagnostics } from "../core/schema-issues.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
+import { checkDocument } from "./parse-project-text.js";
 import { readDocument } from "./read-document.js";
 import { reasonFor } from "./read-input.js";
 
@@ -56,21 +55,10 @@ function findDefaultBlueprint(cwd: string): string | Diagnostic {
 }
 
 /** Reads a document and runs it through its three stages: schema (with defaults), then named cross-field rules. */
-function loadDocument<T>(
-  kind: string,
-  file: string,
-  cwd: string,
-  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: z.ZodError } },
-  rules: (value: T) => string[],
-): { value?: T; diagnostics: Diagnostic[] } {
+function loadDocument<T>(kind: string, file: string, cwd: string, schema: Parameters<typeof checkDocument<T>>[3], rules: (value: T) => string[]): { value?: T; diagnostics: Diagnostic[] } {
   const shown = displayPath(file, cwd);
   if (!existsSync(file)) return { diagnostics: [error("missing-file", `${kind} ${shown} does not exist`)] };
-  const read = readDocument(file, shown);
-  if (!read.ok) return { diagnostics: read.diagnostics };
-  const parsed = schema.safeParse(read.data);
-  if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, `${kind}-schema`) };
-  const problems = rules(parsed.data).map((p) => error(`${kind}-rule`, p, { file: shown, path: [] }));
-  return problems.length ? { diagnostics: problems } : { value: parsed.data, diagnostics: [] };
+  return checkDocument(kind, readDocument(file, shown), shown, schema, rules);
 }
 
 export function loadBlueprint(file: string, cwd: string): { blueprint?: Blueprint; diagnostics: Diagnostic[] } {
