@@ -33,6 +33,23 @@ export { HighsModuleSolver, type HighsModule } from "./solver/highs-module.js";
 const provideYaml = () => yaml;
 
 /** A blueprint from its text; findings carry `file` (the name given) and a path. */
+// Types the functions above take or return, so that the reference documents them and users can name them.
+export type { AssemblyStats } from "./core/assemble/assemble.js";
+export type { Ineligible } from "./core/assemble/classes.js";
+export type { ReplaceProblem, ReplaceShortfall, ReplacedQuestion } from "./core/assemble/replace.js";
+export type { RuleSupply } from "./core/assemble/supply.js";
+export type { ParsedBank } from "./core/bank.js";
+export type { CapacityReport, ChapterNeeds, CountMatrix, KnowledgePointCoverage, Requirement } from "./core/coverage/index.js";
+export type { CueStatistics } from "./core/item-quality/statistics.js";
+export type { LintContext } from "./core/lint.js";
+export type { LpRow, LpStatus, LpVariable } from "./core/lp.js";
+export type { PaperSection } from "./core/paper.js";
+export type { CaseAnalysis, Essay, MultipleChoice, ShortAnswer, SingleChoice, TermDefinition } from "./core/question.js";
+export type { ItemFacts, RuleGroup, RuleUnit } from "./core/rules.js";
+export type { SpecItem, SpecRow } from "./core/spec.js";
+export type { CheckStatus } from "./core/validate.js";
+export type { Difficulty, Level, QuestionType, Tier } from "./core/vocabulary.js";
+
 export const parseBlueprintText = (source: TextFile) => parseBlueprintTextWith(source, provideYaml);
 
 /** A syllabus from its text, indexed. */

@@ -11,8 +11,8 @@ import type { PdfKind, RenderRequest, RenderResult } from "./io/render/index.js"
 import { HighsSolver } from "./solver/highs.js";
 
 export * from "./core-api.js";
-export { loadProject, loadBank, loadBlueprint, loadSyllabus, type Project } from "./io/load-project.js";
-export { loadPaper } from "./io/load-paper.js";
+export { loadProject, loadBank, loadBlueprint, loadSyllabus, type LoadOptions, type LoadResult, type Project, type RulesResult } from "./io/load-project.js";
+export { loadPaper, type PaperLoad } from "./io/load-paper.js";
 export type { PdfKind, RenderRequest, RenderResult } from "./io/render/index.js";
 export type { DocxRequest } from "./io/docx/index.js";
 export { readScoreSheet, toCsv } from "./io/score-sheet.js";
