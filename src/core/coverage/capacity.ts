@@ -9,7 +9,7 @@ import type { SyllabusIndex } from "../syllabus.js";
 import { aggregateBound, aggregateCheck, type AggregateCheck } from "./aggregate-bound.js";
 import { explainAggregate, type AggregateShortfall } from "./aggregate-explain.js";
 import { constructPapers, type ConstructContext } from "./construct.js";
-import { jointCheck } from "./joint-proof.js";
+import { JOINT_MAX_CHOICES, jointCheck, jointChoices } from "./joint-proof.js";
 import { supplyBounds, type SectionUsability, type SupplyLimit } from "./supply-bounds.js";
 
 export interface CapacityOptions {
@@ -174,7 +174,10 @@ export async function capacity(bank: Bank, blueprint: Blueprint, syllabus: Sylla
         source: "search",
         id: "undecided",
         label: `${papers + 1} papers`,
-        detail: `not settled: ${papers} built, at most ${aggregate.atMost} possible; within ${maxNodes} solver nodes a solve, ${papers + 1} could be neither built nor proven impossible`,
+        detail:
+          jointChoices(available, papers + 1) > JOINT_MAX_CHOICES
+            ? `not settled: ${papers} built, at most ${aggregate.atMost} possible; the aggregate allows ${papers + 1}, and their joint model (${jointChoices(available, papers + 1)} choices) is beyond what the check tries (${JOINT_MAX_CHOICES})`
+            : `not settled: ${papers} built, at most ${aggregate.atMost} possible; within ${maxNodes} solver nodes a solve, ${papers + 1} could be neither built nor proven impossible`,
       },
     ];
   }
