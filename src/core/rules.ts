@@ -13,6 +13,10 @@ export interface ItemFacts {
   minutes: number;
   levelPoints: Readonly<Partial<Record<Level, number>>>;
   difficultyPoints: Readonly<Partial<Record<Difficulty, number>>>;
+  /** In an earlier paper (--avoid): the reuse rule counts it. */
+  reused?: boolean;
+  /** Kept out by the usage history (rules.history): the history rule counts it. */
+  barred?: boolean;
 }
 
 export function itemFacts(q: Question, section: Pick<BlueprintSection, "points_each" | "minutes_each">, syllabus: SyllabusIndex): ItemFacts {
@@ -36,7 +40,7 @@ export function itemFacts(q: Question, section: Pick<BlueprintSection, "points_e
   };
 }
 
-export type RuleGroup = "section" | "total" | "level" | "difficulty" | "chapter" | "tier" | "time" | "knowledge-point";
+export type RuleGroup = "section" | "total" | "level" | "difficulty" | "chapter" | "tier" | "time" | "knowledge-point" | "history" | "overlap";
 export type RuleUnit = "questions" | "points" | "minutes";
 
 /**

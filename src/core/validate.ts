@@ -2,7 +2,9 @@ import type { Blueprint } from "./blueprint.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { intrinsicPoints } from "./question.js";
 import { paperItems, type Paper } from "./paper.js";
-import { describeAmount, describeExpected, fmt, paperRules, withinRule, type RuleGroup } from "./rules.js";
+import { historyRule, type HistoryRules } from "./history.js";
+import { describeAmount, describeExpected, fmt, paperRules, withinRule, type ItemFacts, type LinearRule, type RuleGroup } from "./rules.js";
+import { overlapRule, reuseRule, type ShareBound } from "./share.js";
 import { buildSpec, paperFacts, type SpecTable } from "./spec.js";
 import type { SyllabusIndex } from "./syllabus.js";
 
@@ -94,6 +96,46 @@ export function bankSets(questions: readonly { id: string; set?: string | undefi
   return sets;
 }
 
+/**
+ * What a paper is checked against besides its blueprint: questions of earlier papers (--avoid), questions
+ * the usage history keeps out, and the other forms of its sitting with the bound on what two forms share.
+ */
+export interface PaperUsage {
+  reused?: ReadonlySet<string>;
+  barred?: ReadonlySet<string>;
+  /** The rules that bar `barred`, for the check's label. */
+  historyRules?: HistoryRules;
+  otherForms?: readonly { label: string; ids: ReadonlySet<string> }[];
+  overlap?: ShareBound;
+}
+
+function linearCheck(rule: LinearRule, facts: readonly { facts: ItemFacts; id: string }[], id = rule.id, label = rule.label): RuleCheck {
+  let value = 0;
+  const contributors: string[] = [];
+  for (const { facts: f, id: qid } of facts) {
+    const m = rule.measure(f);
+    if (m !== 0) {
+      value += m;
+      contributors.push(qid);
+    }
+  }
+  return check(id, rule.group, label, withinRule(rule, value), describeExpected(rule), describeAmount(value, rule.unit), contributors);
+}
+
+/** The usage rules, each evaluated by the same linear rule the solver builds its rows from. */
+function usageChecks(facts: readonly { facts: ItemFacts; id: string }[], blueprint: Blueprint, usage: PaperUsage): RuleCheck[] {
+  const checks: RuleCheck[] = [];
+  const barredRule = usage.barred ? historyRule(usage.historyRules ?? blueprint.rules.history) : undefined;
+  if (barredRule) checks.push(linearCheck(barredRule, facts.map((f) => ({ ...f, facts: { ...f.facts, barred: usage.barred!.has(f.id) } }))));
+  if (usage.reused) checks.push(linearCheck(reuseRule(blueprint.rules.history.max_reused), facts.map((f) => ({ ...f, facts: { ...f.facts, reused: usage.reused!.has(f.id) } }))));
+  const bound = usage.overlap ?? blueprint.rules.overlap.max_shared ?? { max: 0, unit: "questions" as const, text: "0" };
+  for (const other of usage.otherForms ?? []) {
+    const rule = overlapRule(bound);
+    checks.push(linearCheck(rule, facts.filter((f) => other.ids.has(f.id)), `overlap:${other.label}`, `${rule.label}: form ${other.label}`));
+  }
+  return checks;
+}
+
 /** Checks a paper against every rule of its blueprint; one result per rule, with expected and actual. */
 export function validatePaper(
   paper: Paper,
@@ -101,20 +143,10 @@ export function validatePaper(
   syllabus: SyllabusIndex,
   resolveFindings: readonly Diagnostic[] = [],
   sets: ReadonlyMap<string, readonly string[]> = new Map(),
+  usage: PaperUsage = {},
 ): ValidationReport {
   const facts = paperFacts(paper, blueprint, syllabus);
-  const linear = paperRules(blueprint, syllabus).map((rule): RuleCheck => {
-    let value = 0;
-    const contributors: string[] = [];
-    for (const { facts: f, id } of facts) {
-      const m = rule.measure(f);
-      if (m !== 0) {
-        value += m;
-        contributors.push(id);
-      }
-    }
-    return check(rule.id, rule.group, rule.label, withinRule(rule, value), describeExpected(rule), describeAmount(value, rule.unit), contributors);
-  });
-  const checks = [...structureChecks(paper, blueprint, syllabus, resolveFindings), ...pinChecks(paper, blueprint, sets), ...linear];
+  const linear = paperRules(blueprint, syllabus).map((rule) => linearCheck(rule, facts));
+  const checks = [...structureChecks(paper, blueprint, syllabus, resolveFindings), ...pinChecks(paper, blueprint, sets), ...linear, ...usageChecks(facts, blueprint, usage)];
   return { ok: checks.every((c) => c.status !== "fail"), checks, spec: buildSpec(paper, blueprint, syllabus), diagnostics: [...resolveFindings] };
 }

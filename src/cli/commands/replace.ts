@@ -6,6 +6,8 @@ import { indexBank } from "../../core/bank.js";
 import { resolvePaper, type PaperFile } from "../../core/paper.js";
 import { shuffleNewOptions } from "../../core/shuffle.js";
 import { bankSets, validatePaper } from "../../core/validate.js";
+import { historyBarred } from "../generate-setter.js";
+import { sittingOf } from "../paper-usage.js";
 import { openOutputSet } from "../../io/output-set.js";
 import { PDF_KINDS } from "../../io/render/request.js";
 import { paperYaml } from "../../io/write-paper.js";
@@ -116,7 +118,12 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
   });
   const solver = HighsSolver.forForms(1);
   try {
-    const request = { numbers, with: withIds, seed, solver, timeLimitSeconds };
+    const history = historyBarred(project, sittingOf(paper));
+    if (!history.ok) return unusable(history.diagnostics, style);
+    // The history judges what comes in; the questions the paper keeps are the setter's (validate judges them).
+    const held = new Set(paper.sections.flatMap((s) => s.questions.map((q) => q.id)));
+    const barred = new Set([...history.barred].filter((id) => !held.has(id)));
+    const request = { numbers, with: withIds, seed, solver, timeLimitSeconds, barred };
     const result = await replaceQuestions(file, paper, project.bank, project.blueprint, project.syllabus, request);
     if (!result.ok) return withNotes(failure(result, style), set.notes);
     const byId = indexBank(project.bank);
@@ -124,7 +131,8 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
     const newFile = inGenerateOrder({ ...reordered, blueprint: relative(resolve(shownDir), project.blueprintFile).split("\\").join("/") });
     const resolved = resolvePaper(newFile, byId, { file: target, path: [] });
     if (resolved.paper.name === undefined) resolved.paper.name = project.blueprint.name;
-    const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics, bankSets(project.bank.questions));
+    const usage = barred.size ? { barred } : {};
+    const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics, bankSets(project.bank.questions), usage);
     if (!report.ok) {
       const broken = report.checks.filter((c) => c.status === "fail").map((c) => `${c.label}: expected ${c.expected}, got ${c.actual}`);
       return { outcome: "internal", text: `internal error: the replaced paper breaks ${broken.join("; ")}`, json: { ok: false, outcome: "internal", broken } };

@@ -39,6 +39,8 @@ export interface ModelSpec {
   maxOverlap: number;
   /** Questions from earlier papers each form may reuse. */
   maxReused: number;
+  /** A bound on what two forms share weighed per question (points), besides the count maxOverlap. */
+  overlapRule?: LinearRule;
   seed: number;
   fixed?: readonly FixedCount[];
   /** Relax every rule with penalised slack, to measure how far from feasible the rules are. */
@@ -193,6 +195,9 @@ export function buildModel(spec: ModelSpec): AssemblyModel {
   for (const byForm of ruleRowsByForm) for (const formRows of byForm) rows.push(...formRows);
 
   pairs.forEach((_, p) => rows.push({ name: `overlap${p}`, terms: groups.map((_, gi): [string, number] => [mName(gi, p), 1]), hi: spec.maxOverlap }));
+  // Shared points: each shared question weighs the least it can add (a relaxation for a coarse group).
+  const weighed = spec.overlapRule;
+  if (weighed) pairs.forEach((_, p) => rows.push({ name: `overlap_points${p}`, terms: groups.map((g, gi): [string, number] => [mName(gi, p), g.coef(weighed).low]), hi: weighed.max! }));
 
   spec.enemyPairs.forEach(([a, b], e) => {
     for (let f = 0; f < forms; f++) rows.push({ name: `enemy${e}_${f}`, terms: [...x[a]![f]!, ...x[b]![f]!].map((v): [string, number] => [v, 1]), hi: 1 });
