@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { assemble } from "../src/core/assemble/assemble.js";
@@ -135,7 +135,7 @@ describe("the history rule shared by the solver, the validator and coverage", ()
 });
 
 describe("validate and coverage read the history file (end to end)", () => {
-  it("a recorded paper passes for its own sitting, fails for the next; coverage shows usage and what is kept out", async () => {
+  it("a recorded paper passes for its own sitting, fails for the next and against --avoid", async () => {
     const project = tempProject();
     writeText(project.blueprint, readText(project.blueprint).replace("  knowledge_points: { max_per_point: 3 }", "  knowledge_points: { max_per_point: 3 }\n  history: { not_within_sittings: 1 }"));
     const out = join(project.dir, "out");
@@ -158,11 +158,19 @@ describe("validate and coverage read the history file (end to end)", () => {
     expect(avoid.code).toBe(1);
     expect(avoid.stdout).toMatch(/FAIL\s+questions reused from earlier papers \(rules\.history\.max_reused 0\)\s+≤ 0 questions\s+32 questions/);
 
-    const coverage = await runCli(["coverage", "--blueprint", project.blueprint, "--max-nodes", "20", "--format", "json"]);
-    const report = JSON.parse(coverage.stdout);
-    expect(report.usage).toMatchObject({ sittings: 1, used: 32, barred: 32 });
-    expect(Object.keys(report.usage.counts).sort()).toEqual([...ids].sort());
-    const text = await runCli(["coverage", "--blueprint", project.blueprint, "--max-nodes", "20"]);
-    expect(text.stdout).toMatch(/history .*10421-history\.yaml: 1 sitting, 32 questions used \(most: \S+ ×1.*\), 32 kept out of the next paper by rules\.history/);
+  });
+
+  it("coverage shows the usage counts and what the history keeps out, in text and JSON", async () => {
+    // A bank of three questions, two used in the last sitting: capacity is nil either way, so the run is instant.
+    const project = tempProject({ copyBank: false });
+    writeText(project.blueprint, readText(project.blueprint).replace("  knowledge_points: { max_per_point: 3 }", "  knowledge_points: { max_per_point: 3 }\n  history: { not_within_sittings: 1 }"));
+    mkdirSync(project.bank, { recursive: true });
+    const question = (id: string) => `  - id: ${id}\n    type: 单项选择题\n    knowledge_point: "1.1"\n    level: 识记\n    difficulty: 易\n    stem: 测试用的题干${id}(  )\n    options: [甲方案, 乙方案, 丙方案, 丁方案]\n    answer: A\n`;
+    writeText(join(project.bank, "base.yaml"), `chapter: 1\nquestions:\n${["t-1", "t-2", "t-3"].map(question).join("")}`);
+    writeText(join(project.dir, "bank", "10421-history.yaml"), "sittings:\n  - { sitting: 2025-10, questions: [t-1] }\n  - { sitting: 2026-04, questions: [t-1, t-2] }\n");
+    const json = JSON.parse((await runCli(["coverage", "--blueprint", project.blueprint, "--format", "json"], { cwd: project.dir })).stdout);
+    expect(json.usage).toEqual({ history: "bank/10421-history.yaml", sittings: 2, used: 2, counts: { "t-1": 2, "t-2": 1 }, barred: 2 });
+    const text = await runCli(["coverage", "--blueprint", project.blueprint], { cwd: project.dir });
+    expect(text.stdout).toContain("history bank/10421-history.yaml: 2 sittings, 2 questions used (most: t-1 ×2, t-2 ×1), 2 kept out of the next paper by rules.history");
   });
 });
