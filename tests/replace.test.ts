@@ -300,4 +300,22 @@ describe("replace against brute force: every rule kept, only the asked questions
     expect(solved).toBeGreaterThan(10);
     expect(refused).toBeGreaterThan(3);
   });
+
+  it("never brings in a question the usage history keeps out, and refuses one asked for with --with", async () => {
+    // Question 2 (识记) can only give way to sc6 or sc8, the other 识记 questions.
+    const seen = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const free = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [2], seed, solver });
+      const kept = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [2], seed, solver, barred: new Set(["sc8"]) });
+      if (!free.ok || !kept.ok) throw new Error("expected papers");
+      seen.add(free.changed[0]!.to);
+      expect(kept.changed).toEqual([{ number: 2, from: "sc2", to: "sc6" }]);
+    }
+    expect(seen).toEqual(new Set(["sc6", "sc8"]));
+    const none = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [2], seed: 1, solver, barred: new Set(["sc6", "sc8"]) });
+    expect(none).toMatchObject({ ok: false, reason: "infeasible" });
+    const barred = new Set(["sc6"]);
+    const asked = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [1], with: ["sc6"], seed: 1, solver, barred });
+    expect(asked).toMatchObject({ ok: false, reason: "usage", problems: [{ code: "ineligible", id: "sc6", reason: "kept out by the usage history (rules.history)" }] });
+  });
 });
