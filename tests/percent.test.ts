@@ -88,6 +88,8 @@ describe("overlap between forms: one rule for the solver and the validator", () 
     const [a, b] = result.forms;
     const shared = new Set(ids(a!).filter((id) => ids(b!).includes(id)));
     expect(shared.has("s1")).toBe(true);
+    // assemble's own check of each form reads the bound as given, against the other form.
+    expect(b!.report.checks.find((c) => c.id === "overlap:A")).toMatchObject({ status: "pass", expected: `≤ ${bound.unit === "points" ? `${bound.max} points` : "1 question"}`, questions: ["s1"] });
     // The validator sums the same rule over the questions the two papers have in common.
     const check = (limit: string) =>
       validatePaper(b!.paper, blueprint, syllabus, [], new Map(), { otherForms: [{ label: "A", ids: new Set(ids(a!)) }], overlap: resolveShare(limit, size) }).checks.find((c) => c.id === "overlap:A")!;

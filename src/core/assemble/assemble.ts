@@ -273,6 +273,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   }
 
   const byId = pickedQuestions(bank, picks);
+  const idsOfForm = picks.map((pick) => new Set([...pick.values()].flatMap((list) => list.map((p) => p.id))));
   const assembled = picks.map((pick, f): AssembledForm => {
     const label = formLabel(f);
     const meta: Parameters<typeof paperFileOf>[2] = { name: blueprint.name, form: label, seed: options.seed };
@@ -280,7 +281,13 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     if (options.generatedBy !== undefined) meta.generated_by = options.generatedBy;
     const file = paperFileOf(blueprint, ordered(pick), meta);
     const { paper } = resolvePaper(file, byId, { file: label, path: [] });
-    return { label, file, paper, report: validatePaper(paper, blueprint, syllabus, [], new Map(), usageOf(options)) };
+    // Each form is checked against the others too: the overlap bound is the same rule as the model's rows.
+    const usage = usageOf(options);
+    if (forms > 1) {
+      usage.otherForms = idsOfForm.flatMap((ids, g) => (g === f ? [] : [{ label: formLabel(g), ids }]));
+      usage.overlap = overlapBound(options.maxOverlap);
+    }
+    return { label, file, paper, report: validatePaper(paper, blueprint, syllabus, [], new Map(), usage) };
   });
   const broken = assembled.find((a) => !a.report.ok);
   if (broken) {
