@@ -154,6 +154,10 @@ describe("validate and coverage read the history file (end to end)", () => {
     const ids = readText(paper).match(/ch\d+-[a-z]+-\d+/g)!;
     expect(json.checks.find((c: { id: string }) => c.id === "history:barred").questions.sort()).toEqual([...ids].sort());
     // --avoid: the paper against itself reuses all 32 questions, where rules.history.max_reused is 0.
+    // The next paper may not hold them: an included one is refused before any solving, naming the history.
+    const pinned = await runCli(["generate", "--blueprint", project.blueprint, "--seed", "4", "--include", ids[0]!, "--no-pdf", "--out", join(project.dir, "out2")]);
+    expect(pinned.code).toBe(3);
+    expect(pinned.stdout + pinned.stderr).toContain(`included question ${ids[0]} cannot be in a paper: kept out by the usage history (rules.history)`);
     const avoid = await runCli(["validate", paper, "--avoid", paper]);
     expect(avoid.code).toBe(1);
     expect(avoid.stdout).toMatch(/FAIL\s+questions reused from earlier papers \(rules\.history\.max_reused 0\)\s+≤ 0 questions\s+32 questions/);
@@ -170,6 +174,8 @@ describe("validate and coverage read the history file (end to end)", () => {
     writeText(join(project.dir, "bank", "10421-history.yaml"), "sittings:\n  - { sitting: 2025-10, questions: [t-1] }\n  - { sitting: 2026-04, questions: [t-1, t-2] }\n");
     const json = JSON.parse((await runCli(["coverage", "--blueprint", project.blueprint, "--format", "json"], { cwd: project.dir })).stdout);
     expect(json.usage).toEqual({ history: "bank/10421-history.yaml", sittings: 2, used: 2, counts: { "t-1": 2, "t-2": 1 }, barred: 2 });
+    const lint = JSON.parse((await runCli(["lint", "--blueprint", project.blueprint, "--format", "json"], { cwd: project.dir })).stdout);
+    expect(lint.summary.usage).toEqual({ history: "bank/10421-history.yaml", sittings: 2, used: 2, counts: { "t-1": 2, "t-2": 1 } });
     const text = await runCli(["coverage", "--blueprint", project.blueprint], { cwd: project.dir });
     expect(text.stdout).toContain("history bank/10421-history.yaml: 2 sittings, 2 questions used (most: t-1 ×2, t-2 ×1), 2 kept out of the next paper by rules.history");
   });
