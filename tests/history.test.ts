@@ -135,15 +135,17 @@ describe("the history rule shared by the solver, the validator and coverage", ()
 });
 
 describe("validate and coverage read the history file (end to end)", () => {
-  it("a recorded paper passes for its own sitting, fails for the next and against --avoid", async () => {
+  it("generate --record; a recorded paper passes for its own sitting, fails for the next and against --avoid", async () => {
     const project = tempProject();
     writeText(project.blueprint, readText(project.blueprint).replace("  knowledge_points: { max_per_point: 3 }", "  knowledge_points: { max_per_point: 3 }\n  history: { not_within_sittings: 1 }"));
     const out = join(project.dir, "out");
-    expect((await runCli(["generate", "--blueprint", project.blueprint, "--seed", "4", "--no-pdf", "--out", out])).code).toBe(0);
+    // generate --record writes the paper and records it in one step, as `zujuan record` would.
+    const generated = await runCli(["generate", "--blueprint", project.blueprint, "--seed", "4", "--no-pdf", "--out", out, "--record", "2026-04"]);
+    expect(generated.code).toBe(0);
+    expect(generated.stdout).toMatch(/recorded form A as used in sitting 2026-04, in \S*10421-history\.yaml/);
     const paper = join(out, "10421-A.yaml");
-    // Before it is recorded the history is empty: every rule passes.
-    expect((await runCli(["validate", paper])).code).toBe(0);
-    expect((await runCli(["record", paper, "--sitting", "2026-04"])).code).toBe(0);
+    expect(readText(join(project.dir, "bank", "10421-history.yaml"))).toMatch(/sitting: 2026-04\n\s+paper: \.\.\/out\/10421-A\.yaml\n\s+form: A\n\s+questions:/);
+    expect((await runCli(["record", paper, "--sitting", "2026-04"])).stdout).toContain("already recorded for sitting 2026-04");
     const own = await runCli(["validate", paper, "--format", "json"]);
     expect(own.code).toBe(0);
     expect(JSON.parse(own.stdout).checks.find((c: { id: string }) => c.id === "history:barred")).toMatchObject({ status: "pass" });

@@ -3,11 +3,13 @@ import { classifyBank } from "../core/assemble/classes.js";
 import { pinProblems, type PinProblem } from "../core/assemble/pins.js";
 import { indexBank } from "../core/bank.js";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { barredByHistory, type History } from "../core/history.js";
+import { dirname, relative } from "node:path";
+import { barredByHistory, withSitting, type History } from "../core/history.js";
 import { resolvePaper } from "../core/paper.js";
 import { shufflePaperFile, type ShuffleMode } from "../core/shuffle.js";
 import { bankSets, validatePaper } from "../core/validate.js";
-import { historyPathOf, loadHistory } from "../io/history-file.js";
+import { historyPathOf, loadHistory, writeHistory } from "../io/history-file.js";
+import { displayPath } from "../io/load-project.js";
 import type { Project } from "../io/load-project.js";
 import type { CommandResult } from "./command-result.js";
 import { UsageError, type RunContext } from "./run.js";
@@ -90,3 +92,23 @@ export function checkPins(project: Project, forms: number, maxOverlap: number, a
   return { outcome, text: lines.map((l) => `${label}: ${l}`).join("\n"), json: { ok: false, outcome, problems, messages: lines } };
 }
 
+
+/** generate --record: each form's bank questions appended to the history file under the sitting, as `zujuan record` does. */
+export function recordForms(
+  project: Project,
+  forms: readonly { form: AssembledForm; path: string }[],
+  sitting: string,
+): { ok: true; text: string; json: object } | { ok: false; diagnostics: Diagnostic[] } {
+  const path = historyPathOf(project.bankDir);
+  const loaded = loadHistory(path);
+  if (!loaded.ok) return loaded;
+  let history = loaded.history;
+  for (const { form, path: paper } of forms) {
+    const questions = form.paper.sections.flatMap((s) => s.questions.map((q) => q.id)).filter((id) => !form.paper.inline.has(id));
+    history = withSitting(history, { sitting, paper: relative(dirname(path), paper).split("\\").join("/"), form: form.label, questions }).history;
+  }
+  if (history !== loaded.history) writeHistory(path, history);
+  const shown = displayPath(path);
+  const labels = forms.map((f) => f.form.label).join(", ");
+  return { ok: true, text: `recorded form${forms.length === 1 ? "" : "s"} ${labels} as used in sitting ${sitting}, in ${shown}`, json: { history: shown, sitting, forms: forms.map((f) => f.form.label) } };
+}

@@ -26,7 +26,8 @@ import { projectGuards } from "../output-guards.js";
 import { progressReporter } from "../progress.js";
 import { run, UsageError, type RunContext } from "../run.js";
 import { renderOutputs } from "../render-outputs.js";
-import { checkPins, historyBarred, shuffleForms, shuffleModesFrom, withPins } from "../generate-setter.js";
+import { historyPathOf, loadHistory } from "../../io/history-file.js";
+import { checkPins, historyBarred, recordForms, shuffleForms, shuffleModesFrom, withPins } from "../generate-setter.js";
 
 export interface GenerateOptions {
   blueprint?: string;
@@ -45,6 +46,7 @@ export interface GenerateOptions {
   include?: string[];
   exclude?: string[];
   shuffle?: string;
+  record?: string;
 }
 
 interface Settings {
@@ -138,6 +140,11 @@ async function generateWith(
   const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
   if (refused) return refused;
   const shuffleModes = shuffleModesFrom(options.shuffle);
+  const sitting = options.record?.trim();
+  if (options.record !== undefined && !sitting) throw new UsageError("--record takes the sitting, e.g. --record 2026-10");
+  // A history file that cannot be read is found before any solving, not after the papers are written.
+  const recordable = sitting ? loadHistory(historyPathOf(loaded.project.bankDir)) : undefined;
+  if (recordable && !recordable.ok) return unusable(recordable.diagnostics, style);
   const history = historyBarred(loaded.project);
   if (!history.ok) return unusable(history.diagnostics, style);
   const barred = [...history.barred].sort();
@@ -186,7 +193,11 @@ async function generateWith(
     set.commit(set.files.map((f) => contents.byName.get(basename(f.path))!));
     const shownOf = (name: string) => set.files.find((f) => basename(f.path) === name)!.shown;
     const written = result.forms.map((form) => ({ form, shown: shownOf(`${courseCode(project)}-${form.label}.yaml`) }));
-    return withNotes(generatedReport(result, written, set.files.map((f) => f.shown), seed, style), set.notes);
+    const report = generatedReport(result, written, set.files.map((f) => f.shown), seed, style);
+    const recorded = sitting ? recordForms(project, written.map(({ form, shown }) => ({ form, path: resolve(shown) })), sitting) : undefined;
+    if (recorded && !recorded.ok) return unusable(recorded.diagnostics, style);
+    const withRecord = recorded ? { ...report, text: `${report.text}\n${recorded.text}`, json: { ...(report.json as object), recorded: recorded.json } } : report;
+    return withNotes(withRecord, set.notes);
   } finally {
     set.close();
   }
@@ -204,6 +215,7 @@ export function registerGenerate(program: Command): void {
     .option("--avoid <papers...>", "earlier paper files whose questions must not be reused")
     .option("--include <ids...>", "questions every form must hold (ID@A: form A only), with the blueprint's include:")
     .option("--exclude <ids...>", "questions no form may hold, with the blueprint's exclude:")
+    .option("--record <sitting>", "record the forms as used in this sitting (e.g. 2026-10) in the bank's history file, as zujuan record does")
     .option("--shuffle <what>", "options and/or questions (options,questions): each form its own seeded order, recorded in its paper file")
     .option("--out <dir>", "output directory", "out")
     .option("--no-pdf", "write only the paper files, no PDFs (nor .docx)")
