@@ -6,7 +6,8 @@ import { paperFileOf, resolvePaper, type Paper, type PaperFile } from "../paper.
 import { impliedRules } from "../rules.js";
 import { assemblyRules, overlapBound, overlapRule, questionsWithin, type ShareBound } from "../share.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import { validatePaper, type PaperUsage, type ValidationReport } from "../validate.js";
+import { pinRules } from "../pin-rules.js";
+import { bankSets, validatePaper, type PaperUsage, type ValidationReport } from "../validate.js";
 import type { QuestionType } from "../vocabulary.js";
 import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
@@ -101,6 +102,7 @@ interface Setup {
   context: ModelContext;
   stats: AssemblyStats;
   rules: ReturnType<typeof assemblyRules>;
+  sets: Map<string, string[]>;
 }
 
 function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: Pick<AssembleOptions, "seed" | "avoid" | "barred" | "forms" | "maxOverlap">): Setup {
@@ -108,7 +110,9 @@ function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, option
   const barred = new Set(options.barred ?? []);
   const maxReused = questionsWithin(blueprint.rules.history.max_reused, blueprint.sections);
   const classified = classifyBank(bank.questions, blueprint, syllabus, { used: avoid, allowReuse: maxReused > 0, barred });
-  const rules = assemblyRules(blueprint, syllabus, { avoid, barred });
+  // The pins too, as rules on question ids: the same the validator evaluates (pinRules).
+  const sets = bankSets(bank.questions);
+  const rules = [...assemblyRules(blueprint, syllabus, { avoid, barred }), ...pinRules(blueprint, sets)];
   const bound = overlapBound(options.maxOverlap);
   const overlap = (options.forms ?? 1) > 1 && bound.unit === "points" ? { overlapRule: overlapRule(bound) } : {};
   const cells = cellsOf(classified);
@@ -122,7 +126,7 @@ function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, option
     variables: 0,
     rows: 0,
   };
-  return { classified, stats, rules, context: { bank: classified, cells, grades: gradesOf(classified, cells), rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed, coefficients: new Coefficients(classified.classes), ...overlap } };
+  return { classified, stats, rules, sets, context: { bank: classified, cells, grades: gradesOf(classified, cells), rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed, coefficients: new Coefficients(classified.classes), ...overlap } };
 }
 
 /**
@@ -287,7 +291,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
       usage.otherForms = idsOfForm.flatMap((ids, g) => (g === f ? [] : [{ label: formLabel(g), ids }]));
       usage.overlap = overlapBound(options.maxOverlap);
     }
-    return { label, file, paper, report: validatePaper(paper, blueprint, syllabus, [], new Map(), usage) };
+    return { label, file, paper, report: validatePaper(paper, blueprint, syllabus, [], setup.sets, usage) };
   });
   const broken = assembled.find((a) => !a.report.ok);
   if (broken) {

@@ -128,6 +128,8 @@ export function classifyBank(
       const facts = itemFacts(q, section, syllabus);
       if (reused) facts.reused = true;
       if (barred) facts.barred = true;
+      // A class of its own stands for one question: rules that name questions (pins) can see which.
+      if (own) facts.id = q.id;
       const made: QuestionClass = { key, section, facts, members: [q.id], reused };
       const pin = pinned.get(q.id);
       if (pin) made.pinned = pin;

@@ -1,5 +1,6 @@
 import type { LpModel, LpRow, LpVariable } from "../lp.js";
 import { seededRandom } from "../random.js";
+import { bindsForm } from "../pin-rules.js";
 import type { LinearRule } from "../rules.js";
 
 /**
@@ -190,7 +191,9 @@ export function buildModel(spec: ModelSpec): AssemblyModel {
 
   // A row without terms that 0 satisfies says nothing (a knowledge point no group can reach): leave it out.
   const vacuous = (row: LpRow) => row.terms.length === 0 && (row.lo ?? 0) <= 0 && (row.hi ?? 0) >= 0;
-  const ruleRowsByForm = spec.rules.map((rule, ri) => Array.from({ length: forms }, (_, f) => ruleRows(rule, ri, f, groups, x).filter((row) => !vacuous(row))));
+  const ruleRowsByForm = spec.rules.map((rule, ri) =>
+    Array.from({ length: forms }, (_, f) => (bindsForm(rule, formLabel(f)) ? ruleRows(rule, ri, f, groups, x).filter((row) => !vacuous(row)) : [])),
+  );
   const slacks = spec.slack ? addSlack(spec.rules, ruleRowsByForm, groups, variables, rows) : [];
   for (const byForm of ruleRowsByForm) for (const formRows of byForm) rows.push(...formRows);
 
