@@ -8,6 +8,7 @@ import { shuffleNewOptions } from "../../core/shuffle.js";
 import { bankSets, validatePaper } from "../../core/validate.js";
 import { historyBarred } from "../generate-setter.js";
 import { sittingOf } from "../paper-usage.js";
+import { paperIdsFromFiles } from "../../io/paper-ids.js";
 import { openOutputSet } from "../../io/output-set.js";
 import { PDF_KINDS } from "../../io/render/request.js";
 import { paperYaml } from "../../io/write-paper.js";
@@ -34,6 +35,8 @@ export interface ReplaceOptions {
   force?: boolean;
   timeLimit?: string;
   format?: string;
+  avoid?: string[];
+  sitting?: string;
 }
 
 function problemText(p: ReplaceProblem): string {
@@ -114,16 +117,19 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
     names: [basename(target), ...formats.flatMap((ext) => PDF_KINDS.map((k) => `${base}-${k}.${ext}`))],
     member: new RegExp(`^${escaped}(\\.ya?ml|-(${PDF_KINDS.join("|")})\\.(pdf|docx))$`),
     force: options.force === true,
-    guards: projectGuards(project, [{ path: paperPath, what: "the paper being replaced" }]),
+    guards: projectGuards(project, [{ path: paperPath, what: "the paper being replaced" }, ...(options.avoid ?? []).map((path) => ({ path, what: "a paper given to --avoid" }))]),
   });
   const solver = HighsSolver.forForms(1);
   try {
-    const history = historyBarred(project, sittingOf(paper));
+    const history = historyBarred(project, sittingOf(paper, options.sitting?.trim() || undefined));
     if (!history.ok) return unusable(history.diagnostics, style);
     // The history judges what comes in; the questions the paper keeps are the setter's (validate judges them).
     const held = new Set(paper.sections.flatMap((s) => s.questions.map((q) => q.id)));
     const barred = new Set([...history.barred].filter((id) => !held.has(id)));
-    const request = { numbers, with: withIds, seed, solver, timeLimitSeconds, barred };
+    const avoided = paperIdsFromFiles(options.avoid ?? []);
+    if (!avoided.ok) return unusable(avoided.diagnostics, style);
+    const avoid = new Set([...avoided.ids].filter((id) => !held.has(id)));
+    const request = { numbers, with: withIds, seed, solver, timeLimitSeconds, barred, avoid };
     const result = await replaceQuestions(file, paper, project.bank, project.blueprint, project.syllabus, request);
     if (!result.ok) return withNotes(failure(result, style), set.notes);
     const byId = indexBank(project.bank);
@@ -171,6 +177,8 @@ export function registerReplace(program: Command): void {
     .argument("<paper>", "paper file (YAML) to start from; it is never written")
     .argument("[n...]", "question numbers, as printed, to replace")
     .option("--with <ids...>", "bank questions to put in; the fewest other questions change to make room")
+    .option("--avoid <papers...>", "papers whose questions never come in: the sitting's other forms, earlier papers")
+    .option("--sitting <label>", "the sitting the paper is for, for the history rules (default: the one it is recorded under, else the next)")
     .option("--seed <n>", "seed for variety; the same seed gives the same replacement (default: random, printed)")
     .option("--out <file.yaml>", "the new paper file (default: beside the paper, <name>-r<seed>.yaml)")
     .option("--blueprint <file>", "blueprint (default: the one the paper names)")

@@ -25,6 +25,8 @@ export interface ReplaceRequest {
   timeLimitSeconds?: number;
   /** Questions the usage history keeps out (rules.history): never a replacement. */
   barred?: ReadonlySet<string>;
+  /** Questions of other papers (the sitting's other forms, earlier papers): never a replacement either. */
+  avoid?: ReadonlySet<string>;
 }
 
 export interface ReplacedQuestion {
@@ -100,6 +102,7 @@ function checkRequest(slots: readonly Slot[], request: ReplaceRequest, bank: Ban
     if (!known.has(id)) problems.push({ code: "unknown-id", id });
     else if (inPaper.has(id)) problems.push({ code: "already-in-paper", id, number: inPaper.get(id)! });
     else if (request.barred?.has(id)) problems.push({ code: "ineligible", id, reason: "kept out by the usage history (rules.history)" });
+    else if (request.avoid?.has(id)) problems.push({ code: "ineligible", id, reason: "in a paper given to --avoid" });
     else if (!classOf.has(id)) problems.push({ code: "ineligible", id, reason: classified.ineligible.find((i) => i.id === id)?.reason ?? "not eligible for this blueprint" });
   }
   return problems;
@@ -111,7 +114,7 @@ function columnsOf(classified: ClassifiedBank, slots: readonly Slot[], request: 
   const forced = new Set(request.with ?? []);
   const inPaper = new Set(slots.map((s) => s.id));
   const flexible = forced.size > 0;
-  const barred = request.barred ?? new Set<string>();
+  const barred = new Set([...(request.barred ?? []), ...(request.avoid ?? [])]);
   return classified.classes.map((c, classIndex) => {
     const current = c.members.filter((id) => inPaper.has(id) && !leaving.has(id) && !forced.has(id));
     return {
