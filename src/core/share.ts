@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Blueprint } from "./blueprint.js";
 import { historyRule } from "./history.js";
-import { fmt, paperRules, type ItemFacts, type LinearRule } from "./rules.js";
+import { paperRules, type ItemFacts, type LinearRule } from "./rules.js";
 import type { SyllabusIndex } from "./syllabus.js";
 
 /**
@@ -98,11 +98,6 @@ export function overlapRule(bound: ShareBound): LinearRule {
     measure: weight(bound),
     max: bound.max,
   };
-}
-
-/** "10% points (10 points)": the bound as written and what it comes to. */
-export function describeShare(bound: ShareBound): string {
-  return `${bound.text} (${fmt(bound.max)} ${bound.unit})`;
 }
 
 /** A --max-overlap as a bound: a plain number counts questions. */
