@@ -77,7 +77,7 @@ describe("assemble on the bundled 10421 bank", () => {
     const first = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 9, solver });
     if (!first.ok) throw new Error("first paper");
     const used = ids(first.forms[0]!.file);
-    const blueprint: Blueprint = { ...project.blueprint, rules: { ...project.blueprint.rules, history: { max_reused: 2 } } };
+    const blueprint: Blueprint = { ...project.blueprint, rules: { ...project.blueprint.rules, history: { max_reused: { max: 2, unit: "questions", text: "2" } } } };
     for (const seed of [9, 10, 11]) {
       const again = await assemble(project.bank, blueprint, project.syllabus, { seed, avoid: used, solver });
       expect(again.ok).toBe(true);

@@ -7,6 +7,7 @@ import { indexBank, type Bank } from "../src/core/bank.js";
 import type { Blueprint } from "../src/core/blueprint.js";
 import { resolvePaper, type PaperFile } from "../src/core/paper.js";
 import { lintBank } from "../src/core/lint.js";
+import { bindsForm, pinRules } from "../src/core/pin-rules.js";
 import { bankSets, validatePaper } from "../src/core/validate.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
@@ -111,6 +112,40 @@ describe("question sets (all or none)", () => {
       ["lonely-set", "warning"],
       ["set-enemies", "error"],
     ]);
+  });
+
+  it("leaves a set out whole when one of its members cannot be in a paper, and the validator agrees", async () => {
+    // s1 is excluded: its partner sc1 may not come alone. The solver's set rule and the validator's are one.
+    const blueprint = makeBlueprint({ exclude: ["s1"] });
+    for (let seed = 1; seed <= 6; seed++) {
+      const result = await build(blueprint, seed, 1, 0, setBank);
+      if (!result.ok) throw new Error(result.diagnosis.message);
+      expect(ids(result.forms[0]!.file)).not.toContain("sc1");
+      expect(result.forms[0]!.report.checks.find((c) => c.id === "sets")).toMatchObject({ status: "pass" });
+    }
+    const alone: PaperFile = { sections: [{ type: "单项选择题", points_each: 1, questions: ["sc1", "sc2"] }, { type: "简答题", points_each: 5, questions: ["s2"] }] };
+    expect(check(alone, blueprint, setBank).checks.find((c) => c.id === "sets")).toMatchObject({ status: "fail", questions: ["s1"] });
+  });
+
+  it("pins are linear rules on question ids: include (per form), exclude, and each set member against the first", () => {
+    const blueprint = makeBlueprint({ include: ["sc4", { id: "sc5", forms: ["B"] }], exclude: ["sc6"] });
+    const rules = pinRules(blueprint, bankSets(setBank.questions));
+    expect(rules.map((r) => [r.id, r.min, r.max, r.forms])).toEqual([
+      ["include:sc4", 1, undefined, undefined],
+      ["include:sc5", 1, undefined, ["B"]],
+      ["exclude", undefined, 0, undefined],
+      ["set:case-a:s1", 0, 0, undefined],
+    ]);
+    const facts = (id: string) => ({ id }) as Parameters<(typeof rules)[number]["measure"]>[0];
+    expect(["sc4", "sc5", "sc6", "sc1", "s1", "s2"].map((id) => rules.map((r) => r.measure(facts(id))))).toEqual([
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+      [0, 0, 0, 1],
+      [0, 0, 0, -1],
+      [0, 0, 0, 0],
+    ]);
+    expect([undefined, "A", "B"].map((form) => bindsForm(rules[1]!, form))).toEqual([true, false, true]);
   });
 
   it("the validator finds a paper with part of a set", () => {

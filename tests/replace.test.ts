@@ -210,3 +210,120 @@ describe("zujuan replace (end to end)", () => {
     expect(run.stdout + run.stderr).toContain("the paper has no question 40 (it has 32)");
   });
 });
+
+describe("replace against brute force: every rule kept, only the asked questions change, --with the fewest others", () => {
+  // A paper of 4 单项选择题 and 1 简答题; every paper the bank allows is enumerated and checked by the validator.
+  const syllabus = makeSyllabus(2, 2);
+  const blueprint = makeBlueprint({
+    paper: { title: "测试试卷", minutes: 60, total_points: 10 },
+    sections: [
+      { type: "单项选择题", count: 4, points_each: 1, minutes_each: 1 },
+      { type: "简答题", count: 1, points_each: 6, minutes_each: 8 },
+    ],
+    rules: {
+      levels: { shares: { 识记: 80, 领会: 20, 简单应用: 0, 综合应用: 0 } },
+      difficulty: { shares: { 易: 100, 较易: 0, 较难: 0, 难: 0 } },
+      chapters: { min_questions_each: 1 },
+    },
+  });
+  const sc = (id: string, level: string, chapter = 1, extra: Record<string, unknown> = {}) =>
+    rawQuestion("单项选择题", { id, level, chapter, knowledge_point: `${chapter}.1`, ...extra });
+  const short = (id: string, chapter: number) => rawQuestion("简答题", { id, chapter, knowledge_point: `${chapter}.2`, marking: [{ point: "要点", points: 6 }] });
+  const bank = makeBank([
+    sc("sc1", "识记"), sc("sc2", "识记", 2), sc("sc3", "领会"), sc("sc4", "领会", 2), sc("sc5", "领会", 2),
+    sc("sc6", "识记", 1, { excludes: ["sc7"] }), sc("sc7", "领会", 2), sc("sc8", "识记", 2),
+    short("short1", 1), short("short2", 2),
+  ]);
+  const file: PaperFile = {
+    sections: [
+      { type: "单项选择题", points_each: 1, questions: ["sc1", "sc2", "sc3", "sc4"] },
+      { type: "简答题", points_each: 6, questions: ["short1"] },
+    ],
+  };
+  const byIdSmall = indexBank(bank);
+  const paperOf = (f: PaperFile) => resolvePaper(f, byIdSmall, { file: "p", path: [] }).paper;
+  const baseIds = idsOf(file);
+
+  const choose = <T,>(items: readonly T[], k: number): T[][] =>
+    k === 0 ? [[]] : items.flatMap((item, i) => choose(items.slice(i + 1), k - 1).map((rest) => [item, ...rest]));
+  const singles = ["sc1", "sc2", "sc3", "sc4", "sc5", "sc6", "sc7", "sc8"];
+  const valid = choose(singles, 4)
+    .flatMap((four) => ["short1", "short2"].map((s): PaperFile => ({ sections: [{ ...file.sections[0]!, questions: four }, { ...file.sections[1]!, questions: [s] }] })))
+    .filter((candidate) => validatePaper(paperOf(candidate), blueprint, syllabus).ok)
+    .map((candidate) => new Set(idsOf(candidate)));
+
+  /** Fewest base questions a valid paper drops, holding `withIds` and none of the asked ones; undefined if none. */
+  function fewestChanges(asked: readonly number[], withIds: readonly string[]): number | undefined {
+    const leaving = new Set(asked.map((n) => baseIds[n - 1]!));
+    const kept = baseIds.filter((id) => !leaving.has(id));
+    const fits = valid.filter((ids) => withIds.every((id) => ids.has(id)) && [...leaving].every((id) => !ids.has(id)));
+    // Without --with, every question not asked stays: only papers that keep them all count.
+    if (withIds.length === 0) return fits.some((ids) => kept.every((id) => ids.has(id))) ? leaving.size : undefined;
+    const drops = fits.map((ids) => baseIds.filter((id) => !ids.has(id)).length);
+    return drops.length ? Math.min(...drops) : undefined;
+  }
+
+  it("agrees with the enumeration for any asked positions, --with questions and seed", async () => {
+    expect(valid.length).toBeGreaterThan(3);
+    let solved = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 1, max: 5 }), { maxLength: 2 }),
+        fc.uniqueArray(fc.constantFrom("sc5", "sc6", "sc7", "sc8", "short2"), { maxLength: 2 }),
+        fc.nat(1000),
+        async (asked, withIds, seed) => {
+          fc.pre(asked.length > 0 || withIds.length > 0);
+          const result = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: asked, with: withIds, seed, solver });
+          const best = fewestChanges(asked, withIds);
+          if (best === undefined) {
+            // No paper exists: a verdict (rules named, or the request refused), never a paper.
+            expect(result.ok).toBe(false);
+            if (!result.ok) expect(["infeasible", "usage"]).toContain(result.reason);
+            if (!result.ok && result.reason === "infeasible") expect(result.shortfalls.length + result.message.length).toBeGreaterThan(0);
+            refused += 1;
+            return;
+          }
+          if (!result.ok) throw new Error(`expected a paper dropping ${best} questions for ${asked} with ${withIds}, got ${result.reason}`);
+          solved += 1;
+          const after = idsOf(result.file);
+          expect(validatePaper(paperOf(result.file), blueprint, syllabus).ok).toBe(true);
+          for (const id of withIds) expect(after).toContain(id);
+          // Every asked position changes; with --with as few others as any valid paper allows, else none.
+          const differ = after.flatMap((id, i) => (id === baseIds[i] ? [] : [i + 1]));
+          for (const n of asked) expect(differ).toContain(n);
+          expect(result.changed.length).toBe(best);
+          expect(differ.length).toBe(best);
+          if (withIds.length === 0) expect(differ.sort()).toEqual([...asked].sort());
+          expect(result.file.sections.map((s) => s.type)).toEqual(file.sections.map((s) => s.type));
+        },
+      ),
+      { numRuns: 60, seed: 7 },
+    );
+    expect(solved).toBeGreaterThan(10);
+    expect(refused).toBeGreaterThan(3);
+  });
+
+  it("never brings in a question the usage history keeps out, and refuses one asked for with --with", async () => {
+    // Question 2 (识记) can only give way to sc6 or sc8, the other 识记 questions.
+    const seen = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const free = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [2], seed, solver });
+      const kept = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [2], seed, solver, barred: new Set(["sc8"]) });
+      if (!free.ok || !kept.ok) throw new Error("expected papers");
+      seen.add(free.changed[0]!.to);
+      expect(kept.changed).toEqual([{ number: 2, from: "sc2", to: "sc6" }]);
+    }
+    expect(seen).toEqual(new Set(["sc6", "sc8"]));
+    const none = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [2], seed: 1, solver, barred: new Set(["sc6", "sc8"]) });
+    expect(none).toMatchObject({ ok: false, reason: "infeasible" });
+    // The other form's questions (--avoid) are kept out the same way, and said so.
+    const other = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [2], seed: 3, solver, avoid: new Set(["sc6"]) });
+    expect(other).toMatchObject({ ok: true, changed: [{ number: 2, from: "sc2", to: "sc8" }] });
+    const named = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [1], with: ["sc8"], seed: 1, solver, avoid: new Set(["sc8"]) });
+    expect(named).toMatchObject({ ok: false, reason: "usage", problems: [{ code: "ineligible", id: "sc8", reason: "in a paper given to --avoid" }] });
+    const barred = new Set(["sc6"]);
+    const asked = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [1], with: ["sc6"], seed: 1, solver, barred });
+    expect(asked).toMatchObject({ ok: false, reason: "usage", problems: [{ code: "ineligible", id: "sc6", reason: "kept out by the usage history (rules.history)" }] });
+  });
+});

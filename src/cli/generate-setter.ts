@@ -3,11 +3,13 @@ import { classifyBank } from "../core/assemble/classes.js";
 import { pinProblems, type PinProblem } from "../core/assemble/pins.js";
 import { indexBank } from "../core/bank.js";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { overexposed, usedWithin } from "../core/history.js";
+import { dirname, relative } from "node:path";
+import { barredByHistory, withSitting, type History } from "../core/history.js";
 import { resolvePaper } from "../core/paper.js";
 import { shufflePaperFile, type ShuffleMode } from "../core/shuffle.js";
 import { bankSets, validatePaper } from "../core/validate.js";
-import { historyPathOf, loadHistory } from "../io/history-file.js";
+import { historyPathOf, loadHistory, writeHistory } from "../io/history-file.js";
+import { displayPath } from "../io/load-project.js";
 import type { Project } from "../io/load-project.js";
 import type { CommandResult } from "./command-result.js";
 import { UsageError, type RunContext } from "./run.js";
@@ -32,15 +34,17 @@ export function shuffleForms(forms: readonly AssembledForm[], project: Project, 
   });
 }
 
-/** rules.history: questions of the last N recorded sittings, and those used k times in the last M, join the blueprint's exclude. */
-export function historyRule(project: Project): { ok: true; project: Project } | { ok: false; diagnostics: Diagnostic[] } {
-  const { not_within_sittings: n, max_uses: uses } = project.blueprint.rules.history;
-  if (n === undefined && uses === undefined) return { ok: true, project };
+/**
+ * rules.history: the questions the bank's history file keeps out of the next paper (used in the last N
+ * recorded sittings, or k times in the last M), for the solver's classes and the validator's history rule.
+ * `before` is the sitting the paper is for, when it is already recorded (validate, replace).
+ */
+export function historyBarred(project: Project, before?: (history: History) => string | undefined): { ok: true; barred: Set<string> } | { ok: false; diagnostics: Diagnostic[] } {
+  const rules = project.blueprint.rules.history;
+  if (rules.not_within_sittings === undefined && rules.max_uses === undefined) return { ok: true, barred: new Set() };
   const history = loadHistory(historyPathOf(project.bankDir));
   if (!history.ok) return history;
-  const kept = new Set([...(n === undefined ? [] : usedWithin(history.history, n)), ...(uses === undefined ? [] : overexposed(history.history, uses.times, uses.sittings))]);
-  const recent = [...kept].sort();
-  return { ok: true, project: { ...project, blueprint: { ...project.blueprint, exclude: [...project.blueprint.exclude, ...recent] } } };
+  return { ok: true, barred: new Set(barredByHistory(rules, history.history, before?.(history.history)).keys()) };
 }
 
 /** Command-line pins join the blueprint's, so the solver and the validator read them from one place. */
@@ -74,9 +78,11 @@ function pinProblemText(p: PinProblem): string {
 }
 
 /** Pins that no paper can hold, before any solving: an unknown id is bad input, the rest infeasible (named). */
-export function checkPins(project: Project, forms: number, maxOverlap: number, avoid: Iterable<string>, style: RunContext["style"]): CommandResult | undefined {
+export function checkPins(project: Project, forms: number, maxOverlap: number, avoid: Iterable<string>, barred: ReadonlySet<string>, style: RunContext["style"]): CommandResult | undefined {
   if (!project.blueprint.include.length) return undefined;
-  const { ineligible } = classifyBank(project.bank.questions, project.blueprint, project.syllabus, { used: new Set(avoid), allowReuse: true });
+  const classified = classifyBank(project.bank.questions, project.blueprint, project.syllabus, { used: new Set(avoid), allowReuse: true });
+  // An included question the history keeps out is named here, before any solving.
+  const ineligible = [...classified.ineligible, ...project.blueprint.include.filter((p) => barred.has(p.id)).map((p) => ({ id: p.id, reason: "kept out by the usage history (rules.history)" }))];
   const problems = pinProblems(project.bank, project.blueprint, ineligible, forms, maxOverlap);
   if (!problems.length) return undefined;
   const lines = problems.map(pinProblemText);
@@ -86,3 +92,23 @@ export function checkPins(project: Project, forms: number, maxOverlap: number, a
   return { outcome, text: lines.map((l) => `${label}: ${l}`).join("\n"), json: { ok: false, outcome, problems, messages: lines } };
 }
 
+
+/** generate --record: each form's bank questions appended to the history file under the sitting, as `zujuan record` does. */
+export function recordForms(
+  project: Project,
+  forms: readonly { form: AssembledForm; path: string }[],
+  sitting: string,
+): { ok: true; text: string; json: object } | { ok: false; diagnostics: Diagnostic[] } {
+  const path = historyPathOf(project.bankDir);
+  const loaded = loadHistory(path);
+  if (!loaded.ok) return loaded;
+  let history = loaded.history;
+  for (const { form, path: paper } of forms) {
+    const questions = form.paper.sections.flatMap((s) => s.questions.map((q) => q.id)).filter((id) => !form.paper.inline.has(id));
+    history = withSitting(history, { sitting, paper: relative(dirname(path), paper).split("\\").join("/"), form: form.label, questions }).history;
+  }
+  if (history !== loaded.history) writeHistory(path, history);
+  const shown = displayPath(path);
+  const labels = forms.map((f) => f.form.label).join(", ");
+  return { ok: true, text: `recorded form${forms.length === 1 ? "" : "s"} ${labels} as used in sitting ${sitting}, in ${shown}`, json: { history: shown, sitting, forms: forms.map((f) => f.form.label) } };
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limits.js";
+import { resolveShare, shareSchema, type PaperSize, type ShareBound } from "./share.js";
 import { DIFFICULTIES, LEVELS, TIERS, questionTypeSchema, type QuestionType } from "./vocabulary.js";
 
 const range = z.strictObject({ min: nonnegativeUpTo(LIMITS.paperPoints).optional(), max: nonnegativeUpTo(LIMITS.paperPoints).optional() });
@@ -92,13 +93,9 @@ const includeSchema = z
   .transform((v): { id: string; forms?: string[] } => (typeof v === "string" || !v.forms ? { id: typeof v === "string" ? v : v.id } : { id: v.id, forms: v.forms }));
 export type Include = z.output<typeof includeSchema>;
 
-/** A number of questions, or a percentage of the paper's questions ("10%", as 审核表 state it). */
-const countOrPercent = z.union([wholeIn(0, LIMITS.papers), z.string().regex(/^\d{1,3}(\.\d+)?%$/, 'a whole number or a percentage such as "10%"')]);
-
 /** Questions a percentage of a paper of `total` questions allows: rounded down, so "at most 10 %" holds. */
 export function countOf(value: number | string, total: number): number {
-  if (typeof value === "number") return value;
-  return Math.floor((Number(value.slice(0, -1)) * total) / 100 + 1e-9);
+  return resolveShare(value, { questions: total, points: 0 }).max;
 }
 
 export const blueprintSchema = z.strictObject({
@@ -145,7 +142,8 @@ export const blueprintSchema = z.strictObject({
     knowledge_points: z.strictObject({ max_per_point: wholeIn(1, LIMITS.sectionCount).optional() }).default({}),
     history: z
       .strictObject({
-        max_reused: countOrPercent.default(0),
+        /** Questions of --avoid papers a paper may reuse: 3, "10%" of its questions, "10% points", "12 points". */
+        max_reused: shareSchema.default(0),
         /** A question used in any of the last N recorded sittings (the bank's history file) is not used again. */
         not_within_sittings: wholeIn(1, LIMITS.papers).optional(),
         /** Exposure: a question used `times` times in the last `sittings` sittings is not used again. */
@@ -153,7 +151,7 @@ export const blueprintSchema = z.strictObject({
       })
       .default({ max_reused: 0 }),
     /** Questions two forms may share (generate --max-overlap, when not given). */
-    overlap: z.strictObject({ max_shared: countOrPercent.optional() }).default({}),
+    overlap: z.strictObject({ max_shared: shareSchema.optional() }).default({}),
   }),
   coverage: z
     .strictObject({
@@ -163,12 +161,17 @@ export const blueprintSchema = z.strictObject({
     .default({ min_questions_per_knowledge_point: 1, min_papers: 1 }),
   analysis: analysisSchema.default(ANALYSIS_DEFAULTS),
 }).transform((b) => {
-  // Percentages become counts of the paper's questions here, so every rule reads a number.
-  const questions = b.sections.reduce((s, x) => s + x.count, 0);
-  const overlap: { max_shared?: number } = {};
-  if (b.rules.overlap.max_shared !== undefined) overlap.max_shared = countOf(b.rules.overlap.max_shared, questions);
-  return { ...b, rules: { ...b.rules, history: { ...b.rules.history, max_reused: countOf(b.rules.history.max_reused, questions) }, overlap } };
+  // Shares become bounds in questions or points of this paper here, so every rule reads a number.
+  const size = paperSize(b.sections);
+  const overlap: { max_shared?: ShareBound } = {};
+  if (b.rules.overlap.max_shared !== undefined) overlap.max_shared = resolveShare(b.rules.overlap.max_shared, size);
+  return { ...b, rules: { ...b.rules, history: { ...b.rules.history, max_reused: resolveShare(b.rules.history.max_reused, size) }, overlap } };
 });
+
+/** A paper's questions and points, what percentages are of. */
+export function paperSize(sections: readonly { count: number; points_each: number }[]): PaperSize {
+  return { questions: sections.reduce((n, s) => n + s.count, 0), points: sections.reduce((n, s) => n + s.count * s.points_each, 0) };
+}
 
 export type BlueprintInput = z.input<typeof blueprintSchema>;
 export type Blueprint = z.output<typeof blueprintSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { LinearRule } from "./rules.js";
 
 /** Which questions were used in which sitting: appended by `zujuan record`, read by generate and validate. */
 export const historySchema = z.strictObject({
@@ -52,10 +53,67 @@ export function usageCounts(history: History): Map<string, number> {
   return counts;
 }
 
-/** Questions already used `times` times in the last `sittings` sittings: exposure at most k times in M sittings. */
-export function overexposed(history: History, times: number, sittings: number): Set<string> {
-  const order = sittingsInOrder(history);
+/** Questions already used `times` times in the last `sittings` sittings (before `before`): exposure at most k times in M sittings. */
+export function overexposed(history: History, times: number, sittings: number, before?: string): Set<string> {
+  const order = sittingsInOrder(history).filter((s) => before === undefined || s < before);
   const recent = new Set(order.slice(Math.max(0, order.length - sittings)));
   const counts = usageCounts({ sittings: history.sittings.filter((s) => recent.has(s.sitting)) });
   return new Set([...counts].filter(([, n]) => n >= times).map(([id]) => id));
+}
+
+/** The blueprint's history rules (rules.history). */
+export interface HistoryRules {
+  not_within_sittings?: number | undefined;
+  max_uses?: { times: number; sittings: number } | undefined;
+}
+
+/** Why the history keeps a question out of the next paper: data, worded by the caller. */
+export type BarredReason = { code: "recent"; sittings: number; last: string } | { code: "exposure"; times: number; sittings: number; uses: number };
+
+/**
+ * Questions the history rules keep out of a paper for the sitting after `before` (or after every
+ * recorded sitting): used within the last N sittings, or used k times in the last M.
+ */
+export function barredByHistory(rules: HistoryRules, history: History, before?: string): Map<string, BarredReason> {
+  const barred = new Map<string, BarredReason>();
+  const order = sittingsInOrder(history).filter((s) => before === undefined || s < before);
+  const n = rules.not_within_sittings;
+  if (n !== undefined) {
+    const recent = new Set(order.slice(Math.max(0, order.length - n)));
+    for (const s of history.sittings) {
+      if (!recent.has(s.sitting)) continue;
+      for (const id of s.questions) {
+        const known = barred.get(id);
+        if (!known || (known.code === "recent" && known.last < s.sitting)) barred.set(id, { code: "recent", sittings: n, last: s.sitting });
+      }
+    }
+  }
+  const uses = rules.max_uses;
+  if (uses !== undefined) {
+    const recent = new Set(order.slice(Math.max(0, order.length - uses.sittings)));
+    const counts = usageCounts({ sittings: history.sittings.filter((s) => recent.has(s.sitting)) });
+    for (const [id, count] of counts) if (count >= uses.times && !barred.has(id)) barred.set(id, { code: "exposure", times: uses.times, sittings: uses.sittings, uses: count });
+  }
+  return barred;
+}
+
+/** The sitting a paper was recorded for, if the history holds it: its own record must not bar it. */
+export function recordedSitting(history: History, questions: readonly string[], form?: string): string | undefined {
+  const ids = [...new Set(questions)].sort().join("\u0000");
+  const found = history.sittings.filter((s) => (form === undefined || s.form === undefined || s.form === form) && [...new Set(s.questions)].sort().join("\u0000") === ids);
+  return found.map((s) => s.sitting).sort()[0];
+}
+
+/**
+ * No question the history rules keep out (not within N sittings; at most k uses in M sittings). The
+ * solver leaves such questions out of its classes (a bound of 0 needs no row); the validator counts
+ * them in a paper.
+ */
+export function historyRule(rules: HistoryRules): LinearRule | undefined {
+  if (rules.not_within_sittings === undefined && rules.max_uses === undefined) return undefined;
+  const parts = [
+    ...(rules.not_within_sittings !== undefined ? [`not within ${rules.not_within_sittings} sitting${rules.not_within_sittings === 1 ? "" : "s"}`] : []),
+    ...(rules.max_uses !== undefined ? [`not after ${rules.max_uses.times} uses in ${rules.max_uses.sittings} sittings`] : []),
+  ];
+  return { id: "history:barred", group: "history", label: `questions the usage history keeps out (${parts.join("; ")})`, unit: "questions", measure: (i) => (i.barred ? 1 : 0), max: 0 };
 }

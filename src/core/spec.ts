@@ -42,7 +42,9 @@ const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.
 export function paperFacts(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex): { facts: ItemFacts; id: string; number: number }[] {
   return paperItems(paper).map(({ question, section, number }) => {
     const minutes = sectionFor(blueprint, section.type)?.minutes_each ?? 0;
-    return { facts: itemFacts(question, { points_each: section.points_each, minutes_each: minutes }, syllabus), id: question.id, number };
+    const facts = itemFacts(question, { points_each: section.points_each, minutes_each: minutes }, syllabus);
+    facts.id = question.id;
+    return { facts, id: question.id, number };
   });
 }
 

@@ -2,7 +2,10 @@ import type { Blueprint } from "./blueprint.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { intrinsicPoints } from "./question.js";
 import { paperItems, type Paper } from "./paper.js";
-import { describeAmount, describeExpected, fmt, paperRules, withinRule, type RuleGroup } from "./rules.js";
+import { historyRule, type HistoryRules } from "./history.js";
+import { bindsForm, pinRules } from "./pin-rules.js";
+import { describeAmount, describeExpected, fmt, paperRules, withinRule, type ItemFacts, type LinearRule, type RuleGroup } from "./rules.js";
+import { overlapRule, reuseRule, type ShareBound } from "./share.js";
 import { buildSpec, paperFacts, type SpecTable } from "./spec.js";
 import type { SyllabusIndex } from "./syllabus.js";
 
@@ -10,7 +13,7 @@ export type CheckStatus = "pass" | "fail" | "warning";
 
 export interface RuleCheck {
   id: string;
-  group: RuleGroup | "structure" | "content" | "pin";
+  group: RuleGroup | "structure" | "content";
   label: string;
   status: CheckStatus;
   expected: string;
@@ -67,23 +70,44 @@ function structureChecks(paper: Paper, blueprint: Blueprint, syllabus: SyllabusI
   return checks;
 }
 
-/**
- * The setter's pins: every included question (for this form) is in, every excluded one out, and a
- * question set (members by set id, from the bank) is in whole or not at all.
- */
-function pinChecks(paper: Paper, blueprint: Blueprint, sets: ReadonlyMap<string, readonly string[]>): RuleCheck[] {
-  const ids = new Set(paperItems(paper).map((i) => i.question.id));
-  const checks: RuleCheck[] = [];
-  for (const pin of blueprint.include) {
-    if (pin.forms && paper.form !== undefined && !pin.forms.includes(paper.form)) continue;
-    const forms = pin.forms ? ` (form ${pin.forms.join(", ")})` : "";
-    checks.push(check(`include:${pin.id}`, "pin", `included question ${pin.id}${forms}`, ids.has(pin.id), "in the paper", ids.has(pin.id) ? "in the paper" : "missing", [pin.id]));
+/** A linear rule's value on a paper, and the questions that make it up. */
+function evaluate(rule: LinearRule, facts: readonly { facts: ItemFacts; id: string }[]): { value: number; questions: string[] } {
+  let value = 0;
+  const questions: string[] = [];
+  for (const { facts: f, id } of facts) {
+    const m = rule.measure(f);
+    if (m !== 0) {
+      value += m;
+      questions.push(id);
+    }
   }
-  const excluded = blueprint.exclude.filter((id) => ids.has(id));
-  if (blueprint.exclude.length) checks.push(check("exclude", "pin", "no excluded question", excluded.length === 0, "0 excluded", `${excluded.length} excluded`, excluded));
-  const touched = [...sets].filter(([, members]) => members.some((id) => ids.has(id)));
-  const partial = touched.filter(([, members]) => !members.every((id) => ids.has(id)));
-  if (sets.size) checks.push(check("sets", "pin", "question sets whole (all or none)", partial.length === 0, "0 partial sets", `${partial.length} partial sets`, partial.flatMap(([, m]) => m.filter((id) => !ids.has(id)))));
+  return { value, questions };
+}
+
+/**
+ * The setter's pins, evaluated from the rules the solver builds its rows from (pinRules): every
+ * included question (for this form) is in, every excluded one out, and a question set (members by set
+ * id, from the bank) is in whole or not at all.
+ */
+function pinChecks(paper: Paper, facts: readonly { facts: ItemFacts; id: string }[], blueprint: Blueprint, sets: ReadonlyMap<string, readonly string[]>): RuleCheck[] {
+  const checks: RuleCheck[] = [];
+  const partial = new Set<string>();
+  for (const rule of pinRules(blueprint, sets)) {
+    if (!bindsForm(rule, paper.form)) continue;
+    const { value, questions } = evaluate(rule, facts);
+    const ok = withinRule(rule, value);
+    if (rule.set !== undefined) {
+      if (!ok) partial.add(rule.set);
+    } else if (rule.id === "exclude") {
+      checks.push(check(rule.id, "pin", rule.label, ok, "0 excluded", `${value} excluded`, questions));
+    } else {
+      const id = rule.id.slice("include:".length);
+      checks.push(check(rule.id, "pin", rule.label, ok, "in the paper", ok ? "in the paper" : "missing", [id]));
+    }
+  }
+  const ids = new Set(facts.map((f) => f.id));
+  const missing = [...partial].flatMap((set) => (sets.get(set) ?? []).filter((id) => !ids.has(id)));
+  if (sets.size) checks.push(check("sets", "pin", "question sets whole (all or none)", partial.size === 0, "0 partial sets", `${partial.size} partial sets`, missing));
   return checks;
 }
 
@@ -94,6 +118,38 @@ export function bankSets(questions: readonly { id: string; set?: string | undefi
   return sets;
 }
 
+/**
+ * What a paper is checked against besides its blueprint: questions of earlier papers (--avoid), questions
+ * the usage history keeps out, and the other forms of its sitting with the bound on what two forms share.
+ */
+export interface PaperUsage {
+  reused?: ReadonlySet<string>;
+  barred?: ReadonlySet<string>;
+  /** The rules that bar `barred`, for the check's label. */
+  historyRules?: HistoryRules;
+  otherForms?: readonly { label: string; ids: ReadonlySet<string> }[];
+  overlap?: ShareBound;
+}
+
+function linearCheck(rule: LinearRule, facts: readonly { facts: ItemFacts; id: string }[], id = rule.id, label = rule.label): RuleCheck {
+  const { value, questions } = evaluate(rule, facts);
+  return check(id, rule.group, label, withinRule(rule, value), describeExpected(rule), describeAmount(value, rule.unit), questions);
+}
+
+/** The usage rules, each evaluated by the same linear rule the solver builds its rows from. */
+function usageChecks(facts: readonly { facts: ItemFacts; id: string }[], blueprint: Blueprint, usage: PaperUsage): RuleCheck[] {
+  const checks: RuleCheck[] = [];
+  const barredRule = usage.barred ? historyRule(usage.historyRules ?? blueprint.rules.history) : undefined;
+  if (barredRule) checks.push(linearCheck(barredRule, facts.map((f) => ({ ...f, facts: { ...f.facts, barred: usage.barred!.has(f.id) } }))));
+  if (usage.reused) checks.push(linearCheck(reuseRule(blueprint.rules.history.max_reused), facts.map((f) => ({ ...f, facts: { ...f.facts, reused: usage.reused!.has(f.id) } }))));
+  const bound = usage.overlap ?? blueprint.rules.overlap.max_shared ?? { max: 0, unit: "questions" as const, text: "0" };
+  for (const other of usage.otherForms ?? []) {
+    const rule = overlapRule(bound);
+    checks.push(linearCheck(rule, facts.filter((f) => other.ids.has(f.id)), `overlap:${other.label}`, `${rule.label}: form ${other.label}`));
+  }
+  return checks;
+}
+
 /** Checks a paper against every rule of its blueprint; one result per rule, with expected and actual. */
 export function validatePaper(
   paper: Paper,
@@ -101,20 +157,10 @@ export function validatePaper(
   syllabus: SyllabusIndex,
   resolveFindings: readonly Diagnostic[] = [],
   sets: ReadonlyMap<string, readonly string[]> = new Map(),
+  usage: PaperUsage = {},
 ): ValidationReport {
   const facts = paperFacts(paper, blueprint, syllabus);
-  const linear = paperRules(blueprint, syllabus).map((rule): RuleCheck => {
-    let value = 0;
-    const contributors: string[] = [];
-    for (const { facts: f, id } of facts) {
-      const m = rule.measure(f);
-      if (m !== 0) {
-        value += m;
-        contributors.push(id);
-      }
-    }
-    return check(rule.id, rule.group, rule.label, withinRule(rule, value), describeExpected(rule), describeAmount(value, rule.unit), contributors);
-  });
-  const checks = [...structureChecks(paper, blueprint, syllabus, resolveFindings), ...pinChecks(paper, blueprint, sets), ...linear];
+  const linear = paperRules(blueprint, syllabus).map((rule) => linearCheck(rule, facts));
+  const checks = [...structureChecks(paper, blueprint, syllabus, resolveFindings), ...pinChecks(paper, facts, blueprint, sets), ...linear, ...usageChecks(facts, blueprint, usage)];
   return { ok: checks.every((c) => c.status !== "fail"), checks, spec: buildSpec(paper, blueprint, syllabus), diagnostics: [...resolveFindings] };
 }

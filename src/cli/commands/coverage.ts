@@ -15,6 +15,8 @@ import { bankErrors } from "../load-or-fail.js";
 import { wholeNumber } from "../options.js";
 import { progressReporter } from "../progress.js";
 import { run, type RunContext } from "../run.js";
+import { historyBarred } from "../generate-setter.js";
+import { usageSummary } from "../usage-summary.js";
 
 export interface CoverageOptions {
   bank?: string;
@@ -66,12 +68,18 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   const avoided = paperIdsFromFiles(options.avoid ?? []);
   if (!avoided.ok) return inputError(avoided.diagnostics, context);
   const { project } = loaded;
+  // Capacity for the next sitting: what the history rules keep out is not available.
+  const history = historyBarred(project);
+  if (!history.ok) return inputError(history.diagnostics, context);
+  const rulesOn = project.blueprint.rules.history.not_within_sittings !== undefined || project.blueprint.rules.history.max_uses !== undefined;
+  const usage = usageSummary(project.bankDir, rulesOn ? history.barred : undefined);
+  if (!usage.ok) return inputError(usage.diagnostics, context);
 
   const progress = progressReporter(style);
   const solver = new HighsSolver();
   let report: CoverageReport;
   try {
-    const coverageOptions: Parameters<typeof coverage>[3] = { solver, findings: loaded.diagnostics, avoid: avoided.ids, onProgress: progress.update };
+    const coverageOptions: Parameters<typeof coverage>[3] = { solver, findings: loaded.diagnostics, avoid: avoided.ids, barred: history.barred, onProgress: progress.update };
     if (maxNodes !== undefined) coverageOptions.maxNodes = maxNodes;
     if (minPapers !== undefined) coverageOptions.minPapers = minPapers;
     if (seed !== undefined) coverageOptions.seed = seed;
@@ -83,11 +91,11 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
 
   const located = locateDiagnostics(report.diagnostics);
   const files = new Set(project.bank.origins.map((o) => o.file)).size;
-  const head = `${displayPath(project.bankDir)}: ${report.questions} questions in ${files} files; blueprint ${displayPath(project.blueprintFile)}`;
+  const head = `${displayPath(project.bankDir)}: ${report.questions} questions in ${files} files; blueprint ${displayPath(project.blueprintFile)}${usage.text}`;
   return {
     outcome: report.ok ? "ok" : "findings",
     text: formatCoverage(report, located, head, style),
-    json: { ...report, diagnostics: located, bank: displayPath(project.bankDir), blueprint: displayPath(project.blueprintFile), capacity: report.capacity.papers, capacityReport: report.capacity },
+    json: { ...report, diagnostics: located, bank: displayPath(project.bankDir), blueprint: displayPath(project.blueprintFile), capacity: report.capacity.papers, capacityReport: report.capacity, ...(usage.json ? { usage: usage.json } : {}) },
     outputs: { junit: junit(report), github: formatGithub(report, located) },
   };
 }

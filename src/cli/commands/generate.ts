@@ -4,7 +4,8 @@ import { basename, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { assemble, assemblyModel, blueprintFailure, blueprintShortfalls, type AssembledForm, type AssembleResult } from "../../core/assemble/assemble.js";
 import { assembleFormsInTurn, needsFormsInTurn, pinCulprits } from "../../core/assemble/pins.js";
-import { countOf } from "../../core/blueprint.js";
+import { paperSize } from "../../core/blueprint.js";
+import { isShare, overlapBound, questionsWithin, resolveShare, SHARE_HINT } from "../../core/share.js";
 import type { Diagnostic } from "../../core/diagnostic.js";
 import { toCplexLp } from "../../core/lp.js";
 import { loadProject, loadRules, type Project } from "../../io/load-project.js";
@@ -25,7 +26,8 @@ import { projectGuards } from "../output-guards.js";
 import { progressReporter } from "../progress.js";
 import { run, UsageError, type RunContext } from "../run.js";
 import { renderOutputs } from "../render-outputs.js";
-import { checkPins, historyRule, shuffleForms, shuffleModesFrom, withPins } from "../generate-setter.js";
+import { historyPathOf, loadHistory } from "../../io/history-file.js";
+import { checkPins, historyBarred, recordForms, shuffleForms, shuffleModesFrom, withPins } from "../generate-setter.js";
 
 export interface GenerateOptions {
   blueprint?: string;
@@ -44,13 +46,14 @@ export interface GenerateOptions {
   include?: string[];
   exclude?: string[];
   shuffle?: string;
+  record?: string;
 }
 
 interface Settings {
   seed: number;
   forms: number;
-  /** A count, a percentage of the paper's questions ("10%"), or undefined: the blueprint's rules.overlap. */
-  maxOverlap: number | string | undefined;
+  /** A share ("3", "10%", "10% points", "12 points"), or undefined: the blueprint's rules.overlap. */
+  maxOverlap: string | undefined;
   timeLimitSeconds: number;
 }
 
@@ -58,7 +61,8 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   const seed = wholeNumber("--seed", options.seed) ?? randomInt(1, 1_000_000);
   const forms = wholeNumber("--forms", options.forms, 1) ?? 1;
   if (forms > 26) throw new UsageError("--forms is at most 26 (forms are labelled A–Z)");
-  const maxOverlap = options.maxOverlap !== undefined && /^\d{1,3}(\.\d+)?%$/.test(options.maxOverlap) ? options.maxOverlap : wholeNumber("--max-overlap", options.maxOverlap);
+  if (options.maxOverlap !== undefined && !isShare(options.maxOverlap)) throw new UsageError(`--max-overlap must be ${SHARE_HINT}, not ${options.maxOverlap}`);
+  const maxOverlap = options.maxOverlap;
   const timeLimitSeconds = seconds(options.timeLimit, 60);
 
   const solver = HighsSolver.forForms(forms);
@@ -136,14 +140,20 @@ async function generateWith(
   const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
   if (refused) return refused;
   const shuffleModes = shuffleModesFrom(options.shuffle);
-  const withHistory = historyRule(loaded.project);
-  if (!withHistory.ok) return unusable(withHistory.diagnostics, style);
-  const project = withPins(withHistory.project, options);
-  const paperQuestions = project.blueprint.sections.reduce((n, s) => n + s.count, 0);
-  const maxOverlap = overlapAsked !== undefined ? countOf(overlapAsked, paperQuestions) : (project.blueprint.rules.overlap.max_shared ?? 0);
+  const sitting = options.record?.trim();
+  if (options.record !== undefined && !sitting) throw new UsageError("--record takes the sitting, e.g. --record 2026-10");
+  // A history file that cannot be read is found before any solving, not after the papers are written.
+  const recordable = sitting ? loadHistory(historyPathOf(loaded.project.bankDir)) : undefined;
+  if (recordable && !recordable.ok) return unusable(recordable.diagnostics, style);
+  const history = historyBarred(loaded.project);
+  if (!history.ok) return unusable(history.diagnostics, style);
+  const barred = [...history.barred].sort();
+  const project = withPins(loaded.project, options);
+  const sections = project.blueprint.sections;
+  const maxOverlap = overlapAsked !== undefined ? resolveShare(overlapAsked, paperSize(sections)) : (project.blueprint.rules.overlap.max_shared ?? overlapBound(0));
   const avoided = paperIdsFromFiles(options.avoid ?? []);
   if (!avoided.ok) return unusable(avoided.diagnostics, style);
-  const pinned = checkPins(project, forms, maxOverlap, avoided.ids, style);
+  const pinned = checkPins(project, forms, questionsWithin(maxOverlap, sections), avoided.ids, history.barred, style);
   if (pinned) return pinned;
 
   const guards = projectGuards(project, (options.avoid ?? []).map((path) => ({ path, what: "a paper given to --avoid" })));
@@ -160,6 +170,7 @@ async function generateWith(
       forms,
       maxOverlap,
       avoid: avoided.ids,
+      barred,
       timeLimitSeconds: left,
       solver,
       blueprintPath: relative(resolve(options.out ?? "out"), project.blueprintFile).split("\\").join("/"),
@@ -167,9 +178,9 @@ async function generateWith(
       onProgress: progress,
     });
 
-    if (writeModel) writeModel(toCplexLp(assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids })));
+    if (writeModel) writeModel(toCplexLp(assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids, barred })));
     if (!result.ok) {
-      const culprits = result.reason === "infeasible" ? await pinCulprits(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids, solver, timeLimitSeconds: Math.min(timeLimitSeconds, 15) }) : [];
+      const culprits = result.reason === "infeasible" ? await pinCulprits(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids, barred, solver, timeLimitSeconds: Math.min(timeLimitSeconds, 15) }) : [];
       if (culprits.length) result.diagnosis.message += `; the included question${culprits.length === 1 ? "" : "s"} ${culprits.join(", ")} cause${culprits.length === 1 ? "s" : ""} it: without ${culprits.length === 1 ? "it" : "them"} a paper exists`;
       return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
     }
@@ -182,7 +193,11 @@ async function generateWith(
     set.commit(set.files.map((f) => contents.byName.get(basename(f.path))!));
     const shownOf = (name: string) => set.files.find((f) => basename(f.path) === name)!.shown;
     const written = result.forms.map((form) => ({ form, shown: shownOf(`${courseCode(project)}-${form.label}.yaml`) }));
-    return withNotes(generatedReport(result, written, set.files.map((f) => f.shown), seed, style), set.notes);
+    const report = generatedReport(result, written, set.files.map((f) => f.shown), seed, style);
+    const recorded = sitting ? recordForms(project, written.map(({ form, shown }) => ({ form, path: resolve(shown) })), sitting) : undefined;
+    if (recorded && !recorded.ok) return unusable(recorded.diagnostics, style);
+    const withRecord = recorded ? { ...report, text: `${report.text}\n${recorded.text}`, json: { ...(report.json as object), recorded: recorded.json } } : report;
+    return withNotes(withRecord, set.notes);
   } finally {
     set.close();
   }
@@ -196,10 +211,11 @@ export function registerGenerate(program: Command): void {
     .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
     .option("--seed <n>", "seed for variety; the same seed gives the same paper (default: random, printed)")
     .option("--forms <n>", "parallel forms to assemble at once (A/B卷)", "1")
-    .option("--max-overlap <k>", "questions any two forms may share, a number or a percentage of the paper's questions (10%); default the blueprint's rules.overlap, else 0")
+    .option("--max-overlap <k>", "what any two forms may share: questions (3), a percentage of the questions (10%) or of the points (\"10% points\"), or points (\"12 points\"); default the blueprint's rules.overlap, else 0")
     .option("--avoid <papers...>", "earlier paper files whose questions must not be reused")
     .option("--include <ids...>", "questions every form must hold (ID@A: form A only), with the blueprint's include:")
     .option("--exclude <ids...>", "questions no form may hold, with the blueprint's exclude:")
+    .option("--record <sitting>", "record the forms as used in this sitting (e.g. 2026-10) in the bank's history file, as zujuan record does")
     .option("--shuffle <what>", "options and/or questions (options,questions): each form its own seeded order, recorded in its paper file")
     .option("--out <dir>", "output directory", "out")
     .option("--no-pdf", "write only the paper files, no PDFs (nor .docx)")

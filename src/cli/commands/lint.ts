@@ -1,9 +1,6 @@
 import type { Command } from "commander";
-import { existsSync } from "node:fs";
-import { hasErrors, type Diagnostic } from "../../core/diagnostic.js";
-import { sittingsInOrder, usageCounts } from "../../core/history.js";
+import { hasErrors } from "../../core/diagnostic.js";
 import { checkItemQuality } from "../../core/item-quality/index.js";
-import { historyPathOf, loadHistory } from "../../io/history-file.js";
 import { lintBank } from "../../core/lint.js";
 import { displayPath, loadProject } from "../../io/load-project.js";
 import { locateDiagnostics } from "../../io/locate.js";
@@ -12,6 +9,7 @@ import { formatDiagnostics } from "../format-diagnostics.js";
 import { cueDiagnostic, formatCueStatistics, itemDiagnostic } from "../format-item-quality.js";
 import { unusable } from "../load-or-fail.js";
 import { run, type RunContext } from "../run.js";
+import { usageSummary } from "../usage-summary.js";
 
 interface LintOptions {
   bank?: string;
@@ -49,19 +47,6 @@ export function lint(options: LintOptions, { style }: RunContext): CommandResult
     text: `${head}\n${formatDiagnostics(diagnostics, style)}\n\n${formatCueStatistics(quality.statistics, style)}`,
     json: { ok: !hasErrors(diagnostics), summary: usage.json ? { ...summary, usage: usage.json } : summary, diagnostics, cues: quality.statistics },
   };
-}
-
-/** Usage counts from the bank's history file, when it has one: how many sittings, and the most used questions. */
-function usageSummary(bankDir: string): { ok: true; text: string; json?: object } | { ok: false; diagnostics: Diagnostic[] } {
-  const path = historyPathOf(bankDir);
-  if (!existsSync(path)) return { ok: true, text: "" };
-  const loaded = loadHistory(path);
-  if (!loaded.ok) return loaded;
-  const counts = [...usageCounts(loaded.history)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const sittings = sittingsInOrder(loaded.history).length;
-  const most = counts.slice(0, 5).map(([id, n]) => `${id} ×${n}`).join(", ");
-  const text = `; history ${displayPath(path)}: ${sittings} sitting${sittings === 1 ? "" : "s"}, ${counts.length} questions used${most ? ` (most: ${most})` : ""}`;
-  return { ok: true, text, json: { history: displayPath(path), sittings, used: counts.length, counts: Object.fromEntries(counts) } };
 }
 
 export function registerLint(program: Command): void {

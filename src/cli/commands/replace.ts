@@ -6,6 +6,9 @@ import { indexBank } from "../../core/bank.js";
 import { resolvePaper, type PaperFile } from "../../core/paper.js";
 import { shuffleNewOptions } from "../../core/shuffle.js";
 import { bankSets, validatePaper } from "../../core/validate.js";
+import { historyBarred } from "../generate-setter.js";
+import { sittingOf } from "../paper-usage.js";
+import { paperIdsFromFiles } from "../../io/paper-ids.js";
 import { openOutputSet } from "../../io/output-set.js";
 import { PDF_KINDS } from "../../io/render/request.js";
 import { paperYaml } from "../../io/write-paper.js";
@@ -32,6 +35,8 @@ export interface ReplaceOptions {
   force?: boolean;
   timeLimit?: string;
   format?: string;
+  avoid?: string[];
+  sitting?: string;
 }
 
 function problemText(p: ReplaceProblem): string {
@@ -112,11 +117,19 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
     names: [basename(target), ...formats.flatMap((ext) => PDF_KINDS.map((k) => `${base}-${k}.${ext}`))],
     member: new RegExp(`^${escaped}(\\.ya?ml|-(${PDF_KINDS.join("|")})\\.(pdf|docx))$`),
     force: options.force === true,
-    guards: projectGuards(project, [{ path: paperPath, what: "the paper being replaced" }]),
+    guards: projectGuards(project, [{ path: paperPath, what: "the paper being replaced" }, ...(options.avoid ?? []).map((path) => ({ path, what: "a paper given to --avoid" }))]),
   });
   const solver = HighsSolver.forForms(1);
   try {
-    const request = { numbers, with: withIds, seed, solver, timeLimitSeconds };
+    const history = historyBarred(project, sittingOf(paper, options.sitting?.trim() || undefined));
+    if (!history.ok) return unusable(history.diagnostics, style);
+    // The history judges what comes in; the questions the paper keeps are the setter's (validate judges them).
+    const held = new Set(paper.sections.flatMap((s) => s.questions.map((q) => q.id)));
+    const barred = new Set([...history.barred].filter((id) => !held.has(id)));
+    const avoided = paperIdsFromFiles(options.avoid ?? []);
+    if (!avoided.ok) return unusable(avoided.diagnostics, style);
+    const avoid = new Set([...avoided.ids].filter((id) => !held.has(id)));
+    const request = { numbers, with: withIds, seed, solver, timeLimitSeconds, barred, avoid };
     const result = await replaceQuestions(file, paper, project.bank, project.blueprint, project.syllabus, request);
     if (!result.ok) return withNotes(failure(result, style), set.notes);
     const byId = indexBank(project.bank);
@@ -124,7 +137,8 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
     const newFile = inGenerateOrder({ ...reordered, blueprint: relative(resolve(shownDir), project.blueprintFile).split("\\").join("/") });
     const resolved = resolvePaper(newFile, byId, { file: target, path: [] });
     if (resolved.paper.name === undefined) resolved.paper.name = project.blueprint.name;
-    const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics, bankSets(project.bank.questions));
+    const usage = barred.size ? { barred } : {};
+    const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics, bankSets(project.bank.questions), usage);
     if (!report.ok) {
       const broken = report.checks.filter((c) => c.status === "fail").map((c) => `${c.label}: expected ${c.expected}, got ${c.actual}`);
       return { outcome: "internal", text: `internal error: the replaced paper breaks ${broken.join("; ")}`, json: { ok: false, outcome: "internal", broken } };
@@ -163,6 +177,8 @@ export function registerReplace(program: Command): void {
     .argument("<paper>", "paper file (YAML) to start from; it is never written")
     .argument("[n...]", "question numbers, as printed, to replace")
     .option("--with <ids...>", "bank questions to put in; the fewest other questions change to make room")
+    .option("--avoid <papers...>", "papers whose questions never come in: the sitting's other forms, earlier papers")
+    .option("--sitting <label>", "the sitting the paper is for, for the history rules (default: the one it is recorded under, else the next)")
     .option("--seed <n>", "seed for variety; the same seed gives the same replacement (default: random, printed)")
     .option("--out <file.yaml>", "the new paper file (default: beside the paper, <name>-r<seed>.yaml)")
     .option("--blueprint <file>", "blueprint (default: the one the paper names)")

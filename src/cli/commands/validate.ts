@@ -7,9 +7,10 @@ import type { CommandResult } from "../command-result.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatChecks, formatSpec } from "../format-report.js";
 import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
+import { paperUsage, type UsageOptions } from "../paper-usage.js";
 import { run, type RunContext } from "../run.js";
 
-interface ValidateOptions {
+interface ValidateOptions extends UsageOptions {
   blueprint?: string;
   bank?: string;
   format?: string;
@@ -30,7 +31,9 @@ export function validate(paperPath: string, options: ValidateOptions, { style }:
     { syllabus: project.syllabus, blueprint: project.blueprint },
   ).filter((d) => d.code !== "unknown-exclude" && d.code !== "duplicate-stem" && d.code !== "lonely-set");
   const findings = locateDiagnostics([...loaded.diagnostics, ...inlineFindings]);
-  const report = validatePaper(paper, project.blueprint, project.syllabus, findings, bankSets(project.bank.questions));
+  const usage = paperUsage(project, paper, options);
+  if (!usage.ok) return unusable(usage.diagnostics, style);
+  const report = validatePaper(paper, project.blueprint, project.syllabus, findings, bankSets(project.bank.questions), usage.usage);
   const failed = report.checks.filter((c) => c.status === "fail").length;
   const verdict = report.ok ? style.color.green(`${paperPath}: every rule passes`) : style.color.red(`${paperPath}: ${failed} rule${failed === 1 ? "" : "s"} fail`);
   const text = [
@@ -51,6 +54,10 @@ export function registerValidate(program: Command): void {
     .argument("<paper>", "paper file (YAML): sections with question ids or inline questions")
     .option("--blueprint <file>", "blueprint (default: the one the paper names, else ./blueprints)")
     .option("--bank <dir>", "bank directory (default: the blueprint's bank)")
+    .option("--avoid <papers...>", "earlier papers: the paper reuses at most rules.history.max_reused of their questions")
+    .option("--other-forms <papers...>", "the other forms of the sitting: the paper shares at most the overlap bound with each")
+    .option("--max-overlap <share>", "bound for --other-forms: 3, 10%, \"10% points\" or \"12 points\" (default: the blueprint's rules.overlap, else 0)")
+    .option("--sitting <label>", "the sitting the paper is for, for the history rules (default: the sitting the history recorded it under, else the next)")
     .option("--format <format>", "text or json", "text")
     .addHelpText(
       "after",
@@ -58,6 +65,11 @@ export function registerValidate(program: Command): void {
 Examples:
   $ zujuan validate out/10421-A.yaml
   $ zujuan validate draft.yaml --blueprint blueprints/10421.yaml --format json
+  $ zujuan validate out/10421-B.yaml --other-forms out/10421-A.yaml --max-overlap "10% points"
+  $ zujuan validate out/2027-04/10421-A.yaml --avoid out/2026-10/10421-A.yaml
+
+With rules.history in the blueprint, the bank's history file is read: a question kept out by it
+(used within N sittings, or k times in M) fails the check "questions the usage history keeps out".
 
 Exit codes: 0 every rule passes, 1 a rule fails, 2 unusable input.`,
     )

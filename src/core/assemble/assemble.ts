@@ -3,9 +3,11 @@ import type { Question } from "../question.js";
 import type { Blueprint } from "../blueprint.js";
 import type { LpModel, LpSolution, Solver } from "../lp.js";
 import { paperFileOf, resolvePaper, type Paper, type PaperFile } from "../paper.js";
-import { impliedRules, paperRules } from "../rules.js";
+import { impliedRules } from "../rules.js";
+import { assemblyRules, overlapBound, overlapRule, questionsWithin, type ShareBound } from "../share.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import { validatePaper, type ValidationReport } from "../validate.js";
+import { pinRules } from "../pin-rules.js";
+import { bankSets, validatePaper, type PaperUsage, type ValidationReport } from "../validate.js";
 import type { QuestionType } from "../vocabulary.js";
 import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
@@ -23,10 +25,12 @@ import { Stock } from "./stock.js";
 export interface AssembleOptions {
   seed: number;
   forms?: number;
-  /** Questions any two forms may share (default 0: disjoint forms). */
-  maxOverlap?: number;
+  /** Questions (a count) or a bound in questions or points any two forms may share (default 0: disjoint forms). */
+  maxOverlap?: number | ShareBound;
   /** Ids of questions used in earlier papers. */
   avoid?: Iterable<string>;
+  /** Ids of questions the usage history keeps out (rules.history, see barredByHistory). */
+  barred?: Iterable<string>;
   timeLimitSeconds?: number;
   solver: Solver;
   /** Recorded in each paper file. */
@@ -97,14 +101,20 @@ interface Setup {
   classified: ClassifiedBank;
   context: ModelContext;
   stats: AssemblyStats;
-  rules: ReturnType<typeof paperRules>;
+  rules: ReturnType<typeof assemblyRules>;
+  sets: Map<string, string[]>;
 }
 
-function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: Pick<AssembleOptions, "seed" | "avoid">): Setup {
+function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: Pick<AssembleOptions, "seed" | "avoid" | "barred" | "forms" | "maxOverlap">): Setup {
   const avoid = new Set(options.avoid ?? []);
-  const maxReused = blueprint.rules.history.max_reused;
-  const classified = classifyBank(bank.questions, blueprint, syllabus, { used: avoid, allowReuse: maxReused > 0 });
-  const rules = paperRules(blueprint, syllabus);
+  const barred = new Set(options.barred ?? []);
+  const maxReused = questionsWithin(blueprint.rules.history.max_reused, blueprint.sections);
+  const classified = classifyBank(bank.questions, blueprint, syllabus, { used: avoid, allowReuse: maxReused > 0, barred });
+  // The pins too, as rules on question ids: the same the validator evaluates (pinRules).
+  const sets = bankSets(bank.questions);
+  const rules = [...assemblyRules(blueprint, syllabus, { avoid, barred }), ...pinRules(blueprint, sets)];
+  const bound = overlapBound(options.maxOverlap);
+  const overlap = (options.forms ?? 1) > 1 && bound.unit === "points" ? { overlapRule: overlapRule(bound) } : {};
   const cells = cellsOf(classified);
   const stats: AssemblyStats = {
     questions: bank.questions.length,
@@ -116,7 +126,7 @@ function setUp(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, option
     variables: 0,
     rows: 0,
   };
-  return { classified, stats, rules, context: { bank: classified, cells, grades: gradesOf(classified, cells), rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed, coefficients: new Coefficients(classified.classes) } };
+  return { classified, stats, rules, sets, context: { bank: classified, cells, grades: gradesOf(classified, cells), rules, impliedRules: impliedRules(blueprint, syllabus), maxReused, seed: options.seed, coefficients: new Coefficients(classified.classes), ...overlap } };
 }
 
 /**
@@ -207,7 +217,7 @@ async function disjointFormsShortfalls(setup: Setup, forms: number, solver: Solv
  */
 export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: AssembleOptions): Promise<AssembleResult> {
   const forms = options.forms ?? 1;
-  const maxOverlap = forms > 1 ? (options.maxOverlap ?? 0) : 0;
+  const maxOverlap = forms > 1 ? questionsWithin(overlapBound(options.maxOverlap), blueprint.sections) : 0;
   const now = options.now ?? Date.now;
   const deadline = now() + (options.timeLimitSeconds ?? 60) * 1000;
   const progress = options.onProgress ?? (() => {});
@@ -267,6 +277,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   }
 
   const byId = pickedQuestions(bank, picks);
+  const idsOfForm = picks.map((pick) => new Set([...pick.values()].flatMap((list) => list.map((p) => p.id))));
   const assembled = picks.map((pick, f): AssembledForm => {
     const label = formLabel(f);
     const meta: Parameters<typeof paperFileOf>[2] = { name: blueprint.name, form: label, seed: options.seed };
@@ -274,7 +285,13 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     if (options.generatedBy !== undefined) meta.generated_by = options.generatedBy;
     const file = paperFileOf(blueprint, ordered(pick), meta);
     const { paper } = resolvePaper(file, byId, { file: label, path: [] });
-    return { label, file, paper, report: validatePaper(paper, blueprint, syllabus) };
+    // Each form is checked against the others too: the overlap bound is the same rule as the model's rows.
+    const usage = usageOf(options);
+    if (forms > 1) {
+      usage.otherForms = idsOfForm.flatMap((ids, g) => (g === f ? [] : [{ label: formLabel(g), ids }]));
+      usage.overlap = overlapBound(options.maxOverlap);
+    }
+    return { label, file, paper, report: validatePaper(paper, blueprint, syllabus, [], setup.sets, usage) };
   });
   const broken = assembled.find((a) => !a.report.ok);
   if (broken) {
@@ -288,9 +305,19 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
 }
 
 /** The exact model over the whole bank, for --export-model: what any other MIP solver can check. */
-export function assemblyModel(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: Pick<AssembleOptions, "seed" | "forms" | "maxOverlap" | "avoid">): LpModel {
+export function assemblyModel(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: Pick<AssembleOptions, "seed" | "forms" | "maxOverlap" | "avoid" | "barred">): LpModel {
   const forms = options.forms ?? 1;
   const setup = setUp(bank, blueprint, syllabus, options);
   const available = setup.classified.classes.map((c) => c.members.length);
-  return exactModel(setup.context, available.map((_, i) => i), available, forms, forms > 1 ? (options.maxOverlap ?? 0) : 0).model;
+  return exactModel(setup.context, available.map((_, i) => i), available, forms, forms > 1 ? questionsWithin(overlapBound(options.maxOverlap), blueprint.sections) : 0).model;
+}
+
+/** What each assembled form is checked against besides the blueprint: the avoided and barred questions. */
+function usageOf(options: Pick<AssembleOptions, "avoid" | "barred">): PaperUsage {
+  const usage: PaperUsage = {};
+  const avoid = new Set(options.avoid ?? []);
+  const barred = new Set(options.barred ?? []);
+  if (avoid.size) usage.reused = avoid;
+  if (barred.size) usage.barred = barred;
+  return usage;
 }

@@ -72,7 +72,7 @@ export function classifyBank(
   questions: readonly Question[],
   blueprint: Blueprint,
   syllabus: SyllabusIndex,
-  history: { used: ReadonlySet<string>; allowReuse: boolean },
+  history: { used: ReadonlySet<string>; allowReuse: boolean; barred?: ReadonlySet<string> },
 ): ClassifiedBank {
   const ineligible: Ineligible[] = [];
   const seen = new Set<string>();
@@ -81,7 +81,7 @@ export function classifyBank(
   // Only questions that some question excludes need to be known as eligible, to link enemies.
   const excluded = new Set(questions.flatMap((q) => q.excludes));
   const eligibleExcluded = new Set<string>();
-  const eligible: { q: Question; section: BlueprintSection; reused: boolean }[] = [];
+  const eligible: { q: Question; section: BlueprintSection; reused: boolean; barred: boolean }[] = [];
   for (const q of questions) {
     if (seen.has(q.id)) {
       ineligible.push({ id: q.id, reason: "duplicate id" });
@@ -97,10 +97,17 @@ export function classifyBank(
       ineligible.push({ id: q.id, reason: reason! });
       continue;
     }
+    // The history rule's bound is 0: a barred question has no place in any paper. A pinned one stays,
+    // so the rule (a row) makes the pin impossible and the diagnosis names it.
+    const barred = history.barred?.has(q.id) ?? false;
+    if (barred && !pinned.has(q.id)) {
+      ineligible.push({ id: q.id, reason: "kept out by the usage history (rules.history)" });
+      continue;
+    }
     const reused = history.used.has(q.id);
     // A pinned question stays even when reused: the history rule then decides, and says so.
     if (reused && !history.allowReuse && !pinned.has(q.id)) continue;
-    eligible.push({ q, section, reused });
+    eligible.push({ q, section, reused, barred });
     if (excluded.has(q.id)) eligibleExcluded.add(q.id);
   }
   const enemies = new Map<string, Set<string>>();
@@ -112,13 +119,18 @@ export function classifyBank(
   for (const { q } of eligible) for (const other of q.excludes) link(q.id, other);
 
   const byKey = new Map<string, QuestionClass>();
-  for (const { q, section, reused } of eligible) {
+  for (const { q, section, reused, barred } of eligible) {
     const own = enemies.has(q.id) || pinned.has(q.id) || q.set !== undefined;
     const key = own ? `id:${q.id}` : `${interchangeKey(q, section)}|${reused ? "reused" : "new"}`;
     const existing = byKey.get(key);
     if (existing) existing.members.push(q.id);
     else {
-      const made: QuestionClass = { key, section, facts: itemFacts(q, section, syllabus), members: [q.id], reused };
+      const facts = itemFacts(q, section, syllabus);
+      if (reused) facts.reused = true;
+      if (barred) facts.barred = true;
+      // A class of its own stands for one question: rules that name questions (pins) can see which.
+      if (own) facts.id = q.id;
+      const made: QuestionClass = { key, section, facts, members: [q.id], reused };
       const pin = pinned.get(q.id);
       if (pin) made.pinned = pin;
       if (q.set !== undefined) made.set = q.set;

@@ -1,5 +1,6 @@
 import type { LpModel, LpRow, LpVariable } from "../lp.js";
 import { seededRandom } from "../random.js";
+import { bindsForm } from "../pin-rules.js";
 import type { LinearRule } from "../rules.js";
 
 /**
@@ -39,6 +40,8 @@ export interface ModelSpec {
   maxOverlap: number;
   /** Questions from earlier papers each form may reuse. */
   maxReused: number;
+  /** A bound on what two forms share weighed per question (points), besides the count maxOverlap. */
+  overlapRule?: LinearRule;
   seed: number;
   fixed?: readonly FixedCount[];
   /** Relax every rule with penalised slack, to measure how far from feasible the rules are. */
@@ -188,11 +191,16 @@ export function buildModel(spec: ModelSpec): AssemblyModel {
 
   // A row without terms that 0 satisfies says nothing (a knowledge point no group can reach): leave it out.
   const vacuous = (row: LpRow) => row.terms.length === 0 && (row.lo ?? 0) <= 0 && (row.hi ?? 0) >= 0;
-  const ruleRowsByForm = spec.rules.map((rule, ri) => Array.from({ length: forms }, (_, f) => ruleRows(rule, ri, f, groups, x).filter((row) => !vacuous(row))));
+  const ruleRowsByForm = spec.rules.map((rule, ri) =>
+    Array.from({ length: forms }, (_, f) => (bindsForm(rule, formLabel(f)) ? ruleRows(rule, ri, f, groups, x).filter((row) => !vacuous(row)) : [])),
+  );
   const slacks = spec.slack ? addSlack(spec.rules, ruleRowsByForm, groups, variables, rows) : [];
   for (const byForm of ruleRowsByForm) for (const formRows of byForm) rows.push(...formRows);
 
   pairs.forEach((_, p) => rows.push({ name: `overlap${p}`, terms: groups.map((_, gi): [string, number] => [mName(gi, p), 1]), hi: spec.maxOverlap }));
+  // Shared points: each shared question weighs the least it can add (a relaxation for a coarse group).
+  const weighed = spec.overlapRule;
+  if (weighed) pairs.forEach((_, p) => rows.push({ name: `overlap_points${p}`, terms: groups.map((g, gi): [string, number] => [mName(gi, p), g.coef(weighed).low]), hi: weighed.max! }));
 
   spec.enemyPairs.forEach(([a, b], e) => {
     for (let f = 0; f < forms; f++) rows.push({ name: `enemy${e}_${f}`, terms: [...x[a]![f]!, ...x[b]![f]!].map((v): [string, number] => [v, 1]), hi: 1 });

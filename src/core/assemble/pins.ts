@@ -3,6 +3,7 @@ import type { Blueprint } from "../blueprint.js";
 import type { Solver } from "../lp.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import { validatePaper } from "../validate.js";
+import { overlapBound, type ShareBound } from "../share.js";
 import { assemble, type AssembledForm, type AssembleOptions, type AssembleResult } from "./assemble.js";
 import { formLabel } from "./model.js";
 import type { Ineligible } from "./classes.js";
@@ -57,12 +58,13 @@ export async function pinCulprits(
   bank: Bank,
   blueprint: Blueprint,
   syllabus: SyllabusIndex,
-  options: { seed: number; forms: number; maxOverlap: number; avoid: Iterable<string>; solver: Solver; timeLimitSeconds: number },
+  options: { seed: number; forms: number; maxOverlap: number | ShareBound; avoid: Iterable<string>; barred?: Iterable<string>; solver: Solver; timeLimitSeconds: number },
 ): Promise<string[]> {
   if (blueprint.include.length === 0) return [];
   const avoid = [...options.avoid];
+  const barred = [...(options.barred ?? [])];
   const attempt = async (include: Blueprint["include"]) =>
-    (await assemble(bank, { ...blueprint, include }, syllabus, { seed: options.seed, forms: options.forms, maxOverlap: options.maxOverlap, avoid, solver: options.solver, timeLimitSeconds: options.timeLimitSeconds })).ok;
+    (await assemble(bank, { ...blueprint, include }, syllabus, { seed: options.seed, forms: options.forms, maxOverlap: options.maxOverlap, avoid, barred, solver: options.solver, timeLimitSeconds: options.timeLimitSeconds })).ok;
   if (!(await attempt([]))) return [];
   if (blueprint.include.length === 1) return [blueprint.include[0]!.id];
   const culprits: string[] = [];
@@ -84,17 +86,20 @@ export function needsFormsInTurn(blueprint: Blueprint, forms: number): boolean {
  */
 export async function assembleFormsInTurn(bank: Bank, blueprint: Blueprint, syllabus: SyllabusIndex, options: AssembleOptions): Promise<AssembleResult> {
   const forms = options.forms ?? 1;
-  const maxOverlap = options.maxOverlap ?? 0;
+  const overlap = overlapBound(options.maxOverlap);
+  const history = blueprint.rules.history.max_reused;
+  // Later forms reuse what earlier forms and --avoid papers took: within the overlap bound, and the history's when tighter.
+  const later = history.max === 0 || history.unit !== overlap.unit || overlap.max < history.max ? overlap : history;
   const taken = new Set(options.avoid ?? []);
   const built: AssembledForm[] = [];
   let last: AssembleResult | undefined;
   for (let f = 0; f < forms; f++) {
     const label = formLabel(f);
     const include = blueprint.include.filter((p) => !p.forms || p.forms.includes(label)).map((p) => ({ id: p.id }));
-    const maxReused = f === 0 ? blueprint.rules.history.max_reused : Math.min(maxOverlap, blueprint.rules.history.max_reused || maxOverlap);
+    const maxReused = f === 0 ? history : later;
     // A question pinned to other forms only is kept for them.
     const elsewhere = blueprint.include.filter((p) => p.forms && !p.forms.includes(label)).map((p) => p.id);
-    const own: Blueprint = { ...blueprint, include, exclude: [...blueprint.exclude, ...elsewhere], rules: { ...blueprint.rules, history: { max_reused: maxReused } } };
+    const own: Blueprint = { ...blueprint, include, exclude: [...blueprint.exclude, ...elsewhere], rules: { ...blueprint.rules, history: { ...blueprint.rules.history, max_reused: maxReused } } };
     last = await assemble(bank, own, syllabus, { ...options, forms: 1, maxOverlap: 0, avoid: taken, seed: options.seed + f });
     if (!last.ok) {
       if (f > 0) {

@@ -23,6 +23,10 @@ export interface ReplaceRequest {
   seed: number;
   solver: Solver;
   timeLimitSeconds?: number;
+  /** Questions the usage history keeps out (rules.history): never a replacement. */
+  barred?: ReadonlySet<string>;
+  /** Questions of other papers (the sitting's other forms, earlier papers): never a replacement either. */
+  avoid?: ReadonlySet<string>;
 }
 
 export interface ReplacedQuestion {
@@ -97,6 +101,8 @@ function checkRequest(slots: readonly Slot[], request: ReplaceRequest, bank: Ban
   for (const id of request.with ?? []) {
     if (!known.has(id)) problems.push({ code: "unknown-id", id });
     else if (inPaper.has(id)) problems.push({ code: "already-in-paper", id, number: inPaper.get(id)! });
+    else if (request.barred?.has(id)) problems.push({ code: "ineligible", id, reason: "kept out by the usage history (rules.history)" });
+    else if (request.avoid?.has(id)) problems.push({ code: "ineligible", id, reason: "in a paper given to --avoid" });
     else if (!classOf.has(id)) problems.push({ code: "ineligible", id, reason: classified.ineligible.find((i) => i.id === id)?.reason ?? "not eligible for this blueprint" });
   }
   return problems;
@@ -108,12 +114,13 @@ function columnsOf(classified: ClassifiedBank, slots: readonly Slot[], request: 
   const forced = new Set(request.with ?? []);
   const inPaper = new Set(slots.map((s) => s.id));
   const flexible = forced.size > 0;
+  const barred = new Set([...(request.barred ?? []), ...(request.avoid ?? [])]);
   return classified.classes.map((c, classIndex) => {
     const current = c.members.filter((id) => inPaper.has(id) && !leaving.has(id) && !forced.has(id));
     return {
       classIndex,
       current,
-      candidates: c.members.filter((id) => !inPaper.has(id) && !forced.has(id)),
+      candidates: c.members.filter((id) => !inPaper.has(id) && !forced.has(id) && !barred.has(id)),
       forced: c.members.filter((id) => forced.has(id)),
       keepAtLeast: flexible ? 0 : current.length,
     };

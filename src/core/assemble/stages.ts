@@ -27,6 +27,8 @@ export interface ModelContext {
   /** Sums of rules the coarse model needs to stay close to the exact one (see impliedRules). */
   impliedRules: readonly LinearRule[];
   maxReused: number;
+  /** Between forms, a bound on shared points (a bound on shared questions is the count maxOverlap). */
+  overlapRule?: LinearRule;
   seed: number;
   /** Each rule's value per class, shared by every model built from this context. */
   coefficients: Coefficients;
@@ -66,6 +68,7 @@ export function exactModel(
     forms,
     maxOverlap,
     maxReused: context.maxReused,
+    ...(context.overlapRule ? { overlapRule: context.overlapRule } : {}),
     seed: context.seed,
     slack: extra.slack ?? false,
   };
@@ -91,6 +94,7 @@ export function relaxedModel(
     forms,
     maxOverlap,
     maxReused: context.maxReused,
+    ...(context.overlapRule ? { overlapRule: context.overlapRule } : {}),
     // Each attempt weighs the groups differently, so a retry chooses otherwise.
     seed: options.seed ?? context.seed + (options.attempt ?? 0) * 7919,
     slack: options.slack ?? false,

@@ -4,7 +4,8 @@ import { cellsOf, gradesOf } from "../assemble/groups.js";
 import type { Bank } from "../bank.js";
 import type { Blueprint } from "../blueprint.js";
 import type { Solver } from "../lp.js";
-import { fmt, impliedRules, paperRules } from "../rules.js";
+import { fmt, impliedRules } from "../rules.js";
+import { assemblyRules, questionsWithin } from "../share.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import { aggregateBound, aggregateCheck, type AggregateCheck } from "./aggregate-bound.js";
 import { explainAggregate, type AggregateShortfall } from "./aggregate-explain.js";
@@ -16,6 +17,8 @@ export interface CapacityOptions {
   solver: Solver;
   /** Ids of questions used in earlier papers: they are out of supply (unless the blueprint allows reuse). */
   avoid?: Iterable<string>;
+  /** Ids the usage history keeps out (rules.history): not available to any paper. */
+  barred?: Iterable<string>;
   /** Seed of the construction; fixed, so a run can be repeated. */
   seed?: number;
   /**
@@ -102,9 +105,11 @@ export async function capacity(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
 
   progress("capacity: counting what the bank can supply");
-  const maxReused = blueprint.rules.history.max_reused;
-  const classified = classifyBank(bank.questions, blueprint, syllabus, { used: avoid, allowReuse: maxReused > 0 });
-  const rules = paperRules(blueprint, syllabus);
+  // Questions the usage history keeps out are not available; reuse of avoided ones is bounded as in generate.
+  const barred = new Set(options.barred ?? []);
+  const maxReused = questionsWithin(blueprint.rules.history.max_reused, blueprint.sections);
+  const classified = classifyBank(bank.questions, blueprint, syllabus, { used: avoid, allowReuse: maxReused > 0, barred });
+  const rules = assemblyRules(blueprint, syllabus, { avoid, barred });
   const bounds = supplyBounds(classified, blueprint.sections, rules);
   // Questions no paper can hold are out of every model: fewer choices, and what is left is often forced.
   const unusable = new Set(bounds.unusable);
