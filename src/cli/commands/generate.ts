@@ -119,6 +119,17 @@ function openPaperSet(project: Project, options: GenerateOptions, forms: number,
   });
 }
 
+/** Opens the output set; when that fails (a set in the way, a path refused), a broken bank is still what is reported first. */
+function openSetUnlessBroken(open: () => OpenSet, brokenBank: () => CommandResult | undefined): OpenSet | CommandResult {
+  try {
+    return open();
+  } catch (cause) {
+    const refused = brokenBank();
+    if (refused) return refused;
+    throw cause;
+  }
+}
+
 async function generateWith(
   solver: HighsSolver,
   progress: (stage: string) => void,
@@ -137,35 +148,38 @@ async function generateWith(
   progress("loading the bank");
   const loaded = loadProject(loadOptions, rules);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
-  const refused = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style);
-  if (refused) return refused;
+  // The bank's lint runs while HiGHS solves the first model (below), on a thread otherwise idle; a bank
+  // with errors is still refused before anything is written, and before any other finding is reported.
+  let refusal: CommandResult | undefined | null = null;
+  const brokenBank = () => (refusal === null ? (refusal = refuseBrokenBank(bankErrors(loaded.project, loaded.diagnostics), style)) : refusal);
   const shuffleModes = shuffleModesFrom(options.shuffle);
   const sitting = options.record?.trim();
   if (options.record !== undefined && !sitting) throw new UsageError("--record takes the sitting, e.g. --record 2026-10");
   // A history file that cannot be read is found before any solving, not after the papers are written.
   const recordable = sitting ? loadHistory(historyPathOf(loaded.project.bankDir)) : undefined;
-  if (recordable && !recordable.ok) return unusable(recordable.diagnostics, style);
+  if (recordable && !recordable.ok) return brokenBank() ?? unusable(recordable.diagnostics, style);
   const history = historyBarred(loaded.project);
-  if (!history.ok) return unusable(history.diagnostics, style);
+  if (!history.ok) return brokenBank() ?? unusable(history.diagnostics, style);
   const barred = [...history.barred].sort();
   const project = withPins(loaded.project, options);
   const sections = project.blueprint.sections;
   const maxOverlap = overlapAsked !== undefined ? resolveShare(overlapAsked, paperSize(sections)) : (project.blueprint.rules.overlap.max_shared ?? overlapBound(0));
   const avoided = paperIdsFromFiles(options.avoid ?? []);
-  if (!avoided.ok) return unusable(avoided.diagnostics, style);
+  if (!avoided.ok) return brokenBank() ?? unusable(avoided.diagnostics, style);
   const pinned = checkPins(project, forms, questionsWithin(maxOverlap, sections), avoided.ids, history.barred, style);
-  if (pinned) return pinned;
+  if (pinned) return brokenBank() ?? pinned;
 
   const guards = projectGuards(project, (options.avoid ?? []).map((path) => ({ path, what: "a paper given to --avoid" })));
   const exportModel = options.exportModel ? { path: resolve(options.exportModel), shown: options.exportModel } : undefined;
   const writeModel = exportModel ? prepareSingleOutput(exportModel, "--export-model", options.force === true, guards) : undefined;
-  const set = openPaperSet(project, options, forms, guards);
+  const set = openSetUnlessBroken(() => openPaperSet(project, options, forms, guards), brokenBank);
+  if (!("commit" in set)) return set;
   try {
     if (exportModel && set.files.some((f) => realPathOf(f.path) === realPathOf(exportModel.path))) throw new UsageError(`--export-model ${exportModel.shown} is one of the paper files: choose another file`);
     // The limit counts from the start of the command, as a user reads "time limit".
     const left = timeLimitSeconds - performance.now() / 1000;
     const assembleWith = needsFormsInTurn(project.blueprint, forms) ? assembleFormsInTurn : assemble;
-    const result: AssembleResult = await assembleWith(project.bank, project.blueprint, project.syllabus, {
+    const assembling = assembleWith(project.bank, project.blueprint, project.syllabus, {
       seed,
       forms,
       maxOverlap,
@@ -177,6 +191,13 @@ async function generateWith(
       generatedBy: `zujuan ${VERSION}`,
       onProgress: progress,
     });
+    const refused = brokenBank();
+    if (refused) {
+      // The solver is closed on the way out, which ends the assembly: its outcome is of no interest.
+      assembling.catch(() => undefined);
+      return refused;
+    }
+    const result: AssembleResult = await assembling;
 
     if (writeModel) writeModel(toCplexLp(assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids, barred })));
     if (!result.ok) {
