@@ -36,7 +36,7 @@ describe("include and exclude", () => {
     const without: PaperFile = { sections: [{ type: "单项选择题", points_each: 1, questions: ["sc1", "sc2"] }, { type: "简答题", points_each: 5, questions: ["s3"] }] };
     const report = check(without, blueprint);
     expect(report.ok).toBe(false);
-    expect(report.checks.find((c) => c.id === "include:sc4")).toMatchObject({ status: "fail", actual: "missing" });
+    expect(report.checks.find((c) => c.id === "include:sc4")).toMatchObject({ status: "fail", actual: 0, expected: { min: 1 } });
   });
 
   it("keeps an excluded question out of every paper, as ineligible with its reason, and the validator checks it", async () => {

@@ -2,7 +2,8 @@ import type { CapacityReport, CountMatrix, CoverageReport, KnowledgePointCoverag
 import type { Diagnostic } from "../core/diagnostic.js";
 import { QUESTION_TYPES } from "../core/vocabulary.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
-import { describeCueWarning, formatCueStatistics } from "./format-item-quality.js";
+import { cueDiagnostic, formatCueStatistics } from "./format-item-quality.js";
+import { formatMessage } from "./messages/index.js";
 import type { Style } from "./style.js";
 import { fmt, renderTable } from "./table.js";
 
@@ -94,7 +95,7 @@ export function formatCoverage(report: CoverageReport, located: readonly Diagnos
     formatCapacity(report.capacity, report.minPapers, style),
     "",
     formatCueStatistics(report.cues, style),
-    ...report.cues.warnings.map((w) => `  ${c.yellow("warning")}: ${describeCueWarning(w)} ${c.dim(`[${w.code}]`)}`),
+    ...report.cues.warnings.map((w) => `  ${c.yellow("warning")}: ${formatMessage(cueDiagnostic(w, false), style.lang)} ${c.dim(`[${w.code}]`)}`),
     "",
     verdict,
   ].join("\n");

@@ -16,7 +16,7 @@ export function annotateDiagnostic(d: Diagnostic): string {
     ...(l?.col !== undefined ? [`col=${l.col}`] : []),
     `title=${escapeProperty(d.code)}`,
   ];
-  return `::${command} ${properties.join(",")}::${escapeData(describeFinding(d))}`;
+  return `::${command} ${properties.join(",")}::${escapeData(describeFinding(d, { lang: "en" }))}`;
 }
 
 /** Lint findings on their lines, each unmet requirement as an error, the capacity as a notice. */

@@ -68,7 +68,7 @@ export function requirementCases(requirements: readonly Requirement[], details: 
 export function junitInputError(suite: string, diagnostics: readonly Diagnostic[]): string {
   const lines = diagnostics.map((d) => {
     const where = formatLocation(d.location);
-    return `${where ? `${where}: ` : ""}${d.severity}: ${describeFinding(d)} [${d.code}]`;
+    return `${where ? `${where}: ` : ""}${d.severity}: ${describeFinding(d, { lang: "en" })} [${d.code}]`;
   });
   return junitDocument(suite, [
     { classname: "zujuan.coverage.input", name: "bank, blueprint and syllabus load", error: { message: lines[0] ?? "unusable input", type: "bad-input", body: lines.join("\n") } },

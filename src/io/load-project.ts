@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
 import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
-import { error, warning, type Diagnostic } from "../core/diagnostic.js";
+import { finding, type Diagnostic } from "../core/diagnostic.js";
 import { schemaDiagnostics } from "../core/schema-issues.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
 import { readDocument } from "./read-document.js";
@@ -51,25 +51,25 @@ function findDefaultBlueprint(cwd: string): string | Diagnostic {
         })
     : [];
   if (candidates.length === 1) return join(dir, candidates[0]!);
-  if (candidates.length === 0) return error("no-blueprint", "no blueprint given and none found in ./blueprints (use --blueprint FILE)");
-  return error("ambiguous-blueprint", `several blueprints in ./blueprints (${candidates.join(", ")}): choose one with --blueprint FILE`);
+  if (candidates.length === 0) return finding("no-blueprint", {});
+  return finding("ambiguous-blueprint", { candidates });
 }
 
 /** Reads a document and runs it through its three stages: schema (with defaults), then named cross-field rules. */
 function loadDocument<T>(
-  kind: string,
+  kind: "blueprint" | "syllabus",
   file: string,
   cwd: string,
   schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: z.ZodError } },
   rules: (value: T) => string[],
 ): { value?: T; diagnostics: Diagnostic[] } {
   const shown = displayPath(file, cwd);
-  if (!existsSync(file)) return { diagnostics: [error("missing-file", `${kind} ${shown} does not exist`)] };
+  if (!existsSync(file)) return { diagnostics: [finding("missing-file", { kind, file: shown })] };
   const read = readDocument(file, shown);
   if (!read.ok) return { diagnostics: read.diagnostics };
   const parsed = schema.safeParse(read.data);
   if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, `${kind}-schema`) };
-  const problems = rules(parsed.data).map((p) => error(`${kind}-rule`, p, { file: shown, path: [] }));
+  const problems = rules(parsed.data).map((p) => finding(`${kind}-rule`, { detail: p }, { file: shown, path: [] }));
   return problems.length ? { diagnostics: problems } : { value: parsed.data, diagnostics: [] };
 }
 
@@ -105,11 +105,11 @@ export function listBankEntries(dir: string, cwd = process.cwd()): BankListing {
       real = realpathSync(d);
       names = readdirSync(d);
     } catch (cause) {
-      problems.push(error("unreadable", `folder ${displayPath(d, cwd)} ${reasonFor(cause)}`, { file: displayPath(d, cwd), path: [] }));
+      problems.push(finding("unreadable", { file: displayPath(d, cwd), reason: reasonFor(cause), folder: true }, { file: displayPath(d, cwd), path: [] }));
       return;
     }
     if (visited.has(real)) {
-      problems.push(warning("bank-folder-repeated", `${displayPath(d, cwd)} is a folder already read (a symbolic link loop or a second link to it): skipped`, { file: displayPath(d, cwd), path: [] }));
+      problems.push(finding("bank-folder-repeated", { dir: displayPath(d, cwd) }, { file: displayPath(d, cwd), path: [] }));
       return;
     }
     visited.add(real);
@@ -122,14 +122,14 @@ export function listBankEntries(dir: string, cwd = process.cwd()): BankListing {
         stats = statSync(full);
       } catch (cause) {
         if (BANK_EXTENSIONS.test(name) || lstatSync(full).isSymbolicLink()) {
-          problems.push(error("unreadable", `${shown} ${(cause as NodeJS.ErrnoException).code === "ENOENT" ? "is a symbolic link to nothing" : reasonFor(cause)}`, { file: shown, path: [] }));
+          problems.push(finding("unreadable", { file: shown, reason: (cause as NodeJS.ErrnoException).code === "ENOENT" ? "is a symbolic link to nothing" : reasonFor(cause) }, { file: shown, path: [] }));
         }
         continue;
       }
       if (stats.isDirectory()) walk(full);
       else if (!BANK_EXTENSIONS.test(name)) continue;
       else if (stats.isFile()) files.push(full);
-      else problems.push(error("not-a-file", `${shown} is not a regular file (a FIFO, socket or device): zujuan reads only regular files`, { file: shown, path: [] }));
+      else problems.push(finding("not-a-file", { file: shown, what: "a FIFO, socket or device" }, { file: shown, path: [] }));
     }
   };
   walk(dir);
@@ -142,10 +142,10 @@ export function listBankFiles(dir: string): string[] {
 
 export function loadBank(dir: string, cwd: string): { bank?: Bank; diagnostics: Diagnostic[] } {
   const shown = displayPath(dir, cwd);
-  if (!existsSync(dir)) return { diagnostics: [error("missing-bank", `bank directory ${shown} does not exist`)] };
-  if (!statSync(dir).isDirectory()) return { diagnostics: [error("missing-bank", `bank ${shown} is not a directory`)] };
+  if (!existsSync(dir)) return { diagnostics: [finding("missing-bank", { dir: shown, notDirectory: false })] };
+  if (!statSync(dir).isDirectory()) return { diagnostics: [finding("missing-bank", { dir: shown, notDirectory: true })] };
   const { files, problems } = listBankEntries(dir, cwd);
-  if (files.length === 0 && problems.length === 0) return { diagnostics: [error("empty-bank", `bank directory ${shown} holds no .yaml, .yml or .json files`)] };
+  if (files.length === 0 && problems.length === 0) return { diagnostics: [finding("empty-bank", { dir: shown })] };
   const diagnostics: Diagnostic[] = [...problems];
   const sources = [];
   for (const file of files) {

@@ -11,7 +11,9 @@ import type { CommandResult } from "../command-result.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
 import { cueDiagnostic, formatCueStatistics, itemDiagnostic } from "../format-item-quality.js";
 import { unusable } from "../load-or-fail.js";
+import type { Lang } from "../messages/index.js";
 import { run, type RunContext } from "../run.js";
+import { plural } from "../words.js";
 
 interface LintOptions {
   bank?: string;
@@ -41,9 +43,9 @@ export function lint(options: LintOptions, { style }: RunContext): CommandResult
     errors: diagnostics.filter((d) => d.severity === "error").length,
     warnings: diagnostics.filter((d) => d.severity === "warning").length,
   };
-  const usage = usageSummary(project.bankDir);
+  const usage = usageSummary(project.bankDir, style.lang);
   if (!usage.ok) return unusable(usage.diagnostics, style);
-  const head = `${summary.bank}: ${summary.questions} questions in ${files} files${usage.text}`;
+  const head = style.lang === "zh" ? `${summary.bank}：${files} 个文件，共 ${summary.questions} 题${usage.text}` : `${summary.bank}: ${plural(summary.questions, "question")} in ${plural(files, "file")}${usage.text}`;
   return {
     outcome: hasErrors(diagnostics) ? "findings" : "ok",
     text: `${head}\n${formatDiagnostics(diagnostics, style)}\n\n${formatCueStatistics(quality.statistics, style)}`,
@@ -52,7 +54,7 @@ export function lint(options: LintOptions, { style }: RunContext): CommandResult
 }
 
 /** Usage counts from the bank's history file, when it has one: how many sittings, and the most used questions. */
-function usageSummary(bankDir: string): { ok: true; text: string; json?: object } | { ok: false; diagnostics: Diagnostic[] } {
+function usageSummary(bankDir: string, lang: Lang): { ok: true; text: string; json?: object } | { ok: false; diagnostics: Diagnostic[] } {
   const path = historyPathOf(bankDir);
   if (!existsSync(path)) return { ok: true, text: "" };
   const loaded = loadHistory(path);
@@ -60,7 +62,10 @@ function usageSummary(bankDir: string): { ok: true; text: string; json?: object 
   const counts = [...usageCounts(loaded.history)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const sittings = sittingsInOrder(loaded.history).length;
   const most = counts.slice(0, 5).map(([id, n]) => `${id} ×${n}`).join(", ");
-  const text = `; history ${displayPath(path)}: ${sittings} sitting${sittings === 1 ? "" : "s"}, ${counts.length} questions used${most ? ` (most: ${most})` : ""}`;
+  const text =
+    lang === "zh"
+      ? `；使用记录 ${displayPath(path)}：${sittings} 次考试，用过 ${counts.length} 题${most ? `（用得最多：${most}）` : ""}`
+      : `; history ${displayPath(path)}: ${plural(sittings, "sitting")}, ${plural(counts.length, "question")} used${most ? ` (most: ${most})` : ""}`;
   return { ok: true, text, json: { history: displayPath(path), sittings, used: counts.length, counts: Object.fromEntries(counts) } };
 }
 

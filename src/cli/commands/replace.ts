@@ -19,6 +19,7 @@ import { seconds, wholeNumber } from "../options.js";
 import { formatsFrom } from "../output-formats.js";
 import { projectGuards } from "../output-guards.js";
 import { renderOutputs } from "../render-outputs.js";
+import { checkLabel, describeActual, describeExpected } from "../messages/checks.js";
 import { run, UsageError, type RunContext } from "../run.js";
 
 export interface ReplaceOptions {
@@ -126,7 +127,7 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
     if (resolved.paper.name === undefined) resolved.paper.name = project.blueprint.name;
     const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics, bankSets(project.bank.questions));
     if (!report.ok) {
-      const broken = report.checks.filter((c) => c.status === "fail").map((c) => `${c.label}: expected ${c.expected}, got ${c.actual}`);
+      const broken = report.checks.filter((c) => c.status === "fail").map((c) => `${checkLabel(c.subject, "en")}: expected ${describeExpected(c, "en")}, got ${describeActual(c, "en")}`);
       return { outcome: "internal", text: `internal error: the replaced paper breaks ${broken.join("; ")}`, json: { ok: false, outcome: "internal", broken } };
     }
     const contents: (string | Uint8Array)[] = [paperYaml(newFile)];

@@ -1,6 +1,7 @@
 // A score sheet read against the paper: which column is which, and every cell checked, each problem
 // located by sheet, row and column.
-import { error, type Diagnostic, type Location } from "../diagnostic.js";
+import { finding, type Diagnostic } from "../diagnostic.js";
+import type { SheetArgs } from "../findings.js";
 import type { Sitting } from "./sitting.js";
 import { choiceKey, subKey, type QuestionUnit } from "./units.js";
 
@@ -38,15 +39,17 @@ export function columnName(index: number): string {
 
 const normalizeHeader = (h: CellValue) => String(h ?? "").replace(/（/g, "(").replace(/）/g, ")").replace(/\s+/g, "");
 
+type SheetCode = "sheet-unknown-column" | "sheet-duplicate-column" | "sheet-missing-column" | "sheet-empty" | "sheet-missing-id" | "sheet-duplicate-id" | "sheet-bad-score" | "sheet-bad-choice" | "sheet-no-candidates";
+
 class Findings {
   readonly list: Diagnostic[] = [];
   constructor(private readonly table: RawTable) {}
-  add(code: string, row: number, col: number | undefined, message: string, header?: string): void {
-    const where = [this.table.sheet !== undefined ? `sheet ${this.table.sheet}` : "", `row ${row}`, col === undefined ? "" : `column ${columnName(col)}${header ? ` (${header})` : ""}`]
-      .filter(Boolean)
-      .join(", ");
-    const location: Location = { file: this.table.file, path: [], line: row, col: (col ?? 0) + 1 };
-    this.list.push(error(code, `${where}: ${message}`, location));
+  add(code: SheetCode, row: number, col: number | undefined, detail: string, header?: string): void {
+    const args: SheetArgs = { row, detail };
+    if (this.table.sheet !== undefined) args.sheet = this.table.sheet;
+    if (col !== undefined) args.column = columnName(col);
+    if (col !== undefined && header) args.header = header;
+    this.list.push(finding(code, args, { file: this.table.file, path: [], line: row, col: (col ?? 0) + 1 }));
   }
 }
 

@@ -1,0 +1,154 @@
+import type { QuestionType } from "./vocabulary.js";
+
+/**
+ * The one registry of findings: every code zujuan reports, its default severity and the shape of its
+ * arguments. The core returns findings as this data; the sentences are made in src/cli/messages, in
+ * each language, from the same code and arguments (as publint does: code + args, formatting apart).
+ */
+
+/** The value found where a field was expected, as data: kind, and the value or length when short. */
+export type FoundValue =
+  | { kind: "nothing" | "null" | "mapping" | "text-document" }
+  | { kind: "list"; length: number }
+  | { kind: "value"; value: string };
+
+/** What a schema check found wrong at `path` (a dotted path, "" for the document). */
+export type SchemaArgs =
+  | { path: string; problem: "empty-document" }
+  | { path: string; problem: "not-a-mapping" }
+  | { path: string; problem: "unknown-fields"; keys: string[]; splitText: boolean }
+  | { path: string; problem: "missing"; expected: SchemaExpectation }
+  | { path: string; problem: "expected"; expected: SchemaExpectation; found: FoundValue }
+  /** A schema's or zod's own sentence (bounds, formats): passed through as it is. */
+  | { path: string; problem: "other"; detail: string; found?: FoundValue };
+
+export type SchemaExpectation = { kind: "one-of"; values: string[] } | { kind: "type"; type: string } | { kind: "no-field" } | { kind: "detail"; detail: string };
+
+/** An item-writing or cue finding: the question (if one) and the check's measurements. */
+export type ItemArgs = Record<string, string | number | string[]>;
+
+/** A file-system failure: the path as the user wrote it and the reason (from the operating system). */
+export interface FileArgs {
+  file: string;
+  reason: string;
+  folder?: boolean;
+}
+
+/** A finding about a row or column of a score sheet. */
+export interface SheetArgs {
+  sheet?: string;
+  row: number;
+  column?: string;
+  header?: string;
+  detail: string;
+}
+
+type Severity = "error" | "warning";
+
+/** One registry entry; `args` carries the arguments' type only (its value is never read). */
+interface Entry<A> {
+  severity: Severity;
+  args: A;
+}
+
+const rule = <A>(severity: Severity): Entry<A> => ({ severity, args: undefined as unknown as A });
+const error = <A>() => rule<A>("error");
+const warning = <A>() => rule<A>("warning");
+
+type Id = { id: string };
+
+export const FINDINGS = {
+  // Questions against the syllabus (structural: lint, validate and assemble use the same checks).
+  "unknown-chapter": error<Id & { chapter: number }>(),
+  "unknown-knowledge-point": error<Id & { knowledgePoint: string }>(),
+  "knowledge-point-chapter": error<Id & { knowledgePoint: string; belongsTo: number; chapter: number }>(),
+  // Structural: marking points against the section's points.
+  "marking-sum": error<Id & { sum: number; points: number; type: QuestionType; subquestion?: number }>(),
+  "case-points": error<Id & { sum: number; points: number; type: QuestionType }>(),
+  // Choice questions.
+  "answer-outside-options": error<Id & { answer: string; first: string; last: string }>(),
+  "identical-options": error<Id & { first: string; second: string }>(),
+  "alike-options": warning<Id & { first: string; second: string }>(),
+  "option-letter": error<Id & { option: string; written: string }>(),
+  "repeated-answer-letter": error<Id & { answer: string }>(),
+  "too-few-correct": error<Id & { answer: string }>(),
+  // Other question rules.
+  "unknown-allow": error<Id & { name: string }>(),
+  "type-not-in-blueprint": warning<Id & { type: QuestionType }>(),
+  "difficulty-contradicts-stats": warning<Id & { tagged: string; p: number; sitting: string; n: number; observed: string }>(),
+  // Bank-wide rules.
+  "duplicate-id": error<Id>(),
+  "duplicate-stem": error<Id & { other: string; field: "stem" | "term" }>(),
+  "self-exclude": error<Id>(),
+  "unknown-exclude": error<Id & { other: string }>(),
+  "lonely-set": warning<Id & { set: string }>(),
+  "set-enemies": error<Id & { other: string; set: string }>(),
+  // Papers.
+  "wrong-section": error<Id & { type: QuestionType; section: QuestionType }>(),
+  "unknown-question": error<Id>(),
+  "inline-id-taken": error<Id>(),
+  "options-order-unknown": error<Id>(),
+  "options-order-not-choice": error<Id & { type: QuestionType }>(),
+  "options-order-invalid": error<Id & { expected: string[]; found: string[] }>(),
+  // Schemas of each kind of file.
+  schema: error<SchemaArgs>(),
+  "paper-schema": error<SchemaArgs>(),
+  "blueprint-schema": error<SchemaArgs>(),
+  "syllabus-schema": error<SchemaArgs>(),
+  "history-schema": error<SchemaArgs>(),
+  "blueprint-rule": error<{ detail: string }>(),
+  "syllabus-rule": error<{ detail: string }>(),
+  // Reading files (src/io).
+  "no-blueprint": error<Record<string, never>>(),
+  "ambiguous-blueprint": error<{ candidates: string[] }>(),
+  "missing-file": error<{ kind: string; file: string }>(),
+  "missing-bank": error<{ dir: string; notDirectory: boolean }>(),
+  "empty-bank": error<{ dir: string }>(),
+  unreadable: error<FileArgs>(),
+  "not-a-file": error<{ file: string; what: string }>(),
+  "too-large": error<{ file: string; bytes: number; limit: number; over: boolean }>(),
+  "bank-folder-repeated": warning<{ dir: string }>(),
+  "not-utf8": error<{ detail: string }>(),
+  "proto-key": error<{ path: string }>(),
+  "duplicate-key": error<{ path: string; key: string }>(),
+  "yaml-syntax": error<{ detail: string; yaml?: boolean }>(),
+  "bad-sheet": error<{ detail: string }>(),
+  "bad-password": error<{ detail: string }>(),
+  "bad-font": error<{ font: string; reason: string }>(),
+  "missing-glyph": error<{ detail: string }>(),
+  // Score sheets (analyze).
+  "sheet-unknown-column": error<SheetArgs>(),
+  "sheet-duplicate-column": error<SheetArgs>(),
+  "sheet-missing-column": error<SheetArgs>(),
+  "sheet-empty": error<SheetArgs>(),
+  "sheet-missing-id": error<SheetArgs>(),
+  "sheet-duplicate-id": error<SheetArgs>(),
+  "sheet-bad-score": error<SheetArgs>(),
+  "sheet-bad-choice": error<SheetArgs>(),
+  "sheet-no-candidates": error<SheetArgs>(),
+  // Item-writing checks and cue statistics (warnings; errors under lint --strict).
+  "longest-key": warning<ItemArgs>(),
+  "absolute-distractor": warning<ItemArgs>(),
+  "overlapping-options": warning<ItemArgs>(),
+  "all-of-the-above": warning<ItemArgs>(),
+  "all-keyed": warning<ItemArgs>(),
+  clang: warning<ItemArgs>(),
+  "near-duplicate": warning<ItemArgs>(),
+  "give-away": warning<ItemArgs>(),
+  "longest-option-cue": warning<ItemArgs>(),
+  "absolute-wording-cue": warning<ItemArgs>(),
+  "keyed-count-cue": warning<ItemArgs>(),
+  "answer-letter-balance": warning<ItemArgs>(),
+  "difficulty-follows-level": warning<ItemArgs>(),
+  // How the command was called, and what went wrong outside the input.
+  usage: error<{ detail: string }>(),
+  file: error<{ detail: string }>(),
+  internal: error<{ detail: string }>(),
+} as const;
+
+export type FindingCode = keyof typeof FINDINGS;
+export type FindingArgs<C extends FindingCode> = (typeof FINDINGS)[C]["args"];
+
+export function isFindingCode(code: string): code is FindingCode {
+  return Object.hasOwn(FINDINGS, code);
+}
