@@ -45,7 +45,7 @@ describe("include and exclude", () => {
       const result = await build(blueprint, seed);
       if (!result.ok) throw new Error(result.diagnosis.message);
       expect(ids(result.forms[0]!.file)).not.toEqual(expect.arrayContaining(["sc1"]));
-      expect(result.ineligible).toContainEqual({ id: "sc1", reason: "excluded by the blueprint or --exclude" });
+      expect(result.ineligible).toContainEqual({ id: "sc1", reason: { kind: "excluded" } });
     }
     const withExcluded: PaperFile = { sections: [{ type: "单项选择题", points_each: 1, questions: ["sc1", "sc4"] }, { type: "简答题", points_each: 5, questions: ["s1"] }] };
     expect(check(withExcluded, blueprint).checks.find((c) => c.id === "exclude")).toMatchObject({ status: "fail", questions: ["sc1"] });
@@ -70,7 +70,7 @@ describe("include and exclude", () => {
 
     const both = makeBlueprint({ include: ["sc1"], exclude: ["sc1"] });
     const bothClassified = classifyBank(bank.questions, both, syllabus, { used: new Set(), allowReuse: true });
-    expect(pinProblems(bank, both, bothClassified.ineligible, 1, 0)).toEqual([{ code: "ineligible", id: "sc1", reason: "both included and excluded" }]);
+    expect(pinProblems(bank, both, bothClassified.ineligible, 1, 0)).toEqual([{ code: "ineligible", id: "sc1", reason: { kind: "included-and-excluded" } }]);
 
     // sc6 is 领会, and the blueprint wants 100 % 识记: only the pin stands in the way.
     const level = makeBlueprint({ include: ["sc6", "sc2"] });

@@ -1,7 +1,7 @@
 import type { AssembledForm, AssembleResult } from "../core/assemble/assemble.js";
 import type { Diagnosis } from "../core/assemble/diagnose.js";
 import type { CommandResult } from "./command-result.js";
-import type { Outcome } from "./exit-code.js";
+import { searchOutcome } from "./exit-code.js";
 import { formatChecks, formatSpec } from "./format-report.js";
 import type { Style } from "./style.js";
 
@@ -13,8 +13,6 @@ function diagnosisText(diagnosis: Diagnosis): string {
 
 type Failure = Extract<AssembleResult, { ok: false }>;
 
-/** Proven impossible (exit 3), out of time (exit 4, not a proof), or a solver failure (exit 70, a bug). */
-const OUTCOMES: Record<Failure["reason"], Outcome> = { infeasible: "infeasible", timeout: "timeout", error: "internal" };
 
 /** How far a search got when the time limit stopped it, and what to try. */
 function timeoutText(result: Failure, timeLimitSeconds: number): string {
@@ -28,7 +26,7 @@ function timeoutText(result: Failure, timeLimitSeconds: number): string {
 
 /** No paper: exit 3 with the diagnosis (rules that cannot hold together, cells the bank is short of), 4 out of time, 70 a solver failure. */
 export function failureReport(result: Failure, { seed, timeLimitSeconds }: { seed: number; timeLimitSeconds: number }, style: Style): CommandResult {
-  const outcome = OUTCOMES[result.reason];
+  const outcome = searchOutcome(result.reason);
   const text =
     outcome === "timeout"
       ? `${style.color.yellow("time limit")}: ${timeoutText(result, timeLimitSeconds)}`

@@ -1,4 +1,5 @@
 import type { AssembledForm } from "../core/assemble/assemble.js";
+import { describeIneligible } from "./messages/ineligible.js";
 import { classifyBank } from "../core/assemble/classes.js";
 import { pinProblems, type PinProblem } from "../core/assemble/pins.js";
 import { indexBank } from "../core/bank.js";
@@ -59,7 +60,7 @@ function pinProblemText(p: PinProblem): string {
     case "unknown":
       return `included question ${p.id} is not in the bank`;
     case "ineligible":
-      return `included question ${p.id} cannot be in a paper: ${p.reason}`;
+      return `included question ${p.id} cannot be in a paper: ${describeIneligible(p.reason, "en")}`;
     case "crowded":
       return `included questions ${p.ids.join(", ")}: the paper has only ${p.count} ${p.type}`;
     case "enemies":

@@ -6,6 +6,8 @@ import type { CommandResult } from "./command-result.js";
 import { exitCodeFor } from "./exit-code.js";
 import { formatDiagnostic } from "./format-diagnostics.js";
 import { isLang, langFromEnv, requestedLang } from "./lang.js";
+import type { RuleCheck } from "../core/validate.js";
+import { checkLabel } from "./messages/checks.js";
 import { formatMessage, type Lang } from "./messages/index.js";
 import { detectStyle, type Format, type Style } from "./style.js";
 
@@ -78,14 +80,26 @@ function isFinding(value: unknown): value is Diagnostic {
   return typeof v.code === "string" && isFindingCode(v.code) && (v.severity === "error" || v.severity === "warning") && typeof v.args === "object";
 }
 
+function isRuleCheck(value: unknown): value is RuleCheck {
+  if (value === null || typeof value !== "object") return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === "string" && typeof v.unit === "string" && typeof v.status === "string" && typeof (v.subject as { rule?: unknown } | undefined)?.rule === "string";
+}
+
 /**
- * JSON carries each finding's code and arguments for scripts, and its sentence in the chosen
- * language for people reading the JSON: the same formatter as the text output.
+ * JSON carries each finding's code and arguments (and each rule check's subject and numbers) for
+ * scripts, and their words in the chosen language for people reading it: the text output's formatter.
  */
 function withMessages(lang: Lang): (key: string, value: unknown) => unknown {
   return (_key, value) => {
-    if (!isFinding(value)) return value;
-    const { code, severity, ...rest } = value;
-    return { code, severity, message: formatMessage(value, lang), ...rest };
+    if (isFinding(value)) {
+      const { code, severity, ...rest } = value;
+      return { code, severity, message: formatMessage(value, lang), ...rest };
+    }
+    if (isRuleCheck(value)) {
+      const { id, ...rest } = value;
+      return { id, label: checkLabel(value.subject, lang), ...rest };
+    }
+    return value;
   };
 }

@@ -34,6 +34,9 @@ export interface FileArgs {
   folder?: boolean;
 }
 
+/** What a path names when it is no regular file. */
+export type FileKind = "directory" | "fifo" | "device" | "socket" | "other";
+
 /** A finding about a row or column of a score sheet. */
 export interface SheetArgs {
   sheet?: string;
@@ -105,7 +108,8 @@ export const FINDINGS = {
   "missing-bank": error<{ dir: string; notDirectory: boolean }>(),
   "empty-bank": error<{ dir: string }>(),
   unreadable: error<FileArgs>(),
-  "not-a-file": error<{ file: string; what: string }>(),
+  /** `what` when known (a FIFO, a directory): else a FIFO, socket or device. */
+  "not-a-file": error<{ file: string; what?: FileKind }>(),
   "too-large": error<{ file: string; bytes: number; limit: number; over: boolean }>(),
   "bank-folder-repeated": warning<{ dir: string }>(),
   "not-utf8": error<{ detail: string }>(),

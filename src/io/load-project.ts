@@ -129,7 +129,7 @@ export function listBankEntries(dir: string, cwd = process.cwd()): BankListing {
       if (stats.isDirectory()) walk(full);
       else if (!BANK_EXTENSIONS.test(name)) continue;
       else if (stats.isFile()) files.push(full);
-      else problems.push(finding("not-a-file", { file: shown, what: "a FIFO, socket or device" }, { file: shown, path: [] }));
+      else problems.push(finding("not-a-file", { file: shown }, { file: shown, path: [] }));
     }
   };
   walk(dir);

@@ -1,4 +1,5 @@
 import { finding, type Diagnostic } from "../core/diagnostic.js";
+import type { FileKind } from "../core/findings.js";
 import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 
@@ -10,13 +11,15 @@ export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; message: st
 // Opening a FIFO for reading blocks until a writer appears; without blocking, fstat can tell what it is.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO (named pipe)";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  if (stats.isSocket()) return "a socket";
-  return "not a regular file";
+function kindOf(stats: Stats): FileKind {
+  if (stats.isDirectory()) return "directory";
+  if (stats.isFIFO()) return "fifo";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "device";
+  if (stats.isSocket()) return "socket";
+  return "other";
 }
+
+const KIND_WORDS: Record<FileKind, string> = { directory: "a directory", fifo: "a FIFO (named pipe)", device: "a device", socket: "a socket", other: "not a regular file" };
 
 const REASONS: Record<string, string> = {
   ENOENT: "does not exist",
@@ -55,7 +58,7 @@ export function readInputBytes(file: string, shown: string, limit = MAX_INPUT_BY
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return refused(`${shown} is ${kindOf(stats)}, not a regular file`, finding("not-a-file", { file: shown, what: kindOf(stats) }, { file: shown, path: [] }));
+    if (!stats.isFile()) return refused(`${shown} is ${KIND_WORDS[kindOf(stats)]}, not a regular file`, finding("not-a-file", { file: shown, what: kindOf(stats) }, { file: shown, path: [] }));
     if (stats.size > limit) return refused(`${shown} is ${mib(stats.size)}`, finding("too-large", { file: shown, bytes: stats.size, limit, over: false }, { file: shown, path: [] }));
     const bytes = readFileSync(fd);
     // A file that reports no size (/proc) may still be long: the limit holds for what was read.

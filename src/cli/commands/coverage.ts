@@ -9,6 +9,7 @@ import { HighsSolver } from "../../solver/highs.js";
 import { badInput, type CommandResult } from "../command-result.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatCoverage } from "../format-coverage.js";
+import { checkOutcome } from "../exit-code.js";
 import { formatGithub, githubInputError } from "../format-github.js";
 import { junitDocument, junitInputError, requirementCases } from "../format-junit.js";
 import { bankErrors } from "../load-or-fail.js";
@@ -85,7 +86,7 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   const files = new Set(project.bank.origins.map((o) => o.file)).size;
   const head = `${displayPath(project.bankDir)}: ${report.questions} questions in ${files} files; blueprint ${displayPath(project.blueprintFile)}`;
   return {
-    outcome: report.ok ? "ok" : "findings",
+    outcome: checkOutcome(!report.ok),
     text: formatCoverage(report, located, head, style),
     json: { ...report, diagnostics: located, bank: displayPath(project.bankDir), blueprint: displayPath(project.blueprintFile), capacity: report.capacity.papers, capacityReport: report.capacity },
     outputs: { junit: junit(report), github: formatGithub(report, located) },

@@ -11,7 +11,7 @@ import { PDF_KINDS } from "../../io/render/request.js";
 import { paperYaml } from "../../io/write-paper.js";
 import { HighsSolver } from "../../solver/highs.js";
 import type { CommandResult } from "../command-result.js";
-import { exitCodeHelp } from "../exit-code.js";
+import { exitCodeHelp, searchOutcome } from "../exit-code.js";
 import { withNotes } from "../format-generate.js";
 import { formatChecks, formatSpec } from "../format-report.js";
 import { loadUsablePaper, unusable } from "../load-or-fail.js";
@@ -20,6 +20,7 @@ import { formatsFrom } from "../output-formats.js";
 import { projectGuards } from "../output-guards.js";
 import { renderOutputs } from "../render-outputs.js";
 import { checkLabel, describeActual, describeExpected } from "../messages/checks.js";
+import { describeIneligible } from "../messages/ineligible.js";
 import { run, UsageError, type RunContext } from "../run.js";
 
 export interface ReplaceOptions {
@@ -44,7 +45,7 @@ function problemText(p: ReplaceProblem): string {
     case "already-in-paper":
       return `--with ${p.id}: already question ${p.number} of the paper`;
     case "ineligible":
-      return `--with ${p.id}: not eligible (${p.reason})`;
+      return `--with ${p.id}: not eligible (${describeIneligible(p.reason, "en")})`;
     case "no-candidate":
       return `question ${p.number}: the bank has no other eligible ${p.type} to put in its place`;
     case "pinned":
@@ -63,7 +64,7 @@ function failure(result: Exclude<ReplaceResult, { ok: true }>, style: RunContext
     const text = [`${style.color.red("infeasible")}: ${result.message}`, ...result.shortfalls.map((s) => `  - ${s.message}`)].join("\n");
     return { outcome: "infeasible", text, json: { ok: false, outcome: "infeasible", message: result.message, shortfalls: result.shortfalls } };
   }
-  const outcome = result.reason === "timeout" ? "timeout" : "internal";
+  const outcome = searchOutcome(result.reason);
   return { outcome, text: `${style.color.red(outcome)}: ${result.message}`, json: { ok: false, outcome, message: result.message } };
 }
 

@@ -5,6 +5,7 @@ import { bankSets, validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { locateDiagnostics } from "../../io/locate.js";
 import type { CommandResult } from "../command-result.js";
+import { checkOutcome } from "../exit-code.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatChecks, formatSpec } from "../format-report.js";
 import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
@@ -39,7 +40,7 @@ export function validate(paperPath: string, options: ValidateOptions, { style }:
   const verdict = report.ok ? style.color.green(verdictText(paperPath, 0, style.lang)) : style.color.red(verdictText(paperPath, failed, style.lang));
   // No trimStart: the checks table starts with its blank status header, which trimming would shift left.
   const text = [...(findings.length ? [`${formatDiagnostics(findings, style)}\n`] : []), formatChecks(report.checks, style), "", formatSpec(report.spec, style), "", verdict].join("\n");
-  return { outcome: report.ok ? "ok" : "findings", text, json: report };
+  return { outcome: checkOutcome(!report.ok), text, json: report };
 }
 
 function verdictText(paper: string, failed: number, lang: Lang): string {

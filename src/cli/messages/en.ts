@@ -1,4 +1,4 @@
-import type { FoundValue, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
+import type { FileKind, FoundValue, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
 import type { Messages } from "./types.js";
 
 const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : String(v));
@@ -60,6 +60,8 @@ function sheet(a: SheetArgs): string {
   return `${where}: ${a.detail}`;
 }
 
+const FILE_KINDS: Record<FileKind, string> = { directory: "a directory", fifo: "a FIFO (named pipe)", device: "a device", socket: "a socket", other: "not a regular file" };
+
 const item = (text: (a: ItemArgs) => string) => (a: ItemArgs) => text(a);
 
 export const en: Messages = {
@@ -105,7 +107,8 @@ export const en: Messages = {
   "missing-bank": (a) => (a.notDirectory ? `bank ${a.dir} is not a directory` : `bank directory ${a.dir} does not exist`),
   "empty-bank": (a) => `bank directory ${a.dir} holds no .yaml, .yml or .json files`,
   unreadable: (a) => `${a.folder ? "folder " : ""}${a.file} ${a.reason}`,
-  "not-a-file": (a) => `${a.file} is ${a.what}, not a regular file: zujuan reads only regular files`,
+  "not-a-file": (a) =>
+    `${a.file} is ${a.what && a.what !== "other" ? `${FILE_KINDS[a.what]}, not a regular file` : "not a regular file (a FIFO, socket or device)"}: zujuan reads only regular files`,
   "too-large": (a) => `${a.file} is ${a.over ? `over ${mib(a.limit)}` : mib(a.bytes)}; input files are limited to ${mib(a.limit)}`,
   "bank-folder-repeated": (a) => `${a.dir} is a folder already read (a symbolic link loop or a second link to it): skipped`,
   "not-utf8": (a) => a.detail,

@@ -1,4 +1,4 @@
-import type { FoundValue, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
+import type { FileKind, FoundValue, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
 import { mib } from "./en.js";
 import type { Messages } from "./types.js";
 
@@ -66,6 +66,8 @@ function sheet(a: SheetArgs): string {
   return `${where}：${a.detail}`;
 }
 
+const PATH_KINDS: Record<FileKind, string> = { directory: "是文件夹", fifo: "是命名管道", device: "是设备", socket: "是套接字", other: "其他" };
+
 const item = (text: (a: ItemArgs) => string) => (a: ItemArgs) => text(a);
 
 export const zh: Messages = {
@@ -111,7 +113,7 @@ export const zh: Messages = {
   "missing-bank": (a) => (a.notDirectory ? `题库 ${a.dir} 不是文件夹` : `题库文件夹 ${a.dir} 不存在`),
   "empty-bank": (a) => `题库文件夹 ${a.dir} 中没有 .yaml、.yml 或 .json 文件`,
   unreadable: (a) => `无法读取${a.folder ? "文件夹" : ""} ${a.file}：${a.reason}`,
-  "not-a-file": (a) => `${a.file} 不是普通文件（${a.what}）：zujuan 只读取普通文件`,
+  "not-a-file": (a) => `${a.file} 不是普通文件（${a.what && a.what !== "other" ? PATH_KINDS[a.what] : "管道、套接字或设备"}）：zujuan 只读取普通文件`,
   "too-large": (a) => `${a.file} ${a.over ? `超过 ${mib(a.limit)}` : `有 ${mib(a.bytes)}`}；输入文件最大 ${mib(a.limit)}`,
   "bank-folder-repeated": (a) => `${a.dir} 这个文件夹已经读过（符号链接循环或重复链接），已跳过`,
   "not-utf8": (a) => `文件不是 UTF-8 编码：${a.detail}`,

@@ -6,7 +6,7 @@ import { seededRandom, shuffled } from "../random.js";
 import { describeExpected, fmt, itemFacts, paperRules, type LinearRule } from "../rules.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import type { QuestionType } from "../vocabulary.js";
-import { classifyBank, type ClassifiedBank } from "./classes.js";
+import { classifyBank, type ClassifiedBank, type IneligibleReason } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
 import { requiredIn } from "./groups.js";
 
@@ -35,7 +35,7 @@ export type ReplaceProblem =
   | { code: "no-such-number"; number: number; count: number }
   | { code: "unknown-id"; id: string }
   | { code: "already-in-paper"; id: string; number: number }
-  | { code: "ineligible"; id: string; reason: string }
+  | { code: "ineligible"; id: string; reason: IneligibleReason }
   | { code: "no-candidate"; number: number; type: QuestionType }
   | { code: "pinned"; number: number; id: string }
   | { code: "too-many-forced"; type: QuestionType; ids: string[]; count: number };
@@ -97,7 +97,7 @@ function checkRequest(slots: readonly Slot[], request: ReplaceRequest, bank: Ban
   for (const id of request.with ?? []) {
     if (!known.has(id)) problems.push({ code: "unknown-id", id });
     else if (inPaper.has(id)) problems.push({ code: "already-in-paper", id, number: inPaper.get(id)! });
-    else if (!classOf.has(id)) problems.push({ code: "ineligible", id, reason: classified.ineligible.find((i) => i.id === id)?.reason ?? "not eligible for this blueprint" });
+    else if (!classOf.has(id)) problems.push({ code: "ineligible", id, reason: classified.ineligible.find((i) => i.id === id)?.reason ?? { kind: "not-eligible" } });
   }
   return problems;
 }
