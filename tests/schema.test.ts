@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messageOf } from "./helpers/messages.js";
+import { en } from "../src/cli/messages/en.js";
 import { parseBank, parseQuestion } from "../src/core/bank.js";
 import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
 import { rawQuestion } from "./helpers/builders.js";
@@ -98,7 +99,7 @@ describe("blueprint rules", () => {
     ],
   ];
   it.each(broken)("reports %s", (_name, overrides, message) => {
-    expect(blueprintProblems(makeBlueprint(overrides))).toContain(message);
+    expect(blueprintProblems(makeBlueprint(overrides)).map((p) => en["blueprint-rule"](p))).toContain(message);
   });
 
   it("requires a share for every level", () => {

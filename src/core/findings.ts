@@ -34,6 +34,25 @@ export interface FileArgs {
   folder?: boolean;
 }
 
+/** A blueprint that parses but contradicts itself: which named rule, with its numbers. */
+export type BlueprintProblem =
+  | { problem: "points-total"; sum: number; total: number }
+  | { problem: "section-twice"; type: string }
+  | { problem: "shares-sum"; dimension: "levels" | "difficulty"; sum: number }
+  | { problem: "time-min-over-max"; min: number; max: number }
+  | { problem: "time-over-paper"; max: number; minutes: number }
+  | { problem: "part-without-section"; type: string }
+  | { problem: "bands-order"; easy: number; fairlyEasy: number; fairlyHard: number }
+  | { problem: "p-range"; min: number; max: number }
+  | { problem: "pass-mark"; pass: number; total: number };
+
+/** A syllabus that parses but contradicts itself. */
+export type SyllabusProblem =
+  | { problem: "chapter-twice"; chapter: number }
+  | { problem: "point-twice"; id: string }
+  | { problem: "point-chapter"; id: string; chapter: number }
+  | { problem: "unknown-level"; chapter: number; level: string; levels: string[] };
+
 /** What a path names when it is no regular file. */
 export type FileKind = "directory" | "fifo" | "device" | "socket" | "other";
 
@@ -99,8 +118,8 @@ export const FINDINGS = {
   "blueprint-schema": error<SchemaArgs>(),
   "syllabus-schema": error<SchemaArgs>(),
   "history-schema": error<SchemaArgs>(),
-  "blueprint-rule": error<{ detail: string }>(),
-  "syllabus-rule": error<{ detail: string }>(),
+  "blueprint-rule": error<BlueprintProblem>(),
+  "syllabus-rule": error<SyllabusProblem>(),
   // Reading files (src/io).
   "no-blueprint": error<Record<string, never>>(),
   "ambiguous-blueprint": error<{ candidates: string[] }>(),

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
 import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
+import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { schemaDiagnostics } from "../core/schema-issues.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
 import { readDocument } from "./read-document.js";
@@ -61,7 +62,7 @@ function loadDocument<T>(
   file: string,
   cwd: string,
   schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: z.ZodError } },
-  rules: (value: T) => string[],
+  rules: (value: T) => BlueprintProblem[] | SyllabusProblem[],
 ): { value?: T; diagnostics: Diagnostic[] } {
   const shown = displayPath(file, cwd);
   if (!existsSync(file)) return { diagnostics: [finding("missing-file", { kind, file: shown })] };
@@ -69,7 +70,8 @@ function loadDocument<T>(
   if (!read.ok) return { diagnostics: read.diagnostics };
   const parsed = schema.safeParse(read.data);
   if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, `${kind}-schema`) };
-  const problems = rules(parsed.data).map((p) => finding(`${kind}-rule`, { detail: p }, { file: shown, path: [] }));
+  const where = { file: shown, path: [] };
+  const problems = kind === "blueprint" ? (rules(parsed.data) as BlueprintProblem[]).map((p) => finding("blueprint-rule", p, where)) : (rules(parsed.data) as SyllabusProblem[]).map((p) => finding("syllabus-rule", p, where));
   return problems.length ? { diagnostics: problems } : { value: parsed.data, diagnostics: [] };
 }
 

@@ -1,4 +1,4 @@
-import type { FileKind, FoundValue, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
+import type { BlueprintProblem, FileKind, FoundValue, SyllabusProblem, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
 import type { Messages } from "./types.js";
 
 const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : String(v));
@@ -62,6 +62,42 @@ function sheet(a: SheetArgs): string {
 
 const FILE_KINDS: Record<FileKind, string> = { directory: "a directory", fifo: "a FIFO (named pipe)", device: "a device", socket: "a socket", other: "not a regular file" };
 
+function blueprintRule(a: BlueprintProblem): string {
+  switch (a.problem) {
+    case "points-total":
+      return `sections add up to ${a.sum} points, paper.total_points is ${a.total}`;
+    case "section-twice":
+      return `section type ${a.type} appears twice`;
+    case "shares-sum":
+      return `rules.${a.dimension}.shares add up to ${a.sum} %, not 100 %`;
+    case "time-min-over-max":
+      return `rules.time.min ${a.min} exceeds max ${a.max}`;
+    case "time-over-paper":
+      return `rules.time.max ${a.max} exceeds the paper's ${a.minutes} minutes`;
+    case "part-without-section":
+      return `paper.parts names ${a.type}, which has no section`;
+    case "bands-order":
+      return `analysis.difficulty_bands must fall from 易 to 较易 to 较难, not ${a.easy}, ${a.fairlyEasy}, ${a.fairlyHard}`;
+    case "p-range":
+      return `analysis.flag_p_range.min ${a.min} exceeds max ${a.max}`;
+    case "pass-mark":
+      return `analysis.pass_mark ${a.pass} exceeds paper.total_points ${a.total}`;
+  }
+}
+
+function syllabusRule(a: SyllabusProblem): string {
+  switch (a.problem) {
+    case "chapter-twice":
+      return `chapter ${a.chapter} appears twice`;
+    case "point-twice":
+      return `knowledge point ${a.id} appears twice`;
+    case "point-chapter":
+      return `knowledge point ${a.id} is listed under chapter ${a.chapter}`;
+    case "unknown-level":
+      return `chapter ${a.chapter}: requirement level ${a.level} is not one of ${a.levels.join(", ")}`;
+  }
+}
+
 const item = (text: (a: ItemArgs) => string) => (a: ItemArgs) => text(a);
 
 export const en: Messages = {
@@ -99,8 +135,8 @@ export const en: Messages = {
   "blueprint-schema": schema,
   "syllabus-schema": schema,
   "history-schema": schema,
-  "blueprint-rule": (a) => a.detail,
-  "syllabus-rule": (a) => a.detail,
+  "blueprint-rule": blueprintRule,
+  "syllabus-rule": syllabusRule,
   "no-blueprint": () => "no blueprint given and none found in ./blueprints (use --blueprint FILE)",
   "ambiguous-blueprint": (a) => `several blueprints in ./blueprints (${a.candidates.join(", ")}): choose one with --blueprint FILE`,
   "missing-file": (a) => `${a.kind} ${a.file} does not exist`,

@@ -1,4 +1,4 @@
-import type { FileKind, FoundValue, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
+import type { BlueprintProblem, FileKind, FoundValue, SyllabusProblem, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
 import { mib } from "./en.js";
 import type { Messages } from "./types.js";
 
@@ -68,6 +68,42 @@ function sheet(a: SheetArgs): string {
 
 const PATH_KINDS: Record<FileKind, string> = { directory: "是文件夹", fifo: "是命名管道", device: "是设备", socket: "是套接字", other: "其他" };
 
+function blueprintRule(a: BlueprintProblem): string {
+  switch (a.problem) {
+    case "points-total":
+      return `各题型合计 ${a.sum} 分，而试卷总分（paper.total_points）为 ${a.total} 分`;
+    case "section-twice":
+      return `题型 ${a.type} 出现了两次`;
+    case "shares-sum":
+      return `rules.${a.dimension}.shares 的${a.dimension === "levels" ? "认知层次" : "难度"}比例合计 ${a.sum}%，应为 100%`;
+    case "time-min-over-max":
+      return `rules.time 的最短时间 ${a.min} 分钟超过了最长时间 ${a.max} 分钟`;
+    case "time-over-paper":
+      return `rules.time 的最长时间 ${a.max} 分钟超过了考试时间 ${a.minutes} 分钟`;
+    case "part-without-section":
+      return `paper.parts 中的${a.type}在细目表中没有这一题型`;
+    case "bands-order":
+      return `analysis.difficulty_bands 应从易到较易再到较难依次降低，现为 ${a.easy}、${a.fairlyEasy}、${a.fairlyHard}`;
+    case "p-range":
+      return `analysis.flag_p_range 的下限 ${a.min} 超过了上限 ${a.max}`;
+    case "pass-mark":
+      return `analysis.pass_mark ${a.pass} 分超过了试卷总分 ${a.total} 分`;
+  }
+}
+
+function syllabusRule(a: SyllabusProblem): string {
+  switch (a.problem) {
+    case "chapter-twice":
+      return `第${a.chapter}章出现了两次`;
+    case "point-twice":
+      return `知识点 ${a.id} 出现了两次`;
+    case "point-chapter":
+      return `知识点 ${a.id} 列在了第${a.chapter}章下`;
+    case "unknown-level":
+      return `第${a.chapter}章：认知层次“${a.level}”不是 ${a.levels.join("、")} 之一`;
+  }
+}
+
 const item = (text: (a: ItemArgs) => string) => (a: ItemArgs) => text(a);
 
 export const zh: Messages = {
@@ -105,8 +141,8 @@ export const zh: Messages = {
   "blueprint-schema": schema,
   "syllabus-schema": schema,
   "history-schema": schema,
-  "blueprint-rule": (a) => `细目表：${a.detail}`,
-  "syllabus-rule": (a) => `考试大纲：${a.detail}`,
+  "blueprint-rule": blueprintRule,
+  "syllabus-rule": syllabusRule,
   "no-blueprint": () => "没有指定细目表，./blueprints 中也没有找到（请用 --blueprint 文件 指定）",
   "ambiguous-blueprint": (a) => `./blueprints 中有多份细目表（${a.candidates.join("、")}）：请用 --blueprint 文件 选定一份`,
   "missing-file": (a) => `${FILE_KINDS[a.kind] ?? a.kind} ${a.file} 不存在`,
