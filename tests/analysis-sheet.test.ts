@@ -39,7 +39,7 @@ describe("reading a score sheet", () => {
 
   it.each<[string, CellValue[][], [string, number, number, string][]]>([
     ["a score above the question's points", [HEADER, GOOD, ["S2", 2, 0, 6, 10, 10, "A"]], [
-      ["sheet-bad-score", 3, 2, "row 3, column B (1): score 2 exceeds the 1 points of the question"],
+      ["sheet-bad-score", 3, 2, "row 3, column B (1): score 2 exceeds the 1 point of the question"],
       ["sheet-bad-score", 3, 4, "row 3, column D (3): score 6 exceeds the 5 points of the question"],
     ]],
     ["a non-number", [HEADER, ["S1", "1", "x", "4", "1", "1", ""]], [["sheet-bad-score", 2, 3, 'row 2, column C (2): not a number: "x"']]],

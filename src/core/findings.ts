@@ -56,14 +56,30 @@ export type SyllabusProblem =
 /** What a path names when it is no regular file. */
 export type FileKind = "directory" | "fifo" | "device" | "socket" | "other";
 
-/** A finding about a row or column of a score sheet. */
-export interface SheetArgs {
-  sheet?: string;
-  row: number;
-  column?: string;
-  header?: string;
-  detail: string;
-}
+/** What is wrong in a cell, column or row of a score sheet. */
+export type SheetIssue =
+  | { issue: "no-question"; number: number }
+  | { issue: "sub-count"; number: number; subs: number; asked: number }
+  | { issue: "not-choice"; number: number; type: QuestionType }
+  | { issue: "unknown-column"; idHeader: string }
+  | { issue: "blank-score" }
+  | { issue: "not-a-number"; text: string }
+  | { issue: "negative"; score: number }
+  | { issue: "over-points"; score: number; points: number }
+  | { issue: "bad-letters"; value: string; letters: string }
+  | { issue: "single-letter"; value: string }
+  | { issue: "column-twice"; name: string; first: string }
+  | { issue: "no-id-column"; idHeader: string }
+  | { issue: "whole-and-parts"; number: number; whole: string; part: string }
+  | { issue: "no-column"; number: number; whole: string; parts: string[] }
+  | { issue: "missing-parts"; number: number; missing: string[] }
+  | { issue: "empty" }
+  | { issue: "no-id" }
+  | { issue: "id-twice"; id: string; firstRow: number }
+  | { issue: "no-candidates" };
+
+/** A finding about a row or column of a score sheet: where, and what. */
+export type SheetArgs = { sheet?: string; row: number; column?: string; header?: string } & SheetIssue;
 
 type Severity = "error" | "warning";
 

@@ -1,4 +1,4 @@
-import type { BlueprintProblem, FileKind, FoundValue, SyllabusProblem, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
+import type { BlueprintProblem, FileKind, FoundValue, SheetIssue, SyllabusProblem, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
 import type { Messages } from "./types.js";
 
 const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : String(v));
@@ -57,7 +57,50 @@ function schema(a: SchemaArgs): string {
 
 function sheet(a: SheetArgs): string {
   const where = [a.sheet !== undefined ? `sheet ${a.sheet}` : "", `row ${a.row}`, a.column === undefined ? "" : `column ${a.column}${a.header ? ` (${a.header})` : ""}`].filter(Boolean).join(", ");
-  return `${where}: ${a.detail}`;
+  return `${where}: ${sheetIssue(a)}`;
+}
+
+function sheetIssue(a: SheetIssue): string {
+  switch (a.issue) {
+    case "no-question":
+      return `the paper has no question ${a.number}`;
+    case "sub-count":
+      return a.subs ? `question ${a.number} has ${a.subs} sub-questions, not ${a.asked}` : `question ${a.number} has no sub-questions`;
+    case "not-choice":
+      return `question ${a.number} is a ${a.type}, not a choice question`;
+    case "unknown-column":
+      return `unknown column: expected ${a.idHeader}, a question number (12), a sub-question (31(1)) or a choice column (12选项)`;
+    case "blank-score":
+      return "blank score (use --blank-as-zero to count blanks as 0)";
+    case "not-a-number":
+      return `not a number: ${JSON.stringify(a.text)}`;
+    case "negative":
+      return `negative score ${a.score}`;
+    case "over-points":
+      return `score ${a.score} exceeds the ${a.points} ${a.points === 1 ? "point" : "points"} of the question`;
+    case "bad-letters":
+      return `option ${JSON.stringify(a.value)}: expected letters among ${a.letters}`;
+    case "single-letter":
+      return `option ${JSON.stringify(a.value)}: a 单项选择题 takes one letter`;
+    case "column-twice":
+      return `column ${a.name} appears twice (first in column ${a.first})`;
+    case "no-id-column":
+      return `no candidate id column (headed ${a.idHeader})`;
+    case "whole-and-parts":
+      return `question ${a.number} is given both whole (${a.whole}) and by sub-question (${a.part}): give one`;
+    case "no-column":
+      return `no column for question ${a.number}${a.parts.length ? ` (${a.whole}, or ${a.parts.join(", ")})` : ""}`;
+    case "missing-parts":
+      return `question ${a.number} is given by sub-question but ${a.missing.join(", ")} ${a.missing.length === 1 ? "is" : "are"} missing`;
+    case "empty":
+      return "the sheet is empty: expected a header row";
+    case "no-id":
+      return "no candidate id";
+    case "id-twice":
+      return `candidate ${a.id} appears twice (first in row ${a.firstRow})`;
+    case "no-candidates":
+      return "no candidate rows under the header";
+  }
 }
 
 const FILE_KINDS: Record<FileKind, string> = { directory: "a directory", fifo: "a FIFO (named pipe)", device: "a device", socket: "a socket", other: "not a regular file" };

@@ -1,4 +1,4 @@
-import type { BlueprintProblem, FileKind, FoundValue, SyllabusProblem, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
+import type { BlueprintProblem, FileKind, FoundValue, SheetIssue, SyllabusProblem, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
 import { mib } from "./en.js";
 import type { Messages } from "./types.js";
 
@@ -63,7 +63,50 @@ function schema(a: SchemaArgs): string {
 
 function sheet(a: SheetArgs): string {
   const where = [a.sheet !== undefined ? `工作表 ${a.sheet}` : "", `第 ${a.row} 行`, a.column === undefined ? "" : `${a.column} 列${a.header ? `（${a.header}）` : ""}`].filter(Boolean).join("，");
-  return `${where}：${a.detail}`;
+  return `${where}：${sheetIssue(a)}`;
+}
+
+function sheetIssue(a: SheetIssue): string {
+  switch (a.issue) {
+    case "no-question":
+      return `试卷中没有第 ${a.number} 题`;
+    case "sub-count":
+      return a.subs ? `第 ${a.number} 题只有 ${a.subs} 个小题，没有第 ${a.asked} 小题` : `第 ${a.number} 题没有小题`;
+    case "not-choice":
+      return `第 ${a.number} 题是${a.type}，不是选择题`;
+    case "unknown-column":
+      return `无法识别的列：应为${a.idHeader}、题号（12）、小题（31(1)）或选项列（12选项）`;
+    case "blank-score":
+      return "得分为空（加 --blank-as-zero 可把空格记为 0 分）";
+    case "not-a-number":
+      return `不是数字：${JSON.stringify(a.text)}`;
+    case "negative":
+      return `得分 ${a.score} 为负数`;
+    case "over-points":
+      return `得分 ${a.score} 超过了该题的 ${a.points} 分`;
+    case "bad-letters":
+      return `所选选项 ${JSON.stringify(a.value)}：只能是 ${a.letters} 中的字母`;
+    case "single-letter":
+      return `所选选项 ${JSON.stringify(a.value)}：单项选择题只能选一个字母`;
+    case "column-twice":
+      return `${a.name} 列出现了两次（第一次在 ${a.first} 列）`;
+    case "no-id-column":
+      return `没有考生编号列（列标题为“${a.idHeader}”）`;
+    case "whole-and-parts":
+      return `第 ${a.number} 题既按整题（${a.whole}）又按小题（${a.part}）给分：只能取其一`;
+    case "no-column":
+      return `没有第 ${a.number} 题的列${a.parts.length ? `（${a.whole}，或 ${a.parts.join("、")}）` : ""}`;
+    case "missing-parts":
+      return `第 ${a.number} 题按小题给分，但缺少 ${a.missing.join("、")}`;
+    case "empty":
+      return "成绩表是空的：第一行应为列标题";
+    case "no-id":
+      return "缺少考生编号";
+    case "id-twice":
+      return `考生 ${a.id} 出现了两次（第一次在第 ${a.firstRow} 行）`;
+    case "no-candidates":
+      return "列标题下面没有考生成绩";
+  }
 }
 
 const PATH_KINDS: Record<FileKind, string> = { directory: "是文件夹", fifo: "是命名管道", device: "是设备", socket: "是套接字", other: "其他" };
