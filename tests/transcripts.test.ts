@@ -15,7 +15,8 @@ const normalize = (text: string) =>
     .join("<tmp>")
     .replace(/solved in \d+\.\d+ s/g, "solved in <t> s")
     .replace(/\(\d+ solves?\)/g, "(<n> solves)")
-    .replace(/; \d+ solves\)/g, "; <n> solves)");
+    .replace(/; \d+ solves?\)/g, "; <n> solves)")
+    .replace(/组卷用时 \d+\.\d+ 秒/g, "组卷用时 <t> 秒");
 
 async function transcript(args: string[], env: Record<string, string> = {}): Promise<string> {
   const run = await runCli(args, { cwd: dir, env });
@@ -105,6 +106,7 @@ describe("CLI transcripts", () => {
     ["a file that is not a paper", ["validate", "not-a-paper.yaml", "--blueprint", "project/10421-bench.yaml"]],
     ["a missing bank", ["lint", "--blueprint", "project/10421-bench.yaml", "--bank", "nowhere"]],
     ["zh: lint a draft bank", ["lint", "--blueprint", "project/10421-bench.yaml", "--bank", "draft-bank", "--lang", "zh"]],
+    ["zh: generate a paper", ["generate", "--blueprint", "project/10421-bench.yaml", "--seed", "5", "--no-pdf", "--out", "out-zh", "--lang", "zh"]],
     ["zh: validate it", ["validate", "out/10421-A.yaml", "--lang", "zh"]],
     ["zh: validate a draft with a bad inline question", ["validate", "out/draft.yaml", "--lang", "zh"]],
     ["zh: a file that is not a paper", ["validate", "not-a-paper.yaml", "--blueprint", "project/10421-bench.yaml", "--lang", "zh"]],

@@ -4,6 +4,7 @@ import type { CommandResult } from "./command-result.js";
 import { searchOutcome } from "./exit-code.js";
 import { formatChecks, formatSpec } from "./format-report.js";
 import type { Style } from "./style.js";
+import { plural } from "./words.js";
 
 function diagnosisText(diagnosis: Diagnosis): string {
   const lines = [diagnosis.message];
@@ -52,18 +53,27 @@ export function generatedReport(
 ): CommandResult {
   const sections = written.map(({ form, shown }) =>
     [
-      style.color.bold(`form ${form.label}: ${shown}`),
+      style.color.bold(style.lang === "zh" ? `${form.label} 卷：${shown}` : `form ${form.label}: ${shown}`),
       formatChecks(form.report.checks, style),
       "",
       formatSpec(form.report.spec, style),
     ].join("\n"),
   );
   const pdfs = files.filter((f) => /\.(pdf|docx)$/.test(f));
-  const footer = [
-    `seed ${seed} (same seed, bank and blueprint give the same paper: --seed ${seed})`,
-    pdfs.length ? `wrote ${pdfs.join(", ")}` : "",
-    `solved in ${result.stats.solveSeconds.toFixed(2)} s (${result.stats.eligible} eligible questions in ${result.stats.classes} classes of interchangeable ones, ${result.stats.cells} cells; ${result.stats.solves} solves)`,
-  ].filter(Boolean);
+  const { solveSeconds, eligible, classes, cells, solves } = result.stats;
+  const footer = (
+    style.lang === "zh"
+      ? [
+          `种子 ${seed}（种子、题库和细目表都相同，得到的试卷也相同：--seed ${seed}）`,
+          pdfs.length ? `已写出 ${pdfs.join("、")}` : "",
+          `组卷用时 ${solveSeconds.toFixed(2)} 秒（题库中可用的题目 ${eligible} 道）`,
+        ]
+      : [
+          `seed ${seed} (same seed, bank and blueprint give the same paper: --seed ${seed})`,
+          pdfs.length ? `wrote ${pdfs.join(", ")}` : "",
+          `solved in ${solveSeconds.toFixed(2)} s (${plural(eligible, "eligible question")} in ${plural(classes, "class", "classes")} of interchangeable ones, ${plural(cells, "cell")}; ${plural(solves, "solve")})`,
+        ]
+  ).filter(Boolean);
   return {
     outcome: "ok",
     text: [...sections, "", ...footer].join("\n"),
