@@ -19,7 +19,12 @@ export type SchemaArgs =
   | { path: string; problem: "unknown-fields"; keys: string[]; splitText: boolean }
   | { path: string; problem: "missing"; expected: SchemaExpectation }
   | { path: string; problem: "expected"; expected: SchemaExpectation; found: FoundValue }
-  /** A schema's or zod's own sentence (bounds, formats): passed through as it is. */
+  | { path: string; problem: "at-least"; limit: number; inclusive: boolean; found: FoundValue }
+  | { path: string; problem: "at-most"; limit: number; found: FoundValue }
+  | { path: string; problem: "whole-number"; found: FoundValue }
+  /** A number where text must be: 1.10 unquoted is read as 1.1. */
+  | { path: string; problem: "quote-number"; value: string }
+  /** A schema's or zod's own sentence (formats, lengths): passed through as it is. */
   | { path: string; problem: "other"; detail: string; found?: FoundValue };
 
 export type SchemaExpectation = { kind: "one-of"; values: string[] } | { kind: "type"; type: string } | { kind: "no-field" } | { kind: "detail"; detail: string };

@@ -70,6 +70,10 @@ function schemaArgs(issue: z.core.$ZodIssue, root: unknown, where: string): Sche
     // Chinese text cut by an ASCII comma inside {…} or […] turns into a stray key: say so.
     return { path: where, problem: "unknown-fields", keys: issue.keys, splitText: issue.keys.some((k) => /[\u4e00-\u9fff]/.test(k)) };
   }
+  if (issue.code === "too_small" && issue.origin === "number") return { path: where, problem: "at-least", limit: Number(issue.minimum), inclusive: issue.inclusive === true, found };
+  if (issue.code === "too_big" && issue.origin === "number") return { path: where, problem: "at-most", limit: Number(issue.maximum), found };
+  if (issue.code === "invalid_type" && issue.expected === "int" && found.kind === "value") return { path: where, problem: "whole-number", found };
+  if (issue.code === "invalid_type" && issue.expected === "string" && typeof value === "number") return { path: where, problem: "quote-number", value: String(value) };
   if (issue.code === "invalid_type" && found.kind !== "nothing" && !issue.message.startsWith("Invalid input")) {
     // A message of the schema's own (quotedText: quote a number that must be text).
     return /\bfound\b/.test(issue.message) ? { path: where, problem: "other", detail: issue.message } : { path: where, problem: "other", detail: issue.message, found };

@@ -50,6 +50,14 @@ function schema(a: SchemaArgs): string {
       return `${where}: required field missing (expected ${expectation(a.expected)})`;
     case "expected":
       return `${where}: expected ${expectation(a.expected)}, found ${found(a.found)}`;
+    case "at-least":
+      return `${where}: ${a.inclusive ? `${a.limit} or more` : `greater than ${a.limit}`} (found ${found(a.found)})`;
+    case "at-most":
+      return `${where}: at most ${a.limit} (found ${found(a.found)})`;
+    case "whole-number":
+      return `${where}: a whole number (found ${found(a.found)})`;
+    case "quote-number":
+      return `${where}: found the number ${a.value}: write it in quotes ("${a.value}"); unquoted, YAML and JSON read 1.10 as 1.1`;
     case "other":
       return a.found ? `${where}: ${a.detail} (found ${found(a.found)})` : `${where}: ${a.detail}`;
   }

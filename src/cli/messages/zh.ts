@@ -56,6 +56,14 @@ function schema(a: SchemaArgs): string {
       return `${where}：缺少必填字段（应为${expectation(a.expected)}）`;
     case "expected":
       return `${where}：应为${expectation(a.expected)}，实际是 ${found(a.found)}`;
+    case "at-least":
+      return `${where}：应${a.inclusive ? `不小于 ${a.limit}` : `大于 ${a.limit}`}（实际是 ${found(a.found)}）`;
+    case "at-most":
+      return `${where}：应不大于 ${a.limit}（实际是 ${found(a.found)}）`;
+    case "whole-number":
+      return `${where}：应为整数（实际是 ${found(a.found)}）`;
+    case "quote-number":
+      return `${where}：这里是数字 ${a.value}，请加引号写成 "${a.value}"（不加引号时 YAML 和 JSON 会把 1.10 读成 1.1）`;
     case "other":
       return a.found ? `${where}：${a.detail}（实际是 ${found(a.found)}）` : `${where}：${a.detail}`;
   }
