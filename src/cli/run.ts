@@ -7,7 +7,9 @@ import { exitCodeFor } from "./exit-code.js";
 import { formatDiagnostic } from "./format-diagnostics.js";
 import { isLang, langFromEnv, requestedLang } from "./lang.js";
 import type { RuleCheck } from "../core/validate.js";
+import type { Requirement } from "../core/coverage/index.js";
 import { checkLabel } from "./messages/checks.js";
+import { requirementLabel, requirementMessage } from "./messages/requirements.js";
 import { formatMessage, type Lang } from "./messages/index.js";
 import { detectStyle, type Format, type Style } from "./style.js";
 
@@ -80,6 +82,12 @@ function isFinding(value: unknown): value is Diagnostic {
   return typeof v.code === "string" && isFindingCode(v.code) && (v.severity === "error" || v.severity === "warning") && typeof v.args === "object";
 }
 
+function isRequirement(value: unknown): value is Requirement {
+  if (value === null || typeof value !== "object") return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.id === "string" && typeof v.met === "boolean" && typeof v.unit === "string" && typeof (v.subject as { rule?: unknown } | undefined)?.rule === "string";
+}
+
 function isRuleCheck(value: unknown): value is RuleCheck {
   if (value === null || typeof value !== "object") return false;
   const v = value as Record<string, unknown>;
@@ -95,6 +103,10 @@ function withMessages(lang: Lang): (key: string, value: unknown) => unknown {
     if (isFinding(value)) {
       const { code, severity, ...rest } = value;
       return { code, severity, message: formatMessage(value, lang), ...rest };
+    }
+    if (isRequirement(value)) {
+      const { id, ...rest } = value;
+      return value.met ? { id, label: requirementLabel(value, lang), ...rest } : { id, label: requirementLabel(value, lang), message: requirementMessage(value, lang), ...rest };
     }
     if (isRuleCheck(value)) {
       const { id, ...rest } = value;

@@ -10,6 +10,7 @@ import { badInput, type CommandResult } from "../command-result.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatCoverage } from "../format-coverage.js";
 import { checkOutcome } from "../exit-code.js";
+import { plural } from "../words.js";
 import { formatGithub, githubInputError } from "../format-github.js";
 import { junitDocument, junitInputError, requirementCases } from "../format-junit.js";
 import { bankErrors } from "../load-or-fail.js";
@@ -84,7 +85,10 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
 
   const located = locateDiagnostics(report.diagnostics);
   const files = new Set(project.bank.origins.map((o) => o.file)).size;
-  const head = `${displayPath(project.bankDir)}: ${report.questions} questions in ${files} files; blueprint ${displayPath(project.blueprintFile)}`;
+  const head =
+    style.lang === "zh"
+      ? `${displayPath(project.bankDir)}：${files} 个文件，共 ${report.questions} 题；细目表 ${displayPath(project.blueprintFile)}`
+      : `${displayPath(project.bankDir)}: ${plural(report.questions, "question")} in ${plural(files, "file")}; blueprint ${displayPath(project.blueprintFile)}`;
   return {
     outcome: checkOutcome(!report.ok),
     text: formatCoverage(report, located, head, style),
