@@ -29,8 +29,26 @@ export type SchemaArgs =
 
 export type SchemaExpectation = { kind: "one-of"; values: string[] } | { kind: "type"; type: string } | { kind: "no-field" } | { kind: "detail"; detail: string };
 
-/** An item-writing or cue finding: the question (if one) and the check's measurements. */
-export type ItemArgs = Record<string, string | number | string[]>;
+/** The measurements of each item-writing check (the question's id is added by the finding). */
+export interface ItemRuleArgs {
+  "longest-key": { key: string; length: number; next: number };
+  "absolute-distractor": { options: string[]; words: string[] };
+  "overlapping-options": { option: string; within: string; text: string };
+  "all-of-the-above": { option: string; text: string };
+  "all-keyed": { answer: string };
+  clang: { option: string; word: string };
+  "near-duplicate": { kind: "stem" | "term" | "options"; others: string[]; similarity: number; threshold: number; excludes: string };
+  "give-away": { others: string[]; phrases: string[]; excludes: string };
+}
+
+/** The measurements of each cue statistic past its threshold (shares are fractions 0–1). */
+export interface CueArgs {
+  "longest-option-cue": { score: number; chance: number; threshold: number };
+  "absolute-wording-cue": { keyed: number; distractors: number };
+  "keyed-count-cue": { share: number; threshold: number };
+  "answer-letter-balance": { letter: string; share: number; low: number; high: number };
+  "difficulty-follows-level": { v: number; threshold: number };
+}
 
 /** A file-system failure: the path as the user wrote it and the reason (from the operating system). */
 export interface FileArgs {
@@ -171,19 +189,19 @@ export const FINDINGS = {
   "sheet-bad-choice": error<SheetArgs>(),
   "sheet-no-candidates": error<SheetArgs>(),
   // Item-writing checks and cue statistics (warnings; errors under lint --strict).
-  "longest-key": warning<ItemArgs>(),
-  "absolute-distractor": warning<ItemArgs>(),
-  "overlapping-options": warning<ItemArgs>(),
-  "all-of-the-above": warning<ItemArgs>(),
-  "all-keyed": warning<ItemArgs>(),
-  clang: warning<ItemArgs>(),
-  "near-duplicate": warning<ItemArgs>(),
-  "give-away": warning<ItemArgs>(),
-  "longest-option-cue": warning<ItemArgs>(),
-  "absolute-wording-cue": warning<ItemArgs>(),
-  "keyed-count-cue": warning<ItemArgs>(),
-  "answer-letter-balance": warning<ItemArgs>(),
-  "difficulty-follows-level": warning<ItemArgs>(),
+  "longest-key": warning<Id & ItemRuleArgs["longest-key"]>(),
+  "absolute-distractor": warning<Id & ItemRuleArgs["absolute-distractor"]>(),
+  "overlapping-options": warning<Id & ItemRuleArgs["overlapping-options"]>(),
+  "all-of-the-above": warning<Id & ItemRuleArgs["all-of-the-above"]>(),
+  "all-keyed": warning<Id & ItemRuleArgs["all-keyed"]>(),
+  clang: warning<Id & ItemRuleArgs["clang"]>(),
+  "near-duplicate": warning<Id & ItemRuleArgs["near-duplicate"]>(),
+  "give-away": warning<Id & ItemRuleArgs["give-away"]>(),
+  "longest-option-cue": warning<CueArgs["longest-option-cue"]>(),
+  "absolute-wording-cue": warning<CueArgs["absolute-wording-cue"]>(),
+  "keyed-count-cue": warning<CueArgs["keyed-count-cue"]>(),
+  "answer-letter-balance": warning<CueArgs["answer-letter-balance"]>(),
+  "difficulty-follows-level": warning<CueArgs["difficulty-follows-level"]>(),
   // How the command was called, and what went wrong outside the input.
   usage: error<{ detail: string }>(),
   file: error<{ detail: string }>(),

@@ -1,4 +1,4 @@
-import type { BlueprintProblem, FileKind, FoundValue, SheetIssue, SyllabusProblem, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
+import type { BlueprintProblem, FileKind, FoundValue, SheetIssue, SyllabusProblem, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
 import type { Messages } from "./types.js";
 
 const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : String(v));
@@ -149,7 +149,6 @@ function syllabusRule(a: SyllabusProblem): string {
   }
 }
 
-const item = (text: (a: ItemArgs) => string) => (a: ItemArgs) => text(a);
 
 export const en: Messages = {
   "unknown-chapter": (a) => `${a.id}: chapter ${a.chapter} is not in the syllabus`,
@@ -215,14 +214,14 @@ export const en: Messages = {
   "sheet-bad-score": sheet,
   "sheet-bad-choice": sheet,
   "sheet-no-candidates": sheet,
-  "longest-key": item((a) => `${a.id}: the key ${a.key} is the longest option by a clear margin (${a.length} characters, the next ${a.next}): a test-wise candidate picks it unread`),
-  "absolute-distractor": item((a) => `${a.id}: absolute wording only in distractors (${list(a.options)}: ${list(a.words)}): the test-wise reject them unread`),
-  "overlapping-options": item((a) => `${a.id}: option ${a.option} (${a.text}) is contained in option ${a.within}`),
-  "all-of-the-above": item((a) => `${a.id}: option ${a.option} is "${a.text}": write a fourth plausible option instead`),
-  "all-keyed": item((a) => `${a.id}: every option is keyed (${a.answer}): choosing all scores full marks`),
-  clang: item((a) => `${a.id}: the stem and the key ${a.option} share "${a.word}", which no distractor has (a clang association)`),
-  "near-duplicate": item((a) => `${a.id}: ${a.kind === "options" ? "option set" : a.kind} near-duplicate of ${list(a.others)} (bigram similarity ${a.similarity} ≥ ${a.threshold}); add ${a.excludes}`),
-  "give-away": item((a) => `${a.id}: prints ${list(a.phrases)}, the answer of ${list(a.others)}; add ${a.excludes}`),
+  "longest-key": (a) => `${a.id}: the key ${a.key} is the longest option by a clear margin (${a.length} characters, the next ${a.next}): a test-wise candidate picks it unread`,
+  "absolute-distractor": (a) => `${a.id}: absolute wording only in distractors (${list(a.options)}: ${list(a.words)}): the test-wise reject them unread`,
+  "overlapping-options": (a) => `${a.id}: option ${a.option} (${a.text}) is contained in option ${a.within}`,
+  "all-of-the-above": (a) => `${a.id}: option ${a.option} is "${a.text}": write a fourth plausible option instead`,
+  "all-keyed": (a) => `${a.id}: every option is keyed (${a.answer}): choosing all scores full marks`,
+  clang: (a) => `${a.id}: the stem and the key ${a.option} share "${a.word}", which no distractor has (a clang association)`,
+  "near-duplicate": (a) => `${a.id}: ${a.kind === "options" ? "option set" : a.kind} near-duplicate of ${list(a.others)} (bigram similarity ${a.similarity} ≥ ${a.threshold}); add ${a.excludes}`,
+  "give-away": (a) => `${a.id}: prints ${list(a.phrases)}, the answer of ${list(a.others)}; add ${a.excludes}`,
   "longest-option-cue": (a) => `always picking the longest option scores ${percent(a.score)} of the 单项选择题 (chance ${percent(a.chance)}, at most ${percent(a.threshold)} wanted)`,
   "absolute-wording-cue": (a) => `absolute wording is in ${percent(a.distractors)} of distractors but ${percent(a.keyed)} of keyed options: it marks the wrong ones`,
   "keyed-count-cue": (a) => `${percent(a.share)} of 多项选择题 have all or all but one option keyed (at most ${percent(a.threshold)} wanted)`,

@@ -1,4 +1,4 @@
-import type { BlueprintProblem, FileKind, FoundValue, SheetIssue, SyllabusProblem, ItemArgs, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
+import type { BlueprintProblem, FileKind, FoundValue, SheetIssue, SyllabusProblem, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
 import { mib } from "./en.js";
 import type { Messages } from "./types.js";
 
@@ -155,7 +155,6 @@ function syllabusRule(a: SyllabusProblem): string {
   }
 }
 
-const item = (text: (a: ItemArgs) => string) => (a: ItemArgs) => text(a);
 
 export const zh: Messages = {
   "unknown-chapter": (a) => `${a.id}：第${a.chapter}章不在考试大纲中`,
@@ -220,14 +219,14 @@ export const zh: Messages = {
   "sheet-bad-score": sheet,
   "sheet-bad-choice": sheet,
   "sheet-no-candidates": sheet,
-  "longest-key": item((a) => `${a.id}：正确选项 ${a.key} 明显最长（${a.length} 字，其次 ${a.next} 字），应试经验丰富的考生不读题也会选它`),
-  "absolute-distractor": item((a) => `${a.id}：绝对化用语只出现在干扰项中（${list(a.options)}：${list(a.words)}），考生不读题也能排除`),
-  "overlapping-options": item((a) => `${a.id}：选项 ${a.option}（${a.text}）包含在选项 ${a.within} 之中`),
-  "all-of-the-above": item((a) => `${a.id}：选项 ${a.option} 是“${a.text}”，请另写一个似是而非的选项`),
-  "all-keyed": item((a) => `${a.id}：所有选项都是正确答案（${a.answer}），全选即得满分`),
-  clang: item((a) => `${a.id}：题干与正确选项 ${a.option} 都有“${a.word}”，而干扰项都没有（字面提示）`),
-  "near-duplicate": item((a) => `${a.id}：${a.kind === "options" ? "选项" : a.kind === "term" ? "名词" : "题干"}与 ${list(a.others)} 几乎相同（相似度 ${a.similarity} ≥ ${a.threshold}）；请加上 ${a.excludes}`),
-  "give-away": item((a) => `${a.id}：题干中出现了 ${list(a.phrases)}，正是 ${list(a.others)} 的答案；请加上 ${a.excludes}`),
+  "longest-key": (a) => `${a.id}：正确选项 ${a.key} 明显最长（${a.length} 字，其次 ${a.next} 字），应试经验丰富的考生不读题也会选它`,
+  "absolute-distractor": (a) => `${a.id}：绝对化用语只出现在干扰项中（${list(a.options)}：${list(a.words)}），考生不读题也能排除`,
+  "overlapping-options": (a) => `${a.id}：选项 ${a.option}（${a.text}）包含在选项 ${a.within} 之中`,
+  "all-of-the-above": (a) => `${a.id}：选项 ${a.option} 是“${a.text}”，请另写一个似是而非的选项`,
+  "all-keyed": (a) => `${a.id}：所有选项都是正确答案（${a.answer}），全选即得满分`,
+  clang: (a) => `${a.id}：题干与正确选项 ${a.option} 都有“${a.word}”，而干扰项都没有（字面提示）`,
+  "near-duplicate": (a) => `${a.id}：${a.kind === "options" ? "选项" : a.kind === "term" ? "名词" : "题干"}与 ${list(a.others)} 几乎相同（相似度 ${a.similarity} ≥ ${a.threshold}）；请加上 ${a.excludes}`,
+  "give-away": (a) => `${a.id}：题干中出现了 ${list(a.phrases)}，正是 ${list(a.others)} 的答案；请加上 ${a.excludes}`,
   "longest-option-cue": (a) => `单项选择题一律选最长的选项可得 ${percent(a.score)}（随机猜测 ${percent(a.chance)}，应不超过 ${percent(a.threshold)}）`,
   "absolute-wording-cue": (a) => `绝对化用语出现在 ${percent(a.distractors)} 的干扰项中，却只出现在 ${percent(a.keyed)} 的正确选项中：等于提示了错误选项`,
   "keyed-count-cue": (a) => `${percent(a.share)} 的多项选择题全部或只差一个选项是正确答案（应不超过 ${percent(a.threshold)}）`,
