@@ -13,7 +13,10 @@ export type { AssembleOptions, AssembleResult, AssembledForm } from "./core/asse
 export type { Diagnosis, RuleShortfall } from "./core/assemble/diagnose.js";
 export { parseBank, parseQuestion, indexBank, type Bank, type SourceDocument } from "./core/bank.js";
 export { blueprintSchema, blueprintProblems, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
-export type { Diagnostic, Location, Severity } from "./core/diagnostic.js";
+export type { Diagnostic, FindingOf, Location, Severity } from "./core/diagnostic.js";
+export { FINDINGS, isFindingCode, type FindingArgs, type FindingCode } from "./core/findings.js";
+export { formatMessage, type Lang } from "./cli/messages/index.js";
+export { checkLabel } from "./cli/messages/checks.js";
 export { lintBank } from "./core/lint.js";
 export { coverage, type CoverageOptions, type CoverageReport } from "./core/coverage/index.js";
 export { toCplexLp, type LpModel, type LpSolution, type Solver } from "./core/lp.js";
