@@ -3,6 +3,7 @@ import type { RuleCheck } from "../core/validate.js";
 import { DIFFICULTIES, LEVELS } from "../core/vocabulary.js";
 import { checkLabel, describeActual, describeExpected } from "./messages/checks.js";
 import type { Style } from "./style.js";
+import { plural } from "./words.js";
 import { fmt, renderTable } from "./table.js";
 
 /** The 双向细目表: chapters × levels in points, with totals, and the difficulty distribution. */
@@ -51,7 +52,7 @@ export function formatChecks(checks: readonly RuleCheck[], style: Style): string
   const shown = checks.filter((k) => !(k.group === "knowledge-point" && k.status === "pass"));
   const rows = shown.map((k) => [mark(k.status), label(k), describeExpected(k, style.lang), describeActual(k, style.lang)]);
   if (kpPassing.length) {
-    const spread = zh ? `知识点分布（${kpPassing.length} 个知识点）` : `knowledge-point spread (${kpPassing.length} points)`;
+    const spread = zh ? `知识点分布（${kpPassing.length} 个知识点）` : `knowledge-point spread (${plural(kpPassing.length, "knowledge point")})`;
     rows.push([mark("pass"), spread, describeExpected(kpPassing[0]!, style.lang), zh ? "均在范围内" : "within"]);
   }
   const header = zh ? ["", "规则", "要求", "实际"] : ["", "rule", "expected", "actual"];

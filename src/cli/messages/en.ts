@@ -116,7 +116,7 @@ const FILE_KINDS: Record<FileKind, string> = { directory: "a directory", fifo: "
 function blueprintRule(a: BlueprintProblem): string {
   switch (a.problem) {
     case "points-total":
-      return `sections add up to ${a.sum} points, paper.total_points is ${a.total}`;
+      return `sections add up to ${a.sum} ${a.sum === 1 ? "point" : "points"}, paper.total_points is ${a.total}`;
     case "section-twice":
       return `section type ${a.type} appears twice`;
     case "shares-sum":
@@ -157,8 +157,8 @@ export const en: Messages = {
   "marking-sum": (a) =>
     a.subquestion !== undefined
       ? `${a.id}: sub-question ${a.subquestion} marking adds up to ${a.sum}, its points are ${a.points}`
-      : `${a.id}: marking adds up to ${a.sum}, the ${a.type} section gives ${a.points} points`,
-  "case-points": (a) => `${a.id}: sub-questions add up to ${a.sum} points, the ${a.type} section gives ${a.points}`,
+      : `${a.id}: marking adds up to ${a.sum}, the ${a.type} section gives ${a.points} ${a.points === 1 ? "point" : "points"}`,
+  "case-points": (a) => `${a.id}: sub-questions add up to ${a.sum} ${a.sum === 1 ? "point" : "points"}, the ${a.type} section gives ${a.points}`,
   "answer-outside-options": (a) => `${a.id}: answer ${a.answer} is not among the options ${a.first}–${a.last}`,
   "identical-options": (a) => `${a.id}: options ${a.first} and ${a.second} are identical`,
   "alike-options": (a) => `${a.id}: options ${a.first} and ${a.second} differ only in full-width and half-width characters`,
