@@ -135,7 +135,7 @@ function zhLabel(s: CheckSubject): string {
     case "marking":
       return "评分要点（案例分析题各小题）分值与每题分值相符";
     case "references":
-      return "题号都在题库中，试卷中直接写出的题目都有效";
+      return "题目编号都在题库中，试卷中直接写出的题目都有效";
     case "include":
       return `指定入卷的题目 ${s.id}${s.forms ? `（${s.forms.join("、")}卷）` : ""}`;
     case "exclude":

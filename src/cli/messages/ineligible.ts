@@ -6,7 +6,7 @@ export function describeIneligible(reason: IneligibleReason, lang: Lang): string
   const zh = lang === "zh";
   switch (reason.kind) {
     case "duplicate-id":
-      return zh ? "题号重复" : "duplicate id";
+      return zh ? "题目编号重复" : "duplicate id";
     case "included-and-excluded":
       return zh ? "既指定入卷又被排除" : "both included and excluded";
     case "excluded":
