@@ -20,9 +20,11 @@ describe("published JSON schemas of the commands' output", () => {
     expect(readFileSync(join(ROOT, "schemas", outputSchemaFile(name)), "utf8")).toBe(outputSchemaText(name));
   });
 
-  it("describe what validate prints, for a passing paper and a draft with findings, in both languages", async () => {
+  it("describe what generate and validate print, for a passing paper and a draft with findings, in both languages", async () => {
     const dir = tempDir();
-    expect((await runCli(["generate", "--seed", "7", "--no-pdf", "--out", dir])).code).toBe(0);
+    const generated = await runCli(["generate", "--seed", "7", "--no-pdf", "--out", dir, "--format", "json"]);
+    expect(generated.code).toBe(0);
+    expect((expectMatches("generate", generated.stdout).forms as unknown[]).length).toBe(1);
     const ok = expectMatches("validate", (await runCli(["validate", join(dir, "10421-A.yaml"), "--format", "json"])).stdout);
     expect(ok.ok).toBe(true);
     const paper = parse(readText(join(dir, "10421-A.yaml")));

@@ -76,6 +76,38 @@ export const lintOutputSchema = z
   })
   .strict();
 
+const paperSection = z.object({ type: z.string(), points_each: z.number(), questions: z.array(z.union([z.string(), z.looseObject({})])) }).strict();
+
+/** zujuan generate --format json: the papers written, or why there is none. */
+export const generateOutputSchema = z.union([
+  z
+    .object({
+      ok: z.literal(true),
+      seed: z.number().int().describe("the seed that reproduces these papers"),
+      files: z.array(z.string()).describe("every file written (paper files, PDFs, .docx)"),
+      forms: z.array(
+        z
+          .object({
+            label: z.string().describe("the form: A, B, …"),
+            file: z.string(),
+            sections: z.array(paperSection),
+            checks: z.array(ruleCheckSchema),
+            spec: specSchema,
+          })
+          .strict(),
+      ),
+      stats: z.looseObject({ seed: z.number().int() }).describe("how the search went: solves, seconds, model sizes"),
+      notes: z.array(z.string()).optional().describe("what the recovery of an interrupted earlier run did"),
+    })
+    .strict(),
+  z.looseObject({
+    ok: z.literal(false),
+    outcome: z.enum(["infeasible", "timeout", "internal"]).describe("exit 3, 4 or 70"),
+    seed: z.number().int(),
+    diagnosis: z.looseObject({ message: z.string() }).describe("why no paper meets every rule, or how far the search got"),
+  }),
+]);
+
 /** What any command prints with --format json when its input is unusable (exit 2) or on a bug (exit 70). */
 export const failureOutputSchema = z.looseObject({
   ok: z.literal(false),
@@ -83,7 +115,7 @@ export const failureOutputSchema = z.looseObject({
   diagnostics: z.array(findingSchema),
 });
 
-export const OUTPUT_SCHEMAS = { validate: validateOutputSchema, lint: lintOutputSchema, failure: failureOutputSchema } as const;
+export const OUTPUT_SCHEMAS = { validate: validateOutputSchema, lint: lintOutputSchema, generate: generateOutputSchema, failure: failureOutputSchema } as const;
 
 /** The JSON Schema document of one command's output, as published in schemas/. */
 export function outputJsonSchema(name: keyof typeof OUTPUT_SCHEMAS): Record<string, unknown> {
