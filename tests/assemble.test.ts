@@ -156,14 +156,13 @@ describe("impossible requests proven fast, before any long search", () => {
     expect(result.diagnosis.bankShort.map((s) => [s.rule, s.closest])).toEqual([["chapter:9:examined", 2]]);
   });
 
-  it("answers 14 disjoint forms from 181 单项选择题 by counting alone, naming the section and the shortfall", async () => {
+  it("answers 14 disjoint forms from 183 单项选择题 by counting alone, naming the section and the shortfall", async () => {
     const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 1, solver, forms: 14 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.stats.solves).toBe(0);
     expect(result.diagnosis.bankShort.map((s) => [s.rule, s.shortBy])).toEqual([
-      ["section:单项选择题", 29],
-      ["section:名词解释", 2],
+      ["section:单项选择题", 14 * 15 - 183],
     ]);
   });
 
@@ -177,12 +176,15 @@ describe("impossible requests proven fast, before any long search", () => {
     expect(distinctNeeded(count, forms, overlap)).toBe(need);
   });
 
-  it("proves 11 disjoint forms impossible on the forms' aggregate, naming the level rules that give", async () => {
-    const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 1, solver, forms: 11 });
+  it("proves 10 disjoint forms impossible on the forms' aggregate, naming the difficulty rules that give", async () => {
+    // Section counting allows 12 forms; 30 % 易 and 25 % 较难 in each of 10 forms is more than the bank holds together.
+    const shares = { 易: 30, 较易: 30, 较难: 25, 难: 15 };
+    const blueprint = { ...project.blueprint, rules: { ...project.blueprint.rules, difficulty: { ...project.blueprint.rules.difficulty, shares } } };
+    const result = await assemble(project.bank, blueprint, project.syllabus, { seed: 1, solver, forms: 10 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.diagnosis.proven).toBe(true);
-    expect(result.diagnosis.shortfalls.map((s) => s.rule).sort()).toEqual(["difficulty:易", "difficulty:难"]);
+    expect(result.diagnosis.shortfalls.map((s) => s.rule).sort()).toEqual(["difficulty:易", "difficulty:较难"]);
   });
 });
 

@@ -79,11 +79,16 @@ questions:
 `;
 
 describe("zujuan lint (end to end)", () => {
-  it("exits 0 on the bundled bank", async () => {
-    const run = await runCli(["lint"]);
-    // Item-writing warnings (docs/item-quality.md) until the bank is rewritten; no errors.
-    expect(run.stdout).toMatch(/\n0 errors, \d+ warnings\n/);
+  it("passes --strict on the bundled bank: no finding, no item-writing flaw, no cue", async () => {
+    const run = await runCli(["lint", "--strict", "--format", "json"]);
+    const json = JSON.parse(run.stdout);
+    expect(json.diagnostics).toEqual([]);
     expect(run.code).toBe(0);
+    // The cue statistics docs/item-quality.md and the README quote, within their thresholds.
+    expect(json.cues.singleChoice.longestPick).toBeLessThanOrEqual(0.35);
+    expect(json.cues.multipleChoice.nearlyAllKeyed).toBeLessThanOrEqual(0.4);
+    expect(json.cues.levelDifficulty.cramersV).toBeLessThanOrEqual(0.5);
+    expect(json.cues.singleChoice.questions + json.cues.multipleChoice.questions).toBeGreaterThan(250);
   });
 
   it("locates each mistake with file:line:col and exits 1 without a stack trace", async () => {

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import jsYaml from "js-yaml";
 import { parseDocument } from "yaml";
 import { seededRandom } from "../core/random.js";
@@ -229,4 +229,20 @@ export function writeSyntheticProject(dir: string, options: SyntheticOptions & {
   }
   const label = `${options.size} questions, seed ${options.seed}`;
   return { bankDir, ...writeBlueprints(dir, options.blueprintFile, options.syllabusFile, label), questions, bytes };
+}
+
+/**
+ * The bundled 10421 blueprint with difficulty shares 易 30 / 较易 30 / 较难 25 / 难 15, written into `dir`:
+ * section counting allows 12 disjoint forms of the bundled bank, but 10 forms need more 易 and 较难 points
+ * together than the bank holds, which only the forms' aggregate model proves.
+ */
+export function writeBundledAggregateBlueprint(dir: string, blueprintFile: string): string {
+  const doc = parseDocument(readFileSync(blueprintFile, "utf8"));
+  doc.commentBefore = [" Benchmark only: 10 disjoint forms at 易 30 % and 较难 25 % need more than the bundled bank holds.", doc.commentBefore].filter(Boolean).join("\n");
+  for (const key of ["syllabus", "bank"]) doc.set(key, relative(dir, join(dirname(blueprintFile), String(doc.get(key)))).split("\\").join("/"));
+  doc.setIn(["rules", "difficulty", "shares"], { 易: 30, 较易: 30, 较难: 25, 难: 15 });
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "10421-bench-forms-aggregate.yaml");
+  writeFileSync(file, doc.toString({ lineWidth: 0 }));
+  return file;
 }

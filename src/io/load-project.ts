@@ -1,12 +1,11 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
-import type { z } from "zod";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
 import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
-import { schemaDiagnostics } from "../core/schema-issues.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
+import { checkDocument } from "./parse-project-text.js";
 import { readDocument } from "./read-document.js";
 import { reasonFor } from "./read-input.js";
 
@@ -61,18 +60,12 @@ function loadDocument<T>(
   kind: "blueprint" | "syllabus",
   file: string,
   cwd: string,
-  schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: z.ZodError } },
+  schema: Parameters<typeof checkDocument<T>>[3],
   rules: (value: T) => BlueprintProblem[] | SyllabusProblem[],
 ): { value?: T; diagnostics: Diagnostic[] } {
   const shown = displayPath(file, cwd);
   if (!existsSync(file)) return { diagnostics: [finding("missing-file", { kind, file: shown })] };
-  const read = readDocument(file, shown);
-  if (!read.ok) return { diagnostics: read.diagnostics };
-  const parsed = schema.safeParse(read.data);
-  if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, `${kind}-schema`) };
-  const where = { file: shown, path: [] };
-  const problems = kind === "blueprint" ? (rules(parsed.data) as BlueprintProblem[]).map((p) => finding("blueprint-rule", p, where)) : (rules(parsed.data) as SyllabusProblem[]).map((p) => finding("syllabus-rule", p, where));
-  return problems.length ? { diagnostics: problems } : { value: parsed.data, diagnostics: [] };
+  return checkDocument(kind, readDocument(file, shown), shown, schema, rules);
 }
 
 export function loadBlueprint(file: string, cwd: string): { blueprint?: Blueprint; diagnostics: Diagnostic[] } {

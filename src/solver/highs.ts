@@ -1,17 +1,9 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { HIGHS_WORKER_SOURCE } from "./highs-worker-source.js";
-import { toCplexLp, type LpModel, type LpSolution, type LpStatus, type SolveOptions, type Solver } from "../core/lp.js";
+import { toCplexLp, type LpModel, type LpSolution, type SolveOptions, type Solver } from "../core/lp.js";
+import { highsOptionsFor, interpret, type WorkerReply } from "./highs-result.js";
 
-interface WorkerReply {
-  status: string;
-  objective?: number;
-  values: Record<string, number>;
-  seconds: number;
-  error?: string;
-}
-
-const INTEGRALITY = 1e-6;
 
 export interface HighsSolverOptions {
   /**
@@ -50,7 +42,9 @@ export class HighsSolver implements Solver {
   private spawn(): Worker {
     if (!this.worker) {
       const highsPath = createRequire(import.meta.url).resolve("highs");
-      const worker = new Worker(HIGHS_WORKER_SOURCE, { eval: true, workerData: { highsPath, baselineWasm: this.baselineWasm } });
+      // The worker's code is CommonJS: a parent started with --input-type=module (node -e) must not pass that on.
+      const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type"));
+      const worker = new Worker(HIGHS_WORKER_SOURCE, { eval: true, execArgv, workerData: { highsPath, baselineWasm: this.baselineWasm } });
       worker.on("exit", () => {
         if (this.worker === worker) this.worker = undefined;
       });
@@ -67,17 +61,7 @@ export class HighsSolver implements Solver {
 
   async solve(model: LpModel, options: SolveOptions): Promise<LpSolution> {
     const lp = toCplexLp(model);
-    const highsOptions: Record<string, number | string | boolean> = {
-      output_flag: false,
-      // HiGHS's limit as a backstop; the worker is terminated at the real limit.
-      time_limit: options.timeLimitSeconds + 1,
-      // Costs are non-negative, so a relative gap of 1 accepts the first integer solution found. (HiGHS's
-      // mip_max_improving_sols stops there too, but then returns status Unknown without the solution.)
-      mip_rel_gap: options.firstFeasible ? 1 : 1e-6,
-      random_seed: (options.seed ?? 0) % 2147483647,
-    };
-    if (options.presolve === false) highsOptions.presolve = "off";
-    if (options.maxNodes !== undefined) highsOptions.mip_max_nodes = options.maxNodes;
+    const highsOptions = highsOptionsFor(options);
     const worker = this.spawn();
     const started = performance.now();
     const reply = await new Promise<WorkerReply | "timeout">((resolve) => {
@@ -110,39 +94,4 @@ export class HighsSolver implements Solver {
     void this.worker?.terminate();
     this.worker = undefined;
   }
-}
-
-function interpret(reply: WorkerReply, model: LpModel, seconds: number): LpSolution {
-  const values = new Map(Object.entries(reply.values));
-  if (reply.status === "error") return { status: "error", values: new Map(), seconds, message: reply.error ?? "solver error" };
-  if (reply.status === "Infeasible") return { status: "infeasible", values: new Map(), seconds };
-  const hasSolution = values.size > 0 && satisfies(model, values);
-  let status: LpStatus;
-  if (reply.status === "Optimal") status = hasSolution ? "optimal" : "error";
-  else if (hasSolution) status = "feasible";
-  else if (reply.status === "Time limit reached") status = "timeout";
-  // HiGHS reports a node limit reached without a solution as Unknown.
-  else if (reply.status === "Unknown") status = "limit";
-  else if (reply.status === "Primal infeasible or unbounded") status = "infeasible";
-  else status = "error";
-  const solution: LpSolution = { status, values: hasSolution ? values : new Map(), seconds };
-  if (reply.objective !== undefined && hasSolution) solution.objective = reply.objective;
-  if (status === "error") solution.message = `solver ended with status ${reply.status}`;
-  return solution;
-}
-
-/** Checks a returned point against the model: bounds, integrality and every row. Never trust, verify. */
-function satisfies(model: LpModel, values: Map<string, number>): boolean {
-  for (const v of model.variables) {
-    const x = values.get(v.name) ?? 0;
-    if (x < v.lo - INTEGRALITY || x > v.hi + INTEGRALITY) return false;
-    if (v.integer && Math.abs(x - Math.round(x)) > INTEGRALITY) return false;
-  }
-  for (const row of model.rows) {
-    let sum = 0;
-    for (const [name, coef] of row.terms) sum += coef * (values.get(name) ?? 0);
-    if (row.lo !== undefined && sum < row.lo - 1e-6) return false;
-    if (row.hi !== undefined && sum > row.hi + 1e-6) return false;
-  }
-  return true;
 }

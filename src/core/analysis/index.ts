@@ -5,3 +5,9 @@ export { columnName, readScoreTable, sittingRows, templateHeader, type CellValue
 export { simulateSitting, trueP, type ItemParameters, type SimulatedSitting } from "./simulate.js";
 export type { Sitting } from "./sitting.js";
 export { questionUnits, type QuestionUnit } from "./units.js";
+export type { Breakdowns } from "./breakdown.js";
+export type { DistractorTable } from "./distractors.js";
+export type { PaperNumbers } from "./paper-stats.js";
+export type { SplitHalf } from "./reliability.js";
+export type { SimulationOptions } from "./simulate.js";
+export type { SubUnit } from "./units.js";
