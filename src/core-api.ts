@@ -15,7 +15,10 @@ export { replaceQuestions, type ReplaceRequest, type ReplaceResult } from "./cor
 export { parseBank, parseQuestion, indexBank, type Bank, type SourceDocument } from "./core/bank.js";
 export { blueprintSchema, blueprintProblems, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
 export { coverage, type CoverageOptions, type CoverageReport } from "./core/coverage/index.js";
-export type { Diagnostic, Location, Severity } from "./core/diagnostic.js";
+export type { Diagnostic, FindingOf, Location, Severity } from "./core/diagnostic.js";
+export { FINDINGS, isFindingCode, type FindingArgs, type FindingCode } from "./core/findings.js";
+export { formatMessage, type Lang } from "./cli/messages/index.js";
+export { checkLabel } from "./cli/messages/checks.js";
 export { historySchema, usedWithin, usageCounts, barredByHistory, historyRule, type History } from "./core/history.js";
 export { resolveShare, overlapRule, reuseRule, type ShareBound } from "./core/share.js";
 export { pinRules } from "./core/pin-rules.js";
@@ -49,7 +52,11 @@ export type { PaperSection } from "./core/paper.js";
 export type { CaseAnalysis, Essay, MultipleChoice, ShortAnswer, SingleChoice, TermDefinition } from "./core/question.js";
 export type { ItemFacts, RuleGroup, RuleUnit } from "./core/rules.js";
 export type { SpecItem, SpecRow } from "./core/spec.js";
-export type { CheckStatus } from "./core/validate.js";
+export type { Bounds, CheckStatus, CheckSubject, CheckUnit } from "./core/validate.js";
+export type { BlueprintProblem, CueArgs, FileKind, FoundValue, ItemRuleArgs, SchemaArgs, SchemaExpectation, SheetArgs, SheetIssue, SyllabusProblem } from "./core/findings.js";
+export type { IneligibleReason } from "./core/assemble/classes.js";
+export type { RequirementSubject } from "./core/coverage/requirements.js";
+export type { LinearSubject } from "./core/rules.js";
 export type { Difficulty, Level, QuestionType, Tier } from "./core/vocabulary.js";
 
 export const parseBlueprintText = (source: TextFile) => parseBlueprintTextWith(source, provideYaml);

@@ -85,7 +85,7 @@ describe("zujuan analyze", () => {
     const bad = writeText(join(dir, "bad.csv"), rows.join("\r\n"));
     const run = await runCli(["analyze", PAPER, "--scores", bad, "--out", dir]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain("bad.csv:3:2: error: row 3, column B (1): score 7 exceeds the 1 points of the question");
+    expect(run.stdout).toContain("bad.csv:3:2: error: row 3, column B (1): score 7 exceeds the 1 point of the question");
     expect(run.stdout).toContain("bad.csv:4:1: error: row 4, column A (准考证号): candidate S0001 appears twice (first in row 2)");
     expect(readdirSync(dir)).toEqual(["bad.csv"]);
   });

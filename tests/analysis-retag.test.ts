@@ -1,5 +1,6 @@
 // Writing a retagging into a bank file's text: only the difficulty values and stats entries change.
 import { describe, expect, it } from "vitest";
+import { messageOf } from "./helpers/messages.js";
 import { parse } from "yaml";
 import { unifiedDiff } from "../src/cli/format-diff.js";
 import { lintBank } from "../src/core/lint.js";
@@ -136,7 +137,7 @@ describe("lint reads stats", () => {
   const lint = (difficulty: string, entries: [number, number][]) =>
     lintBank(makeBank([rawQuestion("单项选择题", { id: "x", difficulty, stats: stats(...entries) })]), { syllabus: makeSyllabus(), blueprint: makeBlueprint() })
       .filter((d) => d.code === "difficulty-contradicts-stats")
-      .map((d) => [d.message, d.location?.path]);
+      .map((d) => [messageOf(d), d.location?.path]);
 
   it.each<[string, string, [number, number][], [string, (string | number)[]][]]>([
     ["agrees", "较易", [[400, 0.7]], []],

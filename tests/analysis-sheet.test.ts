@@ -1,5 +1,6 @@
 // Score sheets: columns matched to the paper, every bad cell a located error, CSV and XLSX alike.
 import { writeFileSync } from "node:fs";
+import { messageOf } from "./helpers/messages.js";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
@@ -17,7 +18,7 @@ const HEADER = ["准考证号", "1", "2", "3", "4(1)", "4(2)", "1选项"];
 const GOOD = ["S1", "1", "0", "4.5", "10", "3", "A"];
 
 const read = (rows: CellValue[][], options = {}) => readScoreTable({ file: "s.csv", rows }, units, "t", options);
-const messages = (rows: CellValue[][], options = {}) => read(rows, options).diagnostics.map((d) => [d.code, d.location?.line, d.location?.col, d.message]);
+const messages = (rows: CellValue[][], options = {}) => read(rows, options).diagnostics.map((d) => [d.code, d.location?.line, d.location?.col, messageOf(d)]);
 
 describe("reading a score sheet", () => {
   it("reads scores by unit and options chosen by question number", () => {
@@ -38,7 +39,7 @@ describe("reading a score sheet", () => {
 
   it.each<[string, CellValue[][], [string, number, number, string][]]>([
     ["a score above the question's points", [HEADER, GOOD, ["S2", 2, 0, 6, 10, 10, "A"]], [
-      ["sheet-bad-score", 3, 2, "row 3, column B (1): score 2 exceeds the 1 points of the question"],
+      ["sheet-bad-score", 3, 2, "row 3, column B (1): score 2 exceeds the 1 point of the question"],
       ["sheet-bad-score", 3, 4, "row 3, column D (3): score 6 exceeds the 5 points of the question"],
     ]],
     ["a non-number", [HEADER, ["S1", "1", "x", "4", "1", "1", ""]], [["sheet-bad-score", 2, 3, 'row 2, column C (2): not a number: "x"']]],
@@ -69,7 +70,7 @@ describe("reading a score sheet", () => {
 
   it("names the worksheet of an XLSX file in every message", () => {
     const result = readScoreTable({ file: "s.xlsx", sheet: "成绩", rows: [HEADER, ["S1", "1", "x", "4", "1", "1", ""]] }, units, "t");
-    expect(result.diagnostics[0]!.message).toBe('sheet 成绩, row 2, column C (2): not a number: "x"');
+    expect(messageOf(result.diagnostics[0]!)).toBe('sheet 成绩, row 2, column C (2): not a number: "x"');
     expect(result.diagnostics[0]!.location).toMatchObject({ file: "s.xlsx", line: 2, col: 3 });
   });
 
@@ -105,7 +106,7 @@ describe("files", () => {
     expect(sitting!.candidates).toEqual(["S1", "1002"]);
     expect(sitting!.scores.get("3")).toEqual([4.5, 5]);
     const missing = await readScoreSheet(file, "s.xlsx", { sheet: "Sheet9" });
-    expect(Array.isArray(missing) && missing[0]!.message).toBe("s.xlsx has no worksheet Sheet9 (it has 成绩)");
+    expect(Array.isArray(missing) && messageOf(missing[0]!)).toBe("s.xlsx has no worksheet Sheet9 (it has 成绩)");
   });
 
   it("the XLSX template has the header and the same bytes every time", async () => {

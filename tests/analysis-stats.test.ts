@@ -8,6 +8,7 @@ import { cronbachAlpha, splitHalf } from "../src/core/analysis/reliability.js";
 import { retagPlan } from "../src/core/analysis/retag.js";
 import { parseBank } from "../src/core/bank.js";
 import { blueprintProblems } from "../src/core/blueprint.js";
+import { en } from "../src/cli/messages/en.js";
 import { makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
 import { paperOf, sittingOf } from "./helpers/analysis.js";
 
@@ -254,7 +255,7 @@ describe("settings and stats in the schemas", () => {
     [{ flag_p_range: { min: 0.8, max: 0.3 } }, "analysis.flag_p_range.min 0.8 exceeds max 0.3"],
     [{ pass_mark: 8 }, "analysis.pass_mark 8 exceeds paper.total_points 7"],
   ])("a blueprint rule rejects %j", (analysis, problem) => {
-    expect(blueprintProblems(makeBlueprint({ analysis }))).toEqual([problem]);
+    expect(blueprintProblems(makeBlueprint({ analysis })).map((p) => en["blueprint-rule"](p))).toEqual([problem]);
   });
 
   it("a band above 1 or an unknown key is a schema error", () => {

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { messageOf } from "./helpers/messages.js";
 import { describe, expect, it } from "vitest";
 import { lintBank } from "../src/core/lint.js";
 import { QUESTION_TYPES } from "../src/core/vocabulary.js";
@@ -6,7 +7,7 @@ import { loadProject } from "../src/io/load-project.js";
 import { ROOT } from "./helpers/cli.js";
 
 const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
-if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join("\n"));
+if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => messageOf(d)).join("\n"));
 const { bank, syllabus, blueprint } = loaded.project;
 
 // The bundled bank must not silently shrink below what the bank issue asks for.

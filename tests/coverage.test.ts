@@ -17,6 +17,7 @@ import { formatGithub } from "../src/cli/format-github.js";
 import { xmlEscape } from "../src/cli/format-junit.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { requirementMessage } from "../src/cli/messages/requirements.js";
 import { runBinary, runCli, tempProject } from "./helpers/cli.js";
 
 const solver = new HighsSolver();
@@ -113,7 +114,7 @@ describe("chapter needs", () => {
   it("fails a chapter that lacks a type or a level it needs, naming what is missing", async () => {
     const bank = makeBank([single("a"), single("b", { chapter: 2, knowledge_point: "2.1" }), short("c", { chapter: 2, knowledge_point: "2.1" })]);
     const report = await coverage(bank, capped, withRequirements, { solver, minPapers: 0 });
-    const unmet = report.requirements.filter((r) => !r.met).map((r) => r.message);
+    const unmet = report.requirements.filter((r) => !r.met).map((r) => requirementMessage(r, "en"));
     expect(unmet).toContainEqual(expect.stringMatching(/chapter 1 甲 has no 简答题/));
     expect(unmet).toContainEqual(expect.stringMatching(/chapter 1 甲 has no question at 综合应用/));
     expect(report.requirements.find((r) => r.id === "chapter:2:types")!.met).toBe(true);
@@ -218,7 +219,8 @@ describe("coverage requirements", () => {
     const report = await coverage(bank, covered, syllabus, { solver });
     const unmet = report.requirements.filter((r) => !r.met);
     expect(unmet.map((r) => r.id)).toEqual(["knowledge-point:2.2"]);
-    expect(unmet[0]!.message).toMatch(/knowledge point 2\.2 知识点2\.2 \(chapter 2\) has 0 questions, needs at least 1/);
+    expect(unmet[0]).toMatchObject({ expected: { min: 1 }, actual: 0, unit: "questions" });
+    expect(requirementMessage(unmet[0]!, "en")).toMatch(/knowledge point 2\.2 知识点2\.2 \(chapter 2\) has 0 questions, needs at least 1/);
     expect(report.ok).toBe(false);
   });
 
@@ -227,8 +229,8 @@ describe("coverage requirements", () => {
     const report = await coverage(bank, blueprint, syllabus, { solver, minPapers: 5 });
     const byId = new Map(report.requirements.map((r) => [r.id, r]));
     expect(byId.get("lint")!.met).toBe(false);
-    expect(byId.get("capacity")).toMatchObject({ met: false, actual: "2" });
-    expect(byId.get("capacity")!.message).toMatch(/2 disjoint papers, 5 wanted; at 3 runs out first: 单项选择题/);
+    expect(byId.get("capacity")).toMatchObject({ met: false, actual: 2, expected: { min: 5 }, unit: "papers" });
+    expect(requirementMessage(byId.get("capacity")!, "en")).toMatch(/2 disjoint papers, 5 wanted; at 3 runs out first: 单项选择题/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { checkLabel } from "../src/cli/messages/checks.js";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { blueprintSchema } from "../src/core/blueprint.js";
 import { capacity } from "../src/core/coverage/capacity.js";
@@ -102,7 +103,7 @@ describe("the history rule shared by the solver, the validator and coverage", ()
       if (!result.ok) throw new Error(result.diagnosis.message);
       const paper = result.forms[0]!.paper;
       expect(inPaper(paper).filter((id) => barred.has(id))).toEqual([]);
-      expect(result.forms[0]!.report.checks.find((c) => c.id === "history:barred")).toMatchObject({ status: "pass", actual: "0 questions" });
+      expect(result.forms[0]!.report.checks.find((c) => c.id === "history:barred")).toMatchObject({ status: "pass", actual: 0, unit: "questions" });
     }
     const withoutS2 = makeBank([...singles, rawQuestion("简答题", { id: "s1" })]);
     expect(await assemble(withoutS2, blueprint, syllabus, { seed: 1, barred, solver })).toMatchObject({ ok: false, reason: "infeasible" });
@@ -118,8 +119,9 @@ describe("the history rule shared by the solver, the validator and coverage", ()
     const held = inPaper(paper).filter((id) => ["sc1", "s1"].includes(id));
     const report = validatePaper(paper, blueprint, syllabus, [], new Map(), { barred: new Set(["sc1", "s1"]) });
     const check = report.checks.find((c) => c.id === "history:barred")!;
-    expect(check.label).toContain("not within 1 sitting");
-    expect(check).toMatchObject({ status: held.length ? "fail" : "pass", questions: held, actual: `${held.length} question${held.length === 1 ? "" : "s"}` });
+    expect(check.subject).toEqual({ rule: "history-barred", notWithin: 1 });
+    expect(checkLabel(check.subject, "en")).toContain("not within 1 sitting");
+    expect(check).toMatchObject({ status: held.length ? "fail" : "pass", questions: held, actual: held.length });
     expect(report.ok).toBe(held.length === 0);
     // Every paper of this bank holds s1 or s2; barring both leaves none, and a paper with either fails.
     const both = validatePaper(paper, blueprint, syllabus, [], new Map(), { barred: new Set(["s1", "s2"]) });
@@ -151,7 +153,7 @@ describe("validate and coverage read the history file (end to end)", () => {
     expect(JSON.parse(own.stdout).checks.find((c: { id: string }) => c.id === "history:barred")).toMatchObject({ status: "pass" });
     const next = await runCli(["validate", paper, "--sitting", "2026-10"]);
     expect(next.code).toBe(1);
-    expect(next.stdout).toMatch(/FAIL\s+questions the usage history keeps out \(not within 1 sitting\)\s+≤ 0 questions\s+32 questions/);
+    expect(next.stdout).toMatch(/FAIL\s+no question the usage history keeps out \(not within 1 sitting\)\s+0 questions\s+32 questions/);
     const json = JSON.parse((await runCli(["validate", paper, "--sitting", "2026-10", "--format", "json"])).stdout);
     const ids = readText(paper).match(/ch\d+-[a-z]+-\d+/g)!;
     expect(json.checks.find((c: { id: string }) => c.id === "history:barred").questions.sort()).toEqual([...ids].sort());
@@ -162,7 +164,7 @@ describe("validate and coverage read the history file (end to end)", () => {
     expect(pinned.stdout + pinned.stderr).toContain(`included question ${ids[0]} cannot be in a paper: kept out by the usage history (rules.history)`);
     const avoid = await runCli(["validate", paper, "--avoid", paper]);
     expect(avoid.code).toBe(1);
-    expect(avoid.stdout).toMatch(/FAIL\s+questions reused from earlier papers \(rules\.history\.max_reused 0\)\s+≤ 0 questions\s+32 questions/);
+    expect(avoid.stdout).toMatch(/FAIL\s+questions reused from earlier papers \(rules\.history\.max_reused 0\)\s+0 questions\s+32 questions/);
 
   });
 

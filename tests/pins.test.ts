@@ -37,7 +37,7 @@ describe("include and exclude", () => {
     const without: PaperFile = { sections: [{ type: "单项选择题", points_each: 1, questions: ["sc1", "sc2"] }, { type: "简答题", points_each: 5, questions: ["s3"] }] };
     const report = check(without, blueprint);
     expect(report.ok).toBe(false);
-    expect(report.checks.find((c) => c.id === "include:sc4")).toMatchObject({ status: "fail", actual: "missing" });
+    expect(report.checks.find((c) => c.id === "include:sc4")).toMatchObject({ status: "fail", actual: 0, expected: { min: 1 } });
   });
 
   it("keeps an excluded question out of every paper, as ineligible with its reason, and the validator checks it", async () => {
@@ -46,7 +46,7 @@ describe("include and exclude", () => {
       const result = await build(blueprint, seed);
       if (!result.ok) throw new Error(result.diagnosis.message);
       expect(ids(result.forms[0]!.file)).not.toEqual(expect.arrayContaining(["sc1"]));
-      expect(result.ineligible).toContainEqual({ id: "sc1", reason: "excluded by the blueprint or --exclude" });
+      expect(result.ineligible).toContainEqual({ id: "sc1", reason: { kind: "excluded" } });
     }
     const withExcluded: PaperFile = { sections: [{ type: "单项选择题", points_each: 1, questions: ["sc1", "sc4"] }, { type: "简答题", points_each: 5, questions: ["s1"] }] };
     expect(check(withExcluded, blueprint).checks.find((c) => c.id === "exclude")).toMatchObject({ status: "fail", questions: ["sc1"] });
@@ -71,7 +71,7 @@ describe("include and exclude", () => {
 
     const both = makeBlueprint({ include: ["sc1"], exclude: ["sc1"] });
     const bothClassified = classifyBank(bank.questions, both, syllabus, { used: new Set(), allowReuse: true });
-    expect(pinProblems(bank, both, bothClassified.ineligible, 1, 0)).toEqual([{ code: "ineligible", id: "sc1", reason: "both included and excluded" }]);
+    expect(pinProblems(bank, both, bothClassified.ineligible, 1, 0)).toEqual([{ code: "ineligible", id: "sc1", reason: { kind: "included-and-excluded" } }]);
 
     // sc6 is 领会, and the blueprint wants 100 % 识记: only the pin stands in the way.
     const level = makeBlueprint({ include: ["sc6", "sc2"] });

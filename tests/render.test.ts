@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { messageOf } from "./helpers/messages.js";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble, type AssembledForm } from "../src/core/assemble/assemble.js";
@@ -28,7 +29,7 @@ function request(paper: Paper, extra: Partial<RenderRequest> = {}): RenderReques
 
 async function renderOk(req: RenderRequest): Promise<Record<PdfKind, Uint8Array>> {
   const result = await renderPdfs(req);
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+  if (!result.ok) throw new Error(result.diagnostics.map((d) => messageOf(d)).join("\n"));
   return Object.fromEntries(result.pdfs.map((p) => [p.kind, p.bytes])) as Record<PdfKind, Uint8Array>;
 }
 
@@ -209,8 +210,8 @@ describe("rendering", () => {
     if (result.ok) return;
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]).toMatchObject({ code: "missing-glyph", severity: "error" });
-    expect(result.diagnostics[0]!.message).toContain("𠀀 (U+20000)");
-    expect(result.diagnostics[0]!.message).toContain(first.id);
+    expect(messageOf(result.diagnostics[0]!)).toContain("𠀀 (U+20000)");
+    expect(messageOf(result.diagnostics[0]!)).toContain(first.id);
   });
 
   it("checks a --font file too: a Latin-only font cannot print the paper", async () => {

@@ -321,9 +321,9 @@ describe("replace against brute force: every rule kept, only the asked questions
     const other = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [2], seed: 3, solver, avoid: new Set(["sc6"]) });
     expect(other).toMatchObject({ ok: true, changed: [{ number: 2, from: "sc2", to: "sc8" }] });
     const named = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [1], with: ["sc8"], seed: 1, solver, avoid: new Set(["sc8"]) });
-    expect(named).toMatchObject({ ok: false, reason: "usage", problems: [{ code: "ineligible", id: "sc8", reason: "in a paper given to --avoid" }] });
+    expect(named).toMatchObject({ ok: false, reason: "usage", problems: [{ code: "ineligible", id: "sc8", reason: { kind: "avoided" } }] });
     const barred = new Set(["sc6"]);
     const asked = await replaceQuestions(file, paperOf(file), bank, blueprint, syllabus, { numbers: [1], with: ["sc6"], seed: 1, solver, barred });
-    expect(asked).toMatchObject({ ok: false, reason: "usage", problems: [{ code: "ineligible", id: "sc6", reason: "kept out by the usage history (rules.history)" }] });
+    expect(asked).toMatchObject({ ok: false, reason: "usage", problems: [{ code: "ineligible", id: "sc6", reason: { kind: "history" } }] });
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { messageOf } from "./helpers/messages.js";
+import { en } from "../src/cli/messages/en.js";
 import { parseBank, parseQuestion } from "../src/core/bank.js";
 import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
 import { rawQuestion } from "./helpers/builders.js";
@@ -24,8 +26,8 @@ describe("question schema", () => {
   it.each(invalid)("rejects %s", (_name, raw, message, path) => {
     const result = parseQuestion(raw, origin);
     expect(result.question).toBeUndefined();
-    const found = result.diagnostics.find((d) => d.message.includes(message));
-    expect(found, result.diagnostics.map((d) => d.message).join("\n")).toBeDefined();
+    const found = result.diagnostics.find((d) => messageOf(d).includes(message));
+    expect(found, result.diagnostics.map((d) => messageOf(d)).join("\n")).toBeDefined();
     expect(found!.location!.path).toEqual([...origin.path, ...path]);
   });
 
@@ -58,7 +60,7 @@ describe("question schema", () => {
   it("refuses an unquoted knowledge point, which YAML has already turned 1.10 into 1.1, telling to quote it", () => {
     const { question, diagnostics } = parseQuestion(rawQuestion("单项选择题", { knowledge_point: 1.1 }), origin);
     expect(question).toBeUndefined();
-    expect(diagnostics.map((d) => [d.message, d.location?.path])).toEqual([
+    expect(diagnostics.map((d) => [messageOf(d), d.location?.path])).toEqual([
       ['knowledge_point: found the number 1.1: write it in quotes ("1.1"); unquoted, YAML and JSON read 1.10 as 1.1', ["questions", 0, "knowledge_point"]],
     ]);
   });
@@ -68,7 +70,7 @@ describe("question schema", () => {
     const { questions } = { questions: [raw] };
     const parsed = parseBank([{ file: "bank/p.json", data: { chapter: 1, questions } }]);
     expect(parsed.bank.questions).toEqual([]);
-    expect(parsed.diagnostics.map((d) => d.message)).toContain('(document): unknown field "__proto__"');
+    expect(parsed.diagnostics.map((d) => messageOf(d))).toContain('(document): unknown field "__proto__"');
   });
 
   const outOfRange: [string, Record<string, unknown>, string][] = [
@@ -79,7 +81,7 @@ describe("question schema", () => {
   ];
   it.each(outOfRange)("locates a number out of its range: %s", (_, fields, message) => {
     const { diagnostics } = parseQuestion(rawQuestion("单项选择题", fields), origin);
-    expect(diagnostics.map((d) => d.message)).toEqual([message]);
+    expect(diagnostics.map((d) => messageOf(d))).toEqual([message]);
   });
 });
 
@@ -97,7 +99,7 @@ describe("blueprint rules", () => {
     ],
   ];
   it.each(broken)("reports %s", (_name, overrides, message) => {
-    expect(blueprintProblems(makeBlueprint(overrides))).toContain(message);
+    expect(blueprintProblems(makeBlueprint(overrides)).map((p) => en["blueprint-rule"](p))).toContain(message);
   });
 
   it("requires a share for every level", () => {

@@ -56,6 +56,27 @@ describe("zujuan validate (end to end)", () => {
     expect(run.stdout).toMatch(/draft\.yaml:\d+:\d+: error: answer: required field missing/);
   });
 
+  it("reports an inline question whose marking points do not add up once: one finding, one failing rule", async () => {
+    const { dir, paper } = await generated(35);
+    const shortIds = paper.sections[3]!.questions as string[];
+    const original = byId.get(shortIds[0]!)!;
+    if (original.type !== "简答题") throw new Error("expected a 简答题");
+    const marking = [{ point: "心理准备", points: 1 }, { point: "物质准备", points: 3 }];
+    (paper.sections[3]!.questions as unknown[])[0] = { ...original, id: "draft-short-3", stem: `${original.stem}(草稿)`, marking };
+    const file = writeText(join(dir, "draft.yaml"), stringify(paper));
+    const json = JSON.parse((await runCli(["validate", file, "--format", "json"])).stdout);
+    const about = json.diagnostics.filter((d: { args: { id?: string } }) => d.args.id === "draft-short-3");
+    expect(about.map((d: { code: string }) => d.code)).toEqual(["marking-sum"]);
+    expect(about[0]).toMatchObject({ severity: "error", args: { sum: 4, points: 5, type: "简答题" }, message: "draft-short-3: marking adds up to 4, the 简答题 section gives 5 points" });
+    const failed = json.checks.filter((c: { status: string }) => c.status === "fail");
+    expect(failed.map((c: { id: string }) => c.id)).toEqual(["content:marking"]);
+    expect(failed[0]).toMatchObject({ expected: { max: 0 }, actual: 1, unit: "questions", questions: ["draft-short-3"] });
+    const text = await runCli(["validate", file]);
+    expect(text.code).toBe(1);
+    expect(text.stdout.split("\n").filter((line) => line.includes("adds up to 4"))).toHaveLength(1);
+    expect(text.stdout).toContain("1 rule fails");
+  });
+
   it("accepts a hand-made draft with a valid inline question in place of a bank question of the same kind", async () => {
     const { dir, paper } = await generated(33);
     const shortIds = paper.sections[3]!.questions as string[];

@@ -21,8 +21,19 @@ export const EXIT_CODE_MEANINGS: Record<Outcome, string> = {
   internal: "internal error: a bug in zujuan (ZUJUAN_DEBUG=1 shows the stack)",
 };
 
+/** The exit code of an outcome: the one function every command's exit code comes from (run.ts). */
 export function exitCodeFor(outcome: Outcome): number {
   return EXIT_CODES[outcome];
+}
+
+/** A check of input that ran: "findings" when something failed (an error, a rule broken), else "ok". */
+export function checkOutcome(failed: boolean): Outcome {
+  return failed ? "findings" : "ok";
+}
+
+/** A search that found no paper: proven impossible (3), out of time (4, no proof), or a solver failure (a bug). */
+export function searchOutcome(reason: "infeasible" | "timeout" | "error"): Outcome {
+  return reason === "error" ? "internal" : reason;
 }
 
 /** The exit-code list printed by --help. */

@@ -2,7 +2,9 @@ import type { CapacityReport, CountMatrix, CoverageReport, KnowledgePointCoverag
 import type { Diagnostic } from "../core/diagnostic.js";
 import { QUESTION_TYPES } from "../core/vocabulary.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
-import { describeCueWarning, formatCueStatistics } from "./format-item-quality.js";
+import { cueDiagnostic, formatCueStatistics } from "./format-item-quality.js";
+import { formatMessage } from "./messages/index.js";
+import { requirementActual, requirementLabel, requirementMessage } from "./messages/requirements.js";
 import type { Style } from "./style.js";
 import { fmt, renderTable } from "./table.js";
 
@@ -37,6 +39,14 @@ export function formatKnowledgePoints(points: readonly KnowledgePointCoverage[],
   return [c.bold(`知识点 (questions by type; at least ${minQuestions} each)`), renderTable(["", ...QUESTION_TYPES, "题", "分"], rows)].join("\n");
 }
 
+const GROUP_SUMMARY_ZH: Record<Requirement["group"], (n: number) => string> = {
+  lint: () => "题库通过 lint 检查",
+  "knowledge-point": (n) => `${n} 个知识点的题目数量足够`,
+  "chapter-types": (n) => `${n} 章有细目表可能在该章安排的每种题型`,
+  "chapter-levels": (n) => `${n} 章有考核要求列出的每个认知层次`,
+  capacity: () => "可组试卷数",
+};
+
 const GROUP_SUMMARY: Record<Requirement["group"], (n: number) => string> = {
   lint: () => "the bank passes lint",
   "knowledge-point": (n) => `${n} knowledge point${n === 1 ? "" : "s"} have enough questions`,
@@ -48,14 +58,15 @@ const GROUP_SUMMARY: Record<Requirement["group"], (n: number) => string> = {
 /** Met requirements folded into one line per group; unmet ones one by one, with what is missing. */
 export function formatRequirements(requirements: readonly Requirement[], style: Style): string {
   const c = style.color;
-  const lines: string[] = [c.bold("requirements")];
+  const lines: string[] = [c.bold(style.lang === "zh" ? "覆盖要求" : "requirements")];
+  const summary = style.lang === "zh" ? GROUP_SUMMARY_ZH : GROUP_SUMMARY;
   const groups = [...new Set(requirements.map((r) => r.group))];
   for (const group of groups) {
     const members = requirements.filter((r) => r.group === group);
     const met = members.filter((r) => r.met);
-    if (met.length === 1 && members.length === 1) lines.push(`  ${c.green("✓")} ${met[0]!.label}: ${met[0]!.actual}`);
-    else if (met.length) lines.push(`  ${c.green("✓")} ${GROUP_SUMMARY[group](met.length)}`);
-    for (const r of members.filter((x) => !x.met)) lines.push(`  ${c.red("✗")} ${r.message ?? r.label}`);
+    if (met.length === 1 && members.length === 1) lines.push(`  ${c.green("✓")} ${requirementLabel(met[0]!, style.lang)}: ${requirementActual(met[0]!, style.lang)}`);
+    else if (met.length) lines.push(`  ${c.green("✓")} ${summary[group](met.length)}`);
+    for (const r of members.filter((x) => !x.met)) lines.push(`  ${c.red("✗")} ${requirementMessage(r, style.lang)}`);
   }
   return lines.join("\n");
 }
@@ -94,7 +105,7 @@ export function formatCoverage(report: CoverageReport, located: readonly Diagnos
     formatCapacity(report.capacity, report.minPapers, style),
     "",
     formatCueStatistics(report.cues, style),
-    ...report.cues.warnings.map((w) => `  ${c.yellow("warning")}: ${describeCueWarning(w)} ${c.dim(`[${w.code}]`)}`),
+    ...report.cues.warnings.map((w) => `  ${c.yellow("warning")}: ${formatMessage(cueDiagnostic(w, false), style.lang)} ${c.dim(`[${w.code}]`)}`),
     "",
     verdict,
   ].join("\n");

@@ -1,5 +1,7 @@
 import type { Diagnostic, Location } from "../core/diagnostic.js";
+import { formatMessage } from "./messages/index.js";
 import type { Style } from "./style.js";
+import { plural } from "./words.js";
 
 export function formatLocation(l: Location | undefined): string {
   if (!l) return "";
@@ -7,16 +9,19 @@ export function formatLocation(l: Location | undefined): string {
 }
 
 /** The finding's message with the other place it is about, as every output format shows it. */
-export function describeFinding(d: Diagnostic): string {
-  return d.related ? `${d.message} (first at ${formatLocation(d.related)})` : d.message;
+export function describeFinding(d: Diagnostic, style: Pick<Style, "lang">): string {
+  const message = formatMessage(d, style.lang);
+  if (!d.related) return message;
+  return style.lang === "zh" ? `${message}（首次出现于 ${formatLocation(d.related)}）` : `${message} (first at ${formatLocation(d.related)})`;
 }
 
 /** One line per finding: `file:line:col  error  message  [code]`. */
 export function formatDiagnostic(d: Diagnostic, style: Style): string {
   const c = style.color;
   const where = formatLocation(d.location);
-  const severity = d.severity === "error" ? c.red("error") : c.yellow("warning");
-  return `${where ? `${c.cyan(where)}: ` : ""}${severity}: ${describeFinding(d)} ${c.dim(`[${d.code}]`)}`;
+  const zh = style.lang === "zh";
+  const severity = d.severity === "error" ? c.red(zh ? "错误" : "error") : c.yellow(zh ? "警告" : "warning");
+  return `${where ? `${c.cyan(where)}: ` : ""}${severity}${zh ? "：" : ": "}${describeFinding(d, style)} ${c.dim(`[${d.code}]`)}`;
 }
 
 /** Findings grouped by file, in the order they were found, with a closing count. */
@@ -39,7 +44,8 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], style: Sty
 export function summaryLine(diagnostics: readonly Diagnostic[], style: Style): string {
   const errors = diagnostics.filter((d) => d.severity === "error").length;
   const warnings = diagnostics.length - errors;
-  if (diagnostics.length === 0) return style.color.green("no findings");
-  const parts = [`${errors} error${errors === 1 ? "" : "s"}`, `${warnings} warning${warnings === 1 ? "" : "s"}`];
-  return (errors ? style.color.red : style.color.yellow)(parts.join(", "));
+  const zh = style.lang === "zh";
+  if (diagnostics.length === 0) return style.color.green(zh ? "没有发现问题" : "no findings");
+  const text = zh ? `${errors} 个错误，${warnings} 个警告` : `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
+  return (errors ? style.color.red : style.color.yellow)(text);
 }

@@ -1,9 +1,10 @@
 import type { AssembledForm, AssembleResult } from "../core/assemble/assemble.js";
 import type { Diagnosis } from "../core/assemble/diagnose.js";
 import type { CommandResult } from "./command-result.js";
-import type { Outcome } from "./exit-code.js";
+import { searchOutcome } from "./exit-code.js";
 import { formatChecks, formatSpec } from "./format-report.js";
 import type { Style } from "./style.js";
+import { plural } from "./words.js";
 
 function diagnosisText(diagnosis: Diagnosis): string {
   const lines = [diagnosis.message];
@@ -13,8 +14,6 @@ function diagnosisText(diagnosis: Diagnosis): string {
 
 type Failure = Extract<AssembleResult, { ok: false }>;
 
-/** Proven impossible (exit 3), out of time (exit 4, not a proof), or a solver failure (exit 70, a bug). */
-const OUTCOMES: Record<Failure["reason"], Outcome> = { infeasible: "infeasible", timeout: "timeout", error: "internal" };
 
 /** How far a search got when the time limit stopped it, and what to try. */
 function timeoutText(result: Failure, timeLimitSeconds: number): string {
@@ -28,7 +27,7 @@ function timeoutText(result: Failure, timeLimitSeconds: number): string {
 
 /** No paper: exit 3 with the diagnosis (rules that cannot hold together, cells the bank is short of), 4 out of time, 70 a solver failure. */
 export function failureReport(result: Failure, { seed, timeLimitSeconds }: { seed: number; timeLimitSeconds: number }, style: Style): CommandResult {
-  const outcome = OUTCOMES[result.reason];
+  const outcome = searchOutcome(result.reason);
   const text =
     outcome === "timeout"
       ? `${style.color.yellow("time limit")}: ${timeoutText(result, timeLimitSeconds)}`
@@ -54,18 +53,27 @@ export function generatedReport(
 ): CommandResult {
   const sections = written.map(({ form, shown }) =>
     [
-      style.color.bold(`form ${form.label}: ${shown}`),
+      style.color.bold(style.lang === "zh" ? `${form.label} 卷：${shown}` : `form ${form.label}: ${shown}`),
       formatChecks(form.report.checks, style),
       "",
       formatSpec(form.report.spec, style),
     ].join("\n"),
   );
   const pdfs = files.filter((f) => /\.(pdf|docx)$/.test(f));
-  const footer = [
-    `seed ${seed} (same seed, bank and blueprint give the same paper: --seed ${seed})`,
-    pdfs.length ? `wrote ${pdfs.join(", ")}` : "",
-    `solved in ${result.stats.solveSeconds.toFixed(2)} s (${result.stats.eligible} eligible questions in ${result.stats.classes} classes of interchangeable ones, ${result.stats.cells} cells; ${result.stats.solves} solves)`,
-  ].filter(Boolean);
+  const { solveSeconds, eligible, classes, cells, solves } = result.stats;
+  const footer = (
+    style.lang === "zh"
+      ? [
+          `种子 ${seed}（种子、题库和细目表都相同，得到的试卷也相同：--seed ${seed}）`,
+          pdfs.length ? `已写出 ${pdfs.join("、")}` : "",
+          `组卷用时 ${solveSeconds.toFixed(2)} 秒（题库中可用的题目 ${eligible} 道）`,
+        ]
+      : [
+          `seed ${seed} (same seed, bank and blueprint give the same paper: --seed ${seed})`,
+          pdfs.length ? `wrote ${pdfs.join(", ")}` : "",
+          `solved in ${solveSeconds.toFixed(2)} s (${plural(eligible, "eligible question")} in ${plural(classes, "class", "classes")} of interchangeable ones, ${plural(cells, "cell")}; ${plural(solves, "solve")})`,
+        ]
+  ).filter(Boolean);
   return {
     outcome: "ok",
     text: [...sections, "", ...footer].join("\n"),

@@ -1,5 +1,6 @@
 import type { CoverageReport } from "../core/coverage/index.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { requirementMessage } from "./messages/requirements.js";
 import { describeFinding } from "./format-diagnostics.js";
 
 // GitHub workflow commands: data escapes %, CR and LF; property values also ':' and ','.
@@ -16,7 +17,7 @@ export function annotateDiagnostic(d: Diagnostic): string {
     ...(l?.col !== undefined ? [`col=${l.col}`] : []),
     `title=${escapeProperty(d.code)}`,
   ];
-  return `::${command} ${properties.join(",")}::${escapeData(describeFinding(d))}`;
+  return `::${command} ${properties.join(",")}::${escapeData(describeFinding(d, { lang: "en" }))}`;
 }
 
 /** Lint findings on their lines, each unmet requirement as an error, the capacity as a notice. */
@@ -26,7 +27,7 @@ export function formatGithub(report: CoverageReport, located: readonly Diagnosti
   const unmet = report.requirements.filter((r) => !r.met);
   return [
     ...located.map(annotateDiagnostic),
-    ...unmet.map((r) => `::error::${escapeData(`coverage: ${r.message ?? r.label}`)}`),
+    ...unmet.map((r) => `::error::${escapeData(`coverage: ${requirementMessage(r, "en")}`)}`),
     `::notice::${escapeData(`capacity: the bank supplies ${count} pairwise-disjoint papers (${report.minPapers} wanted); runs out first at ${cap.papers + 1}: ${cap.runsOut.map((r) => r.label).join(", ")}`)}`,
     unmet.length ? `coverage: ${unmet.length} requirement${unmet.length === 1 ? "" : "s"} unmet` : "coverage: every requirement met",
   ].join("\n");

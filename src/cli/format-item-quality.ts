@@ -1,56 +1,18 @@
 import type { Diagnostic, Severity } from "../core/diagnostic.js";
 import { CUE_THRESHOLDS, type CueStatistics, type CueWarning, type ItemFinding } from "../core/item-quality/index.js";
 import type { Style } from "./style.js";
+import { plural } from "./words.js";
 
 const percent = (x: number) => `${Math.round(x * 1000) / 10} %`;
-const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : String(v));
-
-/** The sentence of one item-writing finding. */
-export function describeItemFinding(f: ItemFinding): string {
-  const a = f.args;
-  switch (f.rule) {
-    case "longest-key":
-      return `${f.id}: the key ${a.key} is the longest option by a clear margin (${a.length} characters, the next ${a.next}): a test-wise candidate picks it unread`;
-    case "absolute-distractor":
-      return `${f.id}: absolute wording only in distractors (${list(a.options)}: ${list(a.words)}): the test-wise reject them unread`;
-    case "overlapping-options":
-      return `${f.id}: option ${a.option} (${a.text}) is contained in option ${a.within}`;
-    case "all-of-the-above":
-      return `${f.id}: option ${a.option} is "${a.text}": write a fourth plausible option instead`;
-    case "all-keyed":
-      return `${f.id}: every option is keyed (${a.answer}): choosing all scores full marks`;
-    case "clang":
-      return `${f.id}: the stem and the key ${a.option} share "${a.word}", which no distractor has (a clang association)`;
-    case "near-duplicate":
-      return `${f.id}: ${a.kind === "options" ? "option set" : a.kind} near-duplicate of ${list(a.others)} (bigram similarity ${a.similarity} ≥ ${a.threshold}); add ${a.excludes}`;
-    case "give-away":
-      return `${f.id}: prints ${list(a.phrases)}, the answer of ${list(a.others)}; add ${a.excludes}`;
-  }
-}
 
 export function itemDiagnostic(f: ItemFinding, strict: boolean): Diagnostic {
   const severity: Severity = strict ? "error" : "warning";
-  return { code: f.rule, severity, message: describeItemFinding(f), location: f.location, args: f.args };
-}
-
-export function describeCueWarning(w: CueWarning): string {
-  const a = w.args;
-  switch (w.code) {
-    case "longest-option-cue":
-      return `always picking the longest option scores ${percent(Number(a.score))} of the 单项选择题 (chance ${percent(Number(a.chance))}, at most ${percent(Number(a.threshold))} wanted)`;
-    case "absolute-wording-cue":
-      return `absolute wording is in ${percent(Number(a.distractors))} of distractors but ${percent(Number(a.keyed))} of keyed options: it marks the wrong ones`;
-    case "keyed-count-cue":
-      return `${percent(Number(a.share))} of 多项选择题 have all or all but one option keyed (at most ${percent(Number(a.threshold))} wanted)`;
-    case "answer-letter-balance":
-      return `${a.letter} keys ${percent(Number(a.share))} of 单项选择题 (between ${percent(Number(a.low))} and ${percent(Number(a.high))} wanted)`;
-    case "difficulty-follows-level":
-      return `difficulty follows level (Cramér's V = ${a.v} > ${a.threshold}): the difficulty rule adds little to the level rule`;
-  }
+  // The rule's code and its arguments correspond (ItemFinding is a union by rule); TypeScript cannot follow that through the spread.
+  return { code: f.rule, severity, location: f.location, args: { id: f.id, ...f.args } } as Diagnostic;
 }
 
 export function cueDiagnostic(w: CueWarning, strict: boolean): Diagnostic {
-  return { code: w.code, severity: strict ? "error" : "warning", message: describeCueWarning(w), args: w.args };
+  return { code: w.code, severity: strict ? "error" : "warning", args: w.args } as Diagnostic;
 }
 
 /** The cue statistics as a short block of text. */
@@ -59,12 +21,21 @@ export function formatCueStatistics(s: CueStatistics, style: Style): string {
   const rate = (r: { with: number; total: number }) => `${r.with}/${r.total} (${percent(r.total ? r.with / r.total : 0)})`;
   const counts = Object.keys(mc.keyedCounts).sort().map((k) => `${k}: ${mc.keyedCounts[k]}`).join(", ");
   const letters = Object.keys(sc.letters).sort().map((l) => `${l} ${sc.letters[l]}`).join(", ");
-  const lines = [
-    style.color.bold("cue statistics"),
-    `  单项选择题 (${sc.questions}): "pick the longest" scores ${percent(sc.longestPick)}, chance ${percent(sc.chance)} (warn above ${percent(CUE_THRESHOLDS.longestPick)}); keys by letter: ${letters}`,
-    `  absolute wording: keyed options ${rate(aw.keyed)}, distractors ${rate(aw.distractors)}`,
-    `  多项选择题 (${mc.questions}): keyed counts ${counts || "none"}; all or all but one keyed ${percent(mc.nearlyAllKeyed)} (warn above ${percent(CUE_THRESHOLDS.nearlyAllKeyed)})`,
-    `  level × difficulty (${ld.parts} graded parts): Cramér's V = ${ld.cramersV} (warn above ${CUE_THRESHOLDS.cramersV})`,
-  ];
+  const lines =
+    style.lang === "zh"
+      ? [
+          style.color.bold("选择题线索统计"),
+          `  单项选择题（${sc.questions} 题）：一律选最长的选项得 ${percent(sc.longestPick)}，随机猜测 ${percent(sc.chance)}（超过 ${percent(CUE_THRESHOLDS.longestPick)} 时提醒）；答案字母分布：${letters}`,
+          `  绝对化用语：正确选项中 ${rate(aw.keyed)}，干扰项中 ${rate(aw.distractors)}`,
+          `  多项选择题（${mc.questions} 题）：正确选项个数 ${counts || "无"}；全部或只差一个选项正确的占 ${percent(mc.nearlyAllKeyed)}（超过 ${percent(CUE_THRESHOLDS.nearlyAllKeyed)} 时提醒）`,
+          `  认知层次 × 难度（${ld.parts} 个计分部分）：Cramér's V = ${ld.cramersV}（超过 ${CUE_THRESHOLDS.cramersV} 时提醒）`,
+        ]
+      : [
+          style.color.bold("cue statistics"),
+          `  单项选择题 (${sc.questions}): "pick the longest" scores ${percent(sc.longestPick)}, chance ${percent(sc.chance)} (warn above ${percent(CUE_THRESHOLDS.longestPick)}); keys by letter: ${letters}`,
+          `  absolute wording: keyed options ${rate(aw.keyed)}, distractors ${rate(aw.distractors)}`,
+          `  多项选择题 (${mc.questions}): keyed counts ${counts || "none"}; all or all but one keyed ${percent(mc.nearlyAllKeyed)} (warn above ${percent(CUE_THRESHOLDS.nearlyAllKeyed)})`,
+          `  level × difficulty (${plural(ld.parts, "graded part")}): Cramér's V = ${ld.cramersV} (warn above ${CUE_THRESHOLDS.cramersV})`,
+        ];
   return lines.join("\n");
 }

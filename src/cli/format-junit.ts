@@ -1,5 +1,6 @@
 import type { Requirement } from "../core/coverage/index.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { requirementActual, requirementExpected, requirementLabel, requirementMessage } from "./messages/requirements.js";
 import { describeFinding, formatLocation } from "./format-diagnostics.js";
 
 // Characters XML 1.0 cannot hold at all, even escaped.
@@ -58,8 +59,9 @@ export function junitDocument(suite: string, cases: readonly JUnitCase[], proper
 export function requirementCases(requirements: readonly Requirement[], details: Partial<Record<string, { seconds?: number; output?: string }>> = {}): JUnitCase[] {
   return requirements.map((r) => {
     const extra = details[r.id] ?? {};
-    const t: JUnitCase = { classname: `zujuan.coverage.${r.group}`, name: r.label, ...extra };
-    if (!r.met) t.failure = { message: r.message ?? r.label, type: r.group, body: `expected ${r.expected}, found ${r.actual}\n${r.message ?? ""}` };
+    const t: JUnitCase = { classname: `zujuan.coverage.${r.group}`, name: requirementLabel(r, "en"), ...extra };
+    const message = requirementMessage(r, "en");
+    if (!r.met) t.failure = { message, type: r.group, body: `expected ${requirementExpected(r, "en")}, found ${requirementActual(r, "en")}\n${message}` };
     return t;
   });
 }
@@ -68,7 +70,7 @@ export function requirementCases(requirements: readonly Requirement[], details: 
 export function junitInputError(suite: string, diagnostics: readonly Diagnostic[]): string {
   const lines = diagnostics.map((d) => {
     const where = formatLocation(d.location);
-    return `${where ? `${where}: ` : ""}${d.severity}: ${describeFinding(d)} [${d.code}]`;
+    return `${where ? `${where}: ` : ""}${d.severity}: ${describeFinding(d, { lang: "en" })} [${d.code}]`;
   });
   return junitDocument(suite, [
     { classname: "zujuan.coverage.input", name: "bank, blueprint and syllabus load", error: { message: lines[0] ?? "unusable input", type: "bad-input", body: lines.join("\n") } },

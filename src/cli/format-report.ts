@@ -1,7 +1,9 @@
 import type { SpecTable } from "../core/spec.js";
 import type { RuleCheck } from "../core/validate.js";
 import { DIFFICULTIES, LEVELS } from "../core/vocabulary.js";
+import { checkLabel, describeActual, describeExpected } from "./messages/checks.js";
 import type { Style } from "./style.js";
+import { plural } from "./words.js";
 import { fmt, renderTable } from "./table.js";
 
 /** The 双向细目表: chapters × levels in points, with totals, and the difficulty distribution. */
@@ -24,7 +26,9 @@ export function formatSpec(spec: SpecTable, style: Style): string {
       ["目标", ...DIFFICULTIES.map((d) => fmt(spec.difficulty[d].target)), fmt(spec.total.target)],
     ],
   );
-  return [c.bold("双向细目表 (points by chapter and cognitive level)"), levelTable, "", c.bold("难度分布 (points by difficulty)"), difficultyTable, `预计答题时间 ${fmt(spec.minutes)} 分钟`].join("\n");
+  const zh = style.lang === "zh";
+  const titles = zh ? ["双向细目表（各章、各认知层次的分值）", "难度分布（各难度的分值）"] : ["双向细目表 (points by chapter and cognitive level)", "难度分布 (points by difficulty)"];
+  return [c.bold(titles[0]!), levelTable, "", c.bold(titles[1]!), difficultyTable, `预计答题时间 ${fmt(spec.minutes)} 分钟`].join("\n");
 }
 
 const MAX_LISTED = 6;
@@ -41,16 +45,18 @@ function listQuestions(ids: string[]): string {
  */
 export function formatChecks(checks: readonly RuleCheck[], style: Style): string {
   const c = style.color;
-  const mark = (s: RuleCheck["status"]) => (s === "pass" ? c.green("pass") : s === "fail" ? c.red("FAIL") : c.yellow("warn"));
+  const zh = style.lang === "zh";
+  const mark = (s: RuleCheck["status"]) => (s === "pass" ? c.green(zh ? "通过" : "pass") : s === "fail" ? c.red(zh ? "不符" : "FAIL") : c.yellow(zh ? "注意" : "warn"));
+  const label = (k: RuleCheck) => checkLabel(k.subject, style.lang);
   const kpPassing = checks.filter((k) => k.group === "knowledge-point" && k.status === "pass");
   const shown = checks.filter((k) => !(k.group === "knowledge-point" && k.status === "pass"));
-  const rows = shown.map((k) => [mark(k.status), k.label, k.expected, k.actual]);
+  const rows = shown.map((k) => [mark(k.status), label(k), describeExpected(k, style.lang), describeActual(k, style.lang)]);
   if (kpPassing.length) {
-    rows.push([mark("pass"), `knowledge-point spread (${kpPassing.length} points)`, kpPassing[0]!.expected, "within"]);
+    const spread = zh ? `知识点分布（${kpPassing.length} 个知识点）` : `knowledge-point spread (${plural(kpPassing.length, "knowledge point")})`;
+    rows.push([mark("pass"), spread, describeExpected(kpPassing[0]!, style.lang), zh ? "均在范围内" : "within"]);
   }
-  const table = renderTable(["", "rule", "expected", "actual"], rows, { alignLeft: [0, 1, 2, 3] });
-  const details = shown
-    .filter((k) => k.status === "fail" && k.questions.length)
-    .map((k) => `  ${c.red("✗")} ${k.label}: ${listQuestions(k.questions)}`);
+  const header = zh ? ["", "规则", "要求", "实际"] : ["", "rule", "expected", "actual"];
+  const table = renderTable(header, rows, { alignLeft: [0, 1, 2, 3] });
+  const details = shown.filter((k) => k.status === "fail" && k.questions.length).map((k) => `  ${c.red("✗")} ${label(k)}${zh ? "：" : ": "}${listQuestions(k.questions)}`);
   return details.length ? `${table}\n\n${details.join("\n")}` : table;
 }

@@ -1,4 +1,5 @@
 import type { AssembledForm } from "../core/assemble/assemble.js";
+import { describeIneligible } from "./messages/ineligible.js";
 import { classifyBank } from "../core/assemble/classes.js";
 import { pinProblems, type PinProblem } from "../core/assemble/pins.js";
 import { indexBank } from "../core/bank.js";
@@ -63,7 +64,7 @@ function pinProblemText(p: PinProblem): string {
     case "unknown":
       return `included question ${p.id} is not in the bank`;
     case "ineligible":
-      return `included question ${p.id} cannot be in a paper: ${p.reason}`;
+      return `included question ${p.id} cannot be in a paper: ${describeIneligible(p.reason, "en")}`;
     case "crowded":
       return `included questions ${p.ids.join(", ")}: the paper has only ${p.count} ${p.type}`;
     case "enemies":
@@ -82,7 +83,7 @@ export function checkPins(project: Project, forms: number, maxOverlap: number, a
   if (!project.blueprint.include.length) return undefined;
   const classified = classifyBank(project.bank.questions, project.blueprint, project.syllabus, { used: new Set(avoid), allowReuse: true });
   // An included question the history keeps out is named here, before any solving.
-  const ineligible = [...classified.ineligible, ...project.blueprint.include.filter((p) => barred.has(p.id)).map((p) => ({ id: p.id, reason: "kept out by the usage history (rules.history)" }))];
+  const ineligible = [...classified.ineligible, ...project.blueprint.include.filter((p) => barred.has(p.id)).map((p) => ({ id: p.id, reason: { kind: "history" as const } }))];
   const problems = pinProblems(project.bank, project.blueprint, ineligible, forms, maxOverlap);
   if (!problems.length) return undefined;
   const lines = problems.map(pinProblemText);

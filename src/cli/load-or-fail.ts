@@ -7,6 +7,7 @@ import { locateDiagnostics } from "../io/locate.js";
 import { badInput, type CommandResult } from "./command-result.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
 import type { Style } from "./style.js";
+import { plural } from "./words.js";
 
 /**
  * Every error of a loaded bank: its schema findings (from loading) and the lint rules (an answer that
@@ -22,7 +23,8 @@ export function refuseBrokenBank(diagnostics: readonly Diagnostic[], style: Styl
   if (!hasErrors(diagnostics)) return undefined;
   const located = locateDiagnostics(diagnostics.filter((d) => d.severity === "error"));
   const errors = located.filter((d) => d.severity === "error");
-  return badInput(located, `${formatDiagnostics(errors, style)}\nthe bank has ${errors.length} error${errors.length === 1 ? "" : "s"}: fix them first (zujuan lint shows them all)`);
+  const advice = style.lang === "zh" ? `题库有 ${errors.length} 个错误：请先改正（zujuan lint 会全部列出）` : `the bank has ${plural(errors.length, "error")}: fix them first (zujuan lint shows them all)`;
+  return badInput(located, `${formatDiagnostics(errors, style)}\n${advice}`);
 }
 
 export function unusable(diagnostics: readonly Diagnostic[], style: Style): CommandResult {

@@ -8,6 +8,7 @@ import { registerRecord } from "./commands/record.js";
 import { registerReplace } from "./commands/replace.js";
 import { registerValidate } from "./commands/validate.js";
 import { EXIT_CODES, exitCodeHelp } from "./exit-code.js";
+import { requestLang } from "./lang.js";
 import { VERSION } from "../version.js";
 
 /**
@@ -38,6 +39,10 @@ ${exitCodeHelp()}`,
   registerRecord(program);
   registerCoverage(program);
   registerAnalyze(program);
+  // Every command speaks the user's language: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG).
+  for (const command of program.commands) command.option("--lang <lang>", "language of messages: zh or en (default: from LC_ALL, LC_MESSAGES or LANG)");
+  requestLang(undefined);
+  program.hook("preAction", (_program, action) => requestLang(action.opts().lang as string | undefined));
   return program;
 }
 

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from "chalk";
+import type { Lang } from "./messages/index.js";
 
 export type Format = "text" | "json";
 
@@ -6,14 +7,17 @@ export type Format = "text" | "json";
 export interface Style {
   color: ChalkInstance;
   interactive: boolean;
+  /** The language of every sentence printed. */
+  lang: Lang;
 }
 
-export function detectStyle(stream: NodeJS.WriteStream = process.stdout): Style {
+export function detectStyle(lang: Lang, stream: NodeJS.WriteStream = process.stdout): Style {
   const env = process.env;
   const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0";
   const useColor = forced || (Boolean(stream.isTTY) && env.NO_COLOR === undefined && env.TERM !== "dumb");
   return {
     color: new Chalk({ level: useColor ? 1 : 0 }),
     interactive: Boolean(process.stderr.isTTY) && !env.CI,
+    lang,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { at, error, type Diagnostic, type Location } from "./diagnostic.js";
+import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
+import type { FoundValue } from "./findings.js";
 import { questionSchemas, type Question } from "./question.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 import { compileSchema, type FastParse } from "./fast-schema.js";
@@ -51,14 +52,14 @@ function merged(defaults: object, raw: object): Record<string, unknown> {
 /** Parses one question (file defaults already merged in) through its type's schema. */
 export function parseQuestion(raw: unknown, origin: Location): { question?: Question; diagnostics: Diagnostic[] } {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    return { diagnostics: [error("schema", "a question must be a mapping", origin)] };
+    return { diagnostics: [finding("schema", { path: "", problem: "not-a-mapping" }, origin)] };
   }
   const record = raw as Record<string, unknown>;
   const type = canonicalType(record.type);
   if (!type) {
-    const found = record.type === undefined ? "nothing" : JSON.stringify(record.type);
+    const found: FoundValue = record.type === undefined ? { kind: "nothing" } : { kind: "value", value: JSON.stringify(record.type) };
     return {
-      diagnostics: [error("schema", `type: expected one of ${QUESTION_TYPES.join(", ")}, found ${found}`, at(origin, "type"))],
+      diagnostics: [finding("schema", { path: "type", problem: "expected", expected: { kind: "one-of", values: [...QUESTION_TYPES] }, found }, at(origin, "type"))],
     };
   }
   const input = record.type === type ? record : merged(record, { type });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BlueprintProblem } from "./findings.js";
 import { LIMITS, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limits.js";
 import { resolveShare, shareSchema, type PaperSize, type ShareBound } from "./share.js";
 import { DIFFICULTIES, LEVELS, TIERS, questionTypeSchema, type QuestionType } from "./vocabulary.js";
@@ -178,12 +179,12 @@ export type Blueprint = z.output<typeof blueprintSchema>;
 export type BlueprintSection = Blueprint["sections"][number];
 
 /** Named cross-field rules of a blueprint; each returns a problem or nothing. */
-export const blueprintRules: { name: string; check: (b: Blueprint) => string | undefined }[] = [
+export const blueprintRules: { name: string; check: (b: Blueprint) => BlueprintProblem | undefined }[] = [
   {
     name: "section-points-add-up",
     check: (b) => {
       const sum = b.sections.reduce((s, x) => s + x.count * x.points_each, 0);
-      return sum === b.paper.total_points ? undefined : `sections add up to ${sum} points, paper.total_points is ${b.paper.total_points}`;
+      return sum === b.paper.total_points ? undefined : { problem: "points-total", sum, total: b.paper.total_points };
     },
   },
   {
@@ -191,23 +192,23 @@ export const blueprintRules: { name: string; check: (b: Blueprint) => string | u
     check: (b) => {
       const types = b.sections.map((s) => s.type);
       const twice = types.filter((t, i) => types.indexOf(t) !== i);
-      return twice.length ? `section type ${twice[0]} appears twice` : undefined;
+      return twice.length ? { problem: "section-twice", type: twice[0]! } : undefined;
     },
   },
   ...(["levels", "difficulty"] as const).map((dimension) => ({
     name: `${dimension}-shares-100`,
-    check: (b: Blueprint) => {
+    check: (b: Blueprint): BlueprintProblem | undefined => {
       const shares = Object.values(b.rules[dimension].shares) as number[];
       const sum = shares.reduce((s, x) => s + x, 0);
-      return Math.abs(sum - 100) < 1e-9 ? undefined : `rules.${dimension}.shares add up to ${sum} %, not 100 %`;
+      return Math.abs(sum - 100) < 1e-9 ? undefined : { problem: "shares-sum", dimension, sum };
     },
   })),
   {
     name: "time-range-ordered",
     check: (b) => {
       const { min, max } = b.rules.time;
-      if (min !== undefined && max !== undefined && min > max) return `rules.time.min ${min} exceeds max ${max}`;
-      if (max !== undefined && max > b.paper.minutes) return `rules.time.max ${max} exceeds the paper's ${b.paper.minutes} minutes`;
+      if (min !== undefined && max !== undefined && min > max) return { problem: "time-min-over-max", min, max };
+      if (max !== undefined && max > b.paper.minutes) return { problem: "time-over-paper", max, minutes: b.paper.minutes };
       return undefined;
     },
   },
@@ -216,22 +217,22 @@ export const blueprintRules: { name: string; check: (b: Blueprint) => string | u
     check: (b) => {
       const types = new Set(b.sections.map((s) => s.type));
       const unknown = b.paper.parts.flatMap((p) => p.sections).find((t) => !types.has(t));
-      return unknown ? `paper.parts names ${unknown}, which has no section` : undefined;
+      return unknown ? { problem: "part-without-section", type: unknown } : undefined;
     },
   },
   {
     name: "analysis-settings-ordered",
     check: (b) => {
       const { difficulty_bands: bands, flag_p_range: range, pass_mark: pass } = b.analysis;
-      if (!(bands.易 > bands.较易 && bands.较易 > bands.较难)) return `analysis.difficulty_bands must fall from 易 to 较易 to 较难, not ${bands.易}, ${bands.较易}, ${bands.较难}`;
-      if (range.min > range.max) return `analysis.flag_p_range.min ${range.min} exceeds max ${range.max}`;
-      if (pass !== undefined && pass > b.paper.total_points) return `analysis.pass_mark ${pass} exceeds paper.total_points ${b.paper.total_points}`;
+      if (!(bands.易 > bands.较易 && bands.较易 > bands.较难)) return { problem: "bands-order", easy: bands.易, fairlyEasy: bands.较易, fairlyHard: bands.较难 };
+      if (range.min > range.max) return { problem: "p-range", min: range.min, max: range.max };
+      if (pass !== undefined && pass > b.paper.total_points) return { problem: "pass-mark", pass, total: b.paper.total_points };
       return undefined;
     },
   },
 ];
 
-export function blueprintProblems(blueprint: Blueprint): string[] {
+export function blueprintProblems(blueprint: Blueprint): BlueprintProblem[] {
   return blueprintRules.flatMap((rule) => {
     const problem = rule.check(blueprint);
     return problem ? [problem] : [];

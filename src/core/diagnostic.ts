@@ -1,3 +1,5 @@
+import { FINDINGS, type FindingArgs, type FindingCode } from "./findings.js";
+
 /** Where a finding is: a file and a path inside its document; line and column when known. */
 export interface Location {
   file: string;
@@ -8,24 +10,27 @@ export interface Location {
 
 export type Severity = "error" | "warning";
 
-/** Every finding zujuan reports is data of this shape; formatting lives in the CLI. */
-export interface Diagnostic {
-  code: string;
+/** One finding of a given code: its typed arguments, where it is, and how grave. */
+export interface FindingOf<C extends FindingCode> {
+  code: C;
   severity: Severity;
-  message: string;
+  args: FindingArgs<C>;
   location?: Location;
   /** Another place the finding is about, e.g. where a duplicated id was first used. */
   related?: Location;
-  /** The finding's particulars as data, for scripts (item-writing checks). */
-  args?: Record<string, unknown>;
 }
 
-export function error(code: string, message: string, location?: Location): Diagnostic {
-  return location ? { code, severity: "error", message, location } : { code, severity: "error", message };
-}
+/**
+ * Every finding zujuan reports is data of this shape: a code of the registry (findings.ts) and its
+ * arguments. The sentences are made outside the core (src/cli/messages), in the user's language.
+ */
+export type Diagnostic = { [C in FindingCode]: FindingOf<C> }[FindingCode];
 
-export function warning(code: string, message: string, location?: Location): Diagnostic {
-  return location ? { code, severity: "warning", message, location } : { code, severity: "warning", message };
+/** A finding with its code's default severity. */
+export function finding<C extends FindingCode>(code: C, args: FindingArgs<C>, location?: Location): Diagnostic {
+  const made: FindingOf<C> = { code, severity: FINDINGS[code].severity, args };
+  if (location) made.location = location;
+  return made as unknown as Diagnostic;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

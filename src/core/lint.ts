@@ -1,8 +1,9 @@
 import { observedGrade } from "./analysis/grade.js";
 import type { Bank } from "./bank.js";
 import { sectionFor, type Blueprint } from "./blueprint.js";
-import { at, error, warning, type Diagnostic, type Location } from "./diagnostic.js";
-import { displayStem, type Marking, type Question } from "./question.js";
+import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
+import { displayStem, type Question } from "./question.js";
+import { markingFit, syllabusScope } from "./structure.js";
 import { isItemRule } from "./item-quality/rules.js";
 import type { SyllabusIndex } from "./syllabus.js";
 
@@ -39,31 +40,10 @@ const ASCII_OR_HAN = /^[\x20-\x7e\u4e00-\u9fff]*$/;
 /** A leading option letter: "A.", "A、", "A)", "(A)", "A:" (after NFKC, so "Ａ．" too). */
 const OWN_LETTER = /^\s*\(?([A-Ha-h])\s*[.、):：]\s*/;
 
-function sumOf(marking: Marking): number {
-  return marking.reduce((s, m) => s + m.points, 0);
-}
-
 const questionRules: QuestionRule[] = [
   {
-    name: "known-chapter",
-    check: ({ question, origin }, { syllabus }) =>
-      syllabus.chapter(question.chapter)
-        ? NONE
-        : [error("unknown-chapter", `${question.id}: chapter ${question.chapter} is not in the syllabus`, at(origin, "chapter"))],
-  },
-  {
-    name: "known-knowledge-point",
-    check: ({ question, origin }, { syllabus }) => {
-      let found: Diagnostic[] | undefined;
-      for (const id of question.knowledge_point) {
-        const kp = syllabus.knowledgePoint(id);
-        if (!kp) (found ??= []).push(error("unknown-knowledge-point", `${question.id}: knowledge point ${id} is not in the syllabus`, at(origin, "knowledge_point")));
-        else if (kp.chapter !== question.chapter) {
-          (found ??= []).push(error("knowledge-point-chapter", `${question.id}: knowledge point ${id} belongs to chapter ${kp.chapter}, not ${question.chapter}`, at(origin, "knowledge_point")));
-        }
-      }
-      return found ?? NONE;
-    },
+    name: "inside-the-syllabus",
+    check: ({ question, origin }, { syllabus }) => syllabusScope(question, origin, syllabus),
   },
   {
     name: "answer-among-options",
@@ -74,7 +54,7 @@ const questionRules: QuestionRule[] = [
       const valid = question.options.map((_, i) => letter(i));
       const outside = [...question.answer].filter((l) => !valid.includes(l));
       return outside.length
-        ? [error("answer-outside-options", `${question.id}: answer ${outside.join("")} is not among the options ${valid[0]}–${valid[valid.length - 1]}`, at(origin, "answer"))]
+        ? [finding("answer-outside-options", { id: question.id, answer: outside.join(""), first: valid[0]!, last: valid[valid.length - 1]! }, at(origin, "answer"))]
         : NONE;
     },
   },
@@ -91,9 +71,9 @@ const questionRules: QuestionRule[] = [
         const first = keys.indexOf(key);
         const alike = folded.indexOf(folded[i]!);
         if (first < i) {
-          (found ??= []).push(error("identical-options", `${question.id}: options ${letter(first)} and ${letter(i)} are identical`, at(origin, "options", i)));
+          (found ??= []).push(finding("identical-options", { id: question.id, first: letter(first), second: letter(i) }, at(origin, "options", i)));
         } else if (alike < i) {
-          (found ??= []).push(warning("alike-options", `${question.id}: options ${letter(alike)} and ${letter(i)} differ only in full-width and half-width characters`, at(origin, "options", i)));
+          (found ??= []).push(finding("alike-options", { id: question.id, first: letter(alike), second: letter(i) }, at(origin, "options", i)));
         }
       });
       return found ?? NONE;
@@ -111,7 +91,7 @@ const questionRules: QuestionRule[] = [
         // "A. 无形性" would print as "A. A. 无形性": the paper adds the letters itself.
         const own = OWN_LETTER.exec(c >= 0xff00 ? option.normalize("NFKC") : option);
         if (own && own[1]!.toUpperCase() === letter(i)) {
-          (found ??= []).push(error("option-letter", `${question.id}: option ${letter(i)} starts with its own letter (${JSON.stringify(option.slice(0, own[0].length).trim())}); the paper prints the letters: leave it out`, at(origin, "options", i)));
+          (found ??= []).push(finding("option-letter", { id: question.id, option: letter(i), written: option.slice(0, own[0].length).trim() }, at(origin, "options", i)));
         }
       });
       return found ?? NONE;
@@ -123,37 +103,16 @@ const questionRules: QuestionRule[] = [
       if (question.type !== "多项选择题") return NONE;
       const letters = [...question.answer];
       if (new Set(letters).size !== letters.length) {
-        return [error("repeated-answer-letter", `${question.id}: answer ${question.answer} names a letter twice`, at(origin, "answer"))];
+        return [finding("repeated-answer-letter", { id: question.id, answer: question.answer }, at(origin, "answer"))];
       }
       return letters.length < 2
-        ? [error("too-few-correct", `${question.id}: a 多项选择题 needs at least 2 correct options, answer is ${question.answer}`, at(origin, "answer"))]
+        ? [finding("too-few-correct", { id: question.id, answer: question.answer }, at(origin, "answer"))]
         : NONE;
     },
   },
   {
     name: "marking-adds-up",
-    check: ({ question, origin }, { blueprint }) => {
-      const section = blueprint && sectionFor(blueprint, question.type);
-      if (question.type === "案例分析题") {
-        const found: Diagnostic[] = [];
-        question.subquestions.forEach((sub, i) => {
-          const sum = sumOf(sub.marking);
-          if (sum !== sub.points) {
-            found.push(error("marking-sum", `${question.id}: sub-question ${i + 1} marking adds up to ${sum}, its points are ${sub.points}`, at(origin, "subquestions", i, "marking")));
-          }
-        });
-        const total = question.subquestions.reduce((s, x) => s + x.points, 0);
-        if (section && total !== section.points_each) {
-          found.push(error("case-points", `${question.id}: sub-questions add up to ${total} points, the ${question.type} section gives ${section.points_each}`, at(origin, "subquestions")));
-        }
-        return found;
-      }
-      if (question.type === "单项选择题" || question.type === "多项选择题" || !section) return NONE;
-      const sum = sumOf(question.marking);
-      return sum === section.points_each
-        ? NONE
-        : [error("marking-sum", `${question.id}: marking adds up to ${sum}, the ${question.type} section gives ${section.points_each} points`, at(origin, "marking"))];
-    },
+    check: ({ question, origin }, { blueprint }) => markingFit(question, origin, blueprint && sectionFor(blueprint, question.type)?.points_each),
   },
   {
     // An opt-out must name a real check, or it silently opts out of nothing.
@@ -161,14 +120,14 @@ const questionRules: QuestionRule[] = [
     check: ({ question, origin }) => {
       if (!question.allow) return NONE;
       const unknown = Object.keys(question.allow).filter((name) => !isItemRule(name));
-      return unknown.length ? unknown.map((name) => error("unknown-allow", `${question.id}: allow names ${name}, which is not an item-writing check`, at(origin, "allow", name))) : NONE;
+      return unknown.length ? unknown.map((name) => finding("unknown-allow", { id: question.id, name }, at(origin, "allow", name))) : NONE;
     },
   },
   {
     name: "type-in-blueprint",
     check: ({ question, origin }, { blueprint }) =>
       blueprint && !sectionFor(blueprint, question.type)
-        ? [warning("type-not-in-blueprint", `${question.id}: the blueprint has no ${question.type} section`, at(origin, "type"))]
+        ? [finding("type-not-in-blueprint", { id: question.id, type: question.type }, at(origin, "type"))]
         : NONE,
   },
   {
@@ -183,7 +142,7 @@ const questionRules: QuestionRule[] = [
       const observed = observedGrade(entry.p, bands);
       return observed === question.difficulty
         ? []
-        : [warning("difficulty-contradicts-stats", `${question.id}: tagged ${question.difficulty}, but p = ${entry.p} in sitting ${entry.sitting} (n = ${entry.n}) is ${observed}`, at(origin, "stats", index))];
+        : [finding("difficulty-contradicts-stats", { id: question.id, tagged: question.difficulty, p: entry.p, sitting: String(entry.sitting), n: entry.n, observed }, at(origin, "stats", index))];
     },
   },
 ];
@@ -209,7 +168,7 @@ const bankRules: BankRule[] = [
       const found: Diagnostic[] = [];
       for (const { question, origin } of all) {
         const earlier = first.get(question.id);
-        if (earlier !== origin) found.push({ ...error("duplicate-id", `${question.id}: id already used`, at(origin, "id")), related: at(earlier!, "id") });
+        if (earlier !== origin) found.push({ ...finding("duplicate-id", { id: question.id }, at(origin, "id")), related: at(earlier!, "id") });
       }
       return found;
     },
@@ -226,7 +185,7 @@ const bankRules: BankRule[] = [
         if (!first) firstByType.set(question.type, (first = new Map()));
         const earlier = first.get(key);
         if (earlier && earlier !== question.id) {
-          found.push(error("duplicate-stem", `${question.id}: same ${question.type === "名词解释" ? "term" : "stem"} as ${earlier}`, at(origin, question.type === "名词解释" ? "term" : "stem")));
+          found.push(finding("duplicate-stem", { id: question.id, other: earlier, field: question.type === "名词解释" ? "term" : "stem" }, at(origin, question.type === "名词解释" ? "term" : "stem")));
         } else first.set(key, question.id);
       }
       return found;
@@ -241,8 +200,8 @@ const bankRules: BankRule[] = [
         // Most questions have no enemies: nothing to allocate for them.
         if (question.excludes.length === 0) continue;
         question.excludes.forEach((id, i) => {
-          if (id === question.id) found.push(error("self-exclude", `${question.id}: excludes itself`, at(origin, "excludes", i)));
-          else if (!ids.has(id)) found.push(error("unknown-exclude", `${question.id}: excludes unknown question ${id}`, at(origin, "excludes", i)));
+          if (id === question.id) found.push(finding("self-exclude", { id: question.id }, at(origin, "excludes", i)));
+          else if (!ids.has(id)) found.push(finding("unknown-exclude", { id: question.id, other: id }, at(origin, "excludes", i)));
         });
       }
       return found;
@@ -256,11 +215,11 @@ const bankRules: BankRule[] = [
       const found: Diagnostic[] = [];
       for (const [set, members] of bySet) {
         const ids = new Set(members.map((m) => m.question.id));
-        if (members.length === 1) found.push(warning("lonely-set", `${members[0]!.question.id}: the only question of set ${set}`, at(members[0]!.origin, "set")));
+        if (members.length === 1) found.push(finding("lonely-set", { id: members[0]!.question.id, set }, at(members[0]!.origin, "set")));
         // A set whose members exclude each other can never be in a paper whole: never at all.
         for (const { question, origin } of members) {
           const enemy = question.excludes.find((id) => ids.has(id));
-          if (enemy) found.push(error("set-enemies", `${question.id}: excludes ${enemy} of its own set ${set}, so the set can never be in a paper`, at(origin, "excludes")));
+          if (enemy) found.push(finding("set-enemies", { id: question.id, other: enemy, set }, at(origin, "excludes")));
         }
       }
       return found;

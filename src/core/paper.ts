@@ -2,7 +2,7 @@ import { z } from "zod";
 import { LIMITS, positiveUpTo, quotedText } from "./limits.js";
 import { parseQuestion } from "./bank.js";
 import type { Blueprint } from "./blueprint.js";
-import { at, error, type Diagnostic, type Location } from "./diagnostic.js";
+import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
 import type { Question } from "./question.js";
 import { optionOrderProblems, withOptionOrder } from "./shuffle.js";
 import { questionTypeSchema, type QuestionType } from "./vocabulary.js";
@@ -59,20 +59,20 @@ export function resolvePaper(file: PaperFile, bankById: ReadonlyMap<string, Ques
         // A question printed under another type's heading (a 多项选择题 among the 单项选择题) would be
         // answered and marked by the wrong rules: refused, as validate and render must agree.
         if (found && found.type !== section.type) {
-          diagnostics.push(error("wrong-section", `question ${ref} is a ${found.type}, placed in the ${section.type} section`, where));
+          diagnostics.push(finding("wrong-section", { id: ref, type: found.type, section: section.type }, where));
           return;
         }
         if (found) {
           questions.push(found);
           if (!origins.has(ref)) origins.set(ref, where);
-        } else diagnostics.push(error("unknown-question", `question ${ref} is not in the bank`, where));
+        } else diagnostics.push(finding("unknown-question", { id: ref }, where));
         return;
       }
       const parsed = parseQuestion({ type: section.type, ...ref }, where);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.question) {
         if (bankById.has(parsed.question.id)) {
-          diagnostics.push(error("inline-id-taken", `inline question ${parsed.question.id} has the id of a bank question`, at(where, "id")));
+          diagnostics.push(finding("inline-id-taken", { id: parsed.question.id }, at(where, "id")));
         }
         questions.push(parsed.question);
         inline.add(parsed.question.id);

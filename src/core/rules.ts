@@ -45,6 +45,25 @@ export function itemFacts(q: Question, section: Pick<BlueprintSection, "points_e
 export type RuleGroup = "section" | "total" | "level" | "difficulty" | "chapter" | "tier" | "time" | "knowledge-point" | "history" | "overlap" | "pin";
 export type RuleUnit = "questions" | "points" | "minutes";
 
+/** What a linear rule is about, as data: the CLI names it in the user's language. */
+export type LinearSubject =
+  | { rule: "section-count"; type: QuestionType; count: number }
+  | { rule: "total-points" }
+  | { rule: "level-share"; level: Level; share: number }
+  | { rule: "difficulty-share"; difficulty: Difficulty; share: number }
+  | { rule: "chapter-examined"; chapter: number }
+  | { rule: "chapter-points"; chapter: number; tier: Tier }
+  | { rule: "tier-points"; tier: Tier }
+  | { rule: "time" }
+  | { rule: "knowledge-point"; knowledgePoint: string; title: string }
+  | { rule: "chapter-knowledge-points"; chapter: number }
+  | { rule: "history-barred"; notWithin?: number; maxUses?: { times: number; sittings: number } }
+  | { rule: "reused"; bound: string }
+  | { rule: "overlap"; bound: string; form?: string }
+  | { rule: "include"; id: string; forms?: string[] }
+  | { rule: "exclude" }
+  | { rule: "set-whole"; set: string; id: string; with: string };
+
 /**
  * A paper rule as one linear measure with bounds: min ≤ Σ measure(item) ≤ max.
  * The solver turns each into a constraint and the validator evaluates each on a paper,
@@ -53,6 +72,7 @@ export type RuleUnit = "questions" | "points" | "minutes";
 export interface LinearRule {
   id: string;
   group: RuleGroup;
+  subject: LinearSubject;
   label: string;
   unit: RuleUnit;
   measure: (item: ItemFacts) => number;
@@ -110,6 +130,7 @@ function shareRules<K extends Level | Difficulty>(
     return {
       id: `${group}:${key}`,
       group,
+      subject: group === "level" ? { rule: "level-share", level: key as Level, share: shares[key] ?? 0 } : { rule: "difficulty-share", difficulty: key as Difficulty, share: shares[key] ?? 0 },
       label: `${key} ${fmt(shares[key] ?? 0)}% of the score`,
       unit: "points" as const,
       measure: (item) => pick(item)[key] ?? 0,
@@ -127,6 +148,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
     rules.push({
       id: `section:${section.type}`,
       group: "section",
+      subject: { rule: "section-count", type: section.type, count: section.count },
       label: `${section.type}: ${section.count} questions`,
       unit: "questions",
       measure: (item) => (item.type === section.type ? 1 : 0),
@@ -134,7 +156,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
       max: section.count,
     });
   }
-  rules.push({ id: "total:points", group: "total", label: "total score", unit: "points", measure: (i) => i.points, min: total, max: total });
+  rules.push({ id: "total:points", group: "total", subject: { rule: "total-points" }, label: "total score", unit: "points", measure: (i) => i.points, min: total, max: total });
   rules.push(...shareRules("level", LEVELS, blueprint.rules.levels.shares, blueprint.rules.levels.tolerance_points, total, (i) => i.levelPoints));
   rules.push(
     ...shareRules("difficulty", DIFFICULTIES, blueprint.rules.difficulty.shares, blueprint.rules.difficulty.tolerance_points, total, (i) => i.difficultyPoints),
@@ -145,6 +167,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
       rules.push({
         id: `chapter:${chapter.number}:examined`,
         group: "chapter",
+        subject: { rule: "chapter-examined", chapter: chapter.number },
         label: `第${chapter.number}章 examined`,
         unit: "questions",
         measure: (i) => (i.chapter === chapter.number ? 1 : 0),
@@ -156,6 +179,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
       rules.push({
         id: `chapter:${chapter.number}:points`,
         group: "chapter",
+        subject: { rule: "chapter-points", chapter: chapter.number, tier: chapter.tier },
         label: `第${chapter.number}章 (${chapter.tier}) points`,
         unit: "points",
         measure: (i) => (i.chapter === chapter.number ? i.points : 0),
@@ -169,6 +193,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
     rules.push({
       id: `tier:${tier}`,
       group: "tier",
+      subject: { rule: "tier-points", tier },
       label: `${tier} chapters together`,
       unit: "points",
       measure: (i) => (i.tier === tier ? i.points : 0),
@@ -176,13 +201,14 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
     });
   }
   const time = { max: blueprint.paper.minutes, ...bounded(blueprint.rules.time) };
-  rules.push({ id: "time", group: "time", label: "estimated answering time", unit: "minutes", measure: (i) => i.minutes, ...time });
+  rules.push({ id: "time", group: "time", subject: { rule: "time" }, label: "estimated answering time", unit: "minutes", measure: (i) => i.minutes, ...time });
   const maxPerPoint = blueprint.rules.knowledge_points.max_per_point;
   if (maxPerPoint !== undefined) {
     for (const kp of syllabus.knowledgePoints) {
       rules.push({
         id: `knowledge-point:${kp.id}`,
         group: "knowledge-point",
+        subject: { rule: "knowledge-point", knowledgePoint: kp.id, title: kp.title },
         label: `knowledge point ${kp.id} ${kp.title}`,
         unit: "questions",
         measure: (i) => (i.knowledgePoints.includes(kp.id) ? 1 : 0),
@@ -207,6 +233,7 @@ export function impliedRules(blueprint: Blueprint, syllabus: SyllabusIndex): Lin
     return {
       id: `implied:chapter:${chapter.number}:knowledge-points`,
       group: "knowledge-point" as const,
+      subject: { rule: "chapter-knowledge-points" as const, chapter: chapter.number },
       label: `第${chapter.number}章 knowledge points together`,
       unit: "questions" as const,
       measure: (i: ItemFacts) => i.knowledgePoints.filter((kp) => ids.has(kp)).length,

@@ -1,14 +1,17 @@
 import type { z } from "zod";
-import { at, error, type Diagnostic, type Location } from "./diagnostic.js";
+import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
+import type { FoundValue, SchemaArgs, SchemaExpectation } from "./findings.js";
+
+type SchemaCode = "schema" | "paper-schema" | "blueprint-schema" | "syllabus-schema" | "history-schema";
 import { ALIAS_SPELLINGS } from "./vocabulary.js";
 
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (value === null) return "null";
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === "object") return "a mapping";
-  if (typeof value === "string") return JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value);
-  return String(value);
+function describe(value: unknown): FoundValue {
+  if (value === undefined) return { kind: "nothing" };
+  if (value === null) return { kind: "null" };
+  if (Array.isArray(value)) return { kind: "list", length: value.length };
+  if (typeof value === "object") return { kind: "mapping" };
+  if (typeof value === "string") return { kind: "value", value: JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value) };
+  return { kind: "value", value: String(value) };
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -20,22 +23,18 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
-function expected(issue: z.core.$ZodIssue): string {
+function expected(issue: z.core.$ZodIssue): SchemaExpectation {
   switch (issue.code) {
     case "invalid_value": {
       // Aliases are accepted but not advertised: only the canonical spellings are listed.
       const values = issue.values.map((v) => String(v));
       const canonical = values.filter((v) => !ALIAS_SPELLINGS.has(v));
-      return `one of ${(canonical.length ? canonical : values).join(", ")}`;
+      return { kind: "one-of", values: canonical.length ? canonical : values };
     }
     case "invalid_type":
-      return issue.expected === "undefined" ? "no such field" : issue.expected;
-    case "too_small":
-    case "too_big":
-    case "invalid_format":
-    case "custom":
+      return issue.expected === "undefined" ? { kind: "no-field" } : { kind: "type", type: issue.expected };
     default:
-      return issue.message;
+      return { kind: "detail", detail: issue.message };
   }
 }
 
@@ -55,35 +54,31 @@ function unionBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
  * Turns zod issues into located diagnostics that say what was expected and what was found.
  * `root` is the value that was parsed, so the offending value can be shown.
  */
-export function schemaDiagnostics(
-  zodError: z.ZodError,
-  root: unknown,
-  base: Location,
-  code = "schema",
-): Diagnostic[] {
+export function schemaDiagnostics(zodError: z.ZodError, root: unknown, base: Location, code: SchemaCode = "schema"): Diagnostic[] {
   return zodError.issues.flatMap(unionBranch).map((issue) => {
     const path = issue.path.map((p) => (typeof p === "number" ? p : String(p)));
-    const where = path.length ? path.join(".") : "(document)";
-    // A whole document of the wrong kind (a path pointing at some other file) is not echoed.
-    const value = valueAt(root, issue.path);
-    const found = issue.path.length === 0 && typeof value === "string" ? "text" : describe(value);
-    let message: string;
-    if (issue.path.length === 0 && (value === undefined || value === null)) {
-      message = "(document): the file is empty (expected a mapping)";
-    } else if (issue.code === "unrecognized_keys") {
-      message = `${where}: unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
-      // Chinese text cut by an ASCII comma inside {…} or […] turns into a stray key: say so.
-      if (issue.keys.some((k) => /[\u4e00-\u9fff]/.test(k))) message += " (an ASCII ',' inside a {…} or […] splits the text: quote it or use '，')";
-    } else if (issue.code === "invalid_type" && found !== "nothing" && !issue.message.startsWith("Invalid input")) {
-      // A message of the schema's own (quotedText: quote a number that must be text).
-      message = /\bfound\b/.test(issue.message) ? `${where}: ${issue.message}` : `${where}: ${issue.message} (found ${found})`;
-    } else if ((issue.code === "invalid_type" || issue.code === "invalid_value") && found === "nothing") {
-      message = `${where}: required field missing (expected ${expected(issue)})`;
-    } else if (issue.code === "invalid_type" || issue.code === "invalid_value") {
-      message = `${where}: expected ${expected(issue)}, found ${found}`;
-    } else {
-      message = `${where}: ${issue.message} (found ${found})`;
-    }
-    return error(code, message, at(base, ...path));
+    return finding(code, schemaArgs(issue, root, path.join(".")), at(base, ...path));
   });
+}
+
+function schemaArgs(issue: z.core.$ZodIssue, root: unknown, where: string): SchemaArgs {
+  // A whole document of the wrong kind (a path pointing at some other file) is not echoed.
+  const value = valueAt(root, issue.path);
+  const found: FoundValue = issue.path.length === 0 && typeof value === "string" ? { kind: "text-document" } : describe(value);
+  if (issue.path.length === 0 && (value === undefined || value === null)) return { path: where, problem: "empty-document" };
+  if (issue.code === "unrecognized_keys") {
+    // Chinese text cut by an ASCII comma inside {…} or […] turns into a stray key: say so.
+    return { path: where, problem: "unknown-fields", keys: issue.keys, splitText: issue.keys.some((k) => /[\u4e00-\u9fff]/.test(k)) };
+  }
+  if (issue.code === "too_small" && issue.origin === "number") return { path: where, problem: "at-least", limit: Number(issue.minimum), inclusive: issue.inclusive === true, found };
+  if (issue.code === "too_big" && issue.origin === "number") return { path: where, problem: "at-most", limit: Number(issue.maximum), found };
+  if (issue.code === "invalid_type" && issue.expected === "int" && found.kind === "value") return { path: where, problem: "whole-number", found };
+  if (issue.code === "invalid_type" && issue.expected === "string" && typeof value === "number") return { path: where, problem: "quote-number", value: String(value) };
+  if (issue.code === "invalid_type" && found.kind !== "nothing" && !issue.message.startsWith("Invalid input")) {
+    // A message of the schema's own (quotedText: quote a number that must be text).
+    return /\bfound\b/.test(issue.message) ? { path: where, problem: "other", detail: issue.message } : { path: where, problem: "other", detail: issue.message, found };
+  }
+  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && found.kind === "nothing") return { path: where, problem: "missing", expected: expected(issue) };
+  if (issue.code === "invalid_type" || issue.code === "invalid_value") return { path: where, problem: "expected", expected: expected(issue), found };
+  return { path: where, problem: "other", detail: issue.message, found };
 }

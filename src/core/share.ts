@@ -77,6 +77,7 @@ export function reuseRule(bound: ShareBound): LinearRule {
   return {
     id: "history:reused",
     group: "history",
+    subject: { rule: "reused", bound: bound.text },
     label: `questions reused from earlier papers (rules.history.max_reused ${bound.text})`,
     unit: bound.unit,
     measure: (i) => (i.reused ? w(i) : 0),
@@ -93,6 +94,7 @@ export function overlapRule(bound: ShareBound): LinearRule {
   return {
     id: "overlap",
     group: "overlap",
+    subject: { rule: "overlap", bound: bound.text },
     label: `questions shared with another form (max overlap ${bound.text})`,
     unit: bound.unit,
     measure: weight(bound),

@@ -1,5 +1,5 @@
 import type { Diagnostic, Location } from "./diagnostic.js";
-import { at, error } from "./diagnostic.js";
+import { at, finding } from "./diagnostic.js";
 import type { PaperFile } from "./paper.js";
 import type { Question } from "./question.js";
 import { hashString, seededRandom, shuffled } from "./random.js";
@@ -27,11 +27,11 @@ export function withOptionOrder(q: Question, order: readonly string[]): Question
 /** Findings for an options_order entry that is no permutation of its question's options. */
 export function optionOrderProblems(q: Question | undefined, id: string, order: readonly string[], where: Location): Diagnostic[] {
   const place = at(where, "options_order", id);
-  if (!q) return [error("options-order-unknown", `options_order names ${id}, which is not in the paper`, place)];
-  if (!isChoice(q)) return [error("options-order-not-choice", `options_order names ${id}, a ${q.type} without options`, place)];
+  if (!q) return [finding("options-order-unknown", { id }, place)];
+  if (!isChoice(q)) return [finding("options-order-not-choice", { id, type: q.type }, place)];
   const expected = q.options.map((_, i) => letter(i));
   const same = order.length === expected.length && [...order].sort().join("") === expected.join("");
-  return same ? [] : [error("options-order-invalid", `options_order of ${id} must name each of ${expected.join(", ")} once, not ${order.join(", ")}`, place)];
+  return same ? [] : [finding("options-order-invalid", { id, expected, found: [...order] }, place)];
 }
 
 /**

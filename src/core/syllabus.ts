@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SyllabusProblem } from "./findings.js";
 import { LIMITS, quotedText, wholeIn } from "./limits.js";
 import { LEVELS, levelSchema, tierSchema, type Level, type Tier } from "./vocabulary.js";
 
@@ -60,23 +61,23 @@ export function indexSyllabus(syllabus: Syllabus): SyllabusIndex {
 }
 
 /** Cross-field rules of a syllabus: ids unique and belonging to their chapter, levels known. */
-export function syllabusProblems(syllabus: Syllabus): string[] {
-  const problems: string[] = [];
+export function syllabusProblems(syllabus: Syllabus): SyllabusProblem[] {
+  const problems: SyllabusProblem[] = [];
   const seenChapters = new Set<number>();
   const seenPoints = new Set<string>();
   for (const chapter of syllabus.chapters) {
-    if (seenChapters.has(chapter.number)) problems.push(`chapter ${chapter.number} appears twice`);
+    if (seenChapters.has(chapter.number)) problems.push({ problem: "chapter-twice", chapter: chapter.number });
     seenChapters.add(chapter.number);
     for (const kp of chapter.knowledge_points) {
-      if (seenPoints.has(kp.id)) problems.push(`knowledge point ${kp.id} appears twice`);
+      if (seenPoints.has(kp.id)) problems.push({ problem: "point-twice", id: kp.id });
       seenPoints.add(kp.id);
       if (!kp.id.startsWith(`${chapter.number}.`)) {
-        problems.push(`knowledge point ${kp.id} is listed under chapter ${chapter.number}`);
+        problems.push({ problem: "point-chapter", id: kp.id, chapter: chapter.number });
       }
     }
     for (const level of Object.keys(chapter.requirements)) {
       if (!levelSchema.safeParse(level).success) {
-        problems.push(`chapter ${chapter.number}: requirement level ${level} is not one of ${LEVELS.join(", ")}`);
+        problems.push({ problem: "unknown-level", chapter: chapter.number, level, levels: [...LEVELS] });
       }
     }
   }

@@ -1,23 +1,47 @@
 import type { Blueprint } from "./blueprint.js";
 import type { Diagnostic } from "./diagnostic.js";
-import { intrinsicPoints } from "./question.js";
 import { paperItems, type Paper } from "./paper.js";
 import { historyRule, type HistoryRules } from "./history.js";
 import { bindsForm, pinRules } from "./pin-rules.js";
-import { describeAmount, describeExpected, fmt, paperRules, withinRule, type ItemFacts, type LinearRule, type RuleGroup } from "./rules.js";
+import { paperRules, withinRule, type ItemFacts, type LinearRule, type LinearSubject, type RuleGroup } from "./rules.js";
 import { overlapRule, reuseRule, type ShareBound } from "./share.js";
 import { buildSpec, paperFacts, type SpecTable } from "./spec.js";
+import { markingFit, STRUCTURAL_CODES, syllabusScope } from "./structure.js";
 import type { SyllabusIndex } from "./syllabus.js";
+import type { QuestionType } from "./vocabulary.js";
 
 export type CheckStatus = "pass" | "fail" | "warning";
 
+/** What a check counts: a rule's own unit, or the things a structural rule finds. */
+export type CheckUnit = "questions" | "points" | "minutes" | "sections" | "repeats" | "pairs" | "sets" | "findings";
+
+/** What a check is about, as data: the CLI names it in the user's language. */
+export type CheckSubject =
+  | LinearSubject
+  | { rule: "section-order"; order: QuestionType[] }
+  | { rule: "points-each"; type: QuestionType }
+  | { rule: "unique" }
+  | { rule: "enemies" }
+  | { rule: "syllabus" }
+  | { rule: "marking" }
+  | { rule: "references" }
+  | { rule: "sets" };
+
+/** Bounds of the value a rule wants; a missing bound is no bound. */
+export interface Bounds {
+  min?: number;
+  max?: number;
+}
+
 export interface RuleCheck {
   id: string;
-  group: RuleGroup | "structure" | "content";
-  label: string;
+  group: RuleGroup | "structure" | "content" | "pin";
+  subject: CheckSubject;
   status: CheckStatus;
-  expected: string;
-  actual: string;
+  expected: Bounds;
+  /** The measured value, in `unit`; null when there is nothing to measure (no such section). */
+  actual: number | null;
+  unit: CheckUnit;
   /** Questions that make up the actual value, or that break the rule. */
   questions: string[];
 }
@@ -26,47 +50,63 @@ export interface ValidationReport {
   ok: boolean;
   checks: RuleCheck[];
   spec: SpecTable;
-  /** Located findings about the paper file itself: unknown ids, invalid inline questions. */
+  /**
+   * Located findings about the paper itself: unknown ids, invalid inline questions, and each
+   * question outside the syllabus or whose marking points do not add up (reported here once).
+   */
   diagnostics: Diagnostic[];
 }
 
-function check(id: string, group: RuleCheck["group"], label: string, ok: boolean, expected: string, actual: string, questions: string[] = []): RuleCheck {
-  return { id, group, label, status: ok ? "pass" : "fail", expected, actual, questions };
+type CheckInput = Omit<RuleCheck, "status" | "questions"> & { questions?: string[] };
+
+function check(input: CheckInput): RuleCheck {
+  const ok = input.actual !== null && withinRule(input.expected, input.actual);
+  return { ...input, status: ok ? "pass" : "fail", questions: input.questions ?? [] };
 }
 
+const NONE: Bounds = { max: 0 };
+
+/** The structural findings of every question in the paper, each located where the paper has it. */
+function structuralFindings(paper: Paper, syllabus: SyllabusIndex): Diagnostic[] {
+  const seen = new Set<string>();
+  return paperItems(paper).flatMap(({ question, section }) => {
+    // A question twice in the paper is one finding (the unique check counts the repeat).
+    if (seen.has(question.id)) return [];
+    seen.add(question.id);
+    const origin = paper.origins.get(question.id) ?? { file: "", path: [] };
+    return [...syllabusScope(question, origin, syllabus), ...markingFit(question, origin, section.points_each)];
+  });
+}
+
+const idsOf = (findings: readonly Diagnostic[], codes: readonly string[]) => [...new Set(findings.filter((d) => codes.includes(d.code)).map((d) => (d.args as { id: string }).id))];
+
 /** Rules that are not sums over questions: order, points per section, uniqueness, enemies, syllabus scope. */
-function structureChecks(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex, resolveFindings: readonly Diagnostic[]): RuleCheck[] {
+function structureChecks(paper: Paper, blueprint: Blueprint, structural: readonly Diagnostic[], resolveFindings: readonly Diagnostic[]): RuleCheck[] {
   const checks: RuleCheck[] = [];
   const expectedOrder = blueprint.sections.map((s) => s.type);
   const actualOrder = paper.sections.map((s) => s.type);
-  const inOrder = expectedOrder.join(" ") === actualOrder.join(" ");
-  checks.push(check("structure:order", "structure", "sections in the blueprint's order", inOrder, `${expectedOrder.length} sections`, inOrder ? "in order" : actualOrder.join("、")));
+  const misplaced = Math.max(expectedOrder.length, actualOrder.length) - expectedOrder.filter((t, i) => actualOrder[i] === t).length;
+  checks.push(check({ id: "structure:order", group: "structure", subject: { rule: "section-order", order: actualOrder }, expected: NONE, actual: misplaced, unit: "sections" }));
   for (const section of blueprint.sections) {
     const found = paper.sections.find((s) => s.type === section.type);
-    checks.push(
-      check(`structure:points:${section.type}`, "structure", `${section.type}: points per question`, found?.points_each === section.points_each, fmt(section.points_each), found ? fmt(found.points_each) : "no section"),
-    );
+    const each = section.points_each;
+    checks.push(check({ id: `structure:points:${section.type}`, group: "structure", subject: { rule: "points-each", type: section.type }, expected: { min: each, max: each }, actual: found ? found.points_each : null, unit: "points" }));
   }
   const items = paperItems(paper);
   const seen = new Set<string>();
   const twice = items.map((i) => i.question.id).filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
-  checks.push(check("structure:unique", "structure", "no question twice", twice.length === 0, "0 repeats", `${twice.length} repeats`, twice));
+  checks.push(check({ id: "structure:unique", group: "structure", subject: { rule: "unique" }, expected: NONE, actual: twice.length, unit: "repeats", questions: twice }));
   const ids = new Set(items.map((i) => i.question.id));
   const enemies = items.flatMap(({ question }) => question.excludes.filter((other) => ids.has(other)).map((other) => `${question.id}↔${other}`));
-  checks.push(check("structure:enemies", "structure", "no excluded (enemy) questions together", enemies.length === 0, "0 pairs", `${enemies.length} pairs`, enemies));
-  const outside = items.filter(({ question }) => !syllabus.chapter(question.chapter) || question.knowledge_point.some((kp) => syllabus.knowledgePoint(kp)?.chapter !== question.chapter));
-  checks.push(check("content:syllabus", "content", "every question inside the syllabus", outside.length === 0, "0 outside", `${outside.length} outside`, outside.map((i) => i.question.id)));
-  const misfits = items.filter(({ question, section }) => {
-    const own = intrinsicPoints(question);
-    return own !== undefined && own !== section.points_each;
-  });
-  checks.push(
-    check("content:marking", "content", "marking (case sub-question) points add up to each question's points", misfits.length === 0, "0 mismatches", `${misfits.length} mismatches`, misfits.map((i) => i.question.id)),
-  );
-  const unresolved = resolveFindings.filter((d) => d.severity === "error");
-  checks.push(
-    check("content:references", "content", "every question id known and every inline question valid", unresolved.length === 0, "0 problems", `${unresolved.length} problems`, unresolved.map((d) => d.message)),
-  );
+  checks.push(check({ id: "structure:enemies", group: "structure", subject: { rule: "enemies" }, expected: NONE, actual: enemies.length, unit: "pairs", questions: enemies }));
+  const outside = idsOf(structural, ["unknown-chapter", "unknown-knowledge-point", "knowledge-point-chapter"]);
+  checks.push(check({ id: "content:syllabus", group: "content", subject: { rule: "syllabus" }, expected: NONE, actual: outside.length, unit: "questions", questions: outside }));
+  const misfits = idsOf(structural, ["marking-sum", "case-points"]);
+  checks.push(check({ id: "content:marking", group: "content", subject: { rule: "marking" }, expected: NONE, actual: misfits.length, unit: "questions", questions: misfits }));
+  // Structural findings are counted by the two checks above, not a second time here.
+  const unresolved = resolveFindings.filter((d) => d.severity === "error" && !STRUCTURAL_CODES.has(d.code));
+  const named = [...new Set(unresolved.map((d) => ("id" in d.args && typeof d.args.id === "string" ? d.args.id : undefined)).filter((id): id is string => id !== undefined))];
+  checks.push(check({ id: "content:references", group: "content", subject: { rule: "references" }, expected: NONE, actual: unresolved.length, unit: "findings", questions: named }));
   return checks;
 }
 
@@ -84,6 +124,13 @@ function evaluate(rule: LinearRule, facts: readonly { facts: ItemFacts; id: stri
   return { value, questions };
 }
 
+const boundsOf = (rule: Pick<LinearRule, "min" | "max">): Bounds => ({ ...(rule.min !== undefined ? { min: rule.min } : {}), ...(rule.max !== undefined ? { max: rule.max } : {}) });
+
+function linearCheck(rule: LinearRule, facts: readonly { facts: ItemFacts; id: string }[], id = rule.id, subject: CheckSubject = rule.subject): RuleCheck {
+  const { value, questions } = evaluate(rule, facts);
+  return check({ id, group: rule.group, subject, expected: boundsOf(rule), actual: value, unit: rule.unit, questions });
+}
+
 /**
  * The setter's pins, evaluated from the rules the solver builds its rows from (pinRules): every
  * included question (for this form) is in, every excluded one out, and a question set (members by set
@@ -94,20 +141,19 @@ function pinChecks(paper: Paper, facts: readonly { facts: ItemFacts; id: string 
   const partial = new Set<string>();
   for (const rule of pinRules(blueprint, sets)) {
     if (!bindsForm(rule, paper.form)) continue;
-    const { value, questions } = evaluate(rule, facts);
-    const ok = withinRule(rule, value);
     if (rule.set !== undefined) {
-      if (!ok) partial.add(rule.set);
+      if (!withinRule(rule, evaluate(rule, facts).value)) partial.add(rule.set);
     } else if (rule.id === "exclude") {
-      checks.push(check(rule.id, "pin", rule.label, ok, "0 excluded", `${value} excluded`, questions));
+      checks.push(linearCheck(rule, facts));
     } else {
-      const id = rule.id.slice("include:".length);
-      checks.push(check(rule.id, "pin", rule.label, ok, "in the paper", ok ? "in the paper" : "missing", [id]));
+      const { value } = evaluate(rule, facts);
+      const pinned = rule.id.slice("include:".length);
+      checks.push(check({ id: rule.id, group: "pin", subject: rule.subject, expected: boundsOf(rule), actual: value, unit: "questions", questions: [pinned] }));
     }
   }
   const ids = new Set(facts.map((f) => f.id));
   const missing = [...partial].flatMap((set) => (sets.get(set) ?? []).filter((id) => !ids.has(id)));
-  if (sets.size) checks.push(check("sets", "pin", "question sets whole (all or none)", partial.size === 0, "0 partial sets", `${partial.size} partial sets`, missing));
+  if (sets.size) checks.push(check({ id: "sets", group: "pin", subject: { rule: "sets" }, expected: NONE, actual: partial.size, unit: "sets", questions: missing }));
   return checks;
 }
 
@@ -119,21 +165,17 @@ export function bankSets(questions: readonly { id: string; set?: string | undefi
 }
 
 /**
+/**
  * What a paper is checked against besides its blueprint: questions of earlier papers (--avoid), questions
  * the usage history keeps out, and the other forms of its sitting with the bound on what two forms share.
  */
 export interface PaperUsage {
   reused?: ReadonlySet<string>;
   barred?: ReadonlySet<string>;
-  /** The rules that bar `barred`, for the check's label. */
+  /** The rules that bar `barred`, for the check's subject. */
   historyRules?: HistoryRules;
   otherForms?: readonly { label: string; ids: ReadonlySet<string> }[];
   overlap?: ShareBound;
-}
-
-function linearCheck(rule: LinearRule, facts: readonly { facts: ItemFacts; id: string }[], id = rule.id, label = rule.label): RuleCheck {
-  const { value, questions } = evaluate(rule, facts);
-  return check(id, rule.group, label, withinRule(rule, value), describeExpected(rule), describeAmount(value, rule.unit), questions);
 }
 
 /** The usage rules, each evaluated by the same linear rule the solver builds its rows from. */
@@ -145,12 +187,17 @@ function usageChecks(facts: readonly { facts: ItemFacts; id: string }[], bluepri
   const bound = usage.overlap ?? blueprint.rules.overlap.max_shared ?? { max: 0, unit: "questions" as const, text: "0" };
   for (const other of usage.otherForms ?? []) {
     const rule = overlapRule(bound);
-    checks.push(linearCheck(rule, facts.filter((f) => other.ids.has(f.id)), `overlap:${other.label}`, `${rule.label}: form ${other.label}`));
+    checks.push(linearCheck(rule, facts.filter((f) => other.ids.has(f.id)), `overlap:${other.label}`, { rule: "overlap", bound: bound.text, form: other.label }));
   }
   return checks;
 }
 
-/** Checks a paper against every rule of its blueprint; one result per rule, with expected and actual. */
+/**
+ * Checks a paper against every rule of its blueprint; one result per rule, with expected and actual.
+ * `resolveFindings` are the findings of reading the paper (unknown ids, inline questions that break
+ * the bank's rules); the structural rules are checked here for every question, and a finding a
+ * structural rule makes is in the report once, however the caller found it too.
+ */
 export function validatePaper(
   paper: Paper,
   blueprint: Blueprint,
@@ -161,6 +208,8 @@ export function validatePaper(
 ): ValidationReport {
   const facts = paperFacts(paper, blueprint, syllabus);
   const linear = paperRules(blueprint, syllabus).map((rule) => linearCheck(rule, facts));
-  const checks = [...structureChecks(paper, blueprint, syllabus, resolveFindings), ...pinChecks(paper, facts, blueprint, sets), ...linear, ...usageChecks(facts, blueprint, usage)];
-  return { ok: checks.every((c) => c.status !== "fail"), checks, spec: buildSpec(paper, blueprint, syllabus), diagnostics: [...resolveFindings] };
+  const structural = structuralFindings(paper, syllabus);
+  const others = resolveFindings.filter((d) => !STRUCTURAL_CODES.has(d.code));
+  const checks = [...structureChecks(paper, blueprint, structural, others), ...pinChecks(paper, facts, blueprint, sets), ...linear, ...usageChecks(facts, blueprint, usage)];
+  return { ok: checks.every((c) => c.status !== "fail"), checks, spec: buildSpec(paper, blueprint, syllabus), diagnostics: [...others, ...structural] };
 }

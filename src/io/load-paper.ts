@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { indexBank } from "../core/bank.js";
-import { error, type Diagnostic } from "../core/diagnostic.js";
+import { finding, type Diagnostic } from "../core/diagnostic.js";
 import { paperSchema, resolvePaper, type Paper, type PaperFile } from "../core/paper.js";
 import { schemaDiagnostics } from "../core/schema-issues.js";
 import { displayPath, loadProject, type LoadOptions, type Project } from "./load-project.js";
@@ -20,7 +20,7 @@ export function loadPaper(paperPath: string, options: LoadOptions): PaperLoad {
   const cwd = options.cwd ?? process.cwd();
   const full = resolve(cwd, paperPath);
   const shown = displayPath(full, cwd);
-  if (!existsSync(full)) return { ok: false, diagnostics: [error("missing-file", `paper ${shown} does not exist`)] };
+  if (!existsSync(full)) return { ok: false, diagnostics: [finding("missing-file", { kind: "paper", file: shown })] };
   const read = readDocument(full, shown);
   if (!read.ok) return { ok: false, diagnostics: read.diagnostics };
   const parsed = paperSchema.safeParse(read.data);

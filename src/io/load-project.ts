@@ -2,7 +2,8 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
 import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
-import { error, warning, type Diagnostic } from "../core/diagnostic.js";
+import { finding, type Diagnostic } from "../core/diagnostic.js";
+import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
 import { checkDocument } from "./parse-project-text.js";
 import { readDocument } from "./read-document.js";
@@ -50,14 +51,20 @@ function findDefaultBlueprint(cwd: string): string | Diagnostic {
         })
     : [];
   if (candidates.length === 1) return join(dir, candidates[0]!);
-  if (candidates.length === 0) return error("no-blueprint", "no blueprint given and none found in ./blueprints (use --blueprint FILE)");
-  return error("ambiguous-blueprint", `several blueprints in ./blueprints (${candidates.join(", ")}): choose one with --blueprint FILE`);
+  if (candidates.length === 0) return finding("no-blueprint", {});
+  return finding("ambiguous-blueprint", { candidates });
 }
 
 /** Reads a document and runs it through its three stages: schema (with defaults), then named cross-field rules. */
-function loadDocument<T>(kind: string, file: string, cwd: string, schema: Parameters<typeof checkDocument<T>>[3], rules: (value: T) => string[]): { value?: T; diagnostics: Diagnostic[] } {
+function loadDocument<T>(
+  kind: "blueprint" | "syllabus",
+  file: string,
+  cwd: string,
+  schema: Parameters<typeof checkDocument<T>>[3],
+  rules: (value: T) => BlueprintProblem[] | SyllabusProblem[],
+): { value?: T; diagnostics: Diagnostic[] } {
   const shown = displayPath(file, cwd);
-  if (!existsSync(file)) return { diagnostics: [error("missing-file", `${kind} ${shown} does not exist`)] };
+  if (!existsSync(file)) return { diagnostics: [finding("missing-file", { kind, file: shown })] };
   return checkDocument(kind, readDocument(file, shown), shown, schema, rules);
 }
 
@@ -93,11 +100,11 @@ export function listBankEntries(dir: string, cwd = process.cwd()): BankListing {
       real = realpathSync(d);
       names = readdirSync(d);
     } catch (cause) {
-      problems.push(error("unreadable", `folder ${displayPath(d, cwd)} ${reasonFor(cause)}`, { file: displayPath(d, cwd), path: [] }));
+      problems.push(finding("unreadable", { file: displayPath(d, cwd), reason: reasonFor(cause), folder: true }, { file: displayPath(d, cwd), path: [] }));
       return;
     }
     if (visited.has(real)) {
-      problems.push(warning("bank-folder-repeated", `${displayPath(d, cwd)} is a folder already read (a symbolic link loop or a second link to it): skipped`, { file: displayPath(d, cwd), path: [] }));
+      problems.push(finding("bank-folder-repeated", { dir: displayPath(d, cwd) }, { file: displayPath(d, cwd), path: [] }));
       return;
     }
     visited.add(real);
@@ -110,14 +117,14 @@ export function listBankEntries(dir: string, cwd = process.cwd()): BankListing {
         stats = statSync(full);
       } catch (cause) {
         if (BANK_EXTENSIONS.test(name) || lstatSync(full).isSymbolicLink()) {
-          problems.push(error("unreadable", `${shown} ${(cause as NodeJS.ErrnoException).code === "ENOENT" ? "is a symbolic link to nothing" : reasonFor(cause)}`, { file: shown, path: [] }));
+          problems.push(finding("unreadable", { file: shown, reason: (cause as NodeJS.ErrnoException).code === "ENOENT" ? "is a symbolic link to nothing" : reasonFor(cause) }, { file: shown, path: [] }));
         }
         continue;
       }
       if (stats.isDirectory()) walk(full);
       else if (!BANK_EXTENSIONS.test(name)) continue;
       else if (stats.isFile()) files.push(full);
-      else problems.push(error("not-a-file", `${shown} is not a regular file (a FIFO, socket or device): zujuan reads only regular files`, { file: shown, path: [] }));
+      else problems.push(finding("not-a-file", { file: shown }, { file: shown, path: [] }));
     }
   };
   walk(dir);
@@ -130,10 +137,10 @@ export function listBankFiles(dir: string): string[] {
 
 export function loadBank(dir: string, cwd: string): { bank?: Bank; diagnostics: Diagnostic[] } {
   const shown = displayPath(dir, cwd);
-  if (!existsSync(dir)) return { diagnostics: [error("missing-bank", `bank directory ${shown} does not exist`)] };
-  if (!statSync(dir).isDirectory()) return { diagnostics: [error("missing-bank", `bank ${shown} is not a directory`)] };
+  if (!existsSync(dir)) return { diagnostics: [finding("missing-bank", { dir: shown, notDirectory: false })] };
+  if (!statSync(dir).isDirectory()) return { diagnostics: [finding("missing-bank", { dir: shown, notDirectory: true })] };
   const { files, problems } = listBankEntries(dir, cwd);
-  if (files.length === 0 && problems.length === 0) return { diagnostics: [error("empty-bank", `bank directory ${shown} holds no .yaml, .yml or .json files`)] };
+  if (files.length === 0 && problems.length === 0) return { diagnostics: [finding("empty-bank", { dir: shown })] };
   const diagnostics: Diagnostic[] = [...problems];
   const sources = [];
   for (const file of files) {

@@ -1,4 +1,4 @@
-import { error, type Diagnostic } from "../core/diagnostic.js";
+import { finding, type Diagnostic } from "../core/diagnostic.js";
 import { paperSchema } from "../core/paper.js";
 import { schemaDiagnostics } from "../core/schema-issues.js";
 import { displayPath } from "./load-project.js";
@@ -12,7 +12,7 @@ export function paperIdsFromFiles(files: readonly string[]): { ok: true; ids: Se
   for (const file of files) {
     const shown = displayPath(file);
     if (!existsSync(file)) {
-      diagnostics.push(error("missing-file", `paper ${shown} does not exist`));
+      diagnostics.push(finding("missing-file", { kind: "paper", file: shown }));
       continue;
     }
     const read = readDocument(file, shown);

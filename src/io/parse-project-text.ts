@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { parseBank, type Bank } from "../core/bank.js";
 import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
-import { error, type Diagnostic } from "../core/diagnostic.js";
+import { finding, type Diagnostic } from "../core/diagnostic.js";
+import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { schemaDiagnostics } from "../core/schema-issues.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
 import { locateWith, textResolver } from "./locate-text.js";
@@ -22,11 +23,19 @@ export interface TextFile {
 type Schema<T> = { safeParse(data: unknown): { success: true; data: T } | { success: false; error: z.ZodError } };
 
 /** A parsed document through its schema (with defaults) and its named cross-field rules. */
-export function checkDocument<T>(kind: string, read: ReadResult, shown: string, schema: Schema<T>, rules: (value: T) => string[]): { value?: T; diagnostics: Diagnostic[] } {
+export function checkDocument<T>(
+  kind: "blueprint" | "syllabus",
+  read: ReadResult,
+  shown: string,
+  schema: Schema<T>,
+  rules: (value: T) => BlueprintProblem[] | SyllabusProblem[],
+): { value?: T; diagnostics: Diagnostic[] } {
   if (!read.ok) return { diagnostics: read.diagnostics };
   const parsed = schema.safeParse(read.data);
   if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, `${kind}-schema`) };
-  const problems = rules(parsed.data).map((p) => error(`${kind}-rule`, p, { file: shown, path: [] }));
+  const where = { file: shown, path: [] };
+  const found = rules(parsed.data);
+  const problems = kind === "blueprint" ? (found as BlueprintProblem[]).map((p) => finding("blueprint-rule", p, where)) : (found as SyllabusProblem[]).map((p) => finding("syllabus-rule", p, where));
   return problems.length ? { diagnostics: problems } : { value: parsed.data, diagnostics: [] };
 }
 

@@ -1,5 +1,5 @@
 type YamlModule = typeof import("yaml");
-import { error, type Diagnostic } from "../core/diagnostic.js";
+import { finding, type Diagnostic } from "../core/diagnostic.js";
 import jsYaml from "js-yaml";
 import { countJsonKeyMarks, duplicateJsonKey, inspectKeys } from "./document-keys.js";
 
@@ -31,12 +31,12 @@ export function parseDocumentText(text: string, shown: string, json: boolean, ya
 
 function keyProblems(file: string, text: string, data: unknown, json: boolean): Diagnostic[] {
   const { keys, proto } = inspectKeys(data, !json);
-  if (proto) return [error("proto-key", `${proto.join(".")}: a key named __proto__ is not allowed`, { file, path: proto })];
+  if (proto) return [finding("proto-key", { path: proto.join(".") }, { file, path: proto })];
   if (json && countJsonKeyMarks(text) !== keys) {
     const duplicate = duplicateJsonKey(text);
     if (duplicate) {
       const { line, col } = positionOf(text, duplicate.offset);
-      return [error("duplicate-key", `${duplicate.path.join(".")}: key ${JSON.stringify(duplicate.key)} is written twice in one mapping (the last would win)`, { file, path: duplicate.path, line, col })];
+      return [finding("duplicate-key", { path: duplicate.path.join("."), key: duplicate.key }, { file, path: duplicate.path, line, col })];
     }
   }
   return [];
@@ -53,7 +53,7 @@ function syntaxDiagnostics(file: string, text: string, cause: unknown, yaml: Yam
   } catch (inner) {
     // Nesting thousands deep overflows both parsers' recursion: say so rather than crash.
     if (inner instanceof RangeError || cause instanceof RangeError) {
-      return [error("yaml-syntax", "syntax: the document nests too deeply (thousands of levels)", { file, path: [], line: 1, col: 1 })];
+      return [finding("yaml-syntax", { detail: "the document nests too deeply (thousands of levels)" }, { file, path: [], line: 1, col: 1 })];
     }
     throw inner;
   }
@@ -68,18 +68,18 @@ function explainSyntax(file: string, text: string, cause: unknown, yaml: YamlPro
   const found: Diagnostic[] = list.flatMap((doc) =>
     doc.errors.map((e) => {
       const { line, col } = lineCounter.linePos(e.pos[0]);
-      return error("yaml-syntax", `YAML syntax: ${firstLine(e.message)}`, { file, path: [], line, col });
+      return finding("yaml-syntax", { detail: firstLine(e.message), yaml: true }, { file, path: [], line, col });
     }),
   );
-  if (found.some((d) => /call stack/i.test(d.message))) throw new RangeError("nesting");
+  if (found.some((d) => d.code === "yaml-syntax" && /call stack/i.test(d.args.detail))) throw new RangeError("nesting");
   if (list.length > 1 && found.length === 0) {
-    found.push(error("yaml-syntax", "YAML syntax: a file holds one document, found several", { file, path: [], line: 1, col: 1 }));
+    found.push(finding("yaml-syntax", { detail: "a file holds one document, found several", yaml: true }, { file, path: [], line: 1, col: 1 }));
   }
   if (found.length > 0) return found;
   // The `yaml` package accepted what js-yaml refused (or the file is JSON): report js-yaml's own position.
   const mark = (cause as { mark?: { line: number; column: number } }).mark;
   const position = mark ? { line: mark.line + 1, col: mark.column + 1 } : jsonPosition(text, cause);
-  return [error("yaml-syntax", `syntax: ${firstLine((cause as Error).message)}`, { file, path: [], ...position })];
+  return [finding("yaml-syntax", { detail: firstLine((cause as Error).message) }, { file, path: [], ...position })];
 }
 
 function jsonPosition(text: string, cause: unknown): { line: number; col: number } {

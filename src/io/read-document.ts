@@ -1,5 +1,5 @@
 import { transcode } from "node:buffer";
-import { error } from "../core/diagnostic.js";
+import { finding } from "../core/diagnostic.js";
 import { lazyYaml } from "./lazy-yaml.js";
 import { parseDocumentText, type ReadResult } from "./parse-text.js";
 import { notUtf8, readInputBytes, type NotUtf8 } from "./read-input.js";
@@ -12,9 +12,9 @@ export type { ReadResult } from "./parse-text.js";
  */
 export function readDocument(file: string, shown = file): ReadResult {
   const read = readInputBytes(file, shown);
-  if (!read.ok) return { ok: false, diagnostics: [error(read.code, read.message, { file: shown, path: [] })] };
+  if (!read.ok) return { ok: false, diagnostics: [read.problem] };
   const text = decodeUtf8(read.bytes);
-  if (typeof text !== "string") return { ok: false, diagnostics: [error("not-utf8", text.message, { file: shown, path: [], line: text.line, col: text.col })] };
+  if (typeof text !== "string") return { ok: false, diagnostics: [finding("not-utf8", { detail: text.message }, { file: shown, path: [], line: text.line, col: text.col })] };
   return parseDocumentText(text, shown, /\.json$/i.test(file), lazyYaml);
 }
 

@@ -1,21 +1,25 @@
+import { finding, type Diagnostic } from "../core/diagnostic.js";
+import type { FileKind } from "../core/findings.js";
 import { isUtf8 } from "node:buffer";
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 
 /** The largest input file zujuan reads: far above any bank file (a 50,000-question bank is 46 MB in all). */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; code: string; message: string };
+export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; message: string; problem: Diagnostic };
 
 // Opening a FIFO for reading blocks until a writer appears; without blocking, fstat can tell what it is.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return "a directory";
-  if (stats.isFIFO()) return "a FIFO (named pipe)";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  if (stats.isSocket()) return "a socket";
-  return "not a regular file";
+function kindOf(stats: Stats): FileKind {
+  if (stats.isDirectory()) return "directory";
+  if (stats.isFIFO()) return "fifo";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "device";
+  if (stats.isSocket()) return "socket";
+  return "other";
 }
+
+const KIND_WORDS: Record<FileKind, string> = { directory: "a directory", fifo: "a FIFO (named pipe)", device: "a device", socket: "a socket", other: "not a regular file" };
 
 const REASONS: Record<string, string> = {
   ENOENT: "does not exist",
@@ -36,6 +40,10 @@ export function reasonFor(cause: unknown): string {
   return `cannot be read (${code ?? (cause as Error).message ?? String(cause)})`;
 }
 
+function refused(message: string, problem: Diagnostic): BytesResult {
+  return { ok: false, message, problem };
+}
+
 /**
  * Reads a whole input file, refusing before reading anything that is not a regular file (a FIFO would
  * block, a device such as /dev/zero never ends) and anything larger than MAX_INPUT_BYTES. `shown` is
@@ -46,18 +54,18 @@ export function readInputBytes(file: string, shown: string, limit = MAX_INPUT_BY
   try {
     fd = openSync(file, OPEN_FLAGS);
   } catch (cause) {
-    return { ok: false, code: "unreadable", message: `${shown} ${reasonFor(cause)}` };
+    return refused(`${shown} ${reasonFor(cause)}`, finding("unreadable", { file: shown, reason: reasonFor(cause) }, { file: shown, path: [] }));
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { ok: false, code: "not-a-file", message: `${shown} is ${kindOf(stats)}, not a regular file: zujuan reads only regular files` };
-    if (stats.size > limit) return { ok: false, code: "too-large", message: `${shown} is ${mib(stats.size)}; input files are limited to ${mib(limit)}` };
+    if (!stats.isFile()) return refused(`${shown} is ${KIND_WORDS[kindOf(stats)]}, not a regular file`, finding("not-a-file", { file: shown, what: kindOf(stats) }, { file: shown, path: [] }));
+    if (stats.size > limit) return refused(`${shown} is ${mib(stats.size)}`, finding("too-large", { file: shown, bytes: stats.size, limit, over: false }, { file: shown, path: [] }));
     const bytes = readFileSync(fd);
     // A file that reports no size (/proc) may still be long: the limit holds for what was read.
-    if (bytes.length > limit) return { ok: false, code: "too-large", message: `${shown} is over ${mib(limit)}; input files are limited to ${mib(limit)}` };
+    if (bytes.length > limit) return refused(`${shown} is over ${mib(limit)}`, finding("too-large", { file: shown, bytes: bytes.length, limit, over: true }, { file: shown, path: [] }));
     return { ok: true, bytes };
   } catch (cause) {
-    return { ok: false, code: "unreadable", message: `${shown} ${reasonFor(cause)}` };
+    return refused(`${shown} ${reasonFor(cause)}`, finding("unreadable", { file: shown, reason: reasonFor(cause) }, { file: shown, path: [] }));
   } finally {
     closeSync(fd);
   }

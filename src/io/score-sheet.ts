@@ -2,7 +2,7 @@
 // read into a plain table for the core to check; and the empty template sheet for a paper.
 import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { error, type Diagnostic } from "../core/diagnostic.js";
+import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { CellValue, RawTable } from "../core/analysis/sheet.js";
 
 export type SheetFormat = "csv" | "xlsx";
@@ -65,12 +65,12 @@ async function readXlsx(file: string, shown: string, sheetName: string | undefin
   try {
     await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
   } catch (cause) {
-    return [error("bad-sheet", `${shown} is not a readable XLSX workbook: ${(cause as Error).message}`, { file: shown, path: [] })];
+    return [finding("bad-sheet", { detail: `${shown} is not a readable XLSX workbook: ${(cause as Error).message}` }, { file: shown, path: [] })];
   }
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!sheet) {
     const names = workbook.worksheets.map((w) => w.name).join(", ");
-    return [error("bad-sheet", sheetName === undefined ? `${shown} has no worksheet` : `${shown} has no worksheet ${sheetName} (it has ${names})`, { file: shown, path: [] })];
+    return [finding("bad-sheet", { detail: sheetName === undefined ? `${shown} has no worksheet` : `${shown} has no worksheet ${sheetName} (it has ${names})` }, { file: shown, path: [] })];
   }
   const rows: CellValue[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
@@ -83,11 +83,11 @@ async function readXlsx(file: string, shown: string, sheetName: string | undefin
 
 /** Reads a CSV or XLSX score sheet into a table; unreadable files are findings. */
 export async function readScoreSheet(file: string, shown: string, options: { sheet?: string } = {}): Promise<RawTable | Diagnostic[]> {
-  if (!existsSync(file)) return [error("missing-file", `score sheet ${shown} does not exist`)];
+  if (!existsSync(file)) return [finding("missing-file", { kind: "score sheet", file: shown })];
   const format = sheetFormatOf(file);
   if (format === "xlsx") return readXlsx(file, shown, options.sheet);
   if (format === "csv") return { file: shown, rows: parseCsv(readFileSync(file, "utf8")) };
-  return [error("bad-sheet", `score sheet ${shown}: expected a .csv or .xlsx file`)];
+  return [finding("bad-sheet", { detail: `score sheet ${shown}: expected a .csv or .xlsx file` })];
 }
 
 /** Fixed time in every zip entry of a workbook (walked through the central directory): same sheet, same bytes. */

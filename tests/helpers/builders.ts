@@ -1,4 +1,5 @@
 import { parseBank, type Bank } from "../../src/core/bank.js";
+import { formatMessage } from "../../src/cli/messages/index.js";
 import { blueprintSchema, type Blueprint, type BlueprintInput } from "../../src/core/blueprint.js";
 import { indexSyllabus, syllabusSchema, type SyllabusIndex } from "../../src/core/syllabus.js";
 
@@ -57,7 +58,7 @@ export function rawQuestion(type: string, overrides: Raw = {}): Raw {
 /** A bank from raw questions, as if each list were one file. */
 export function makeBank(...files: Raw[][]): Bank {
   const parsed = parseBank(files.map((questions, i) => ({ file: `bank/f${i + 1}.yaml`, data: { questions } })));
-  if (parsed.diagnostics.length) throw new Error(`makeBank: ${parsed.diagnostics.map((d) => d.message).join("; ")}`);
+  if (parsed.diagnostics.length) throw new Error(`makeBank: ${parsed.diagnostics.map((d) => formatMessage(d, "en")).join("; ")}`);
   return parsed.bank;
 }
 

@@ -7,6 +7,12 @@ import { pathToFileURL } from "node:url";
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const CLI = join(ROOT, "dist/cli/main.js");
 
+/**
+ * No colour, and English messages whatever the machine's locale (LC_ALL outranks LANG), so a test
+ * reads the same output on any machine; a test of the Chinese messages sets --lang or LC_ALL itself.
+ */
+const TEST_ENV: Record<string, string> = { NO_COLOR: "1", FORCE_COLOR: "0", LC_ALL: "C.UTF-8" };
+
 export interface CliRun {
   code: number;
   stdout: string;
@@ -24,7 +30,7 @@ export function runBinary(args: string[], options: RunOptions = {}): Promise<Cli
     execFile(
       process.execPath,
       [CLI, ...args],
-      { cwd: options.cwd ?? ROOT, env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd ?? ROOT, env: { ...process.env, ...TEST_ENV, ...options.env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
         done({ code, stdout, stderr });
@@ -75,7 +81,7 @@ export function runCli(args: string[], options: RunOptions = {}): Promise<CliRun
 
 async function runHere(args: string[], options: RunOptions): Promise<CliRun> {
   const { runCommandLine } = (await import(pathToFileURL(join(ROOT, "dist/cli/program.js")).href)) as typeof import("../../src/cli/program.js");
-  const env: Record<string, string> = { NO_COLOR: "1", FORCE_COLOR: "0", ...options.env };
+  const env: Record<string, string> = { ...TEST_ENV, ...options.env };
   const savedEnv = new Map(Object.keys(env).map((k) => [k, process.env[k]]));
   const savedCwd = process.cwd();
   const savedExitCode = process.exitCode;

@@ -9,6 +9,8 @@ import { HighsSolver } from "../../solver/highs.js";
 import { badInput, type CommandResult } from "../command-result.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatCoverage } from "../format-coverage.js";
+import { checkOutcome } from "../exit-code.js";
+import { plural } from "../words.js";
 import { formatGithub, githubInputError } from "../format-github.js";
 import { junitDocument, junitInputError, requirementCases } from "../format-junit.js";
 import { bankErrors } from "../load-or-fail.js";
@@ -72,7 +74,7 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   const history = historyBarred(project);
   if (!history.ok) return inputError(history.diagnostics, context);
   const rulesOn = project.blueprint.rules.history.not_within_sittings !== undefined || project.blueprint.rules.history.max_uses !== undefined;
-  const usage = usageSummary(project.bankDir, rulesOn ? history.barred : undefined);
+  const usage = usageSummary(project.bankDir, style.lang, rulesOn ? history.barred : undefined);
   if (!usage.ok) return inputError(usage.diagnostics, context);
 
   const progress = progressReporter(style);
@@ -91,9 +93,12 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
 
   const located = locateDiagnostics(report.diagnostics);
   const files = new Set(project.bank.origins.map((o) => o.file)).size;
-  const head = `${displayPath(project.bankDir)}: ${report.questions} questions in ${files} files; blueprint ${displayPath(project.blueprintFile)}${usage.text}`;
+  const head =
+    style.lang === "zh"
+      ? `${displayPath(project.bankDir)}：${files} 个文件，共 ${report.questions} 题；细目表 ${displayPath(project.blueprintFile)}${usage.text}`
+      : `${displayPath(project.bankDir)}: ${plural(report.questions, "question")} in ${plural(files, "file")}; blueprint ${displayPath(project.blueprintFile)}${usage.text}`;
   return {
-    outcome: report.ok ? "ok" : "findings",
+    outcome: checkOutcome(!report.ok),
     text: formatCoverage(report, located, head, style),
     json: { ...report, diagnostics: located, bank: displayPath(project.bankDir), blueprint: displayPath(project.blueprintFile), capacity: report.capacity.papers, capacityReport: report.capacity, ...(usage.json ? { usage: usage.json } : {}) },
     outputs: { junit: junit(report), github: formatGithub(report, located) },

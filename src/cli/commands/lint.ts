@@ -5,11 +5,13 @@ import { lintBank } from "../../core/lint.js";
 import { displayPath, loadProject } from "../../io/load-project.js";
 import { locateDiagnostics } from "../../io/locate.js";
 import type { CommandResult } from "../command-result.js";
+import { checkOutcome } from "../exit-code.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
 import { cueDiagnostic, formatCueStatistics, itemDiagnostic } from "../format-item-quality.js";
 import { unusable } from "../load-or-fail.js";
 import { run, type RunContext } from "../run.js";
 import { usageSummary } from "../usage-summary.js";
+import { plural } from "../words.js";
 
 interface LintOptions {
   bank?: string;
@@ -39,11 +41,11 @@ export function lint(options: LintOptions, { style }: RunContext): CommandResult
     errors: diagnostics.filter((d) => d.severity === "error").length,
     warnings: diagnostics.filter((d) => d.severity === "warning").length,
   };
-  const usage = usageSummary(project.bankDir);
+  const usage = usageSummary(project.bankDir, style.lang);
   if (!usage.ok) return unusable(usage.diagnostics, style);
-  const head = `${summary.bank}: ${summary.questions} questions in ${files} files${usage.text}`;
+  const head = style.lang === "zh" ? `${summary.bank}：${files} 个文件，共 ${summary.questions} 题${usage.text}` : `${summary.bank}: ${plural(summary.questions, "question")} in ${plural(files, "file")}${usage.text}`;
   return {
-    outcome: hasErrors(diagnostics) ? "findings" : "ok",
+    outcome: checkOutcome(hasErrors(diagnostics)),
     text: `${head}\n${formatDiagnostics(diagnostics, style)}\n\n${formatCueStatistics(quality.statistics, style)}`,
     json: { ok: !hasErrors(diagnostics), summary: usage.json ? { ...summary, usage: usage.json } : summary, diagnostics, cues: quality.statistics },
   };

@@ -6,6 +6,7 @@ import { displayPath } from "../../io/load-project.js";
 import { loadPaper } from "../../io/load-paper.js";
 import type { CommandResult } from "../command-result.js";
 import { unusable } from "../load-or-fail.js";
+import { plural } from "../words.js";
 import { run, UsageError, type RunContext } from "../run.js";
 
 interface RecordOptions {
@@ -34,7 +35,7 @@ export function record(paperPath: string, options: RecordOptions, { style }: Run
   if (next.added) writeHistory(path, next.history);
   const shown = displayPath(path);
   const text = next.added
-    ? `${style.color.green("recorded")}: ${questions.length} questions of ${paperPath} as used in sitting ${sitting}, in ${shown}`
+    ? `${style.color.green("recorded")}: ${plural(questions.length, "question")} of ${paperPath} as used in sitting ${sitting}, in ${shown}`
     : `${paperPath} is already recorded for sitting ${sitting} in ${shown}: nothing changed`;
   return { outcome: "ok", text, json: { ok: true, history: shown, sitting, added: next.added, questions } };
 }

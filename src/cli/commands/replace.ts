@@ -14,7 +14,7 @@ import { PDF_KINDS } from "../../io/render/request.js";
 import { paperYaml } from "../../io/write-paper.js";
 import { HighsSolver } from "../../solver/highs.js";
 import type { CommandResult } from "../command-result.js";
-import { exitCodeHelp } from "../exit-code.js";
+import { exitCodeHelp, searchOutcome } from "../exit-code.js";
 import { withNotes } from "../format-generate.js";
 import { formatChecks, formatSpec } from "../format-report.js";
 import { loadUsablePaper, unusable } from "../load-or-fail.js";
@@ -22,6 +22,8 @@ import { seconds, wholeNumber } from "../options.js";
 import { formatsFrom } from "../output-formats.js";
 import { projectGuards } from "../output-guards.js";
 import { renderOutputs } from "../render-outputs.js";
+import { checkLabel, describeActual, describeExpected } from "../messages/checks.js";
+import { describeIneligible } from "../messages/ineligible.js";
 import { run, UsageError, type RunContext } from "../run.js";
 
 export interface ReplaceOptions {
@@ -48,7 +50,7 @@ function problemText(p: ReplaceProblem): string {
     case "already-in-paper":
       return `--with ${p.id}: already question ${p.number} of the paper`;
     case "ineligible":
-      return `--with ${p.id}: not eligible (${p.reason})`;
+      return `--with ${p.id}: not eligible (${describeIneligible(p.reason, "en")})`;
     case "no-candidate":
       return `question ${p.number}: the bank has no other eligible ${p.type} to put in its place`;
     case "pinned":
@@ -67,7 +69,7 @@ function failure(result: Exclude<ReplaceResult, { ok: true }>, style: RunContext
     const text = [`${style.color.red("infeasible")}: ${result.message}`, ...result.shortfalls.map((s) => `  - ${s.message}`)].join("\n");
     return { outcome: "infeasible", text, json: { ok: false, outcome: "infeasible", message: result.message, shortfalls: result.shortfalls } };
   }
-  const outcome = result.reason === "timeout" ? "timeout" : "internal";
+  const outcome = searchOutcome(result.reason);
   return { outcome, text: `${style.color.red(outcome)}: ${result.message}`, json: { ok: false, outcome, message: result.message } };
 }
 
@@ -140,7 +142,7 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
     const usage = barred.size ? { barred } : {};
     const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics, bankSets(project.bank.questions), usage);
     if (!report.ok) {
-      const broken = report.checks.filter((c) => c.status === "fail").map((c) => `${c.label}: expected ${c.expected}, got ${c.actual}`);
+      const broken = report.checks.filter((c) => c.status === "fail").map((c) => `${checkLabel(c.subject, "en")}: expected ${describeExpected(c, "en")}, got ${describeActual(c, "en")}`);
       return { outcome: "internal", text: `internal error: the replaced paper breaks ${broken.join("; ")}`, json: { ok: false, outcome: "internal", broken } };
     }
     const contents: (string | Uint8Array)[] = [paperYaml(newFile)];

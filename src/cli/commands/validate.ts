@@ -1,13 +1,16 @@
 import type { Command } from "commander";
 import { lintBank } from "../../core/lint.js";
+import { STRUCTURAL_CODES } from "../../core/structure.js";
 import { bankSets, validatePaper } from "../../core/validate.js";
 import { loadPaper } from "../../io/load-paper.js";
 import { locateDiagnostics } from "../../io/locate.js";
 import type { CommandResult } from "../command-result.js";
+import { checkOutcome } from "../exit-code.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
 import { formatChecks, formatSpec } from "../format-report.js";
 import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { paperUsage, type UsageOptions } from "../paper-usage.js";
+import type { Lang } from "../messages/index.js";
 import { run, type RunContext } from "../run.js";
 
 interface ValidateOptions extends UsageOptions {
@@ -29,22 +32,23 @@ export function validate(paperPath: string, options: ValidateOptions, { style }:
   const inlineFindings = lintBank(
     { questions: inline, origins: inline.map((q) => paper.origins.get(q.id)!) },
     { syllabus: project.syllabus, blueprint: project.blueprint },
-  ).filter((d) => d.code !== "unknown-exclude" && d.code !== "duplicate-stem" && d.code !== "lonely-set");
-  const findings = locateDiagnostics([...loaded.diagnostics, ...inlineFindings]);
+    // The structural rules (syllabus scope, marking points) are validate's own, checked on every question once.
+  ).filter((d) => d.code !== "unknown-exclude" && d.code !== "duplicate-stem" && d.code !== "lonely-set" && !STRUCTURAL_CODES.has(d.code));
   const usage = paperUsage(project, paper, options);
   if (!usage.ok) return unusable(usage.diagnostics, style);
-  const report = validatePaper(paper, project.blueprint, project.syllabus, findings, bankSets(project.bank.questions), usage.usage);
+  const checked = validatePaper(paper, project.blueprint, project.syllabus, [...loaded.diagnostics, ...inlineFindings], bankSets(project.bank.questions), usage.usage);
+  const findings = locateDiagnostics(checked.diagnostics);
+  const report = { ...checked, diagnostics: findings };
   const failed = report.checks.filter((c) => c.status === "fail").length;
-  const verdict = report.ok ? style.color.green(`${paperPath}: every rule passes`) : style.color.red(`${paperPath}: ${failed} rule${failed === 1 ? "" : "s"} fail`);
-  const text = [
-    findings.length ? `${formatDiagnostics(findings, style)}\n` : "",
-    formatChecks(report.checks, style),
-    "",
-    formatSpec(report.spec, style),
-    "",
-    verdict,
-  ].join("\n");
-  return { outcome: report.ok ? "ok" : "findings", text: text.trimStart(), json: report };
+  const verdict = report.ok ? style.color.green(verdictText(paperPath, 0, style.lang)) : style.color.red(verdictText(paperPath, failed, style.lang));
+  // No trimStart: the checks table starts with its blank status header, which trimming would shift left.
+  const text = [...(findings.length ? [`${formatDiagnostics(findings, style)}\n`] : []), formatChecks(report.checks, style), "", formatSpec(report.spec, style), "", verdict].join("\n");
+  return { outcome: checkOutcome(!report.ok), text, json: report };
+}
+
+function verdictText(paper: string, failed: number, lang: Lang): string {
+  if (lang === "zh") return failed === 0 ? `${paper}：全部规则通过` : `${paper}：有 ${failed} 条规则不符`;
+  return failed === 0 ? `${paper}: every rule passes` : `${paper}: ${failed} ${failed === 1 ? "rule fails" : "rules fail"}`;
 }
 
 export function registerValidate(program: Command): void {

@@ -1,6 +1,7 @@
 // A score sheet read against the paper: which column is which, and every cell checked, each problem
 // located by sheet, row and column.
-import { error, type Diagnostic, type Location } from "../diagnostic.js";
+import { finding, type Diagnostic } from "../diagnostic.js";
+import type { SheetArgs, SheetIssue } from "../findings.js";
 import type { Sitting } from "./sitting.js";
 import { choiceKey, subKey, type QuestionUnit } from "./units.js";
 
@@ -38,60 +39,62 @@ export function columnName(index: number): string {
 
 const normalizeHeader = (h: CellValue) => String(h ?? "").replace(/（/g, "(").replace(/）/g, ")").replace(/\s+/g, "");
 
+type SheetCode = "sheet-unknown-column" | "sheet-duplicate-column" | "sheet-missing-column" | "sheet-empty" | "sheet-missing-id" | "sheet-duplicate-id" | "sheet-bad-score" | "sheet-bad-choice" | "sheet-no-candidates";
+
 class Findings {
   readonly list: Diagnostic[] = [];
   constructor(private readonly table: RawTable) {}
-  add(code: string, row: number, col: number | undefined, message: string, header?: string): void {
-    const where = [this.table.sheet !== undefined ? `sheet ${this.table.sheet}` : "", `row ${row}`, col === undefined ? "" : `column ${columnName(col)}${header ? ` (${header})` : ""}`]
-      .filter(Boolean)
-      .join(", ");
-    const location: Location = { file: this.table.file, path: [], line: row, col: (col ?? 0) + 1 };
-    this.list.push(error(code, `${where}: ${message}`, location));
+  add(code: SheetCode, row: number, col: number | undefined, issue: SheetIssue, header?: string): void {
+    const args: SheetArgs = { row, ...issue };
+    if (this.table.sheet !== undefined) args.sheet = this.table.sheet;
+    if (col !== undefined) args.column = columnName(col);
+    if (col !== undefined && header) args.header = header;
+    this.list.push(finding(code, args, { file: this.table.file, path: [], line: row, col: (col ?? 0) + 1 }));
   }
 }
 
-function classify(header: string, units: ReadonlyMap<number, QuestionUnit>): Column | string {
+function classify(header: string, units: ReadonlyMap<number, QuestionUnit>): Column | SheetIssue {
   if (ID_HEADERS.test(header)) return { kind: "id" };
   if (IGNORED_HEADERS.test(header)) return { kind: "ignored" };
   let m = /^(\d+)$/.exec(header);
   if (m) {
     const u = units.get(Number(m[1]));
-    return u ? { kind: "score", key: u.key, points: u.points } : `the paper has no question ${m[1]}`;
+    return u ? { kind: "score", key: u.key, points: u.points } : { issue: "no-question", number: Number(m[1]) };
   }
   m = /^(\d+)\((\d+)\)$/.exec(header);
   if (m) {
     const u = units.get(Number(m[1]));
-    if (!u) return `the paper has no question ${m[1]}`;
+    if (!u) return { issue: "no-question", number: Number(m[1]) };
     const s = u.subs[Number(m[2]) - 1];
-    if (!s) return u.subs.length ? `question ${u.number} has ${u.subs.length} sub-questions, not ${m[2]}` : `question ${u.number} has no sub-questions`;
+    if (!s) return { issue: "sub-count", number: u.number, subs: u.subs.length, asked: Number(m[2]) };
     return { kind: "score", key: s.key, points: s.points };
   }
   m = /^(\d+)(选项|option|choice)$/i.exec(header);
   if (m) {
     const u = units.get(Number(m[1]));
-    if (!u) return `the paper has no question ${m[1]}`;
-    if (!u.choice) return `question ${u.number} is a ${u.type}, not a choice question`;
+    if (!u) return { issue: "no-question", number: Number(m[1]) };
+    if (!u.choice) return { issue: "not-choice", number: u.number, type: u.type };
     return { kind: "choice", number: u.number, letters: u.choice.letters, single: u.type === "单项选择题" };
   }
-  return `unknown column: expected ${ID_HEADER}, a question number (12), a sub-question (31(1)) or a choice column (12选项)`;
+  return { issue: "unknown-column", idHeader: ID_HEADER };
 }
 
-function scoreCell(value: CellValue, points: number, blankAsZero: boolean): number | string {
+function scoreCell(value: CellValue, points: number, blankAsZero: boolean): number | SheetIssue {
   const text = typeof value === "number" ? "" : String(value ?? "").trim();
-  if (value === null || (typeof value === "string" && text === "")) return blankAsZero ? 0 : "blank score (use --blank-as-zero to count blanks as 0)";
+  if (value === null || (typeof value === "string" && text === "")) return blankAsZero ? 0 : { issue: "blank-score" };
   const n = typeof value === "number" ? value : /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text) ? Number(text) : NaN;
-  if (!Number.isFinite(n)) return `not a number: ${JSON.stringify(text)}`;
-  if (n < 0) return `negative score ${n}`;
-  if (n > points) return `score ${n} exceeds the ${points} points of the question`;
+  if (!Number.isFinite(n)) return { issue: "not-a-number", text };
+  if (n < 0) return { issue: "negative", score: n };
+  if (n > points) return { issue: "over-points", score: n, points };
   return n;
 }
 
-function choiceCell(value: CellValue, letters: string, single: boolean): string | { error: string } {
+function choiceCell(value: CellValue, letters: string, single: boolean): string | SheetIssue {
   const text = String(value ?? "").replace(/[\s,，、]/g, "").toUpperCase();
   if (text === "") return "";
   const bad = [...text].filter((ch) => !letters.includes(ch));
-  if (bad.length) return { error: `option ${JSON.stringify(String(value))}: expected letters among ${letters}` };
-  if (single && text.length > 1) return { error: `option ${JSON.stringify(String(value))}: a 单项选择题 takes one letter` };
+  if (bad.length) return { issue: "bad-letters", value: String(value), letters };
+  if (single && text.length > 1) return { issue: "single-letter", value: String(value) };
   return [...new Set(text)].sort().join("");
 }
 
@@ -104,20 +107,20 @@ function readHeader(table: RawTable, units: readonly QuestionUnit[], findings: F
     const header = normalizeHeader(cell);
     if (header === "") return;
     const column = classify(header, byNumber);
-    if (typeof column === "string") return findings.add("sheet-unknown-column", 1, col, column, header);
+    if ("issue" in column) return findings.add("sheet-unknown-column", 1, col, column, header);
     const name = column.kind === "score" ? column.key : column.kind === "choice" ? choiceKey(column.number) : column.kind;
-    if (column.kind !== "ignored" && seen.has(name)) return findings.add("sheet-duplicate-column", 1, col, `column ${name} appears twice (first in column ${columnName(seen.get(name)!)})`, header);
+    if (column.kind !== "ignored" && seen.has(name)) return findings.add("sheet-duplicate-column", 1, col, { issue: "column-twice", name, first: columnName(seen.get(name)!) }, header);
     seen.set(name, col);
     columns.set(col, column);
   });
-  if (!seen.has("id")) findings.add("sheet-missing-column", 1, undefined, `no candidate id column (headed ${ID_HEADER})`);
+  if (!seen.has("id")) findings.add("sheet-missing-column", 1, undefined, { issue: "no-id-column", idHeader: ID_HEADER });
   for (const u of units) {
     const subs = u.subs.filter((s) => seen.has(s.key));
-    if (seen.has(u.key) && subs.length) findings.add("sheet-duplicate-column", 1, seen.get(subs[0]!.key), `question ${u.number} is given both whole (${u.key}) and by sub-question (${subs[0]!.key}): give one`);
-    else if (!seen.has(u.key) && subs.length === 0) findings.add("sheet-missing-column", 1, undefined, `no column for question ${u.number}${u.subs.length ? ` (${u.key}, or ${u.subs.map((s) => s.key).join(", ")})` : ""}`);
+    if (seen.has(u.key) && subs.length) findings.add("sheet-duplicate-column", 1, seen.get(subs[0]!.key), { issue: "whole-and-parts", number: u.number, whole: u.key, part: subs[0]!.key });
+    else if (!seen.has(u.key) && subs.length === 0) findings.add("sheet-missing-column", 1, undefined, { issue: "no-column", number: u.number, whole: u.key, parts: u.subs.map((s) => s.key) });
     else if (!seen.has(u.key) && subs.length < u.subs.length) {
       const missing = u.subs.filter((s) => !seen.has(s.key)).map((s) => s.key);
-      findings.add("sheet-missing-column", 1, undefined, `question ${u.number} is given by sub-question but ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`);
+      findings.add("sheet-missing-column", 1, undefined, { issue: "missing-parts", number: u.number, missing });
     }
   }
   return columns;
@@ -129,7 +132,7 @@ const isBlankRow = (row: readonly CellValue[]) => row.every((c) => c === null ||
 export function readScoreTable(table: RawTable, units: readonly QuestionUnit[], name: string, options: SheetOptions = {}): { sitting?: Sitting; diagnostics: Diagnostic[] } {
   const findings = new Findings(table);
   if (table.rows.length === 0 || isBlankRow(table.rows[0]!)) {
-    findings.add("sheet-empty", 1, undefined, "the sheet is empty: expected a header row");
+    findings.add("sheet-empty", 1, undefined, { issue: "empty" });
     return { diagnostics: findings.list };
   }
   const columns = readHeader(table, units, findings);
@@ -147,22 +150,22 @@ export function readScoreTable(table: RawTable, units: readonly QuestionUnit[], 
       const header = normalizeHeader(table.rows[0]![col] ?? null);
       if (column.kind === "id") {
         const id = String(value ?? "").trim();
-        if (id === "") findings.add("sheet-missing-id", rowNumber, col, "no candidate id", header);
-        else if (firstRow.has(id)) findings.add("sheet-duplicate-id", rowNumber, col, `candidate ${id} appears twice (first in row ${firstRow.get(id)})`, header);
+        if (id === "") findings.add("sheet-missing-id", rowNumber, col, { issue: "no-id" }, header);
+        else if (firstRow.has(id)) findings.add("sheet-duplicate-id", rowNumber, col, { issue: "id-twice", id, firstRow: firstRow.get(id)! }, header);
         else firstRow.set(id, rowNumber);
         candidates.push(id);
       } else if (column.kind === "score") {
         const score = scoreCell(value, column.points, options.blankAsZero ?? false);
-        if (typeof score === "string") findings.add("sheet-bad-score", rowNumber, col, score, header);
+        if (typeof score !== "number") findings.add("sheet-bad-score", rowNumber, col, score, header);
         else (scores.get(column.key) ?? scores.set(column.key, []).get(column.key)!).push(score);
       } else if (column.kind === "choice") {
         const chosen = choiceCell(value, column.letters, column.single);
-        if (typeof chosen !== "string") findings.add("sheet-bad-choice", rowNumber, col, chosen.error, header);
+        if (typeof chosen !== "string") findings.add("sheet-bad-choice", rowNumber, col, chosen, header);
         else (choices.get(column.number) ?? choices.set(column.number, []).get(column.number)!).push(chosen);
       }
     }
   });
-  if (candidates.length === 0 && findings.list.length === 0) findings.add("sheet-no-candidates", 2, undefined, "no candidate rows under the header");
+  if (candidates.length === 0 && findings.list.length === 0) findings.add("sheet-no-candidates", 2, undefined, { issue: "no-candidates" });
   if (findings.list.length) return { diagnostics: findings.list };
   return { sitting: { name, candidates, scores, choices }, diagnostics: [] };
 }

@@ -296,7 +296,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   const broken = assembled.find((a) => !a.report.ok);
   if (broken) {
     // The model and the checker share one definition of every rule; reaching here is a bug, never a paper.
-    const failed = broken.report.checks.filter((c) => c.status === "fail").map((c) => `${c.label}: expected ${c.expected}, got ${c.actual}`);
+    const failed = broken.report.checks.filter((c) => c.status === "fail").map((c) => `${c.id}: expected ${JSON.stringify(c.expected)}, got ${c.actual}`);
     const diagnosis = summarize(false, [], []);
     diagnosis.message = `internal check failed for form ${broken.label}: ${failed.join("; ")}`;
     return { ok: false, reason: "error", diagnosis, ...base };

@@ -1,8 +1,10 @@
 import { sectionFor, type Blueprint, type BlueprintSection } from "../blueprint.js";
-import { intrinsicPoints, type Question } from "../question.js";
+import type { Diagnostic, Location } from "../diagnostic.js";
+import type { Question } from "../question.js";
 import { itemFacts, type ItemFacts } from "../rules.js";
+import { markingFit, syllabusScope } from "../structure.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import { DIFFICULTIES, LEVELS, QUESTION_TYPES } from "../vocabulary.js";
+import { DIFFICULTIES, LEVELS, QUESTION_TYPES, type QuestionType } from "../vocabulary.js";
 
 /**
  * Questions that are interchangeable for every rule: same section, chapter, knowledge points, level and
@@ -22,9 +24,22 @@ export interface QuestionClass {
   set?: string;
 }
 
+/** Why a question can be in no paper of this blueprint, as data (the CLI says it in words). */
+export type IneligibleReason =
+  | { kind: "duplicate-id" }
+  | { kind: "included-and-excluded" }
+  | { kind: "excluded" }
+  /** Left out for another reason (used in an earlier sitting, when reuse is not allowed). */
+  | { kind: "not-eligible" }
+  | { kind: "history" }
+  | { kind: "avoided" }
+  | { kind: "no-section"; type: QuestionType }
+  /** The structural rule it breaks: the same finding lint and validate report. */
+  | { kind: "finding"; finding: Diagnostic };
+
 export interface Ineligible {
   id: string;
-  reason: string;
+  reason: IneligibleReason;
 }
 
 export interface ClassifiedBank {
@@ -57,14 +72,17 @@ function interchangeKey(q: Question, section: BlueprintSection): string {
   return `${TYPE_CODE.get(q.type)}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
 }
 
-function eligibility(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): { section?: BlueprintSection; reason?: string } {
+const NOWHERE: Location = { file: "", path: [] };
+
+/** Eligible when the blueprint has its section and it keeps the structural rules (structure.ts). */
+function eligibility(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): { section?: BlueprintSection; reason?: IneligibleReason } {
   const section = sectionFor(blueprint, q.type);
-  if (!section) return { reason: `the blueprint has no ${q.type} section` };
-  if (!syllabus.chapter(q.chapter)) return { reason: `chapter ${q.chapter} is not in the syllabus` };
-  const outside = q.knowledge_point.find((kp) => syllabus.knowledgePoint(kp)?.chapter !== q.chapter);
-  if (outside) return { reason: `knowledge point ${outside} is not in chapter ${q.chapter} of the syllabus` };
-  const own = intrinsicPoints(q);
-  if (own !== undefined && own !== section.points_each) return { reason: `its points add up to ${own}, the section gives ${section.points_each}` };
+  if (!section) return { reason: { kind: "no-section", type: q.type } };
+  const broken = syllabusScope(q, NOWHERE, syllabus)[0] ?? markingFit(q, NOWHERE, section.points_each)[0];
+  if (broken) {
+    const { location: _unplaced, ...finding } = broken;
+    return { reason: { kind: "finding", finding: finding as Diagnostic } };
+  }
   return { section };
 }
 
@@ -84,12 +102,12 @@ export function classifyBank(
   const eligible: { q: Question; section: BlueprintSection; reused: boolean; barred: boolean }[] = [];
   for (const q of questions) {
     if (seen.has(q.id)) {
-      ineligible.push({ id: q.id, reason: "duplicate id" });
+      ineligible.push({ id: q.id, reason: { kind: "duplicate-id" } });
       continue;
     }
     seen.add(q.id);
     if (kept.has(q.id)) {
-      ineligible.push({ id: q.id, reason: pinned.has(q.id) ? "both included and excluded" : "excluded by the blueprint or --exclude" });
+      ineligible.push({ id: q.id, reason: { kind: pinned.has(q.id) ? "included-and-excluded" : "excluded" } });
       continue;
     }
     const { section, reason } = eligibility(q, blueprint, syllabus);
@@ -101,7 +119,7 @@ export function classifyBank(
     // so the rule (a row) makes the pin impossible and the diagnosis names it.
     const barred = history.barred?.has(q.id) ?? false;
     if (barred && !pinned.has(q.id)) {
-      ineligible.push({ id: q.id, reason: "kept out by the usage history (rules.history)" });
+      ineligible.push({ id: q.id, reason: { kind: "history" } });
       continue;
     }
     const reused = history.used.has(q.id);

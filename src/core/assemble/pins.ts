@@ -6,12 +6,12 @@ import { validatePaper } from "../validate.js";
 import { overlapBound, type ShareBound } from "../share.js";
 import { assemble, type AssembledForm, type AssembleOptions, type AssembleResult } from "./assemble.js";
 import { formLabel } from "./model.js";
-import type { Ineligible } from "./classes.js";
+import type { Ineligible, IneligibleReason } from "./classes.js";
 
 /** Why an included question cannot be in any paper, before any solving. */
 export type PinProblem =
   | { code: "unknown"; id: string }
-  | { code: "ineligible"; id: string; reason: string }
+  | { code: "ineligible"; id: string; reason: IneligibleReason }
   | { code: "crowded"; type: string; ids: string[]; count: number }
   | { code: "enemies"; ids: [string, string] }
   | { code: "form"; id: string; form: string; forms: number }

@@ -6,7 +6,7 @@ import { seededRandom, shuffled } from "../random.js";
 import { describeExpected, fmt, itemFacts, paperRules, type LinearRule } from "../rules.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import type { QuestionType } from "../vocabulary.js";
-import { classifyBank, type ClassifiedBank } from "./classes.js";
+import { classifyBank, type ClassifiedBank, type IneligibleReason } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
 import { requiredIn } from "./groups.js";
 
@@ -39,7 +39,7 @@ export type ReplaceProblem =
   | { code: "no-such-number"; number: number; count: number }
   | { code: "unknown-id"; id: string }
   | { code: "already-in-paper"; id: string; number: number }
-  | { code: "ineligible"; id: string; reason: string }
+  | { code: "ineligible"; id: string; reason: IneligibleReason }
   | { code: "no-candidate"; number: number; type: QuestionType }
   | { code: "pinned"; number: number; id: string }
   | { code: "too-many-forced"; type: QuestionType; ids: string[]; count: number };
@@ -101,9 +101,9 @@ function checkRequest(slots: readonly Slot[], request: ReplaceRequest, bank: Ban
   for (const id of request.with ?? []) {
     if (!known.has(id)) problems.push({ code: "unknown-id", id });
     else if (inPaper.has(id)) problems.push({ code: "already-in-paper", id, number: inPaper.get(id)! });
-    else if (request.barred?.has(id)) problems.push({ code: "ineligible", id, reason: "kept out by the usage history (rules.history)" });
-    else if (request.avoid?.has(id)) problems.push({ code: "ineligible", id, reason: "in a paper given to --avoid" });
-    else if (!classOf.has(id)) problems.push({ code: "ineligible", id, reason: classified.ineligible.find((i) => i.id === id)?.reason ?? "not eligible for this blueprint" });
+    else if (request.barred?.has(id)) problems.push({ code: "ineligible", id, reason: { kind: "history" } });
+    else if (request.avoid?.has(id)) problems.push({ code: "ineligible", id, reason: { kind: "avoided" } });
+    else if (!classOf.has(id)) problems.push({ code: "ineligible", id, reason: classified.ineligible.find((i) => i.id === id)?.reason ?? { kind: "not-eligible" } });
   }
   return problems;
 }

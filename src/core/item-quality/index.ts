@@ -38,7 +38,7 @@ export function checkItemQuality(bank: Bank): ItemQualityReport {
   const found: ItemFinding[] = [];
   for (const { question, origin } of all) {
     if (question.type !== "单项选择题" && question.type !== "多项选择题") continue;
-    const emit: Emit = (rule, path, args) => found.push({ rule, id: question.id, location: { file: origin.file, path: [...origin.path, ...path] }, args });
+    const emit: Emit = (rule, path, args) => found.push({ rule, id: question.id, location: { file: origin.file, path: [...origin.path, ...path] }, args } as ItemFinding);
     longestKey(question, emit);
     absoluteDistractor(question, emit);
     overlappingOptions(question, emit);

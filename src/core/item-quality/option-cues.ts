@@ -1,9 +1,10 @@
 import type { MultipleChoice, SingleChoice } from "../question.js";
-import type { ItemFinding } from "./rules.js";
+import type { ItemRuleArgs } from "../findings.js";
+import type { ItemRuleId } from "./rules.js";
 import { absoluteWord, ALL_OF_THE_ABOVE, compact, keyedIndices, letter, visibleLength } from "./text.js";
 
 export type Choice = SingleChoice | MultipleChoice;
-export type Emit = (rule: ItemFinding["rule"], path: (string | number)[], args: ItemFinding["args"]) => void;
+export type Emit = <R extends ItemRuleId>(rule: R, path: (string | number)[], args: ItemRuleArgs[R]) => void;
 
 /**
  * "A clear margin": the key is at least 25 % and at least 3 characters longer than the longest

@@ -1,3 +1,5 @@
+import type { ItemRuleArgs } from "../findings.js";
+
 /**
  * The item-writing checks, after Haladyna, Downing & Rodriguez (2002), "A Review of Multiple-Choice
  * Item-Writing Guidelines for Classroom Assessment". Each is a warning (an error under `lint --strict`)
@@ -20,12 +22,14 @@ export function isItemRule(name: string): name is ItemRuleId {
   return Object.hasOwn(ITEM_RULES, name);
 }
 
-/** One item-writing finding, as data: the sentence is made by whoever prints it. */
-export interface ItemFinding {
-  rule: ItemRuleId;
+/** One item-writing finding of a rule, as data: the sentence is made by whoever prints it. */
+export interface ItemFindingOf<R extends ItemRuleId> {
+  rule: R;
   /** The question at fault. */
   id: string;
   /** The file and the path inside it of the field at fault. */
   location: { file: string; path: (string | number)[] };
-  args: Record<string, string | number | string[]>;
+  args: ItemRuleArgs[R];
 }
+
+export type ItemFinding = { [R in ItemRuleId]: ItemFindingOf<R> }[ItemRuleId];

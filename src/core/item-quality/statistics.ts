@@ -1,5 +1,6 @@
 import type { Question } from "../question.js";
 import { DIFFICULTIES, LEVELS } from "../vocabulary.js";
+import type { CueArgs } from "../findings.js";
 import { absoluteWord, keyedIndices, letter, visibleLength } from "./text.js";
 
 /**
@@ -35,10 +36,7 @@ export interface CueStatistics {
   warnings: CueWarning[];
 }
 
-export interface CueWarning {
-  code: "longest-option-cue" | "absolute-wording-cue" | "keyed-count-cue" | "answer-letter-balance" | "difficulty-follows-level";
-  args: Record<string, number | string>;
-}
+export type CueWarning = { [C in keyof CueArgs]: { code: C; args: CueArgs[C] } }[keyof CueArgs];
 
 const round = (x: number, places = 4) => Math.round(x * 10 ** places) / 10 ** places;
 

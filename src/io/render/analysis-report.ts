@@ -3,7 +3,7 @@
 import type { Analysis, ItemAnalysis } from "../../core/analysis/analyze.js";
 import { flagReason } from "./analysis-labels.js";
 import type { Blueprint } from "../../core/blueprint.js";
-import { error, type Diagnostic } from "../../core/diagnostic.js";
+import { finding, type Diagnostic } from "../../core/diagnostic.js";
 import type { Paper } from "../../core/paper.js";
 import type { SyllabusIndex } from "../../core/syllabus.js";
 import { chineseNumeral } from "../../core/vocabulary.js";
@@ -183,7 +183,7 @@ export async function renderAnalysisReport(r: AnalysisReportRequest): Promise<{ 
   try {
     fonts = loadFonts(r.fontFile);
   } catch (cause) {
-    return { ok: false, diagnostics: [error("bad-font", `cannot use font ${r.fontFile ?? "Noto Serif SC"}: ${(cause as Error).message}`)] };
+    return { ok: false, diagnostics: [finding("bad-font", { font: r.fontFile ?? "Noto Serif SC", reason: (cause as Error).message })] };
   }
   const title = REPORT.title(r.syllabus.syllabus.course.name);
   const missing = missingGlyphs(reportTexts(r, title).map((t) => ({ owner: { source: "renderer" as const }, text: t })), fonts, r.paper);

@@ -1,5 +1,5 @@
 import type { Font } from "fontkit";
-import { error, type Diagnostic } from "../../core/diagnostic.js";
+import { finding, type Diagnostic } from "../../core/diagnostic.js";
 import type { Paper } from "../../core/paper.js";
 import type { FontPair } from "./fonts.js";
 import type { OwnedText, Owner } from "./texts.js";
@@ -47,8 +47,8 @@ export function missingGlyphs(texts: readonly OwnedText[], fonts: FontPair, pape
     if ("question" in owner) {
       const message = `question ${owner.question} uses ${list}, which the font ${font} cannot print (use --font FILE with a font that has ${chars.size === 1 ? "it" : "them"})`;
       const location = paper.origins.get(owner.question);
-      return location ? error("missing-glyph", message, location) : error("missing-glyph", message);
+      return finding("missing-glyph", { detail: message }, location);
     }
-    return error("missing-glyph", `the ${owner.source} uses ${list}, which the font ${font} cannot print`);
+    return finding("missing-glyph", { detail: `the ${owner.source} uses ${list}, which the font ${font} cannot print` });
   });
 }

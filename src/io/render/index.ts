@@ -1,5 +1,5 @@
 // Print-ready PDFs of a paper: the paper itself, the answer key with marking scheme, and the 双向细目表.
-import { error, type Diagnostic } from "../../core/diagnostic.js";
+import { finding, type Diagnostic } from "../../core/diagnostic.js";
 import { printedBlueprint } from "../../core/printed-text.js";
 import { isErrnoError, meaningOf } from "../fs-errors.js";
 import { drawAnswers } from "./answers.js";
@@ -61,7 +61,7 @@ async function renderOne(kind: PdfKind, input: RenderInput, fonts: FontPair, req
 export async function renderPdfs(asked: RenderRequest): Promise<RenderResult> {
   const request: RenderRequest = { ...asked, blueprint: printedBlueprint(asked.blueprint) };
   const badPassword = [request.password, request.ownerPassword].some((pw) => pw !== undefined && !PASSWORD.test(pw));
-  if (badPassword) return { ok: false, diagnostics: [error("bad-password", PASSWORD_RULE)] };
+  if (badPassword) return { ok: false, diagnostics: [finding("bad-password", { detail: PASSWORD_RULE })] };
   let fonts: FontPair;
   try {
     fonts = loadFonts(request.fontFile);
@@ -86,6 +86,6 @@ export async function renderPdfs(asked: RenderRequest): Promise<RenderResult> {
 }
 
 function badFont(request: RenderRequest, cause: unknown): Diagnostic {
-  const reason = isErrnoError(cause) ? `${meaningOf(cause.code)} (${cause.code})` : String((cause as Error)?.message ?? cause).split("\n")[0];
-  return error("bad-font", `cannot use font ${request.fontFile ?? "Noto Serif SC"}: ${reason}`);
+  const reason = isErrnoError(cause) ? `${meaningOf(cause.code)} (${cause.code})` : (String((cause as Error)?.message ?? cause).split("\n")[0] ?? "");
+  return finding("bad-font", { font: request.fontFile ?? "Noto Serif SC", reason });
 }

@@ -1,0 +1,52 @@
+import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
+import type { Marking, Question } from "./question.js";
+import type { SyllabusIndex } from "./syllabus.js";
+
+/**
+ * The structural rules of a question, defined once: lint holds the bank to them, validate each
+ * question of a paper (inline ones too), and the assembler leaves out the questions that break them.
+ */
+
+const NONE: readonly Diagnostic[] = Object.freeze([]);
+
+/** Its chapter and every knowledge point in the syllabus, each point in the question's own chapter. */
+export function syllabusScope(question: Question, origin: Location, syllabus: SyllabusIndex): readonly Diagnostic[] {
+  let found: Diagnostic[] | undefined;
+  if (!syllabus.chapter(question.chapter)) (found ??= []).push(finding("unknown-chapter", { id: question.id, chapter: question.chapter }, at(origin, "chapter")));
+  for (const id of question.knowledge_point) {
+    const kp = syllabus.knowledgePoint(id);
+    if (!kp) (found ??= []).push(finding("unknown-knowledge-point", { id: question.id, knowledgePoint: id }, at(origin, "knowledge_point")));
+    else if (kp.chapter !== question.chapter) {
+      (found ??= []).push(finding("knowledge-point-chapter", { id: question.id, knowledgePoint: id, belongsTo: kp.chapter, chapter: question.chapter }, at(origin, "knowledge_point")));
+    }
+  }
+  return found ?? NONE;
+}
+
+function sumOf(marking: Marking): number {
+  return marking.reduce((s, m) => s + m.points, 0);
+}
+
+/**
+ * Marking points add up: a case's sub-questions each to their points and together to the section's
+ * points; a written question's marking to the section's points. Without a section (a bank linted with
+ * no blueprint) only what the question fixes itself is checked.
+ */
+export function markingFit(question: Question, origin: Location, pointsEach: number | undefined): readonly Diagnostic[] {
+  if (question.type === "案例分析题") {
+    const found: Diagnostic[] = [];
+    question.subquestions.forEach((sub, i) => {
+      const sum = sumOf(sub.marking);
+      if (sum !== sub.points) found.push(finding("marking-sum", { id: question.id, sum, points: sub.points, type: question.type, subquestion: i + 1 }, at(origin, "subquestions", i, "marking")));
+    });
+    const total = question.subquestions.reduce((s, x) => s + x.points, 0);
+    if (pointsEach !== undefined && total !== pointsEach) found.push(finding("case-points", { id: question.id, sum: total, points: pointsEach, type: question.type }, at(origin, "subquestions")));
+    return found.length ? found : NONE;
+  }
+  if (question.type === "单项选择题" || question.type === "多项选择题" || pointsEach === undefined) return NONE;
+  const sum = sumOf(question.marking);
+  return sum === pointsEach ? NONE : [finding("marking-sum", { id: question.id, sum, points: pointsEach, type: question.type }, at(origin, "marking"))];
+}
+
+/** The codes of the structural rules, which validate reports per paper item and lint per bank question. */
+export const STRUCTURAL_CODES: ReadonlySet<string> = new Set(["unknown-chapter", "unknown-knowledge-point", "knowledge-point-chapter", "marking-sum", "case-points"]);

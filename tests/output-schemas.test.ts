@@ -1,0 +1,54 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse, stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { OUTPUT_SCHEMAS, outputSchemaFile, outputSchemaText } from "../src/cli/output-schemas.js";
+import { ROOT, readText, runCli, tempDir, tempProject, writeText } from "./helpers/cli.js";
+
+const names = Object.keys(OUTPUT_SCHEMAS) as (keyof typeof OUTPUT_SCHEMAS)[];
+
+/** Parses with the schema, failing with zod's account of what does not match. */
+function expectMatches(name: keyof typeof OUTPUT_SCHEMAS, stdout: string): Record<string, unknown> {
+  const json = JSON.parse(stdout);
+  const result = OUTPUT_SCHEMAS[name].safeParse(json);
+  expect(result.success, result.success ? "" : JSON.stringify(result.error.issues.slice(0, 5), null, 2)).toBe(true);
+  return json;
+}
+
+describe("published JSON schemas of the commands' output", () => {
+  it.each(names)("schemas/%s is the current schema (npm run schemas writes it)", (name) => {
+    expect(readFileSync(join(ROOT, "schemas", outputSchemaFile(name)), "utf8")).toBe(outputSchemaText(name));
+  });
+
+  it("describe what generate and validate print, for a passing paper and a draft with findings, in both languages", async () => {
+    const dir = tempDir();
+    const generated = await runCli(["generate", "--seed", "7", "--no-pdf", "--out", dir, "--format", "json"]);
+    expect(generated.code).toBe(0);
+    expect((expectMatches("generate", generated.stdout).forms as unknown[]).length).toBe(1);
+    const ok = expectMatches("validate", (await runCli(["validate", join(dir, "10421-A.yaml"), "--format", "json"])).stdout);
+    expect(ok.ok).toBe(true);
+    const paper = parse(readText(join(dir, "10421-A.yaml")));
+    paper.sections[0].questions[0] = "no-such-question";
+    const draft = writeText(join(dir, "draft.yaml"), stringify(paper));
+    for (const lang of ["en", "zh"]) {
+      const json = expectMatches("validate", (await runCli(["validate", draft, "--format", "json", "--lang", lang])).stdout);
+      const diagnostics = json.diagnostics as { code: string; message: string; args: { id: string } }[];
+      expect(diagnostics.map((d) => [d.code, d.args.id])).toEqual([["unknown-question", "no-such-question"]]);
+      expect(diagnostics[0]!.message).toBe(lang === "zh" ? "题库中没有题目 no-such-question" : "question no-such-question is not in the bank");
+    }
+  });
+
+  it("describe what lint prints, and what any command prints for unusable input", async () => {
+    const { dir, blueprint, bank } = tempProject({ copyBank: false });
+    mkdirSync(bank, { recursive: true });
+    writeText(
+      join(bank, "ch01.yaml"),
+      "chapter: 1\nquestions:\n  - { id: a, type: 单项选择题, knowledge_point: '1.1', level: 识记, difficulty: 易, stem: 题干(  ), options: [甲, 乙, 丙, 丁], answer: E }\n",
+    );
+    const json = expectMatches("lint", (await runCli(["lint", "--blueprint", blueprint, "--format", "json"])).stdout);
+    expect((json.diagnostics as { code: string }[]).map((d) => d.code)).toContain("answer-outside-options");
+    const missing = await runCli(["lint", "--blueprint", blueprint, "--bank", join(dir, "nowhere"), "--format", "json"]);
+    expect(missing.code).toBe(2);
+    expectMatches("failure", missing.stdout);
+  });
+});
