@@ -139,8 +139,16 @@ export const blueprintSchema = z.strictObject({
         points_by_tier: z.partialRecord(z.enum(TIERS), range).default({}),
         points_by_chapter: z.record(z.string().regex(/^\d{1,2}$/, "a chapter number"), range).default({}),
         tier_totals: z.partialRecord(z.enum(TIERS), range).default({}),
+        /**
+         * 适当突出重点章节: the average points per chapter of each tier at least that of the next tier,
+         * plus the margin (true: a margin of 0).
+         */
+        tier_order: z
+          .union([z.boolean(), z.strictObject({ margin: nonnegativeUpTo(LIMITS.paperPoints).default(0) })])
+          .optional()
+          .transform((v) => (v === true ? { margin: 0 } : v === false ? undefined : v)),
       })
-      .default({ min_questions_each: 1, points_by_tier: {}, points_by_chapter: {}, tier_totals: {} }),
+      .default({ min_questions_each: 1, points_by_tier: {}, points_by_chapter: {}, tier_totals: {}, tier_order: undefined }),
     time: z.strictObject({ min: nonnegativeUpTo(LIMITS.paperMinutes).optional(), max: nonnegativeUpTo(LIMITS.paperMinutes).optional() }).default({}),
     knowledge_points: z.strictObject({ max_per_point: wholeIn(1, LIMITS.sectionCount).optional() }).default({}),
     history: z

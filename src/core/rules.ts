@@ -169,6 +169,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
       ...bounded(range),
     });
   }
+  rules.push(...tierOrderRules(blueprint, syllabus));
   const time = { max: blueprint.paper.minutes, ...bounded(blueprint.rules.time) };
   rules.push({ id: "time", group: "time", label: "estimated answering time", unit: "minutes", measure: (i) => i.minutes, ...time });
   const maxPerPoint = blueprint.rules.knowledge_points.max_per_point;
@@ -185,6 +186,32 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
     }
   }
   return rules;
+}
+
+/**
+ * Key chapters really stressed: each tier's average points per chapter at least the next tier's (plus
+ * the margin), between consecutive tiers that have chapters. The difference of two averages is linear
+ * in the questions taken, so the solver holds it as one row and the validator sums the same measure.
+ */
+export function tierOrderRules(blueprint: Blueprint, syllabus: SyllabusIndex): LinearRule[] {
+  const order = blueprint.rules.chapters.tier_order;
+  if (!order) return [];
+  const chapters = new Map<Tier, number>();
+  for (const chapter of syllabus.syllabus.chapters) chapters.set(chapter.tier, (chapters.get(chapter.tier) ?? 0) + 1);
+  const present = TIERS.filter((tier) => (chapters.get(tier) ?? 0) > 0);
+  return present.slice(1).map((lower, i) => {
+    const upper = present[i]!;
+    const nUpper = chapters.get(upper)!;
+    const nLower = chapters.get(lower)!;
+    return {
+      id: `tier-order:${upper}:${lower}`,
+      group: "tier" as const,
+      label: `${upper} ahead of ${lower}: average points per chapter`,
+      unit: "points" as const,
+      measure: (item: ItemFacts) => (item.tier === upper ? item.points / nUpper : item.tier === lower ? -item.points / nLower : 0),
+      min: order.margin,
+    };
+  });
 }
 
 /**
