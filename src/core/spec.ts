@@ -38,11 +38,16 @@ export interface SpecTable {
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-/** Facts of each paper item under the blueprint: its section's points, or the blueprint's default minutes. */
+/**
+ * Facts of each paper item under the blueprint: the points and default minutes of the blueprint's
+ * section. A paper's own points_each that disagrees is one structure finding of its own, so it must not
+ * also throw every points rule off; the paper's value counts only for a section the blueprint lacks.
+ */
 export function paperFacts(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex): { facts: ItemFacts; id: string; number: number }[] {
   return paperItems(paper).map(({ question, section, number }) => {
-    const minutes = sectionFor(blueprint, section.type)?.minutes_each ?? 0;
-    return { facts: itemFacts(question, { points_each: section.points_each, minutes_each: minutes }, syllabus), id: question.id, number };
+    const rule = sectionFor(blueprint, section.type);
+    const scoring = { points_each: rule?.points_each ?? section.points_each, minutes_each: rule?.minutes_each ?? 0 };
+    return { facts: itemFacts(question, scoring, syllabus), id: question.id, number };
   });
 }
 

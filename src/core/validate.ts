@@ -1,4 +1,4 @@
-import type { Blueprint } from "./blueprint.js";
+import { sectionFor, type Blueprint } from "./blueprint.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { intrinsicPoints } from "./question.js";
 import { paperItems, type Paper } from "./paper.js";
@@ -53,9 +53,10 @@ function structureChecks(paper: Paper, blueprint: Blueprint, syllabus: SyllabusI
   checks.push(check("structure:enemies", "structure", "no excluded (enemy) questions together", enemies.length === 0, "0 pairs", `${enemies.length} pairs`, enemies));
   const outside = items.filter(({ question }) => !syllabus.chapter(question.chapter) || question.knowledge_point.some((kp) => syllabus.knowledgePoint(kp)?.chapter !== question.chapter));
   checks.push(check("content:syllabus", "content", "every question inside the syllabus", outside.length === 0, "0 outside", `${outside.length} outside`, outside.map((i) => i.question.id)));
+  // Against the blueprint's points, as every rule scores them: a wrong points_each is the finding above.
   const misfits = items.filter(({ question, section }) => {
     const own = intrinsicPoints(question);
-    return own !== undefined && own !== section.points_each;
+    return own !== undefined && own !== (sectionFor(blueprint, section.type)?.points_each ?? section.points_each);
   });
   checks.push(
     check("content:marking", "content", "marking (case sub-question) points add up to each question's points", misfits.length === 0, "0 mismatches", `${misfits.length} mismatches`, misfits.map((i) => i.question.id)),
