@@ -92,6 +92,19 @@ const includeSchema = z
   .transform((v): { id: string; forms?: string[] } => (typeof v === "string" || !v.forms ? { id: typeof v === "string" ? v : v.id } : { id: v.id, forms: v.forms }));
 export type Include = z.output<typeof includeSchema>;
 
+const optionCount = wholeIn(2, LIMITS.choiceOptions);
+const optionRange = z.strictObject({ min: optionCount, max: optionCount });
+export type OptionRange = z.output<typeof optionRange>;
+export const CHOICE_TYPES = ["单项选择题", "多项选择题"] as const;
+export type ChoiceType = (typeof CHOICE_TYPES)[number];
+/** Options of a choice question when the blueprint says nothing: what 自学考试 papers print. */
+export const DEFAULT_OPTION_COUNTS: Readonly<Record<ChoiceType, OptionRange>> = { 单项选择题: { min: 4, max: 4 }, 多项选择题: { min: 5, max: 5 } };
+
+/** How many options a choice question of `type` may have under the blueprint (or the defaults). */
+export function optionCounts(blueprint: Pick<Blueprint, "question_types"> | undefined, type: ChoiceType): OptionRange {
+  return blueprint?.question_types[type]?.options ?? DEFAULT_OPTION_COUNTS[type];
+}
+
 /** A number of questions, or a percentage of the paper's questions ("10%", as 审核表 state it). */
 const countOrPercent = z.union([wholeIn(0, LIMITS.papers), z.string().regex(/^\d{1,3}(\.\d+)?%$/, 'a whole number or a percentage such as "10%"')]);
 
@@ -130,6 +143,8 @@ export const blueprintSchema = z.strictObject({
     seal: sealSchema.default(SEAL_DEFAULTS),
   }),
   sections: z.array(sectionSchema).min(1),
+  /** Per question type: how many options a choice question has, a range (default 4 and 5). */
+  question_types: z.partialRecord(z.enum(CHOICE_TYPES), z.strictObject({ options: optionRange })).default({}),
   rules: z.strictObject({
     levels: sharesSchema(LEVELS),
     difficulty: sharesSchema(DIFFICULTIES),
@@ -214,6 +229,13 @@ export const blueprintRules: { name: string; check: (b: Blueprint) => string | u
       if (min !== undefined && max !== undefined && min > max) return `rules.time.min ${min} exceeds max ${max}`;
       if (max !== undefined && max > b.paper.minutes) return `rules.time.max ${max} exceeds the paper's ${b.paper.minutes} minutes`;
       return undefined;
+    },
+  },
+  {
+    name: "option-counts-ordered",
+    check: (b) => {
+      const wrong = CHOICE_TYPES.find((t) => optionCounts(b, t).min > optionCounts(b, t).max);
+      return wrong ? `question_types.${wrong}.options.min ${optionCounts(b, wrong).min} exceeds max ${optionCounts(b, wrong).max}` : undefined;
     },
   },
   {

@@ -1,6 +1,6 @@
 import { observedGrade } from "./analysis/grade.js";
 import type { Bank } from "./bank.js";
-import { sectionFor, type Blueprint } from "./blueprint.js";
+import { optionCounts, sectionFor, type Blueprint } from "./blueprint.js";
 import { at, error, warning, type Diagnostic, type Location } from "./diagnostic.js";
 import { displayStem, type Marking, type Question } from "./question.js";
 import { isItemRule } from "./item-quality/rules.js";
@@ -63,6 +63,18 @@ const questionRules: QuestionRule[] = [
         }
       }
       return found ?? NONE;
+    },
+  },
+  {
+    // The count is the blueprint's (question_types), default 4 for 单项选择题 and 5 for 多项选择题.
+    name: "option-count",
+    check: ({ question, origin }, { blueprint }) => {
+      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
+      const { min, max } = optionCounts(blueprint, question.type);
+      const n = question.options.length;
+      if (n >= min && n <= max) return NONE;
+      const wanted = min === max ? `${min}` : `${min}–${max}`;
+      return [{ ...error("option-count", `${question.id}: ${n} options, a ${question.type} has ${wanted}`, at(origin, "options")), args: { count: n, min, max, type: question.type } }];
     },
   },
   {

@@ -61,8 +61,17 @@ export function breakdowns(units: readonly QuestionUnit[], scores: ReadonlyMap<s
   return { byChapter: collect(chapters, chapterOrder, n), byKnowledgePoint: collect(points, pointOrder, n), byLevel: collect(levels, LEVELS as readonly Level[], n) };
 }
 
-function compareKnowledgePoints(a: string, b: string): number {
-  const [ac, ai] = a.split(".").map(Number);
-  const [bc, bi] = b.split(".").map(Number);
-  return ac! - bc! || ai! - bi!;
+/** Ids are free text: runs of digits compare as numbers ("3.9" before "3.10"), the rest as text. */
+export function compareKnowledgePoints(a: string, b: string): number {
+  const as = a.split(/(\d+)/);
+  const bs = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    const x = as[i]!;
+    const y = bs[i]!;
+    if (x === y) continue;
+    // Odd positions are digit runs (split keeps the captured separators).
+    if (i % 2 === 1) return Number(x) - Number(y) || (x < y ? -1 : 1);
+    return x < y ? -1 : 1;
+  }
+  return as.length - bs.length;
 }
