@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseBank, parseQuestion } from "../src/core/bank.js";
-import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
+import { blueprintProblems, blueprintSchema, blueprintSyllabusProblems } from "../src/core/blueprint.js";
 import { rawQuestion } from "./helpers/builders.js";
-import { makeBlueprint } from "./helpers/builders.js";
+import { makeBlueprint, makeSyllabus } from "./helpers/builders.js";
 
 const origin = { file: "bank/x.yaml", path: ["questions", 0] };
 
@@ -102,8 +102,8 @@ describe("blueprint rules", () => {
     expect(blueprintProblems(makeBlueprint(overrides))).toContain(message);
   });
 
-  it("requires a share for every level", () => {
-    const result = blueprintSchema.safeParse({ ...makeBlueprint(), rules: { ...makeBlueprint().rules, levels: { shares: { 识记: 100 } } } });
-    expect(result.success).toBe(false);
+  it("requires a share for every level the syllabus declares (all four by default)", () => {
+    const blueprint = blueprintSchema.parse({ ...makeBlueprint(), rules: { ...makeBlueprint().rules, levels: { shares: { 识记: 100 } } } });
+    expect(blueprintSyllabusProblems(blueprint, makeSyllabus())).toEqual(["rules.levels.shares needs a share for each of 识记, 领会, 简单应用, 综合应用: 领会, 简单应用, 综合应用 missing"]);
   });
 });

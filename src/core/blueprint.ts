@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LIMITS, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limits.js";
+import type { SyllabusIndex } from "./syllabus.js";
 import { DIFFICULTIES, LEVELS, TIERS, questionTypeSchema, type QuestionType } from "./vocabulary.js";
 
 const range = z.strictObject({ min: nonnegativeUpTo(LIMITS.paperPoints).optional(), max: nonnegativeUpTo(LIMITS.paperPoints).optional() });
@@ -14,12 +15,10 @@ const sectionSchema = z.strictObject({
   title: z.string().optional(),
 });
 
+// Which keys a blueprint needs is the syllabus's to say (its declared grades): blueprintSyllabusProblems.
 const sharesSchema = <K extends string>(keys: readonly [K, ...K[]]) =>
   z.strictObject({
-    shares: z.partialRecord(z.enum(keys), nonnegativeUpTo(LIMITS.percent)).refine(
-      (shares) => keys.every((k) => k in shares),
-      `a share for each of ${keys.join(", ")}`,
-    ),
+    shares: z.partialRecord(z.enum(keys), nonnegativeUpTo(LIMITS.percent)),
     tolerance_points: nonnegativeUpTo(LIMITS.percent).default(0),
   });
 
@@ -263,6 +262,28 @@ export function blueprintProblems(blueprint: Blueprint): string[] {
     const problem = rule.check(blueprint);
     return problem ? [problem] : [];
   });
+}
+
+/**
+ * The blueprint against the grades and tiers its syllabus declares: a share for each declared level and
+ * difficulty grade and for no other, tier ranges only for declared tiers.
+ */
+export function blueprintSyllabusProblems(blueprint: Blueprint, syllabus: Pick<SyllabusIndex, "levels" | "difficulties" | "tiers">): string[] {
+  const problems: string[] = [];
+  const shares: [string, readonly string[], Record<string, number | undefined>][] = [
+    ["levels", syllabus.levels, blueprint.rules.levels.shares],
+    ["difficulty", syllabus.difficulties, blueprint.rules.difficulty.shares],
+  ];
+  for (const [dimension, declared, given] of shares) {
+    const missing = declared.filter((name) => given[name] === undefined);
+    if (missing.length) problems.push(`rules.${dimension}.shares needs a share for each of ${declared.join(", ")}: ${missing.join(", ")} missing`);
+    const extra = Object.keys(given).filter((name) => !declared.includes(name));
+    if (extra.length) problems.push(`rules.${dimension}.shares names ${extra.join(", ")}, which the syllabus does not declare (it declares ${declared.join(", ")})`);
+  }
+  const { points_by_tier: byTier, tier_totals: totals } = blueprint.rules.chapters;
+  const tiers = [...Object.keys(byTier), ...Object.keys(totals)].filter((t, i, all) => all.indexOf(t) === i && !syllabus.tiers.includes(t as never));
+  if (tiers.length) problems.push(`rules.chapters names the tier ${tiers.join(", ")}, which the syllabus does not declare (it declares ${syllabus.tiers.join(", ")})`);
+  return problems;
 }
 
 export function sectionFor(blueprint: Blueprint, type: QuestionType): BlueprintSection | undefined {

@@ -2,7 +2,7 @@ import { observedGrade } from "./analysis/grade.js";
 import type { Bank } from "./bank.js";
 import { optionCounts, sectionFor, type Blueprint } from "./blueprint.js";
 import { at, error, warning, type Diagnostic, type Location } from "./diagnostic.js";
-import { displayStem, type Marking, type Question } from "./question.js";
+import { displayStem, gradedParts, type Marking, type Question } from "./question.js";
 import { isItemRule } from "./item-quality/rules.js";
 import type { SyllabusIndex } from "./syllabus.js";
 
@@ -62,6 +62,23 @@ const questionRules: QuestionRule[] = [
           (found ??= []).push(error("knowledge-point-chapter", `${question.id}: knowledge point ${id} belongs to chapter ${kp.chapter}, not ${question.chapter}`, at(origin, "knowledge_point")));
         }
       }
+      return found ?? NONE;
+    },
+  },
+  {
+    // A grade the syllabus does not declare has no share to count towards and no column to print in.
+    name: "declared-grades",
+    check: ({ question, origin }, { syllabus }) => {
+      let found: Diagnostic[] | undefined;
+      gradedParts(question, 0).forEach((part, i) => {
+        const where = question.type === "案例分析题" ? at(origin, "subquestions", i) : origin;
+        if (!syllabus.levels.includes(part.level)) {
+          (found ??= []).push(error("undeclared-level", `${question.id}: level ${part.level} is not one the syllabus declares (${syllabus.levels.join(", ")})`, at(where, "level")));
+        }
+        if (!syllabus.difficulties.includes(part.difficulty)) {
+          (found ??= []).push(error("undeclared-difficulty", `${question.id}: difficulty ${part.difficulty} is not one the syllabus declares (${syllabus.difficulties.join(", ")})`, at(where, "difficulty")));
+        }
+      });
       return found ?? NONE;
     },
   },

@@ -1,7 +1,7 @@
 import type { Blueprint, BlueprintSection, Range } from "./blueprint.js";
 import { gradedParts, type Question } from "./question.js";
 import type { SyllabusIndex } from "./syllabus.js";
-import { DIFFICULTIES, LEVELS, TIERS, type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
+import { type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
 
 /** What the paper rules need to know of a question placed in a section. */
 export interface ItemFacts {
@@ -129,9 +129,9 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
     });
   }
   rules.push({ id: "total:points", group: "total", label: "total score", unit: "points", measure: (i) => i.points, min: total, max: total });
-  rules.push(...shareRules("level", LEVELS, blueprint.rules.levels.shares, blueprint.rules.levels.tolerance_points, total, (i) => i.levelPoints));
+  rules.push(...shareRules("level", syllabus.levels, blueprint.rules.levels.shares, blueprint.rules.levels.tolerance_points, total, (i) => i.levelPoints));
   rules.push(
-    ...shareRules("difficulty", DIFFICULTIES, blueprint.rules.difficulty.shares, blueprint.rules.difficulty.tolerance_points, total, (i) => i.difficultyPoints),
+    ...shareRules("difficulty", syllabus.difficulties, blueprint.rules.difficulty.shares, blueprint.rules.difficulty.tolerance_points, total, (i) => i.difficultyPoints),
   );
   const chapters = blueprint.rules.chapters;
   for (const chapter of syllabus.syllabus.chapters) {
@@ -157,7 +157,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
       });
     }
   }
-  for (const tier of TIERS) {
+  for (const tier of syllabus.tiers) {
     const range = chapters.tier_totals[tier];
     if (!range) continue;
     rules.push({
@@ -198,7 +198,7 @@ export function tierOrderRules(blueprint: Blueprint, syllabus: SyllabusIndex): L
   if (!order) return [];
   const chapters = new Map<Tier, number>();
   for (const chapter of syllabus.syllabus.chapters) chapters.set(chapter.tier, (chapters.get(chapter.tier) ?? 0) + 1);
-  const present = TIERS.filter((tier) => (chapters.get(tier) ?? 0) > 0);
+  const present = syllabus.tiers.filter((tier) => (chapters.get(tier) ?? 0) > 0);
   return present.slice(1).map((lower, i) => {
     const upper = present[i]!;
     const nUpper = chapters.get(upper)!;

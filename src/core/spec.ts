@@ -34,6 +34,8 @@ export interface SpecTable {
   total: { actual: number; target: number };
   minutes: number;
   items: SpecItem[];
+  /** The columns to print: the grades the syllabus declares, in its order (the records hold every built-in grade). */
+  columns: { levels: readonly Level[]; difficulties: readonly Difficulty[] };
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
@@ -99,5 +101,5 @@ export function buildSpec(paper: Paper, blueprint: Blueprint, syllabus: Syllabus
       minutes: facts.minutes,
     });
   }
-  return { rows, levels, difficulty, total: { actual: points, target: total }, minutes, items };
+  return { rows, levels, difficulty, total: { actual: points, target: total }, minutes, items, columns: { levels: syllabus.levels, difficulties: syllabus.difficulties } };
 }

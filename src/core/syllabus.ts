@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIMITS, wholeIn } from "./limits.js";
 import { knowledgePointIdSchema } from "./question.js";
-import { LEVELS, levelSchema, tierSchema, type Level, type Tier } from "./vocabulary.js";
+import { DIFFICULTIES, LEVELS, TIERS, difficultySchema, levelSchema, tierSchema, type Difficulty, type Level, type Tier } from "./vocabulary.js";
 
 const knowledgePointSchema = z.strictObject({
   /** Free text, unique in the syllabus: "3.10" stays "3.10"; ids need not be "<chapter>.<index>". */
@@ -30,6 +30,13 @@ export const syllabusSchema = z.strictObject({
     exam: z.string().optional(),
     textbook: z.string().optional(),
   }),
+  /**
+   * The grades this course uses, in order (default: the four levels and four difficulty grades of
+   * 10421). Blueprint shares name exactly these, and the tables print exactly these columns.
+   */
+  levels: z.array(levelSchema).min(1).optional(),
+  difficulties: z.array(difficultySchema).min(1).optional(),
+  /** The chapter tiers, most stressed first (default 重点, 次重点, 一般), each with its printed label. */
   tiers: z.record(z.string(), z.strictObject({ label: z.string() })).optional(),
   chapters: z.array(chapterSchema).min(1),
 });
@@ -46,6 +53,19 @@ export interface SyllabusIndex {
   knowledgePoint(id: string): (KnowledgePoint & { chapter: number }) | undefined;
   tierOf(chapter: number): Tier | undefined;
   knowledgePoints: (KnowledgePoint & { chapter: number })[];
+  /** The declared grades and tiers, in order. */
+  levels: readonly Level[];
+  difficulties: readonly Difficulty[];
+  tiers: readonly Tier[];
+}
+
+/** The tiers a syllabus declares (aliases read as their names; unknown names left to syllabusProblems). */
+function declaredTiers(syllabus: Syllabus): readonly Tier[] {
+  if (!syllabus.tiers) return TIERS;
+  return Object.keys(syllabus.tiers).flatMap((name) => {
+    const tier = tierSchema.safeParse(name);
+    return tier.success ? [tier.data] : [];
+  });
 }
 
 export function indexSyllabus(syllabus: Syllabus): SyllabusIndex {
@@ -58,24 +78,38 @@ export function indexSyllabus(syllabus: Syllabus): SyllabusIndex {
     knowledgePoint: (id) => byId.get(id),
     tierOf: (n) => chapters.get(n)?.tier,
     knowledgePoints: points,
+    levels: syllabus.levels ?? LEVELS,
+    difficulties: syllabus.difficulties ?? DIFFICULTIES,
+    tiers: declaredTiers(syllabus),
   };
 }
 
 /** Cross-field rules of a syllabus: chapter numbers and knowledge-point ids unique, levels known. */
 export function syllabusProblems(syllabus: Syllabus): string[] {
   const problems: string[] = [];
+  const lists: [string, readonly string[] | undefined][] = [["levels", syllabus.levels], ["difficulties", syllabus.difficulties]];
+  for (const [key, list] of lists) {
+    const twice = list?.find((name, i) => list.indexOf(name) !== i);
+    if (twice) problems.push(`${key} names ${twice} twice`);
+  }
+  const unknownTier = Object.keys(syllabus.tiers ?? {}).find((name) => !tierSchema.safeParse(name).success);
+  if (unknownTier) problems.push(`tiers: ${unknownTier} is not one of ${TIERS.join(", ")}`);
+  const tiers = declaredTiers(syllabus);
+  const levels = syllabus.levels ?? LEVELS;
   const seenChapters = new Set<number>();
   const seenPoints = new Set<string>();
   for (const chapter of syllabus.chapters) {
     if (seenChapters.has(chapter.number)) problems.push(`chapter ${chapter.number} appears twice`);
+    if (!tiers.includes(chapter.tier)) problems.push(`chapter ${chapter.number}: tier ${chapter.tier} is not one of the declared tiers ${tiers.join(", ")}`);
     seenChapters.add(chapter.number);
     for (const kp of chapter.knowledge_points) {
       if (seenPoints.has(kp.id)) problems.push(`knowledge point ${kp.id} appears twice`);
       seenPoints.add(kp.id);
     }
     for (const level of Object.keys(chapter.requirements)) {
-      if (!levelSchema.safeParse(level).success) {
-        problems.push(`chapter ${chapter.number}: requirement level ${level} is not one of ${LEVELS.join(", ")}`);
+      const known = levelSchema.safeParse(level);
+      if (!known.success || !levels.includes(known.data)) {
+        problems.push(`chapter ${chapter.number}: requirement level ${level} is not one of ${levels.join(", ")}`);
       }
     }
   }

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node
 import type { z } from "zod";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
-import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
+import { blueprintProblems, blueprintSchema, blueprintSyllabusProblems, type Blueprint } from "../core/blueprint.js";
 import { error, warning, type Diagnostic } from "../core/diagnostic.js";
 import { schemaDiagnostics } from "../core/schema-issues.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
@@ -172,6 +172,9 @@ export function loadRules(options: LoadOptions): RulesResult {
   if (!blueprint) return { ok: false, diagnostics: blueprintFindings };
   const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(dirname(blueprintFile), blueprint.syllabus), cwd);
   if (!syllabus) return { ok: false, diagnostics: syllabusFindings };
+  const mismatches = blueprintSyllabusProblems(blueprint, syllabus);
+  const shown = displayPath(blueprintFile, cwd);
+  if (mismatches.length) return { ok: false, diagnostics: mismatches.map((p) => error("blueprint-rule", p, { file: shown, path: [] })) };
   return { ok: true, blueprintFile, blueprint, syllabus };
 }
 
