@@ -4,6 +4,10 @@ import { assemble } from "../src/core/assemble/assemble.js";
 import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
 import { lintBank } from "../src/core/lint.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema } from "../src/core/syllabus.js";
+import { indexBank } from "../src/core/bank.js";
+import { resolvePaper } from "../src/core/paper.js";
+import { buildSpec } from "../src/core/spec.js";
+import { choiceGroups } from "../src/io/render/sheet.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 
@@ -97,5 +101,19 @@ describe("choice questions have the blueprint's range of options, by default 4 a
     const inverted = blueprintSchema.parse({ ...makeBlueprint(), question_types: { 单项选择题: { options: { min: 5, max: 4 } } } });
     expect(blueprintProblems(inverted)).toEqual(["question_types.单项选择题.options.min 5 exceeds max 4"]);
     expect(blueprintSchema.safeParse({ ...makeBlueprint(), question_types: { 简答题: { options: { min: 2, max: 3 } } } }).success).toBe(false);
+  });
+
+  it("gives the 答题卡 as many bubbles per row as the type's declared most (default A–D)", () => {
+    const bank = makeBank([sc(3, "A"), { ...sc(4, "B"), id: "sc4b" }, rawQuestion("简答题", { id: "w1" })]);
+    const rows = (types?: Record<string, unknown>) => {
+      const blueprint = makeBlueprint(types ? { question_types: types } : {});
+      const file = { sections: [{ type: "单项选择题" as const, points_each: 1, questions: ["sc3", "sc4b"] }, { type: "简答题" as const, points_each: 5, questions: ["w1"] }] };
+      const paper = resolvePaper(file, indexBank(bank), { file: "p", path: [] }).paper;
+      const input = { paper, spec: buildSpec(paper, blueprint, syllabus), blueprint, syllabus, course: { code: "1", name: "c" } };
+      return choiceGroups(input).flat().map((r) => r.letters);
+    };
+    expect(rows()).toEqual([4, 4]);
+    expect(rows({ 单项选择题: { options: { min: 3, max: 3 } } })).toEqual([3, 4]);
+    expect(rows({ 单项选择题: { options: { min: 3, max: 6 } } })).toEqual([6, 6]);
   });
 });
