@@ -5,7 +5,9 @@ import { lintBank } from "../src/core/lint.js";
 import { paperRules } from "../src/core/rules.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusInput } from "../src/core/syllabus.js";
 import { formatSpec } from "../src/cli/format-report.js";
+import { renderPdfs } from "../src/io/render/index.js";
 import { HighsSolver } from "../src/solver/highs.js";
+import { pdfPages, squash } from "./helpers/pdf-text.js";
 import { makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
 
 const solver = new HighsSolver();
@@ -95,5 +97,61 @@ describe("levels, difficulty grades and tiers as lists the syllabus declares", (
     const header = (first: string) => printed.find((line) => line.startsWith(`${first} `))!.trim().split(/\s+/);
     expect(header("章")).toEqual(["章", "层级", "识记", "领会", "简单应用", "合计", "比例"]);
     expect(header("难度")).toEqual(["难度", "易", "较难", "难", "合计"]);
+  });
+});
+
+describe("a course whose grades and tiers have names of their own", () => {
+  const own = indexSyllabus(
+    syllabusSchema.parse({
+      ...input,
+      levels: ["了解", "掌握"],
+      difficulties: ["容易", "中等", "困难"],
+      tiers: { 核心: { label: "核心章" }, 外围: { label: "外围章" } },
+      chapters: [
+        { ...input.chapters[0]!, tier: "核心", requirements: { 掌握: "会用" } },
+        { ...input.chapters[1]!, tier: "外围" },
+      ],
+    }),
+  );
+  const ownBlueprint = blueprintSchema.parse({
+    ...makeBlueprint(),
+    rules: {
+      levels: { shares: { 了解: 100 * (2 / 7), 掌握: 100 * (5 / 7) }, tolerance_points: 0.01 },
+      difficulty: { shares: { 容易: 100 * (2 / 7), 中等: 100 * (5 / 7), 困难: 0 }, tolerance_points: 0.01 },
+      chapters: { min_questions_each: 1, tier_order: true, points_by_tier: { 核心: { min: 1 } } },
+    },
+  });
+  const bank = makeBank([
+    rawQuestion("单项选择题", { id: "s1", level: "了解", difficulty: "容易" }),
+    rawQuestion("单项选择题", { id: "s2", level: "了解", difficulty: "容易", chapter: 2, knowledge_point: "2.1" }),
+    rawQuestion("简答题", { id: "w1", level: "掌握", difficulty: "中等" }),
+  ]);
+
+  it("reads, checks and lints them like the built-in ones", () => {
+    expect(syllabusProblems(own.syllabus)).toEqual([]);
+    expect(blueprintSyllabusProblems(ownBlueprint, own)).toEqual([]);
+    expect(lintBank(bank, { syllabus: own, blueprint: ownBlueprint }).filter((d) => d.severity === "error")).toEqual([]);
+    expect(lintBank(makeBank([rawQuestion("单项选择题", { id: "x", level: "识记", difficulty: "中等" })]), { syllabus: own }).map((d) => d.code)).toContain("undeclared-level");
+    expect(paperRules(ownBlueprint, own).map((r) => r.id).filter((id) => /^(level|difficulty|tier-order):/.test(id))).toEqual([
+      "level:了解",
+      "level:掌握",
+      "difficulty:容易",
+      "difficulty:中等",
+      "difficulty:困难",
+      "tier-order:核心:外围",
+    ]);
+  });
+
+  it("assembles, validates and renders the 双向细目表 with exactly the declared columns", async () => {
+    const result = await assemble(bank, ownBlueprint, own, { seed: 2, solver });
+    if (!result.ok) throw new Error(result.diagnosis.message);
+    const { report, paper } = result.forms[0]!;
+    expect(report.ok).toBe(true);
+    expect(report.spec.levels).toEqual({ 了解: { actual: 2, target: 2 }, 掌握: { actual: 5, target: 5 } });
+    const rendered = await renderPdfs({ paper, spec: report.spec, blueprint: ownBlueprint, syllabus: own, kinds: ["spec"] });
+    if (!rendered.ok) throw new Error(rendered.diagnostics.map((d) => d.message).join("\n"));
+    const text = squash((await pdfPages(rendered.pdfs[0]!.bytes)).join("\n"));
+    for (const name of ["了解", "掌握", "容易", "中等", "困难", "核心", "外围"]) expect(text).toContain(name);
+    for (const builtIn of ["识记", "领会", "简单应用", "综合应用", "较易", "较难", "次重点"]) expect(text).not.toContain(builtIn);
   });
 });

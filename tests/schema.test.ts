@@ -9,8 +9,9 @@ const origin = { file: "bank/x.yaml", path: ["questions", 0] };
 describe("question schema", () => {
   const invalid: [string, Record<string, unknown>, string, (string | number)[]][] = [
     ["unknown type", rawQuestion("单项选择题", { type: "判断题" }), 'type: expected one of 单项选择题, 多项选择题, 名词解释, 简答题, 论述题, 案例分析题, found "判断题"', ["type"]],
-    ["unknown level", rawQuestion("单项选择题", { level: "掌握" }), 'level: expected one of 识记, 领会, 简单应用, 综合应用', ["level"]],
-    ["unknown difficulty", rawQuestion("单项选择题", { difficulty: "中" }), "difficulty: expected one of 易, 较易, 较难, 难", ["difficulty"]],
+    // Which levels and grades exist is the syllabus's to say (lint: undeclared-level); the schema wants a name.
+    ["level with surrounding spaces", rawQuestion("单项选择题", { level: " 识记" }), "level: a name without surrounding spaces", ["level"]],
+    ["difficulty that is no text", rawQuestion("单项选择题", { difficulty: 3 }), "difficulty:", ["difficulty"]],
     // How many options is the blueprint's (a lint finding); fewer than 2 or more than 10 is never a choice.
     ["one option", rawQuestion("单项选择题", { options: ["甲"] }), "options: at least 2 options", ["options"]],
     ["eleven options", rawQuestion("多项选择题", { options: [..."甲乙丙丁戊己庚辛壬癸子"] }), "options: at most 10 options", ["options"]],

@@ -13,14 +13,14 @@ export function formatSpec(spec: SpecTable, style: Style): string {
     fmt(r.points),
     `${Math.round((r.points / (spec.total.actual || 1)) * 1000) / 10}%`,
   ]);
-  const totals = ["合计", "", ...spec.columns.levels.map((l) => fmt(spec.levels[l].actual)), fmt(spec.total.actual), "100%"];
-  const targets = ["目标", "", ...spec.columns.levels.map((l) => fmt(spec.levels[l].target)), fmt(spec.total.target), ""];
+  const totals = ["合计", "", ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.actual)), fmt(spec.total.actual), "100%"];
+  const targets = ["目标", "", ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.target)), fmt(spec.total.target), ""];
   const levelTable = renderTable(["章", "层级", ...spec.columns.levels, "合计", "比例"], [...rows, totals, targets], { alignLeft: [0, 1] });
   const difficultyTable = renderTable(
     ["难度", ...spec.columns.difficulties, "合计"],
     [
-      ["实际", ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d].actual)), fmt(spec.total.actual)],
-      ["目标", ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d].target)), fmt(spec.total.target)],
+      ["实际", ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.actual)), fmt(spec.total.actual)],
+      ["目标", ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.target)), fmt(spec.total.target)],
     ],
   );
   return [c.bold("双向细目表 (points by chapter and cognitive level)"), levelTable, "", c.bold("难度分布 (points by difficulty)"), difficultyTable, `预计答题时间 ${fmt(spec.minutes)} 分钟`].join("\n");

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { LIMITS, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limits.js";
 import type { SyllabusIndex } from "./syllabus.js";
-import { DIFFICULTIES, LEVELS, TIERS, questionTypeSchema, type QuestionType } from "./vocabulary.js";
+import { difficultySchema, levelSchema, questionTypeSchema, tierSchema, type QuestionType } from "./vocabulary.js";
+
+/** Keys that are grade or tier names, English aliases read as their names (the syllabus says which exist). */
+function namedBy<V>(name: typeof levelSchema, record: Record<string, V>): Partial<Record<string, V>> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [name.safeParse(key).data ?? key, value]));
+}
 
 const range = z.strictObject({ min: nonnegativeUpTo(LIMITS.paperPoints).optional(), max: nonnegativeUpTo(LIMITS.paperPoints).optional() });
 export type Range = z.output<typeof range>;
@@ -16,9 +21,9 @@ const sectionSchema = z.strictObject({
 });
 
 // Which keys a blueprint needs is the syllabus's to say (its declared grades): blueprintSyllabusProblems.
-const sharesSchema = <K extends string>(keys: readonly [K, ...K[]]) =>
+const sharesSchema = (name: typeof levelSchema) =>
   z.strictObject({
-    shares: z.partialRecord(z.enum(keys), nonnegativeUpTo(LIMITS.percent)),
+    shares: z.record(z.string(), nonnegativeUpTo(LIMITS.percent)).transform((shares) => namedBy(name, shares)),
     tolerance_points: nonnegativeUpTo(LIMITS.percent).default(0),
   });
 
@@ -145,14 +150,14 @@ export const blueprintSchema = z.strictObject({
   /** Per question type: how many options a choice question has, a range (default 4 and 5). */
   question_types: z.partialRecord(z.enum(CHOICE_TYPES), z.strictObject({ options: optionRange })).default({}),
   rules: z.strictObject({
-    levels: sharesSchema(LEVELS),
-    difficulty: sharesSchema(DIFFICULTIES),
+    levels: sharesSchema(levelSchema),
+    difficulty: sharesSchema(difficultySchema),
     chapters: z
       .strictObject({
         min_questions_each: wholeIn(0, LIMITS.sectionCount).default(1),
-        points_by_tier: z.partialRecord(z.enum(TIERS), range).default({}),
+        points_by_tier: z.record(z.string(), range).transform((byTier) => namedBy(tierSchema, byTier)).default({}),
         points_by_chapter: z.record(z.string().regex(/^\d{1,2}$/, "a chapter number"), range).default({}),
-        tier_totals: z.partialRecord(z.enum(TIERS), range).default({}),
+        tier_totals: z.record(z.string(), range).transform((byTier) => namedBy(tierSchema, byTier)).default({}),
         /**
          * 适当突出重点章节: the average points per chapter of each tier at least that of the next tier,
          * plus the margin (true: a margin of 0).

@@ -2,7 +2,7 @@ import { sectionFor, type Blueprint } from "./blueprint.js";
 import { paperItems, type Paper } from "./paper.js";
 import { itemFacts, type ItemFacts } from "./rules.js";
 import type { SyllabusIndex } from "./syllabus.js";
-import { DIFFICULTIES, LEVELS, type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
+import { type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
 
 export interface SpecRow {
   chapter: number;
@@ -53,36 +53,39 @@ export function paperFacts(paper: Paper, blueprint: Blueprint, syllabus: Syllabu
   });
 }
 
+/** The grades a question has points in: the declared ones in their order, then any other. */
+function inOrder(declared: readonly string[], points: Readonly<Record<string, number | undefined>>): string[] {
+  const given = Object.keys(points).filter((name) => points[name]);
+  return [...declared.filter((name) => given.includes(name)), ...given.filter((name) => !declared.includes(name))];
+}
+
 export function buildSpec(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex): SpecTable {
   const total = blueprint.paper.total_points;
   const rows: SpecRow[] = syllabus.syllabus.chapters.map((c) => ({
     chapter: c.number,
     title: c.title,
     tier: c.tier,
-    levels: zeros(LEVELS),
-    difficulty: zeros(DIFFICULTIES),
+    levels: zeros(syllabus.levels),
+    difficulty: zeros(syllabus.difficulties),
     points: 0,
     questions: 0,
   }));
-  const levels = Object.fromEntries(LEVELS.map((l) => [l, { actual: 0, target: ((blueprint.rules.levels.shares[l] ?? 0) * total) / 100 }])) as SpecTable["levels"];
-  const difficulty = Object.fromEntries(
-    DIFFICULTIES.map((d) => [d, { actual: 0, target: ((blueprint.rules.difficulty.shares[d] ?? 0) * total) / 100 }]),
-  ) as SpecTable["difficulty"];
+  const targets = (names: readonly string[], shares: Readonly<Record<string, number | undefined>>) =>
+    Object.fromEntries(names.map((name) => [name, { actual: 0, target: ((shares[name] ?? 0) * total) / 100 }]));
+  const levels: SpecTable["levels"] = targets(syllabus.levels, blueprint.rules.levels.shares);
+  const difficulty: SpecTable["difficulty"] = targets(syllabus.difficulties, blueprint.rules.difficulty.shares);
+  // A grade the syllabus does not declare (lint refuses it) still counts, in a column of its own.
+  const add = (into: Record<string, { actual: number; target: number }>, rowInto: Record<string, number> | undefined, name: string, p: number) => {
+    (into[name] ??= { actual: 0, target: 0 }).actual += p;
+    if (rowInto) rowInto[name] = (rowInto[name] ?? 0) + p;
+  };
   const items: SpecItem[] = [];
   let points = 0;
   let minutes = 0;
   for (const { facts, id, number } of paperFacts(paper, blueprint, syllabus)) {
     const row = rows.find((r) => r.chapter === facts.chapter);
-    for (const level of LEVELS) {
-      const p = facts.levelPoints[level] ?? 0;
-      levels[level].actual += p;
-      if (row) row.levels[level] += p;
-    }
-    for (const d of DIFFICULTIES) {
-      const p = facts.difficultyPoints[d] ?? 0;
-      difficulty[d].actual += p;
-      if (row) row.difficulty[d] += p;
-    }
+    for (const [level, p] of Object.entries(facts.levelPoints)) add(levels, row?.levels, level, p ?? 0);
+    for (const [d, p] of Object.entries(facts.difficultyPoints)) add(difficulty, row?.difficulty, d, p ?? 0);
     if (row) {
       row.points += facts.points;
       row.questions += 1;
@@ -95,8 +98,8 @@ export function buildSpec(paper: Paper, blueprint: Blueprint, syllabus: Syllabus
       type: facts.type,
       chapter: facts.chapter,
       knowledgePoints: facts.knowledgePoints,
-      levels: LEVELS.filter((l) => facts.levelPoints[l]),
-      difficulties: DIFFICULTIES.filter((d) => facts.difficultyPoints[d]),
+      levels: inOrder(syllabus.levels, facts.levelPoints),
+      difficulties: inOrder(syllabus.difficulties, facts.difficultyPoints),
       points: facts.points,
       minutes: facts.minutes,
     });

@@ -92,8 +92,6 @@ export function syllabusProblems(syllabus: Syllabus): string[] {
     const twice = list?.find((name, i) => list.indexOf(name) !== i);
     if (twice) problems.push(`${key} names ${twice} twice`);
   }
-  const unknownTier = Object.keys(syllabus.tiers ?? {}).find((name) => !tierSchema.safeParse(name).success);
-  if (unknownTier) problems.push(`tiers: ${unknownTier} is not one of ${TIERS.join(", ")}`);
   const tiers = declaredTiers(syllabus);
   const levels = syllabus.levels ?? LEVELS;
   const seenChapters = new Set<number>();

@@ -15,12 +15,12 @@ export function levelTable({ spec }: RenderInput, width: number): Child {
   const [chapterLabel, titleLabel, tierLabel] = LABELS.chapterColumns;
   const total = spec.total.actual;
   const rows: (string | Cell)[][] = spec.rows.map((r) => [
-    LABELS.chapterNumber(r.chapter), { text: r.title, align: "left" }, r.tier, ...spec.columns.levels.map((l) => blankZero(r.levels[l])), fmt(r.points), percent(r.points, total),
+    LABELS.chapterNumber(r.chapter), { text: r.title, align: "left" }, r.tier, ...spec.columns.levels.map((l) => blankZero(r.levels[l] ?? 0)), fmt(r.points), percent(r.points, total),
   ]);
   rows.push(
-    [bold(LABELS.sum, 3), ...spec.columns.levels.map((l) => fmt(spec.levels[l].actual)), fmt(total), percent(total, total)],
-    [bold(LABELS.share, 3), ...spec.columns.levels.map((l) => percent(spec.levels[l].actual, total)), percent(total, total), ""],
-    [bold(LABELS.target, 3), ...spec.columns.levels.map((l) => fmt(spec.levels[l].target)), fmt(spec.total.target), ""],
+    [bold(LABELS.sum, 3), ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.actual)), fmt(total), percent(total, total)],
+    [bold(LABELS.share, 3), ...spec.columns.levels.map((l) => percent(spec.levels[l]!.actual, total)), percent(total, total), ""],
+    [bold(LABELS.target, 3), ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.target)), fmt(spec.total.target), ""],
   );
   return grid({
     columns: columnWidths(width, [52, undefined, 48, ...spec.columns.levels.map(() => 62), 52, 56]),
@@ -35,16 +35,16 @@ export function difficultyTable({ spec }: RenderInput, width: number): Child {
     columns: columnWidths(width, [60, ...spec.columns.difficulties.map(() => undefined), 60]),
     header: [[LABELS.difficulty, ...spec.columns.difficulties, LABELS.sum]],
     rows: [
-      [bold(LABELS.actual), ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d].actual)), fmt(total)],
-      [bold(LABELS.share), ...spec.columns.difficulties.map((d) => percent(spec.difficulty[d].actual, total)), percent(total, total)],
-      [bold(LABELS.target), ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d].target)), fmt(spec.total.target)],
+      [bold(LABELS.actual), ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.actual)), fmt(total)],
+      [bold(LABELS.share), ...spec.columns.difficulties.map((d) => percent(spec.difficulty[d]!.actual, total)), percent(total, total)],
+      [bold(LABELS.target), ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.target)), fmt(spec.total.target)],
     ],
   });
 }
 
 /** Target against actual points for every level and difficulty: the numbers of the PDF's chart. */
 export function targetTable(spec: SpecTable, width: number): Child {
-  const pairs = [...spec.columns.levels.map((l) => spec.levels[l]), ...spec.columns.difficulties.map((d) => spec.difficulty[d])];
+  const pairs = [...spec.columns.levels.map((l) => spec.levels[l]!), ...spec.columns.difficulties.map((d) => spec.difficulty[d]!)];
   return grid({
     columns: columnWidths(width, [60, ...pairs.map(() => undefined)]),
     header: [["", ...spec.columns.levels, ...spec.columns.difficulties]],

@@ -82,14 +82,14 @@ export function barChart(doc: Doc, spec: SpecTable, x: number, width: number): B
   const levels: Series = {
     title: LABELS.itemColumns[4],
     categories: spec.columns.levels,
-    target: spec.columns.levels.map((l) => spec.levels[l].target),
-    actual: spec.columns.levels.map((l) => spec.levels[l].actual),
+    target: spec.columns.levels.map((l) => spec.levels[l]!.target),
+    actual: spec.columns.levels.map((l) => spec.levels[l]!.actual),
   };
   const difficulty: Series = {
     title: LABELS.difficulty,
     categories: spec.columns.difficulties,
-    target: spec.columns.difficulties.map((d) => spec.difficulty[d].target),
-    actual: spec.columns.difficulties.map((d) => spec.difficulty[d].actual),
+    target: spec.columns.difficulties.map((d) => spec.difficulty[d]!.target),
+    actual: spec.columns.difficulties.map((d) => spec.difficulty[d]!.actual),
   };
   const max = niceMax([...levels.target, ...levels.actual, ...difficulty.target, ...difficulty.actual]);
   const half = width / 2;

@@ -24,13 +24,13 @@ function levelTable(doc: Doc, { spec }: RenderInput): Block {
   const total = spec.total.actual;
   const header: Row[] = [{ cells: [chapterLabel, titleLabel, tierLabel, ...spec.columns.levels, LABELS.sum, LABELS.share] }];
   const rows: Row[] = spec.rows.map((r) => ({
-    cells: [LABELS.chapterNumber(r.chapter), { text: r.title, align: "left" }, r.tier, ...spec.columns.levels.map((l) => blankZero(r.levels[l])), fmt(r.points), percent(r.points, total)],
+    cells: [LABELS.chapterNumber(r.chapter), { text: r.title, align: "left" }, r.tier, ...spec.columns.levels.map((l) => blankZero(r.levels[l] ?? 0)), fmt(r.points), percent(r.points, total)],
   }));
   const span = (label: string) => ({ text: label, span: 3, style: { ...CELL, font: BODY_BOLD.font } });
   rows.push(
-    { cells: [span(LABELS.sum), ...spec.columns.levels.map((l) => fmt(spec.levels[l].actual)), fmt(total), percent(total, total)] },
-    { cells: [span(LABELS.share), ...spec.columns.levels.map((l) => percent(spec.levels[l].actual, total)), percent(total, total), ""] },
-    { cells: [span(LABELS.target), ...spec.columns.levels.map((l) => fmt(spec.levels[l].target)), fmt(spec.total.target), ""] },
+    { cells: [span(LABELS.sum), ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.actual)), fmt(total), percent(total, total)] },
+    { cells: [span(LABELS.share), ...spec.columns.levels.map((l) => percent(spec.levels[l]!.actual, total)), percent(total, total), ""] },
+    { cells: [span(LABELS.target), ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.target)), fmt(spec.total.target), ""] },
   );
   return table(doc, { x: doc.page.margins.left, columns: widths, header, rows, style: CELL });
 }
@@ -40,9 +40,9 @@ function difficultyTable(doc: Doc, { spec }: RenderInput, width: number): Block 
   const total = spec.total.actual;
   const header: Row[] = [{ cells: [LABELS.difficulty, ...spec.columns.difficulties, LABELS.sum] }];
   const rows: Row[] = [
-    { cells: [{ text: LABELS.actual, style: { ...CELL, font: BODY_BOLD.font } }, ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d].actual)), fmt(total)] },
-    { cells: [{ text: LABELS.share, style: { ...CELL, font: BODY_BOLD.font } }, ...spec.columns.difficulties.map((d) => percent(spec.difficulty[d].actual, total)), percent(total, total)] },
-    { cells: [{ text: LABELS.target, style: { ...CELL, font: BODY_BOLD.font } }, ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d].target)), fmt(spec.total.target)] },
+    { cells: [{ text: LABELS.actual, style: { ...CELL, font: BODY_BOLD.font } }, ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.actual)), fmt(total)] },
+    { cells: [{ text: LABELS.share, style: { ...CELL, font: BODY_BOLD.font } }, ...spec.columns.difficulties.map((d) => percent(spec.difficulty[d]!.actual, total)), percent(total, total)] },
+    { cells: [{ text: LABELS.target, style: { ...CELL, font: BODY_BOLD.font } }, ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.target)), fmt(spec.total.target)] },
   ];
   return table(doc, { x: doc.page.margins.left, columns: widths, header, rows, style: CELL });
 }
