@@ -55,7 +55,9 @@ describe("replace (换题) on the bundled bank", () => {
         expect(differ.sort((a, b) => a - b)).toEqual([...numbers].sort((a, b) => a - b));
         expect(result.file.sections.map((s) => s.type)).toEqual(base.sections.map((s) => s.type));
       }),
-      { numRuns: 8, seed: 19 },
+      // Half the positions of this base paper (another since the tier order rule) have no replacement
+      // (a chapter's or a level's points would break): enough runs that several solve.
+      { numRuns: 14, seed: 19 },
     );
     expect(solved).toBeGreaterThan(3);
   });
