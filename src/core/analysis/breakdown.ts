@@ -58,7 +58,13 @@ export function breakdowns(units: readonly QuestionUnit[], scores: ReadonlyMap<s
   }
   const chapterOrder = [...new Set(units.map((u) => u.chapter))].sort((a, b) => a - b).map(String);
   const pointOrder = [...new Set(units.flatMap((u) => u.knowledgePoints))].sort(compareKnowledgePoints);
-  return { byChapter: collect(chapters, chapterOrder, n), byKnowledgePoint: collect(points, pointOrder, n), byLevel: collect(levels, LEVELS as readonly Level[], n) };
+  return { byChapter: collect(chapters, chapterOrder, n), byKnowledgePoint: collect(points, pointOrder, n), byLevel: collect(levels, levelOrder(levels), n) };
+}
+
+/** The default levels in their order, then a course's own level names as the paper first uses them. */
+function levelOrder(levels: readonly Contribution[]): readonly Level[] {
+  const own = levels.map((c) => c.group).filter((g, i, all) => !LEVELS.includes(g) && all.indexOf(g) === i);
+  return [...LEVELS, ...own];
 }
 
 /** Ids are free text: runs of digits compare as numbers ("3.9" before "3.10"), the rest as text. */
