@@ -54,6 +54,25 @@ describe("a diagnosis quotes a paper that exists", () => {
     if (within3.ok) expect(within3.forms[0]!.report.spec.levels.识记.actual).toBeLessThanOrEqual(13);
   });
 
+  it("quotes the relaxation's amounts when a paper reaches them (综合应用 40 needs 40 points of 较难 and 难, 30 allowed)", async () => {
+    const blueprint: Blueprint = {
+      ...bundled,
+      rules: {
+        ...bundled.rules,
+        levels: { shares: { 识记: 10, 领会: 30, 简单应用: 20, 综合应用: 40 }, tolerance_points: 0 },
+        difficulty: { shares: { 易: 30, 较易: 40, 较难: 20, 难: 10 }, tolerance_points: 0 },
+      },
+    };
+    const result = await assemble(bank, blueprint, syllabus, { seed: 1, solver });
+    if (result.ok) throw new Error("expected no paper");
+    // Two rules give 10 points each (which two is a tie: a level pair or a difficulty pair), in a paper found.
+    expect(result.diagnosis.shortfalls.map((s) => [Math.abs(s.shortBy), s.bound ?? false])).toEqual([
+      [10, false],
+      [10, false],
+    ]);
+    for (const s of result.diagnosis.shortfalls) expect(s.message).toMatch(/the closest paper (reaches|has) \d+ \((short|over) by 10\)$/);
+  });
+
   it("says plainly that the amounts are a bound when no exact paper could be found in time", async () => {
     // Only the first models (the grade model's proof, then its relaxed closest paper) are solved.
     let solves = 0;

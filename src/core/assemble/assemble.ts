@@ -252,7 +252,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     // A rule the bank cannot meet even alone is the plainest explanation; else the closest paper says which rules clash.
     const bankShort = bankShortfalls(setup.rules, setup.classified, setup.context.coefficients);
     if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
-    const shortfalls = await closestShortfalls(setup.context, outcome.proof, formsSolved, maxOverlap, (built) => solveWith(built, false));
+    const shortfalls = await closestShortfalls(context, outcome.proof, formsSolved, maxOverlap, (built) => solveWith(built, false));
     return { ok: false, reason: "infeasible", diagnosis: summarize(true, shortfalls, []), ...base };
   }
   if (outcome.kind !== "ok") {
