@@ -30,7 +30,7 @@ describe("assemble on the bundled 10421 bank", () => {
       const [form] = result.forms;
       expect(form!.report.checks.filter((c) => c.status === "fail")).toEqual([]);
       for (const level of ["识记", "领会", "简单应用", "综合应用"] as const) {
-        expect(form!.report.spec.levels[level].actual).toBe(form!.report.spec.levels[level].target);
+        expect(form!.report.spec.levels[level]!.actual).toBe(form!.report.spec.levels[level]!.target);
       }
       papers.push(ids(form!.file).join(","));
     }

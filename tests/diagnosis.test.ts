@@ -51,7 +51,7 @@ describe("a diagnosis quotes a paper that exists", () => {
     expect((await assemble(bank, raised(2), syllabus, { seed: 1, solver })).ok).toBe(false);
     const within3 = await assemble(bank, raised(3), syllabus, { seed: 1, solver });
     expect(within3.ok).toBe(true);
-    if (within3.ok) expect(within3.forms[0]!.report.spec.levels.识记.actual).toBeLessThanOrEqual(13);
+    if (within3.ok) expect(within3.forms[0]!.report.spec.levels.识记!.actual).toBeLessThanOrEqual(13);
   });
 
   it("quotes the relaxation's amounts when a paper reaches them (综合应用 40 needs 40 points of 较难 and 难, 30 allowed)", async () => {

@@ -43,7 +43,8 @@ describe("knowledge-point ids are free strings declared in the syllabus", () => 
   });
 
   it("tags questions with them: lint knows them, and a paper is assembled and validated on them", async () => {
-    const blueprint = makeBlueprint({ rules: { ...makeBlueprint().rules, knowledge_points: { max_per_point: 1 } } });
+    const base = makeBlueprint();
+    const blueprint = { ...base, rules: { ...base.rules, knowledge_points: { max_per_point: 1 } } };
     const bank = makeBank([
       rawQuestion("单项选择题", { id: "s1", knowledge_point: "1.10" }),
       rawQuestion("单项选择题", { id: "s2", knowledge_point: "1.1" }),

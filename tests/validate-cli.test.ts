@@ -39,8 +39,9 @@ describe("zujuan validate (end to end)", () => {
 
   it("gives one finding for a section whose points_each disagrees with the blueprint, not the points rules after it", async () => {
     const { dir, paper } = await generated(34);
-    (paper.sections[0] as { points_each: number }).points_each = 2;
-    (paper.sections[3] as { points_each: number }).points_each = 6;
+    const sections = paper.sections as unknown as { points_each: number }[];
+    sections[0]!.points_each = 2;
+    sections[3]!.points_each = 6;
     const file = writeText(join(dir, "points.yaml"), stringify(paper));
     const run = await runCli(["validate", file, "--format", "json"]);
     expect(run.code).toBe(1);
