@@ -164,12 +164,12 @@ describe("the 双向细目表 .docx", () => {
     spec.rows.forEach((r, i) => expect(levels!.rows[i + 1]![7]!.text).toBe(String(r.points)));
     const total = levels!.rows[1 + spec.rows.length]!;
     expect(total[0]).toEqual({ text: "合计", span: 3 });
-    expect(total.slice(1).map((c) => c.text)).toEqual([...LEVELS.map((l) => String(spec.levels[l].actual)), "100", "100%"]);
+    expect(total.slice(1).map((c) => c.text)).toEqual([...LEVELS.map((l) => String(spec.levels[l]!.actual)), "100", "100%"]);
     expect(difficulty!.rows.map((r) => r.map((c) => c.text))).toEqual([
       ["难度", ...DIFFICULTIES, "合计"],
-      ["实际", ...DIFFICULTIES.map((d) => String(spec.difficulty[d].actual)), "100"],
-      ["比例", ...DIFFICULTIES.map((d) => `${spec.difficulty[d].actual}%`), "100%"],
-      ["目标", ...DIFFICULTIES.map((d) => String(spec.difficulty[d].target)), "100"],
+      ["实际", ...DIFFICULTIES.map((d) => String(spec.difficulty[d]!.actual)), "100"],
+      ["比例", ...DIFFICULTIES.map((d) => `${spec.difficulty[d]!.actual}%`), "100%"],
+      ["目标", ...DIFFICULTIES.map((d) => String(spec.difficulty[d]!.target)), "100"],
     ]);
     expect(targets!.rows).toHaveLength(3);
     expect(targets!.columns).toHaveLength(9);

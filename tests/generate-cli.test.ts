@@ -25,6 +25,13 @@ describe("zujuan generate (end to end)", () => {
     expect(readFileSync(join(b, "10421-A.yaml"))).toEqual(readFileSync(join(a, "10421-A.yaml")));
   });
 
+  it("answers --forms 14 on the bundled bank with exit 3, naming the 单项选择题 rule and its shortfall", async () => {
+    const run = await runCli(["generate", "--seed", "1", "--forms", "14", "--no-pdf", "--out", join(tempDir(), "out")]);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain("单项选择题: 15 questions");
+    expect(run.stdout).toContain("单项选择题: 14 forms of 15 with no question in common need at least 210 questions; the bank has 181 eligible (short by 29)");
+  });
+
   it("writes two disjoint forms with --forms 2, and JSON for scripts", async () => {
     const out = tempDir();
     const run = await runCli(["generate", "--seed", "4", "--forms", "2", "--no-pdf", "--out", out, "--format", "json"]);

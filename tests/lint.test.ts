@@ -99,7 +99,8 @@ describe("zujuan lint (end to end)", () => {
     const run = await runCli(["lint", "--blueprint", project.blueprint], { cwd: project.dir });
     expect(run.code).toBe(1);
     const out = run.stdout;
-    expect(out).toMatch(/bank\/10421\/a\.yaml:6:12: error: level: expected one of 识记, 领会, 简单应用, 综合应用, found "掌握"/);
+    // Levels are the syllabus's to declare: an unknown one is a lint finding at the level, not a schema error.
+    expect(out).toMatch(/bank\/10421\/a\.yaml:6:12: error: ch01-sc-900: level 掌握 is not one the syllabus declares \(识记, 领会, 简单应用, 综合应用\)/);
     expect(out).toMatch(/bank\/10421\/a\.yaml:18:13: error: ch01-sc-901: answer F is not among the options A–D/);
     expect(out).toMatch(/bank\/10421\/a\.yaml:17:23: error: ch01-sc-901: options A and C are identical/);
     expect(out).toMatch(/bank\/10421\/a\.yaml:19:9: error: ch01-sc-901: id already used \(first at bank\/10421\/a\.yaml:11:9\)/);
@@ -116,7 +117,7 @@ describe("zujuan lint (end to end)", () => {
     const report = JSON.parse(run.stdout);
     expect(report.ok).toBe(false);
     const errors = report.diagnostics.filter((d: { severity: string }) => d.severity === "error");
-    expect(errors.map((d: { code: string }) => d.code).sort()).toEqual(["answer-outside-options", "duplicate-id", "identical-options", "schema"].sort());
+    expect(errors.map((d: { code: string }) => d.code).sort()).toEqual(["answer-outside-options", "duplicate-id", "identical-options", "undeclared-level"].sort());
     expect(errors.every((d: { location: { line: number } }) => d.location.line > 0)).toBe(true);
   });
 

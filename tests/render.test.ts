@@ -161,11 +161,11 @@ describe("the 双向细目表", () => {
   it("has totals equal to the paper's: 100 points, 20/30/30/20 by level and by difficulty", () => {
     const { spec } = form.report;
     expect(spec.total.actual).toBe(100);
-    expect(LEVELS.map((l) => spec.levels[l].actual)).toEqual([20, 30, 30, 20]);
+    expect(LEVELS.map((l) => spec.levels[l]!.actual)).toEqual([20, 30, 30, 20]);
     const s = text.spec;
     expect(s).toContain("合计20303020100100%");
     expect(s).toContain("目标20303020100");
-    expect(s).toContain(`实际${DIFFICULTIES.map((d) => spec.difficulty[d].actual).join("")}100`);
+    expect(s).toContain(`实际${DIFFICULTIES.map((d) => spec.difficulty[d]!.actual).join("")}100`);
     for (const row of spec.rows) expect(s).toContain(`第${chineseNumeral(row.chapter)}章${squash(row.title)}`);
   });
 

@@ -2,22 +2,25 @@ import { describe, expect, it } from "vitest";
 import { messageOf } from "./helpers/messages.js";
 import { en } from "../src/cli/messages/en.js";
 import { parseBank, parseQuestion } from "../src/core/bank.js";
-import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
+import { blueprintProblems, blueprintSchema, blueprintSyllabusProblems } from "../src/core/blueprint.js";
 import { rawQuestion } from "./helpers/builders.js";
-import { makeBlueprint } from "./helpers/builders.js";
+import { makeBlueprint, makeSyllabus } from "./helpers/builders.js";
 
 const origin = { file: "bank/x.yaml", path: ["questions", 0] };
 
 describe("question schema", () => {
   const invalid: [string, Record<string, unknown>, string, (string | number)[]][] = [
     ["unknown type", rawQuestion("单项选择题", { type: "判断题" }), 'type: expected one of 单项选择题, 多项选择题, 名词解释, 简答题, 论述题, 案例分析题, found "判断题"', ["type"]],
-    ["unknown level", rawQuestion("单项选择题", { level: "掌握" }), 'level: expected one of 识记, 领会, 简单应用, 综合应用', ["level"]],
-    ["unknown difficulty", rawQuestion("单项选择题", { difficulty: "中" }), "difficulty: expected one of 易, 较易, 较难, 难", ["difficulty"]],
-    ["three options", rawQuestion("单项选择题", { options: ["甲", "乙", "丙"] }), "options:", ["options"]],
+    // Which levels and grades exist is the syllabus's to say (lint: undeclared-level); the schema wants a name.
+    ["level with surrounding spaces", rawQuestion("单项选择题", { level: " 识记" }), "level: a name without surrounding spaces", ["level"]],
+    ["difficulty that is no text", rawQuestion("单项选择题", { difficulty: 3 }), "difficulty:", ["difficulty"]],
+    // How many options is the blueprint's (a lint finding); fewer than 2 or more than 10 is never a choice.
+    ["one option", rawQuestion("单项选择题", { options: ["甲"] }), "options: at least 2 options", ["options"]],
+    ["eleven options", rawQuestion("多项选择题", { options: [..."甲乙丙丁戊己庚辛壬癸子"] }), "options: at most 10 options", ["options"]],
     ["missing stem", rawQuestion("简答题", { stem: undefined }), "stem: required field missing", ["stem"]],
     ["missing answer", rawQuestion("名词解释", { answer: undefined }), "answer: required field missing", ["answer"]],
     ["misspelt field", rawQuestion("简答题", { answers: "x" }), 'unknown field "answers"', []],
-    ["bad knowledge point", rawQuestion("单项选择题", { knowledge_point: "第一章" }), "knowledge_point", ["knowledge_point"]],
+    ["knowledge point with a leading space", rawQuestion("单项选择题", { knowledge_point: " 1.1" }), "knowledge_point", ["knowledge_point"]],
     ["negative marking points", rawQuestion("简答题", { marking: [{ point: "要点", points: -1 }] }), "marking.0.points", ["marking", 0, "points"]],
     ["case without sub-questions", rawQuestion("案例分析题", { subquestions: [] }), "subquestions", ["subquestions"]],
     ["sub-question without level", rawQuestion("案例分析题", { subquestions: [{ ask: "问", difficulty: "难", points: 20, answer: "答", marking: [{ point: "p", points: 20 }] }] }), "subquestions.0.level: required field missing", ["subquestions", 0, "level"]],
@@ -102,8 +105,8 @@ describe("blueprint rules", () => {
     expect(blueprintProblems(makeBlueprint(overrides)).map((p) => en["blueprint-rule"](p))).toContain(message);
   });
 
-  it("requires a share for every level", () => {
-    const result = blueprintSchema.safeParse({ ...makeBlueprint(), rules: { ...makeBlueprint().rules, levels: { shares: { 识记: 100 } } } });
-    expect(result.success).toBe(false);
+  it("requires a share for every level the syllabus declares (all four by default)", () => {
+    const blueprint = blueprintSchema.parse({ ...makeBlueprint(), rules: { ...makeBlueprint().rules, levels: { shares: { 识记: 100 } } } });
+    expect(blueprintSyllabusProblems(blueprint, makeSyllabus())).toEqual(["rules.levels.shares needs a share for each of 识记, 领会, 简单应用, 综合应用: 领会, 简单应用, 综合应用 missing"]);
   });
 });

@@ -37,6 +37,22 @@ describe("zujuan validate (end to end)", () => {
     expect(json.ok).toBe(false);
   });
 
+  it("gives one finding for a section whose points_each disagrees with the blueprint, not the points rules after it", async () => {
+    const { dir, paper } = await generated(34);
+    const sections = paper.sections as unknown as { points_each: number }[];
+    sections[0]!.points_each = 2;
+    sections[3]!.points_each = 6;
+    const file = writeText(join(dir, "points.yaml"), stringify(paper));
+    const run = await runCli(["validate", file, "--format", "json"]);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout);
+    const failed = json.checks.filter((c: { status: string }) => c.status === "fail").map((c: { id: string; expected: string; actual: string }) => [c.id, c.expected, c.actual]);
+    expect(failed).toEqual([
+      ["structure:points:单项选择题", "1", "2"],
+      ["structure:points:简答题", "5", "6"],
+    ]);
+  });
+
   it("names an unknown id and an inline question missing its answer, with their locations", async () => {
     const { dir, paper } = await generated(32);
     (paper.sections[0]!.questions as unknown[])[1] = "ch01-sc-999";

@@ -59,7 +59,7 @@ function partition(random: () => number, total: number): number[] {
 /** Exactly `size` questions over (chapter, type) cells, proportional to the cell weights (largest remainder). */
 function cellCounts(chapters: ChapterShape[], size: number): { chapter: ChapterShape; type: QuestionType; count: number }[] {
   const cells = chapters.flatMap((chapter) =>
-    QUESTION_TYPES.map((type) => ({ chapter, type, weight: TYPE_WEIGHTS_BY_TIER[chapter.tier][type] ?? 0 })),
+    QUESTION_TYPES.map((type) => ({ chapter, type, weight: TYPE_WEIGHTS_BY_TIER[chapter.tier]?.[type] ?? 0 })),
   );
   const total = cells.reduce((s, c) => s + c.weight, 0);
   const exact = cells.map((c) => (size * c.weight) / total);

@@ -1,6 +1,5 @@
 import type { SpecTable } from "../core/spec.js";
 import type { RuleCheck } from "../core/validate.js";
-import { DIFFICULTIES, LEVELS } from "../core/vocabulary.js";
 import { checkLabel, describeActual, describeExpected } from "./messages/checks.js";
 import type { Style } from "./style.js";
 import { plural } from "./words.js";
@@ -12,18 +11,18 @@ export function formatSpec(spec: SpecTable, style: Style): string {
   const rows = spec.rows.map((r) => [
     `第${r.chapter}章 ${r.title}`,
     r.tier,
-    ...LEVELS.map((l) => (r.levels[l] ? fmt(r.levels[l]) : "·")),
+    ...spec.columns.levels.map((l) => (r.levels[l] ? fmt(r.levels[l]) : "·")),
     fmt(r.points),
     `${Math.round((r.points / (spec.total.actual || 1)) * 1000) / 10}%`,
   ]);
-  const totals = ["合计", "", ...LEVELS.map((l) => fmt(spec.levels[l].actual)), fmt(spec.total.actual), "100%"];
-  const targets = ["目标", "", ...LEVELS.map((l) => fmt(spec.levels[l].target)), fmt(spec.total.target), ""];
-  const levelTable = renderTable(["章", "层级", ...LEVELS, "合计", "比例"], [...rows, totals, targets], { alignLeft: [0, 1] });
+  const totals = ["合计", "", ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.actual)), fmt(spec.total.actual), "100%"];
+  const targets = ["目标", "", ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.target)), fmt(spec.total.target), ""];
+  const levelTable = renderTable(["章", "层级", ...spec.columns.levels, "合计", "比例"], [...rows, totals, targets], { alignLeft: [0, 1] });
   const difficultyTable = renderTable(
-    ["难度", ...DIFFICULTIES, "合计"],
+    ["难度", ...spec.columns.difficulties, "合计"],
     [
-      ["实际", ...DIFFICULTIES.map((d) => fmt(spec.difficulty[d].actual)), fmt(spec.total.actual)],
-      ["目标", ...DIFFICULTIES.map((d) => fmt(spec.difficulty[d].target)), fmt(spec.total.target)],
+      ["实际", ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.actual)), fmt(spec.total.actual)],
+      ["目标", ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.target)), fmt(spec.total.target)],
     ],
   );
   const zh = style.lang === "zh";

@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { BlueprintProblem } from "./findings.js";
 import { LIMITS, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limits.js";
 import { resolveShare, shareSchema, type PaperSize, type ShareBound } from "./share.js";
-import { DIFFICULTIES, LEVELS, TIERS, questionTypeSchema, type QuestionType } from "./vocabulary.js";
+import type { SyllabusIndex } from "./syllabus.js";
+import { difficultySchema, levelSchema, questionTypeSchema, tierSchema, type QuestionType } from "./vocabulary.js";
+
+/** Keys that are grade or tier names, English aliases read as their names (the syllabus says which exist). */
+function namedBy<V>(name: typeof levelSchema, record: Record<string, V>): Partial<Record<string, V>> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [name.safeParse(key).data ?? key, value]));
+}
 
 const range = z.strictObject({ min: nonnegativeUpTo(LIMITS.paperPoints).optional(), max: nonnegativeUpTo(LIMITS.paperPoints).optional() });
 export type Range = z.output<typeof range>;
@@ -16,12 +22,10 @@ const sectionSchema = z.strictObject({
   title: z.string().optional(),
 });
 
-const sharesSchema = <K extends string>(keys: readonly [K, ...K[]]) =>
+// Which keys a blueprint needs is the syllabus's to say (its declared grades): blueprintSyllabusProblems.
+const sharesSchema = (name: typeof levelSchema) =>
   z.strictObject({
-    shares: z.partialRecord(z.enum(keys), nonnegativeUpTo(LIMITS.percent)).refine(
-      (shares) => keys.every((k) => k in shares),
-      `a share for each of ${keys.join(", ")}`,
-    ),
+    shares: z.record(z.string(), nonnegativeUpTo(LIMITS.percent)).transform((shares) => namedBy(name, shares)),
     tolerance_points: nonnegativeUpTo(LIMITS.percent).default(0),
   });
 
@@ -94,6 +98,19 @@ const includeSchema = z
   .transform((v): { id: string; forms?: string[] } => (typeof v === "string" || !v.forms ? { id: typeof v === "string" ? v : v.id } : { id: v.id, forms: v.forms }));
 export type Include = z.output<typeof includeSchema>;
 
+const optionCount = wholeIn(2, LIMITS.choiceOptions);
+const optionRange = z.strictObject({ min: optionCount, max: optionCount });
+export type OptionRange = z.output<typeof optionRange>;
+export const CHOICE_TYPES = ["单项选择题", "多项选择题"] as const;
+export type ChoiceType = (typeof CHOICE_TYPES)[number];
+/** Options of a choice question when the blueprint says nothing: what 自学考试 papers print. */
+export const DEFAULT_OPTION_COUNTS: Readonly<Record<ChoiceType, OptionRange>> = { 单项选择题: { min: 4, max: 4 }, 多项选择题: { min: 5, max: 5 } };
+
+/** How many options a choice question of `type` may have under the blueprint (or the defaults). */
+export function optionCounts(blueprint: Pick<Blueprint, "question_types"> | undefined, type: ChoiceType): OptionRange {
+  return blueprint?.question_types[type]?.options ?? DEFAULT_OPTION_COUNTS[type];
+}
+
 /** Questions a percentage of a paper of `total` questions allows: rounded down, so "at most 10 %" holds. */
 export function countOf(value: number | string, total: number): number {
   return resolveShare(value, { questions: total, points: 0 }).max;
@@ -128,17 +145,27 @@ export const blueprintSchema = z.strictObject({
     seal: sealSchema.default(SEAL_DEFAULTS),
   }),
   sections: z.array(sectionSchema).min(1),
+  /** Per question type: how many options a choice question has, a range (default 4 and 5). */
+  question_types: z.partialRecord(z.enum(CHOICE_TYPES), z.strictObject({ options: optionRange })).default({}),
   rules: z.strictObject({
-    levels: sharesSchema(LEVELS),
-    difficulty: sharesSchema(DIFFICULTIES),
+    levels: sharesSchema(levelSchema),
+    difficulty: sharesSchema(difficultySchema),
     chapters: z
       .strictObject({
         min_questions_each: wholeIn(0, LIMITS.sectionCount).default(1),
-        points_by_tier: z.partialRecord(z.enum(TIERS), range).default({}),
+        points_by_tier: z.record(z.string(), range).transform((byTier) => namedBy(tierSchema, byTier)).default({}),
         points_by_chapter: z.record(z.string().regex(/^\d{1,2}$/, "a chapter number"), range).default({}),
-        tier_totals: z.partialRecord(z.enum(TIERS), range).default({}),
+        tier_totals: z.record(z.string(), range).transform((byTier) => namedBy(tierSchema, byTier)).default({}),
+        /**
+         * 适当突出重点章节: the average points per chapter of each tier at least that of the next tier,
+         * plus the margin (true: a margin of 0).
+         */
+        tier_order: z
+          .union([z.boolean(), z.strictObject({ margin: nonnegativeUpTo(LIMITS.paperPoints).default(0) })])
+          .optional()
+          .transform((v) => (v === true ? { margin: 0 } : v === false ? undefined : v)),
       })
-      .default({ min_questions_each: 1, points_by_tier: {}, points_by_chapter: {}, tier_totals: {} }),
+      .default({ min_questions_each: 1, points_by_tier: {}, points_by_chapter: {}, tier_totals: {}, tier_order: undefined }),
     time: z.strictObject({ min: nonnegativeUpTo(LIMITS.paperMinutes).optional(), max: nonnegativeUpTo(LIMITS.paperMinutes).optional() }).default({}),
     knowledge_points: z.strictObject({ max_per_point: wholeIn(1, LIMITS.sectionCount).optional() }).default({}),
     history: z
@@ -213,6 +240,13 @@ export const blueprintRules: { name: string; check: (b: Blueprint) => BlueprintP
     },
   },
   {
+    name: "option-counts-ordered",
+    check: (b) => {
+      const wrong = CHOICE_TYPES.find((t) => optionCounts(b, t).min > optionCounts(b, t).max);
+      return wrong ? { problem: "option-range", type: wrong, min: optionCounts(b, wrong).min, max: optionCounts(b, wrong).max } : undefined;
+    },
+  },
+  {
     name: "parts-name-sections",
     check: (b) => {
       const types = new Set(b.sections.map((s) => s.type));
@@ -237,6 +271,28 @@ export function blueprintProblems(blueprint: Blueprint): BlueprintProblem[] {
     const problem = rule.check(blueprint);
     return problem ? [problem] : [];
   });
+}
+
+/**
+ * The blueprint against the grades and tiers its syllabus declares: a share for each declared level and
+ * difficulty grade and for no other, tier ranges only for declared tiers.
+ */
+export function blueprintSyllabusProblems(blueprint: Blueprint, syllabus: Pick<SyllabusIndex, "levels" | "difficulties" | "tiers">): BlueprintProblem[] {
+  const problems: BlueprintProblem[] = [];
+  const shares: [string, readonly string[], Record<string, number | undefined>][] = [
+    ["levels", syllabus.levels, blueprint.rules.levels.shares],
+    ["difficulty", syllabus.difficulties, blueprint.rules.difficulty.shares],
+  ];
+  for (const [dimension, declared, given] of shares) {
+    const missing = declared.filter((name) => given[name] === undefined);
+    if (missing.length) problems.push({ problem: "shares-missing", dimension, missing, declared: [...declared] });
+    const extra = Object.keys(given).filter((name) => !declared.includes(name));
+    if (extra.length) problems.push({ problem: "shares-undeclared", dimension, extra, declared: [...declared] });
+  }
+  const { points_by_tier: byTier, tier_totals: totals } = blueprint.rules.chapters;
+  const tiers = [...Object.keys(byTier), ...Object.keys(totals)].filter((t, i, all) => all.indexOf(t) === i && !syllabus.tiers.includes(t as never));
+  if (tiers.length) problems.push({ problem: "tiers-undeclared", tiers, declared: [...syllabus.tiers] });
+  return problems;
 }
 
 export function sectionFor(blueprint: Blueprint, type: QuestionType): BlueprintSection | undefined {

@@ -67,14 +67,20 @@ export type BlueprintProblem =
   | { problem: "part-without-section"; type: string }
   | { problem: "bands-order"; easy: number; fairlyEasy: number; fairlyHard: number }
   | { problem: "p-range"; min: number; max: number }
-  | { problem: "pass-mark"; pass: number; total: number };
+  | { problem: "pass-mark"; pass: number; total: number }
+  | { problem: "shares-missing"; dimension: string; missing: string[]; declared: string[] }
+  | { problem: "shares-undeclared"; dimension: string; extra: string[]; declared: string[] }
+  | { problem: "tiers-undeclared"; tiers: string[]; declared: string[] }
+  | { problem: "option-range"; type: string; min: number; max: number };
 
 /** A syllabus that parses but contradicts itself. */
 export type SyllabusProblem =
   | { problem: "chapter-twice"; chapter: number }
   | { problem: "point-twice"; id: string }
   | { problem: "point-chapter"; id: string; chapter: number }
-  | { problem: "unknown-level"; chapter: number; level: string; levels: string[] };
+  | { problem: "unknown-level"; chapter: number; level: string; levels: string[] }
+  | { problem: "grade-twice"; list: "levels" | "difficulties"; name: string }
+  | { problem: "undeclared-tier"; chapter: number; tier: string; tiers: string[] };
 
 /** What a path names when it is no regular file. */
 export type FileKind = "directory" | "fifo" | "device" | "socket" | "other";
@@ -135,6 +141,9 @@ export const FINDINGS = {
   "too-few-correct": error<Id & { answer: string }>(),
   // Other question rules.
   "unknown-allow": error<Id & { name: string }>(),
+  "undeclared-level": error<Id & { level: string; levels: string[] }>(),
+  "undeclared-difficulty": error<Id & { difficulty: string; difficulties: string[] }>(),
+  "option-count": error<Id & { count: number; min: number; max: number; type: string }>(),
   "type-not-in-blueprint": warning<Id & { type: QuestionType }>(),
   "difficulty-contradicts-stats": warning<Id & { tagged: string; p: number; sitting: string; n: number; observed: string }>(),
   // Bank-wide rules.

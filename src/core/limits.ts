@@ -16,6 +16,8 @@ export const LIMITS = {
   questionPoints: 100,
   /** A paper's total points, and any points range of the blueprint. */
   paperPoints: 1000,
+  /** Options of one choice question (the blueprint's question_types narrow it, default 4 and 5). */
+  choiceOptions: 10,
   /** Questions in one section. */
   sectionCount: 200,
   /** Shares of the score and their tolerance, in percent or points. */

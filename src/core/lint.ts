@@ -1,8 +1,8 @@
 import { observedGrade } from "./analysis/grade.js";
 import type { Bank } from "./bank.js";
-import { sectionFor, type Blueprint } from "./blueprint.js";
+import { optionCounts, sectionFor, type Blueprint } from "./blueprint.js";
 import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
-import { displayStem, type Question } from "./question.js";
+import { displayStem, gradedParts, type Question } from "./question.js";
 import { markingFit, syllabusScope } from "./structure.js";
 import { isItemRule } from "./item-quality/rules.js";
 import type { SyllabusIndex } from "./syllabus.js";
@@ -44,6 +44,34 @@ const questionRules: QuestionRule[] = [
   {
     name: "inside-the-syllabus",
     check: ({ question, origin }, { syllabus }) => syllabusScope(question, origin, syllabus),
+  },
+  {
+    // A grade the syllabus does not declare has no share to count towards and no column to print in.
+    name: "declared-grades",
+    check: ({ question, origin }, { syllabus }) => {
+      let found: Diagnostic[] | undefined;
+      gradedParts(question, 0).forEach((part, i) => {
+        const where = question.type === "案例分析题" ? at(origin, "subquestions", i) : origin;
+        if (!syllabus.levels.includes(part.level)) {
+          (found ??= []).push(finding("undeclared-level", { id: question.id, level: part.level, levels: [...syllabus.levels] }, at(where, "level")));
+        }
+        if (!syllabus.difficulties.includes(part.difficulty)) {
+          (found ??= []).push(finding("undeclared-difficulty", { id: question.id, difficulty: part.difficulty, difficulties: [...syllabus.difficulties] }, at(where, "difficulty")));
+        }
+      });
+      return found ?? NONE;
+    },
+  },
+  {
+    // The count is the blueprint's (question_types), default 4 for 单项选择题 and 5 for 多项选择题.
+    name: "option-count",
+    check: ({ question, origin }, { blueprint }) => {
+      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
+      const { min, max } = optionCounts(blueprint, question.type);
+      const n = question.options.length;
+      if (n >= min && n <= max) return NONE;
+      return [finding("option-count", { id: question.id, count: n, min, max, type: question.type }, at(origin, "options"))];
+    },
   },
   {
     name: "answer-among-options",

@@ -4,8 +4,9 @@ import { difficultySchema, levelSchema, type Difficulty, type Level, type Questi
 
 const idSchema = quotedText().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an id of letters, digits, '.', '-' or '_'");
 
-// YAML reads an unquoted 1.10 as the number 1.1: ids are text, and a number is refused (quote it).
-const knowledgePointIdSchema = quotedText().regex(/^\d+\.\d+$/, 'a knowledge point id like "1.3"');
+// Any id the syllabus declares ("3.10", "3.x", "市场调查"). YAML reads an unquoted 1.10 as the number 1.1:
+// ids are text, and a number is refused (quote it), never converted.
+export const knowledgePointIdSchema = quotedText().regex(/^\S(.*\S)?$/, 'a knowledge point id of the syllabus, such as "1.3"');
 
 const knowledgePointsSchema = z
   .union([knowledgePointIdSchema, z.array(knowledgePointIdSchema).min(1)])
@@ -50,7 +51,8 @@ const singleChoice = z.strictObject({
   ...graded,
   type: z.literal("单项选择题"),
   stem: text,
-  options: z.array(text).length(4),
+  // How many exactly is the blueprint's (question_types, default 4): a lint finding, not a schema error.
+  options: z.array(text).min(2, "at least 2 options").max(LIMITS.choiceOptions, `at most ${LIMITS.choiceOptions} options`),
   answer: z.string().regex(/^[A-Za-z]$/, "one letter").transform((s) => s.toUpperCase()),
 });
 
@@ -59,7 +61,7 @@ const multipleChoice = z.strictObject({
   ...graded,
   type: z.literal("多项选择题"),
   stem: text,
-  options: z.array(text).length(5),
+  options: z.array(text).min(2, "at least 2 options").max(LIMITS.choiceOptions, `at most ${LIMITS.choiceOptions} options`),
   answer: z.string().regex(/^[A-Za-z]+$/, "letters such as ACD").transform((s) => s.toUpperCase()),
 });
 

@@ -1,7 +1,7 @@
 import type { Blueprint, BlueprintSection, Range } from "./blueprint.js";
 import { gradedParts, type Question } from "./question.js";
 import type { SyllabusIndex } from "./syllabus.js";
-import { DIFFICULTIES, LEVELS, TIERS, type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
+import { type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
 
 /** What the paper rules need to know of a question placed in a section. */
 export interface ItemFacts {
@@ -57,6 +57,7 @@ export type LinearSubject =
   | { rule: "time" }
   | { rule: "knowledge-point"; knowledgePoint: string; title: string }
   | { rule: "chapter-knowledge-points"; chapter: number }
+  | { rule: "tier-order"; upper: string; lower: string; margin: number }
   | { rule: "history-barred"; notWithin?: number; maxUses?: { times: number; sittings: number } }
   | { rule: "reused"; bound: string }
   | { rule: "overlap"; bound: string; form?: string }
@@ -157,9 +158,9 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
     });
   }
   rules.push({ id: "total:points", group: "total", subject: { rule: "total-points" }, label: "total score", unit: "points", measure: (i) => i.points, min: total, max: total });
-  rules.push(...shareRules("level", LEVELS, blueprint.rules.levels.shares, blueprint.rules.levels.tolerance_points, total, (i) => i.levelPoints));
+  rules.push(...shareRules("level", syllabus.levels, blueprint.rules.levels.shares, blueprint.rules.levels.tolerance_points, total, (i) => i.levelPoints));
   rules.push(
-    ...shareRules("difficulty", DIFFICULTIES, blueprint.rules.difficulty.shares, blueprint.rules.difficulty.tolerance_points, total, (i) => i.difficultyPoints),
+    ...shareRules("difficulty", syllabus.difficulties, blueprint.rules.difficulty.shares, blueprint.rules.difficulty.tolerance_points, total, (i) => i.difficultyPoints),
   );
   const chapters = blueprint.rules.chapters;
   for (const chapter of syllabus.syllabus.chapters) {
@@ -187,7 +188,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
       });
     }
   }
-  for (const tier of TIERS) {
+  for (const tier of syllabus.tiers) {
     const range = chapters.tier_totals[tier];
     if (!range) continue;
     rules.push({
@@ -200,6 +201,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
       ...bounded(range),
     });
   }
+  rules.push(...tierOrderRules(blueprint, syllabus));
   const time = { max: blueprint.paper.minutes, ...bounded(blueprint.rules.time) };
   rules.push({ id: "time", group: "time", subject: { rule: "time" }, label: "estimated answering time", unit: "minutes", measure: (i) => i.minutes, ...time });
   const maxPerPoint = blueprint.rules.knowledge_points.max_per_point;
@@ -217,6 +219,33 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
     }
   }
   return rules;
+}
+
+/**
+ * Key chapters really stressed: each tier's average points per chapter at least the next tier's (plus
+ * the margin), between consecutive tiers that have chapters. The difference of two averages is linear
+ * in the questions taken, so the solver holds it as one row and the validator sums the same measure.
+ */
+export function tierOrderRules(blueprint: Blueprint, syllabus: SyllabusIndex): LinearRule[] {
+  const order = blueprint.rules.chapters.tier_order;
+  if (!order) return [];
+  const chapters = new Map<Tier, number>();
+  for (const chapter of syllabus.syllabus.chapters) chapters.set(chapter.tier, (chapters.get(chapter.tier) ?? 0) + 1);
+  const present = syllabus.tiers.filter((tier) => (chapters.get(tier) ?? 0) > 0);
+  return present.slice(1).map((lower, i) => {
+    const upper = present[i]!;
+    const nUpper = chapters.get(upper)!;
+    const nLower = chapters.get(lower)!;
+    return {
+      id: `tier-order:${upper}:${lower}`,
+      group: "tier" as const,
+      subject: { rule: "tier-order" as const, upper, lower, margin: order.margin },
+      label: `${upper} ahead of ${lower}: average points per chapter`,
+      unit: "points" as const,
+      measure: (item: ItemFacts) => (item.tier === upper ? item.points / nUpper : item.tier === lower ? -item.points / nLower : 0),
+      min: order.margin,
+    };
+  });
 }
 
 /**

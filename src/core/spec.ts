@@ -2,7 +2,7 @@ import { sectionFor, type Blueprint } from "./blueprint.js";
 import { paperItems, type Paper } from "./paper.js";
 import { itemFacts, type ItemFacts } from "./rules.js";
 import type { SyllabusIndex } from "./syllabus.js";
-import { DIFFICULTIES, LEVELS, type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
+import { type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
 
 export interface SpecRow {
   chapter: number;
@@ -34,18 +34,31 @@ export interface SpecTable {
   total: { actual: number; target: number };
   minutes: number;
   items: SpecItem[];
+  /** The columns to print: the grades the syllabus declares, in its order (the records hold every built-in grade). */
+  columns: { levels: readonly Level[]; difficulties: readonly Difficulty[] };
 }
 
 const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-/** Facts of each paper item under the blueprint: its section's points, or the blueprint's default minutes. */
+/**
+ * Facts of each paper item under the blueprint: the points and default minutes of the blueprint's
+ * section. A paper's own points_each that disagrees is one structure finding of its own, so it must not
+ * also throw every points rule off; the paper's value counts only for a section the blueprint lacks.
+ */
 export function paperFacts(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex): { facts: ItemFacts; id: string; number: number }[] {
   return paperItems(paper).map(({ question, section, number }) => {
-    const minutes = sectionFor(blueprint, section.type)?.minutes_each ?? 0;
-    const facts = itemFacts(question, { points_each: section.points_each, minutes_each: minutes }, syllabus);
+    const rule = sectionFor(blueprint, section.type);
+    const scoring = { points_each: rule?.points_each ?? section.points_each, minutes_each: rule?.minutes_each ?? 0 };
+    const facts = itemFacts(question, scoring, syllabus);
     facts.id = question.id;
     return { facts, id: question.id, number };
   });
+}
+
+/** The grades a question has points in: the declared ones in their order, then any other. */
+function inOrder(declared: readonly string[], points: Readonly<Record<string, number | undefined>>): string[] {
+  const given = Object.keys(points).filter((name) => points[name]);
+  return [...declared.filter((name) => given.includes(name)), ...given.filter((name) => !declared.includes(name))];
 }
 
 export function buildSpec(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex): SpecTable {
@@ -54,30 +67,27 @@ export function buildSpec(paper: Paper, blueprint: Blueprint, syllabus: Syllabus
     chapter: c.number,
     title: c.title,
     tier: c.tier,
-    levels: zeros(LEVELS),
-    difficulty: zeros(DIFFICULTIES),
+    levels: zeros(syllabus.levels),
+    difficulty: zeros(syllabus.difficulties),
     points: 0,
     questions: 0,
   }));
-  const levels = Object.fromEntries(LEVELS.map((l) => [l, { actual: 0, target: ((blueprint.rules.levels.shares[l] ?? 0) * total) / 100 }])) as SpecTable["levels"];
-  const difficulty = Object.fromEntries(
-    DIFFICULTIES.map((d) => [d, { actual: 0, target: ((blueprint.rules.difficulty.shares[d] ?? 0) * total) / 100 }]),
-  ) as SpecTable["difficulty"];
+  const targets = (names: readonly string[], shares: Readonly<Record<string, number | undefined>>) =>
+    Object.fromEntries(names.map((name) => [name, { actual: 0, target: ((shares[name] ?? 0) * total) / 100 }]));
+  const levels: SpecTable["levels"] = targets(syllabus.levels, blueprint.rules.levels.shares);
+  const difficulty: SpecTable["difficulty"] = targets(syllabus.difficulties, blueprint.rules.difficulty.shares);
+  // A grade the syllabus does not declare (lint refuses it) still counts, in a column of its own.
+  const add = (into: Record<string, { actual: number; target: number }>, rowInto: Record<string, number> | undefined, name: string, p: number) => {
+    (into[name] ??= { actual: 0, target: 0 }).actual += p;
+    if (rowInto) rowInto[name] = (rowInto[name] ?? 0) + p;
+  };
   const items: SpecItem[] = [];
   let points = 0;
   let minutes = 0;
   for (const { facts, id, number } of paperFacts(paper, blueprint, syllabus)) {
     const row = rows.find((r) => r.chapter === facts.chapter);
-    for (const level of LEVELS) {
-      const p = facts.levelPoints[level] ?? 0;
-      levels[level].actual += p;
-      if (row) row.levels[level] += p;
-    }
-    for (const d of DIFFICULTIES) {
-      const p = facts.difficultyPoints[d] ?? 0;
-      difficulty[d].actual += p;
-      if (row) row.difficulty[d] += p;
-    }
+    for (const [level, p] of Object.entries(facts.levelPoints)) add(levels, row?.levels, level, p ?? 0);
+    for (const [d, p] of Object.entries(facts.difficultyPoints)) add(difficulty, row?.difficulty, d, p ?? 0);
     if (row) {
       row.points += facts.points;
       row.questions += 1;
@@ -90,11 +100,11 @@ export function buildSpec(paper: Paper, blueprint: Blueprint, syllabus: Syllabus
       type: facts.type,
       chapter: facts.chapter,
       knowledgePoints: facts.knowledgePoints,
-      levels: LEVELS.filter((l) => facts.levelPoints[l]),
-      difficulties: DIFFICULTIES.filter((d) => facts.difficultyPoints[d]),
+      levels: inOrder(syllabus.levels, facts.levelPoints),
+      difficulties: inOrder(syllabus.difficulties, facts.difficultyPoints),
       points: facts.points,
       minutes: facts.minutes,
     });
   }
-  return { rows, levels, difficulty, total: { actual: points, target: total }, minutes, items };
+  return { rows, levels, difficulty, total: { actual: points, target: total }, minutes, items, columns: { levels: syllabus.levels, difficulties: syllabus.difficulties } };
 }

@@ -1,4 +1,4 @@
-import type { Blueprint } from "./blueprint.js";
+import { sectionFor, type Blueprint } from "./blueprint.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { paperItems, type Paper } from "./paper.js";
 import { historyRule, type HistoryRules } from "./history.js";
@@ -67,14 +67,16 @@ function check(input: CheckInput): RuleCheck {
 const NONE: Bounds = { max: 0 };
 
 /** The structural findings of every question in the paper, each located where the paper has it. */
-function structuralFindings(paper: Paper, syllabus: SyllabusIndex): Diagnostic[] {
+function structuralFindings(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex): Diagnostic[] {
   const seen = new Set<string>();
   return paperItems(paper).flatMap(({ question, section }) => {
     // A question twice in the paper is one finding (the unique check counts the repeat).
     if (seen.has(question.id)) return [];
     seen.add(question.id);
     const origin = paper.origins.get(question.id) ?? { file: "", path: [] };
-    return [...syllabusScope(question, origin, syllabus), ...markingFit(question, origin, section.points_each)];
+    // Against the blueprint's points, as every rule scores them: a wrong points_each is one finding of its own.
+    const points = sectionFor(blueprint, section.type)?.points_each ?? section.points_each;
+    return [...syllabusScope(question, origin, syllabus), ...markingFit(question, origin, points)];
   });
 }
 
@@ -208,7 +210,7 @@ export function validatePaper(
 ): ValidationReport {
   const facts = paperFacts(paper, blueprint, syllabus);
   const linear = paperRules(blueprint, syllabus).map((rule) => linearCheck(rule, facts));
-  const structural = structuralFindings(paper, syllabus);
+  const structural = structuralFindings(paper, blueprint, syllabus);
   const others = resolveFindings.filter((d) => !STRUCTURAL_CODES.has(d.code));
   const checks = [...structureChecks(paper, blueprint, structural, others), ...pinChecks(paper, facts, blueprint, sets), ...linear, ...usageChecks(facts, blueprint, usage)];
   return { ok: checks.every((c) => c.status !== "fail"), checks, spec: buildSpec(paper, blueprint, syllabus), diagnostics: [...others, ...structural] };

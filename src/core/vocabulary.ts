@@ -4,16 +4,21 @@ import { z } from "zod";
 export const QUESTION_TYPES = ["单项选择题", "多项选择题", "名词解释", "简答题", "论述题", "案例分析题"] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
-/** The four cognitive levels of the syllabus (考核要求), lowest first. */
-export const LEVELS = ["识记", "领会", "简单应用", "综合应用"] as const;
-export type Level = (typeof LEVELS)[number];
+/**
+ * The cognitive levels (考核要求), lowest first, when the syllabus declares none. A syllabus may declare
+ * its own list (syllabus.levels), of these names or others: a level is any name, checked against the
+ * declared list by the syllabus, blueprint and lint rules.
+ */
+export const LEVELS: readonly string[] = ["识记", "领会", "简单应用", "综合应用"];
+export type Level = string;
 
-/** The four difficulty grades of the syllabus (难易度), easiest first. */
-export const DIFFICULTIES = ["易", "较易", "较难", "难"] as const;
-export type Difficulty = (typeof DIFFICULTIES)[number];
+/** The difficulty grades (难易度), easiest first, when the syllabus declares none. */
+export const DIFFICULTIES: readonly string[] = ["易", "较易", "较难", "难"];
+export type Difficulty = string;
 
-export const TIERS = ["重点", "次重点", "一般"] as const;
-export type Tier = (typeof TIERS)[number];
+/** The chapter tiers, most stressed first, when the syllabus declares none. */
+export const TIERS: readonly string[] = ["重点", "次重点", "一般"];
+export type Tier = string;
 
 const TYPE_ALIASES: Record<string, QuestionType> = {
   single: "单项选择题",
@@ -29,7 +34,7 @@ const TYPE_ALIASES: Record<string, QuestionType> = {
   "case-analysis": "案例分析题",
 };
 
-const LEVEL_ALIASES: Record<string, Level> = {
+const LEVEL_ALIASES: Record<string, string> = {
   remember: "识记",
   understand: "领会",
   apply: "简单应用",
@@ -38,14 +43,14 @@ const LEVEL_ALIASES: Record<string, Level> = {
   "comprehensive-application": "综合应用",
 };
 
-const DIFFICULTY_ALIASES: Record<string, Difficulty> = {
+const DIFFICULTY_ALIASES: Record<string, string> = {
   easy: "易",
   "medium-easy": "较易",
   "medium-hard": "较难",
   hard: "难",
 };
 
-const TIER_ALIASES: Record<string, Tier> = { key: "重点", secondary: "次重点", general: "一般" };
+const TIER_ALIASES: Record<string, string> = { key: "重点", secondary: "次重点", general: "一般" };
 
 /** A zod enum that accepts the canonical Chinese value or an English alias and outputs the Chinese. */
 function vocabulary<T extends string>(canonical: readonly T[], aliases: Record<string, T>) {
@@ -57,9 +62,17 @@ function vocabulary<T extends string>(canonical: readonly T[], aliases: Record<s
 export const ALIAS_SPELLINGS: ReadonlySet<string> = new Set([TYPE_ALIASES, LEVEL_ALIASES, DIFFICULTY_ALIASES, TIER_ALIASES].flatMap((a) => Object.keys(a)));
 
 export const questionTypeSchema = vocabulary(QUESTION_TYPES, TYPE_ALIASES);
-export const levelSchema = vocabulary(LEVELS, LEVEL_ALIASES);
-export const difficultySchema = vocabulary(DIFFICULTIES, DIFFICULTY_ALIASES);
-export const tierSchema = vocabulary(TIERS, TIER_ALIASES);
+/** A grade or tier name: any text, an English alias read as its Chinese name (the syllabus says which exist). */
+function declaredName(aliases: Record<string, string>) {
+  return z
+    .string()
+    .regex(/^\S(.*\S)?$/, "a name without surrounding spaces")
+    .transform((value) => aliases[value] ?? value);
+}
+
+export const levelSchema = declaredName(LEVEL_ALIASES);
+export const difficultySchema = declaredName(DIFFICULTY_ALIASES);
+export const tierSchema = declaredName(TIER_ALIASES);
 
 const TYPE_SPELLINGS = new Map<unknown, QuestionType>([...QUESTION_TYPES.map((t) => [t, t] as const), ...Object.entries(TYPE_ALIASES)]);
 

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
-import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
+import { blueprintProblems, blueprintSchema, blueprintSyllabusProblems, type Blueprint } from "../core/blueprint.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
@@ -167,6 +167,9 @@ export function loadRules(options: LoadOptions): RulesResult {
   if (!blueprint) return { ok: false, diagnostics: blueprintFindings };
   const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(dirname(blueprintFile), blueprint.syllabus), cwd);
   if (!syllabus) return { ok: false, diagnostics: syllabusFindings };
+  const mismatches = blueprintSyllabusProblems(blueprint, syllabus);
+  const shown = displayPath(blueprintFile, cwd);
+  if (mismatches.length) return { ok: false, diagnostics: mismatches.map((p) => finding("blueprint-rule", p, { file: shown, path: [] })) };
   return { ok: true, blueprintFile, blueprint, syllabus };
 }
 

@@ -97,6 +97,8 @@ function enLabel(s: CheckSubject): string {
       return "no excluded question";
     case "sets":
       return "question sets whole (all or none)";
+    case "tier-order":
+      return `${s.upper} ahead of ${s.lower}: average points per chapter${s.margin ? ` (margin ${num(s.margin)})` : ""}`;
     case "history-barred":
       return `no question the usage history keeps out (${[...(s.notWithin !== undefined ? [`not within ${s.notWithin} ${s.notWithin === 1 ? "sitting" : "sittings"}`] : []), ...(s.maxUses ? [`not after ${s.maxUses.times} uses in ${s.maxUses.sittings} sittings`] : [])].join("; ")})`;
     case "reused":
@@ -150,6 +152,8 @@ function zhLabel(s: CheckSubject): string {
       return "排除的题目没有入卷";
     case "sets":
       return "题组整组入卷（全部或都不入）";
+    case "tier-order":
+      return `${s.upper}章节平均分不低于${s.lower}章节${s.margin ? `（至少高 ${num(s.margin)} 分）` : ""}`;
     case "history-barred":
       return `不用使用记录限制的题目（${[...(s.notWithin !== undefined ? [`${s.notWithin} 次考试内不重复`] : []), ...(s.maxUses ? [`${s.maxUses.sittings} 次考试内至多用 ${s.maxUses.times} 次`] : [])].join("；")}）`;
     case "reused":

@@ -133,6 +133,14 @@ function blueprintRule(a: BlueprintProblem): string {
       return `analysis.flag_p_range.min ${a.min} exceeds max ${a.max}`;
     case "pass-mark":
       return `analysis.pass_mark ${a.pass} exceeds paper.total_points ${a.total}`;
+    case "shares-missing":
+      return `rules.${a.dimension}.shares needs a share for each of ${a.declared.join(", ")}: ${a.missing.join(", ")} missing`;
+    case "shares-undeclared":
+      return `rules.${a.dimension}.shares names ${a.extra.join(", ")}, which the syllabus does not declare (it declares ${a.declared.join(", ")})`;
+    case "option-range":
+      return `question_types.${a.type}.options.min ${a.min} exceeds max ${a.max}`;
+    case "tiers-undeclared":
+      return `rules.chapters names the tier ${a.tiers.join(", ")}, which the syllabus does not declare (it declares ${a.declared.join(", ")})`;
   }
 }
 
@@ -146,6 +154,10 @@ function syllabusRule(a: SyllabusProblem): string {
       return `knowledge point ${a.id} is listed under chapter ${a.chapter}`;
     case "unknown-level":
       return `chapter ${a.chapter}: requirement level ${a.level} is not one of ${a.levels.join(", ")}`;
+    case "grade-twice":
+      return `${a.list} names ${a.name} twice`;
+    case "undeclared-tier":
+      return `chapter ${a.chapter}: tier ${a.tier} is not one of the declared tiers ${a.tiers.join(", ")}`;
   }
 }
 
@@ -166,6 +178,9 @@ export const en: Messages = {
   "repeated-answer-letter": (a) => `${a.id}: answer ${a.answer} names a letter twice`,
   "too-few-correct": (a) => `${a.id}: a 多项选择题 needs at least 2 correct options, answer is ${a.answer}`,
   "unknown-allow": (a) => `${a.id}: allow names ${a.name}, which is not an item-writing check`,
+  "undeclared-level": (a) => `${a.id}: level ${a.level} is not one the syllabus declares (${a.levels.join(", ")})`,
+  "undeclared-difficulty": (a) => `${a.id}: difficulty ${a.difficulty} is not one the syllabus declares (${a.difficulties.join(", ")})`,
+  "option-count": (a) => `${a.id}: ${a.count} ${a.count === 1 ? "option" : "options"}, a ${a.type} has ${a.min === a.max ? a.min : `${a.min}–${a.max}`}`,
   "type-not-in-blueprint": (a) => `${a.id}: the blueprint has no ${a.type} section`,
   "difficulty-contradicts-stats": (a) => `${a.id}: tagged ${a.tagged}, but p = ${a.p} in sitting ${a.sitting} (n = ${a.n}) is ${a.observed}`,
   "duplicate-id": (a) => `${a.id}: id already used`,

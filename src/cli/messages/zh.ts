@@ -139,6 +139,14 @@ function blueprintRule(a: BlueprintProblem): string {
       return `analysis.flag_p_range 的下限 ${a.min} 超过了上限 ${a.max}`;
     case "pass-mark":
       return `analysis.pass_mark ${a.pass} 分超过了试卷总分 ${a.total} 分`;
+    case "shares-missing":
+      return `rules.${a.dimension}.shares 须为 ${a.declared.join("、")} 各给一个比例：缺 ${a.missing.join("、")}`;
+    case "shares-undeclared":
+      return `rules.${a.dimension}.shares 写了考试大纲没有的 ${a.extra.join("、")}（大纲中是 ${a.declared.join("、")}）`;
+    case "option-range":
+      return `question_types.${a.type}.options 的下限 ${a.min} 大于上限 ${a.max}`;
+    case "tiers-undeclared":
+      return `rules.chapters 写了考试大纲没有的章节类别 ${a.tiers.join("、")}（大纲中是 ${a.declared.join("、")}）`;
   }
 }
 
@@ -152,6 +160,10 @@ function syllabusRule(a: SyllabusProblem): string {
       return `知识点 ${a.id} 列在了第${a.chapter}章下`;
     case "unknown-level":
       return `第${a.chapter}章：认知层次“${a.level}”不是 ${a.levels.join("、")} 之一`;
+    case "grade-twice":
+      return `${a.list === "levels" ? "认知层次" : "难度等级"}中“${a.name}”写了两次`;
+    case "undeclared-tier":
+      return `第${a.chapter}章：章节类别“${a.tier}”不是大纲所列的 ${a.tiers.join("、")} 之一`;
   }
 }
 
@@ -172,6 +184,9 @@ export const zh: Messages = {
   "repeated-answer-letter": (a) => `${a.id}：答案 ${a.answer} 中有重复的字母`,
   "too-few-correct": (a) => `${a.id}：多项选择题至少应有 2 个正确选项，答案为 ${a.answer}`,
   "unknown-allow": (a) => `${a.id}：allow 中的 ${a.name} 不是命题规范检查项`,
+  "undeclared-level": (a) => `${a.id}：认知层次“${a.level}”不是考试大纲所列的 ${a.levels.join("、")} 之一`,
+  "undeclared-difficulty": (a) => `${a.id}：难度“${a.difficulty}”不是考试大纲所列的 ${a.difficulties.join("、")} 之一`,
+  "option-count": (a) => `${a.id}：有 ${a.count} 个选项，${a.type}应有 ${a.min === a.max ? a.min : `${a.min}–${a.max}`} 个`,
   "type-not-in-blueprint": (a) => `${a.id}：细目表中没有${a.type}这一题型`,
   "difficulty-contradicts-stats": (a) => `${a.id}：标注难度为“${a.tagged}”，但第 ${a.sitting} 次考试的得分率 p = ${a.p}（${a.n} 人）属于“${a.observed}”`,
   "duplicate-id": (a) => `${a.id}：题目编号重复`,

@@ -58,11 +58,26 @@ export function breakdowns(units: readonly QuestionUnit[], scores: ReadonlyMap<s
   }
   const chapterOrder = [...new Set(units.map((u) => u.chapter))].sort((a, b) => a - b).map(String);
   const pointOrder = [...new Set(units.flatMap((u) => u.knowledgePoints))].sort(compareKnowledgePoints);
-  return { byChapter: collect(chapters, chapterOrder, n), byKnowledgePoint: collect(points, pointOrder, n), byLevel: collect(levels, LEVELS as readonly Level[], n) };
+  return { byChapter: collect(chapters, chapterOrder, n), byKnowledgePoint: collect(points, pointOrder, n), byLevel: collect(levels, levelOrder(levels), n) };
 }
 
-function compareKnowledgePoints(a: string, b: string): number {
-  const [ac, ai] = a.split(".").map(Number);
-  const [bc, bi] = b.split(".").map(Number);
-  return ac! - bc! || ai! - bi!;
+/** The default levels in their order, then a course's own level names as the paper first uses them. */
+function levelOrder(levels: readonly Contribution[]): readonly Level[] {
+  const own = levels.map((c) => c.group).filter((g, i, all) => !LEVELS.includes(g) && all.indexOf(g) === i);
+  return [...LEVELS, ...own];
+}
+
+/** Ids are free text: runs of digits compare as numbers ("3.9" before "3.10"), the rest as text. */
+export function compareKnowledgePoints(a: string, b: string): number {
+  const as = a.split(/(\d+)/);
+  const bs = b.split(/(\d+)/);
+  for (let i = 0; i < Math.min(as.length, bs.length); i++) {
+    const x = as[i]!;
+    const y = bs[i]!;
+    if (x === y) continue;
+    // Odd positions are digit runs (split keeps the captured separators).
+    if (i % 2 === 1) return Number(x) - Number(y) || (x < y ? -1 : 1);
+    return x < y ? -1 : 1;
+  }
+  return as.length - bs.length;
 }

@@ -31,7 +31,7 @@ export interface SimulatedSitting {
 const TAG_LOCATION: Record<Difficulty, number> = { 易: -1.6, 较易: -0.6, 较难: 0.3, 难: 1.2 };
 
 function defaultParameters(_key: string, difficulty: Difficulty | undefined, random: () => number): ItemParameters {
-  return { a: 0.6 + 1.4 * random(), b: TAG_LOCATION[difficulty ?? "较难"] + (random() - 0.5) * 1.6 };
+  return { a: 0.6 + 1.4 * random(), b: (TAG_LOCATION[difficulty ?? "较难"] ?? TAG_LOCATION.较难!) + (random() - 0.5) * 1.6 };
 }
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));

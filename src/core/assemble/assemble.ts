@@ -14,12 +14,13 @@ import { Coefficients } from "./coefficients.js";
 import { aggregateCheck } from "../coverage/aggregate-bound.js";
 import { explainAggregate } from "../coverage/aggregate-explain.js";
 import { fmt } from "../rules.js";
-import { bankShortfalls, slackShortfalls, summarize, type Diagnosis, type RuleShortfall } from "./diagnose.js";
+import { closestShortfalls } from "./closest.js";
+import { bankShortfalls, summarize, type Diagnosis, type RuleShortfall } from "./diagnose.js";
 import { formSupplyShortfalls } from "./forms-supply.js";
 import { knowledgePointShortfalls, partitionShortfalls } from "./partition-arithmetic.js";
 import { cellsOf, gradesOf } from "./groups.js";
 import { formLabel, type AssemblyModel } from "./model.js";
-import { assembleForms, exactModel, relaxedModel, type ClassPick, type ModelContext, type StageContext, type StageOutcome } from "./stages.js";
+import { assembleForms, exactModel, type ClassPick, type ModelContext, type StageContext, type StageOutcome } from "./stages.js";
 import { Stock } from "./stock.js";
 
 export interface AssembleOptions {
@@ -261,13 +262,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     // A rule the bank cannot meet even alone is the plainest explanation; else the closest paper says which rules clash.
     const bankShort = bankShortfalls(setup.rules, setup.classified, setup.context.coefficients);
     if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
-    const available = setup.classified.classes.map((c) => c.members.length);
-    const slackModel =
-      outcome.proof === "exact"
-        ? exactModel(setup.context, available.map((_, i) => i), available, formsSolved, maxOverlap, { slack: true })
-        : relaxedModel(setup.context, outcome.proof === "coarse" ? setup.context.grades : setup.context.cells, available, formsSolved, maxOverlap, { slack: true });
-    const closest = await solveWith(slackModel, false);
-    const shortfalls = closest.status === "optimal" || closest.status === "feasible" ? slackShortfalls(slackModel, closest) : [];
+    const shortfalls = await closestShortfalls(context, outcome.proof, formsSolved, maxOverlap, (built) => solveWith(built, false));
     return { ok: false, reason: "infeasible", diagnosis: summarize(true, shortfalls, []), ...base };
   }
   if (outcome.kind !== "ok") {

@@ -55,6 +55,9 @@ const code = (list: readonly string[]) => new Map(list.map((item, i) => [item, S
 const TYPE_CODE = code(QUESTION_TYPES);
 const LEVEL_CODE = code(LEVELS);
 const DIFFICULTY_CODE = code(DIFFICULTIES);
+// Names beyond the default lists (a course's own grades) are their own code, behind a marker no code has.
+const levelCode = (name: string) => LEVEL_CODE.get(name) ?? `<${name}>`;
+const difficultyCode = (name: string) => DIFFICULTY_CODE.get(name) ?? `<${name}>`;
 
 /**
  * What makes questions interchangeable, read straight off the question: cheap enough for 50,000 of them.
@@ -65,10 +68,10 @@ function interchangeKey(q: Question, section: BlueprintSection): string {
   const grading =
     q.type === "案例分析题"
       ? q.subquestions
-          .map((s) => `${LEVEL_CODE.get(s.level)}${DIFFICULTY_CODE.get(s.difficulty)}${s.points}`)
+          .map((s) => `${levelCode(s.level)}${difficultyCode(s.difficulty)}${s.points}`)
           .sort()
           .join(",")
-      : `${LEVEL_CODE.get(q.level)}${DIFFICULTY_CODE.get(q.difficulty)}`;
+      : `${levelCode(q.level)}${difficultyCode(q.difficulty)}`;
   return `${TYPE_CODE.get(q.type)}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
 }
 

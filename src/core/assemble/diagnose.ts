@@ -17,6 +17,11 @@ export interface RuleShortfall {
   unit: string;
   /** What the bank can supply for this rule at all; set when the bank alone rules it out. */
   supply?: RuleSupply;
+  /**
+   * The amount is a bound from a relaxation, not a paper that exists: no paper comes closer, but the
+   * closest real one may be further. Unset when the amount is that of a paper the exact model found.
+   */
+  bound?: boolean;
   message: string;
 }
 
@@ -53,8 +58,11 @@ export function bankShortfalls(rules: readonly LinearRule[], bank: ClassifiedBan
   return found;
 }
 
-/** Reads the slack model's solution: which rules had to give, and by how much, in the closest paper. */
-export function slackShortfalls(model: AssemblyModel, solution: LpSolution): RuleShortfall[] {
+/**
+ * Reads the slack model's solution: which rules had to give, and by how much, in the closest paper.
+ * `relaxed`: the model was a relaxation, so the amounts are only what no paper can beat.
+ */
+export function slackShortfalls(model: AssemblyModel, solution: LpSolution, relaxed = false): RuleShortfall[] {
   const found: RuleShortfall[] = [];
   for (const s of model.slacks) {
     const below = solution.values.get(s.below) ?? 0;
@@ -66,11 +74,16 @@ export function slackShortfalls(model: AssemblyModel, solution: LpSolution): Rul
     const bound = shortBy > 0 ? rule.min! : rule.max!;
     const closest = bound - shortBy;
     const formNote = model.slacks.some((x) => x.form > 0) ? ` in form ${formLabel(s.form)}` : "";
-    const message =
-      shortBy > 0
+    const message = relaxed
+      ? shortBy > 0
+        ? `${rule.label}: needs ${expected}; no paper${formNote} comes closer than ${fmt(closest)} (short by at least ${fmt(shortBy)}: a bound, not a paper found)`
+        : `${rule.label}: allows ${expected}; no paper${formNote} comes closer than ${fmt(closest)} (over by at least ${fmt(-shortBy)}: a bound, not a paper found)`
+      : shortBy > 0
         ? `${rule.label}: needs ${expected}, the closest paper${formNote} reaches ${fmt(closest)} (short by ${fmt(shortBy)})`
         : `${rule.label}: allows ${expected}, the closest paper${formNote} has ${fmt(closest)} (over by ${fmt(-shortBy)})`;
-    found.push({ rule: rule.id, label: rule.label, expected, form: s.form, shortBy, closest, unit: rule.unit, message });
+    const shortfall: RuleShortfall = { rule: rule.id, label: rule.label, expected, form: s.form, shortBy, closest, unit: rule.unit, message };
+    if (relaxed) shortfall.bound = true;
+    found.push(shortfall);
   }
   return found;
 }

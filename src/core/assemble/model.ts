@@ -46,6 +46,8 @@ export interface ModelSpec {
   fixed?: readonly FixedCount[];
   /** Relax every rule with penalised slack, to measure how far from feasible the rules are. */
   slack?: boolean;
+  /** With slack: only the rules with these ids may give; every other rule holds. */
+  slackRules?: ReadonlySet<string>;
 }
 
 export interface SlackPair {
@@ -123,7 +125,14 @@ function sectionReach(rule: LinearRule, groups: readonly ModelGroup[]): number {
  * costs more than breaking every other rule together: the supply check has run, so a paper of the
  * right shape exists and sections never give, which is what the slacks' bounds (reach) assume.
  */
-function addSlack(rules: readonly LinearRule[], ruleRowsByForm: LpRow[][][], groups: readonly ModelGroup[], variables: LpVariable[], rows: LpRow[]): SlackPair[] {
+function addSlack(
+  rules: readonly LinearRule[],
+  ruleRowsByForm: LpRow[][][],
+  groups: readonly ModelGroup[],
+  variables: LpVariable[],
+  rows: LpRow[],
+  only?: ReadonlySet<string>,
+): SlackPair[] {
   const slacks: SlackPair[] = [];
   const reach = new Map<LpRow, number>();
   let givingAll = 1;
@@ -138,6 +147,7 @@ function addSlack(rules: readonly LinearRule[], ruleRowsByForm: LpRow[][][], gro
   });
   const ruleForms = ruleRowsByForm.reduce((n, byForm) => n + byForm.length, 0);
   rules.forEach((rule, ri) => {
+    if (only && !only.has(rule.id)) return;
     ruleRowsByForm[ri]!.forEach((formRows, f) => {
       if (formRows.length === 0) return;
       const gives = `sz_r${ri}_${f}`;
@@ -194,7 +204,7 @@ export function buildModel(spec: ModelSpec): AssemblyModel {
   const ruleRowsByForm = spec.rules.map((rule, ri) =>
     Array.from({ length: forms }, (_, f) => (bindsForm(rule, formLabel(f)) ? ruleRows(rule, ri, f, groups, x).filter((row) => !vacuous(row)) : [])),
   );
-  const slacks = spec.slack ? addSlack(spec.rules, ruleRowsByForm, groups, variables, rows) : [];
+  const slacks = spec.slack ? addSlack(spec.rules, ruleRowsByForm, groups, variables, rows, spec.slackRules) : [];
   for (const byForm of ruleRowsByForm) for (const formRows of byForm) rows.push(...formRows);
 
   pairs.forEach((_, p) => rows.push({ name: `overlap${p}`, terms: groups.map((_, gi): [string, number] => [mName(gi, p), 1]), hi: spec.maxOverlap }));

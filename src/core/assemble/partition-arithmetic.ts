@@ -1,7 +1,6 @@
 import type { Blueprint } from "../blueprint.js";
 import { fmt } from "../rules.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import { TIERS } from "../vocabulary.js";
 import type { RuleShortfall } from "./diagnose.js";
 
 interface Span {
@@ -29,7 +28,7 @@ export function partitionShortfalls(blueprint: Blueprint, syllabus: SyllabusInde
     return { lo: Math.max(range?.min ?? 0, rules.min_questions_each * smallest), hi: Math.min(range?.max ?? total, total) };
   };
   const found: RuleShortfall[] = [];
-  const tiers = TIERS.flatMap((tier) => {
+  const tiers = syllabus.tiers.flatMap((tier) => {
     const chapters = syllabus.syllabus.chapters.filter((c) => c.tier === tier);
     if (chapters.length === 0) return [];
     const spans = chapters.map((c) => chapterSpan(c.number, tier));

@@ -53,7 +53,7 @@ export function exactModel(
   available: readonly number[],
   forms: number,
   maxOverlap: number,
-  extra: { fixed?: FixedCount[]; slack?: boolean } = {},
+  extra: { fixed?: FixedCount[]; slack?: boolean; slackRules?: ReadonlySet<string> } = {},
 ): AssemblyModel {
   const position = new Map(classes.map((c, i) => [c, i]));
   const enemyPairs = context.bank.enemyPairs.flatMap(([a, b]): [number, number][] => {
@@ -71,6 +71,7 @@ export function exactModel(
     ...(context.overlapRule ? { overlapRule: context.overlapRule } : {}),
     seed: context.seed,
     slack: extra.slack ?? false,
+    ...(extra.slackRules ? { slackRules: extra.slackRules } : {}),
   };
   return buildModel(extra.fixed ? { ...spec, fixed: extra.fixed } : spec);
 }

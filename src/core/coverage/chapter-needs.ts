@@ -1,6 +1,6 @@
 import type { Blueprint } from "../blueprint.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import { LEVELS, type Level, type QuestionType } from "../vocabulary.js";
+import type { Level, QuestionType } from "../vocabulary.js";
 
 /**
  * What a chapter must offer so that papers can vary over it:
@@ -32,6 +32,6 @@ export function chapterNeeds(blueprint: Blueprint, syllabus: SyllabusIndex): Cha
       } else types.push(section.type);
     }
     const named = new Set(Object.keys(chapter.requirements));
-    return { chapter: chapter.number, title: chapter.title, types, typesExempt, levels: LEVELS.filter((l) => named.has(l)) };
+    return { chapter: chapter.number, title: chapter.title, types, typesExempt, levels: syllabus.levels.filter((l) => named.has(l)) };
   });
 }

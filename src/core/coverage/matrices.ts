@@ -2,7 +2,7 @@ import type { Bank } from "../bank.js";
 import { sectionFor, type Blueprint } from "../blueprint.js";
 import { gradedParts, intrinsicPoints, type GradedPart, type Question } from "../question.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import { DIFFICULTIES, LEVELS, QUESTION_TYPES, type QuestionType } from "../vocabulary.js";
+import { QUESTION_TYPES, type QuestionType } from "../vocabulary.js";
 
 export interface Axis {
   key: string;
@@ -111,9 +111,9 @@ export function coverageMatrices(bank: Bank, blueprint: Blueprint, syllabus: Syl
   const parts = (q: Question) => partsOf(q, blueprint);
   return [
     tally("chapter-type", "章 × 题型", chapters, axis(QUESTION_TYPES), qs, (q) => [{ row: String(q.chapter), column: q.type, points: questionPoints(q, blueprint) }], true),
-    tally("chapter-level", "章 × 认知层次", chapters, axis(LEVELS), qs, (q) => parts(q).map((p) => ({ row: String(q.chapter), column: p.level, points: p.points })), true),
-    tally("chapter-difficulty", "章 × 难易度", chapters, axis(DIFFICULTIES), qs, (q) => parts(q).map((p) => ({ row: String(q.chapter), column: p.difficulty, points: p.points })), true),
-    tally("level-difficulty", "认知层次 × 难易度", axis(LEVELS), axis(DIFFICULTIES), qs, (q) => parts(q).map((p) => ({ row: p.level, column: p.difficulty, points: p.points })), false),
+    tally("chapter-level", "章 × 认知层次", chapters, axis(syllabus.levels), qs, (q) => parts(q).map((p) => ({ row: String(q.chapter), column: p.level, points: p.points })), true),
+    tally("chapter-difficulty", "章 × 难易度", chapters, axis(syllabus.difficulties), qs, (q) => parts(q).map((p) => ({ row: String(q.chapter), column: p.difficulty, points: p.points })), true),
+    tally("level-difficulty", "认知层次 × 难易度", axis(syllabus.levels), axis(syllabus.difficulties), qs, (q) => parts(q).map((p) => ({ row: p.level, column: p.difficulty, points: p.points })), false),
   ].map(withTotals);
 }
 

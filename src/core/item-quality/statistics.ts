@@ -77,8 +77,21 @@ export function cueStatistics(questions: readonly Question[]): CueStatistics {
   let multiples = 0;
   let nearlyAll = 0;
   const keyedCounts: Record<string, number> = {};
-  const table = LEVELS.map(() => DIFFICULTIES.map(() => 0));
-  const tally = (level: string, difficulty: string) => table[LEVELS.indexOf(level as never)]![DIFFICULTIES.indexOf(difficulty as never)]!++;
+  // Levels and grades are the syllabus's: names beyond the default lists get a row or column of their own.
+  const levels = [...LEVELS];
+  const grades = [...DIFFICULTIES];
+  const table = levels.map(() => grades.map(() => 0));
+  const tally = (level: string, difficulty: string) => {
+    if (!levels.includes(level)) {
+      levels.push(level);
+      table.push(grades.map(() => 0));
+    }
+    if (!grades.includes(difficulty)) {
+      grades.push(difficulty);
+      for (const row of table) row.push(0);
+    }
+    table[levels.indexOf(level)]![grades.indexOf(difficulty)]!++;
+  };
 
   for (const q of questions) {
     if (q.type === "案例分析题") q.subquestions.forEach((s) => tally(s.level, s.difficulty));

@@ -1,7 +1,6 @@
 // 双向细目表 as Word tables: chapter × level points with totals, shares and targets; difficulty; target
 // against actual (the PDF draws this as a chart, here it is a table to edit); every question.
 import type { SpecTable } from "../../core/spec.js";
-import { DIFFICULTIES, LEVELS } from "../../core/vocabulary.js";
 import { LABELS, fmt, specItemCells } from "../render/labels.js";
 import type { RenderInput } from "../render/render-input.js";
 import { boldPara, columnWidths, courseCodeLine, grid, para, title, topLine, type Cell, type Child } from "./blocks.js";
@@ -16,16 +15,16 @@ export function levelTable({ spec }: RenderInput, width: number): Child {
   const [chapterLabel, titleLabel, tierLabel] = LABELS.chapterColumns;
   const total = spec.total.actual;
   const rows: (string | Cell)[][] = spec.rows.map((r) => [
-    LABELS.chapterNumber(r.chapter), { text: r.title, align: "left" }, r.tier, ...LEVELS.map((l) => blankZero(r.levels[l])), fmt(r.points), percent(r.points, total),
+    LABELS.chapterNumber(r.chapter), { text: r.title, align: "left" }, r.tier, ...spec.columns.levels.map((l) => blankZero(r.levels[l] ?? 0)), fmt(r.points), percent(r.points, total),
   ]);
   rows.push(
-    [bold(LABELS.sum, 3), ...LEVELS.map((l) => fmt(spec.levels[l].actual)), fmt(total), percent(total, total)],
-    [bold(LABELS.share, 3), ...LEVELS.map((l) => percent(spec.levels[l].actual, total)), percent(total, total), ""],
-    [bold(LABELS.target, 3), ...LEVELS.map((l) => fmt(spec.levels[l].target)), fmt(spec.total.target), ""],
+    [bold(LABELS.sum, 3), ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.actual)), fmt(total), percent(total, total)],
+    [bold(LABELS.share, 3), ...spec.columns.levels.map((l) => percent(spec.levels[l]!.actual, total)), percent(total, total), ""],
+    [bold(LABELS.target, 3), ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.target)), fmt(spec.total.target), ""],
   );
   return grid({
-    columns: columnWidths(width, [52, undefined, 48, 62, 62, 62, 62, 52, 56]),
-    header: [[chapterLabel, titleLabel, tierLabel, ...LEVELS, LABELS.sum, LABELS.share]],
+    columns: columnWidths(width, [52, undefined, 48, ...spec.columns.levels.map(() => 62), 52, 56]),
+    header: [[chapterLabel, titleLabel, tierLabel, ...spec.columns.levels, LABELS.sum, LABELS.share]],
     rows,
   });
 }
@@ -33,22 +32,22 @@ export function levelTable({ spec }: RenderInput, width: number): Child {
 export function difficultyTable({ spec }: RenderInput, width: number): Child {
   const total = spec.total.actual;
   return grid({
-    columns: columnWidths(width, [60, undefined, undefined, undefined, undefined, 60]),
-    header: [[LABELS.difficulty, ...DIFFICULTIES, LABELS.sum]],
+    columns: columnWidths(width, [60, ...spec.columns.difficulties.map(() => undefined), 60]),
+    header: [[LABELS.difficulty, ...spec.columns.difficulties, LABELS.sum]],
     rows: [
-      [bold(LABELS.actual), ...DIFFICULTIES.map((d) => fmt(spec.difficulty[d].actual)), fmt(total)],
-      [bold(LABELS.share), ...DIFFICULTIES.map((d) => percent(spec.difficulty[d].actual, total)), percent(total, total)],
-      [bold(LABELS.target), ...DIFFICULTIES.map((d) => fmt(spec.difficulty[d].target)), fmt(spec.total.target)],
+      [bold(LABELS.actual), ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.actual)), fmt(total)],
+      [bold(LABELS.share), ...spec.columns.difficulties.map((d) => percent(spec.difficulty[d]!.actual, total)), percent(total, total)],
+      [bold(LABELS.target), ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.target)), fmt(spec.total.target)],
     ],
   });
 }
 
 /** Target against actual points for every level and difficulty: the numbers of the PDF's chart. */
 export function targetTable(spec: SpecTable, width: number): Child {
-  const pairs = [...LEVELS.map((l) => spec.levels[l]), ...DIFFICULTIES.map((d) => spec.difficulty[d])];
+  const pairs = [...spec.columns.levels.map((l) => spec.levels[l]!), ...spec.columns.difficulties.map((d) => spec.difficulty[d]!)];
   return grid({
     columns: columnWidths(width, [60, ...pairs.map(() => undefined)]),
-    header: [["", ...LEVELS, ...DIFFICULTIES]],
+    header: [["", ...spec.columns.levels, ...spec.columns.difficulties]],
     rows: [
       [bold(LABELS.target), ...pairs.map((p) => fmt(p.target))],
       [bold(LABELS.actual), ...pairs.map((p) => fmt(p.actual))],

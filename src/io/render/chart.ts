@@ -1,6 +1,5 @@
 // A small grouped bar chart, drawn with vector shapes: target against actual points, by level and by difficulty.
 import type { SpecTable } from "../../core/spec.js";
-import { DIFFICULTIES, LEVELS } from "../../core/vocabulary.js";
 import { custom, use, widthOf, type Block, type TextStyle } from "./blocks.js";
 import { REGULAR } from "./fonts.js";
 import { LABELS, fmt } from "./labels.js";
@@ -82,15 +81,15 @@ function legend(doc: Doc, x: number, y: number): void {
 export function barChart(doc: Doc, spec: SpecTable, x: number, width: number): Block {
   const levels: Series = {
     title: LABELS.itemColumns[4],
-    categories: LEVELS,
-    target: LEVELS.map((l) => spec.levels[l].target),
-    actual: LEVELS.map((l) => spec.levels[l].actual),
+    categories: spec.columns.levels,
+    target: spec.columns.levels.map((l) => spec.levels[l]!.target),
+    actual: spec.columns.levels.map((l) => spec.levels[l]!.actual),
   };
   const difficulty: Series = {
     title: LABELS.difficulty,
-    categories: DIFFICULTIES,
-    target: DIFFICULTIES.map((d) => spec.difficulty[d].target),
-    actual: DIFFICULTIES.map((d) => spec.difficulty[d].actual),
+    categories: spec.columns.difficulties,
+    target: spec.columns.difficulties.map((d) => spec.difficulty[d]!.target),
+    actual: spec.columns.difficulties.map((d) => spec.difficulty[d]!.actual),
   };
   const max = niceMax([...levels.target, ...levels.actual, ...difficulty.target, ...difficulty.actual]);
   const half = width / 2;

@@ -2,6 +2,7 @@
 // bubbles numbered as the paper and a framed area per written question sized by its points. Position
 // marks in the four corners of every page let a scanner find the page.
 import { sheetLines } from "../../core/answer-mode.js";
+import { optionCounts, type Blueprint, type ChoiceType } from "../../core/blueprint.js";
 import { paperItems } from "../../core/paper.js";
 import { BODY_BOLD, flow, space, type Block } from "./blocks.js";
 import { EXAM, SUBTITLE, centered, courseCodeLine, topLine } from "./heading.js";
@@ -13,9 +14,12 @@ type Doc = PDFKit.PDFDocument;
 
 const MARK = { width: 14, height: 7, inset: 22 };
 
-/** How many bubbles a choice question gets: A–D for single choice, A–E for multiple, more if it has more options. */
-function letters(type: string, options: number): number {
-  return Math.max(type === "多项选择题" ? 5 : 4, options);
+/**
+ * How many bubbles a choice question gets: as many as the blueprint lets its type have (A–D for single
+ * choice, A–E for multiple by default), so a section's rows line up; more if it has more options.
+ */
+function letters(blueprint: Blueprint, type: ChoiceType, options: number): number {
+  return Math.max(optionCounts(blueprint, type).max, options);
 }
 
 /** The choice questions in groups of five consecutive numbers, never mixing two sections. */
@@ -24,7 +28,7 @@ export function choiceGroups(input: RenderInput): ChoiceRow[][] {
   for (const section of input.paper.sections) {
     const rows = paperItems(input.paper)
       .filter((it) => it.section === section && (it.question.type === "单项选择题" || it.question.type === "多项选择题"))
-      .map(({ question, number }) => ({ number, letters: letters(question.type, "options" in question ? question.options.length : 0) }));
+      .map(({ question, number }) => ({ number, letters: letters(input.blueprint, question.type as ChoiceType, "options" in question ? question.options.length : 0) }));
     for (let i = 0; i < rows.length; i += 5) groups.push(rows.slice(i, i + 5));
   }
   return groups;

@@ -1,5 +1,4 @@
 // 双向细目表: chapter × level points with totals, shares and targets; difficulty; a chart; every question.
-import { DIFFICULTIES, LEVELS } from "../../core/vocabulary.js";
 import { BODY, BODY_BOLD, beside, contentWidth, flow, space, stack, text, type Block, type TextStyle } from "./blocks.js";
 import { barChart } from "./chart.js";
 import { REGULAR } from "./fonts.js";
@@ -21,29 +20,29 @@ function caption(doc: Doc, content: string, x = doc.page.margins.left, width = c
 
 function levelTable(doc: Doc, { spec }: RenderInput): Block {
   const [chapterLabel, titleLabel, tierLabel] = LABELS.chapterColumns;
-  const widths = columns(contentWidth(doc), [52, undefined, 48, 62, 62, 62, 62, 52, 56]);
+  const widths = columns(contentWidth(doc), [52, undefined, 48, ...spec.columns.levels.map(() => 62), 52, 56]);
   const total = spec.total.actual;
-  const header: Row[] = [{ cells: [chapterLabel, titleLabel, tierLabel, ...LEVELS, LABELS.sum, LABELS.share] }];
+  const header: Row[] = [{ cells: [chapterLabel, titleLabel, tierLabel, ...spec.columns.levels, LABELS.sum, LABELS.share] }];
   const rows: Row[] = spec.rows.map((r) => ({
-    cells: [LABELS.chapterNumber(r.chapter), { text: r.title, align: "left" }, r.tier, ...LEVELS.map((l) => blankZero(r.levels[l])), fmt(r.points), percent(r.points, total)],
+    cells: [LABELS.chapterNumber(r.chapter), { text: r.title, align: "left" }, r.tier, ...spec.columns.levels.map((l) => blankZero(r.levels[l] ?? 0)), fmt(r.points), percent(r.points, total)],
   }));
   const span = (label: string) => ({ text: label, span: 3, style: { ...CELL, font: BODY_BOLD.font } });
   rows.push(
-    { cells: [span(LABELS.sum), ...LEVELS.map((l) => fmt(spec.levels[l].actual)), fmt(total), percent(total, total)] },
-    { cells: [span(LABELS.share), ...LEVELS.map((l) => percent(spec.levels[l].actual, total)), percent(total, total), ""] },
-    { cells: [span(LABELS.target), ...LEVELS.map((l) => fmt(spec.levels[l].target)), fmt(spec.total.target), ""] },
+    { cells: [span(LABELS.sum), ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.actual)), fmt(total), percent(total, total)] },
+    { cells: [span(LABELS.share), ...spec.columns.levels.map((l) => percent(spec.levels[l]!.actual, total)), percent(total, total), ""] },
+    { cells: [span(LABELS.target), ...spec.columns.levels.map((l) => fmt(spec.levels[l]!.target)), fmt(spec.total.target), ""] },
   );
   return table(doc, { x: doc.page.margins.left, columns: widths, header, rows, style: CELL });
 }
 
 function difficultyTable(doc: Doc, { spec }: RenderInput, width: number): Block {
-  const widths = columns(width, [52, undefined, undefined, undefined, undefined, 52]);
+  const widths = columns(width, [52, ...spec.columns.difficulties.map(() => undefined), 52]);
   const total = spec.total.actual;
-  const header: Row[] = [{ cells: [LABELS.difficulty, ...DIFFICULTIES, LABELS.sum] }];
+  const header: Row[] = [{ cells: [LABELS.difficulty, ...spec.columns.difficulties, LABELS.sum] }];
   const rows: Row[] = [
-    { cells: [{ text: LABELS.actual, style: { ...CELL, font: BODY_BOLD.font } }, ...DIFFICULTIES.map((d) => fmt(spec.difficulty[d].actual)), fmt(total)] },
-    { cells: [{ text: LABELS.share, style: { ...CELL, font: BODY_BOLD.font } }, ...DIFFICULTIES.map((d) => percent(spec.difficulty[d].actual, total)), percent(total, total)] },
-    { cells: [{ text: LABELS.target, style: { ...CELL, font: BODY_BOLD.font } }, ...DIFFICULTIES.map((d) => fmt(spec.difficulty[d].target)), fmt(spec.total.target)] },
+    { cells: [{ text: LABELS.actual, style: { ...CELL, font: BODY_BOLD.font } }, ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.actual)), fmt(total)] },
+    { cells: [{ text: LABELS.share, style: { ...CELL, font: BODY_BOLD.font } }, ...spec.columns.difficulties.map((d) => percent(spec.difficulty[d]!.actual, total)), percent(total, total)] },
+    { cells: [{ text: LABELS.target, style: { ...CELL, font: BODY_BOLD.font } }, ...spec.columns.difficulties.map((d) => fmt(spec.difficulty[d]!.target)), fmt(spec.total.target)] },
   ];
   return table(doc, { x: doc.page.margins.left, columns: widths, header, rows, style: CELL });
 }

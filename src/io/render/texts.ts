@@ -59,7 +59,9 @@ function blueprintTexts(request: RenderRequest, kind: PdfKind): string[] {
 function syllabusTexts(request: RenderRequest, kind: PdfKind): string[] {
   const { course, chapters } = request.syllabus.syllabus;
   const texts = [course.name, course.code];
-  if (kind === "spec") texts.push(...chapters.flatMap((c) => [c.title, ...c.knowledge_points.map((kp) => kp.title)]));
+  // The course's own grade and tier names head the 双向细目表's columns and fill its 层级 column.
+  const { levels, difficulties, tiers } = request.syllabus;
+  if (kind === "spec") texts.push(...levels, ...difficulties, ...tiers, ...chapters.flatMap((c) => [c.title, ...c.knowledge_points.map((kp) => kp.title)]));
   return texts;
 }
 
