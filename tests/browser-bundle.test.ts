@@ -68,8 +68,8 @@ describe("zujuan/core in a browser bundle", () => {
     const draft = (level: string) => ({ file: "draft.yaml", text: `chapter: 1\nquestions:\n  - id: ch01-sc-901\n    type: 单项选择题\n    knowledge_point: "1.1"\n    level: ${level}\n    difficulty: 易\n    stem: 问题(  )\n    options: [甲, 乙, 丙, 丁]\n    answer: E\n` });
     const project = (bank: { file: string; text: string }) => zujuan.parseProjectTexts({ blueprint: text("blueprints/10421.yaml"), syllabus: text("blueprints/10421-syllabus.yaml"), bank: [bank] });
 
-    const badLevel = project(draft("记忆"));
-    expect(badLevel.diagnostics.find((d) => d.severity === "error")?.location).toMatchObject({ file: "draft.yaml", line: 6 });
+    const badChapter = project({ file: "draft.yaml", text: draft("识记").text.replace("chapter: 1", "chapter: 1.5") });
+    expect(badChapter.diagnostics.find((d) => d.severity === "error")?.location).toMatchObject({ file: "draft.yaml", line: 1 });
 
     const parsed = project(draft("识记"));
     if (!parsed.ok) throw new Error("the project should parse");

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { formatMessage } from "../src/cli/messages/index.js";
+import { finding } from "../src/core/diagnostic.js";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { blueprintSchema, blueprintSyllabusProblems } from "../src/core/blueprint.js";
 import { lintBank } from "../src/core/lint.js";
@@ -50,7 +52,7 @@ describe("levels, difficulty grades and tiers as lists the syllabus declares", (
       difficulties: ["易", "难", "易"],
       chapters: [{ ...input.chapters[0]!, tier: "次重点", requirements: { 综合应用: "x" } }, input.chapters[1]!],
     });
-    expect(syllabusProblems(wrong)).toEqual([
+    expect(syllabusProblems(wrong).map((p) => formatMessage(finding("syllabus-rule", p), "en"))).toEqual([
       "difficulties names 易 twice",
       "chapter 1: tier 次重点 is not one of the declared tiers 重点, 一般",
       "chapter 1: requirement level 综合应用 is not one of 识记, 领会, 简单应用",
@@ -63,7 +65,7 @@ describe("levels, difficulty grades and tiers as lists the syllabus declares", (
       ...blueprint,
       rules: { ...blueprint.rules, difficulty: { shares: { 易: 20, 较易: 30, 较难: 30 }, tolerance_points: 0 }, chapters: { ...blueprint.rules.chapters, tier_totals: { 次重点: { min: 1 } } } },
     });
-    expect(blueprintSyllabusProblems(fourGrades, syllabus)).toEqual([
+    expect(blueprintSyllabusProblems(fourGrades, syllabus).map((p) => formatMessage(finding("blueprint-rule", p), "en"))).toEqual([
       "rules.difficulty.shares needs a share for each of 易, 较难, 难: 难 missing",
       "rules.difficulty.shares names 较易, which the syllabus does not declare (it declares 易, 较难, 难)",
       "rules.chapters names the tier 次重点, which the syllabus does not declare (it declares 重点, 一般)",
@@ -149,7 +151,7 @@ describe("a course whose grades and tiers have names of their own", () => {
     expect(report.ok).toBe(true);
     expect(report.spec.levels).toEqual({ 了解: { actual: 2, target: 2 }, 掌握: { actual: 5, target: 5 } });
     const rendered = await renderPdfs({ paper, spec: report.spec, blueprint: ownBlueprint, syllabus: own, kinds: ["spec"] });
-    if (!rendered.ok) throw new Error(rendered.diagnostics.map((d) => d.message).join("\n"));
+    if (!rendered.ok) throw new Error(rendered.diagnostics.map((d) => formatMessage(d, "en")).join("\n"));
     const text = squash((await pdfPages(rendered.pdfs[0]!.bytes)).join("\n"));
     for (const name of ["了解", "掌握", "容易", "中等", "困难", "核心", "外围"]) expect(text).toContain(name);
     for (const builtIn of ["识记", "领会", "简单应用", "综合应用", "较易", "较难", "次重点"]) expect(text).not.toContain(builtIn);

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { formatMessage } from "../src/cli/messages/index.js";
+import { finding } from "../src/core/diagnostic.js";
 import { compareKnowledgePoints } from "../src/core/analysis/breakdown.js";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
@@ -39,7 +41,7 @@ describe("knowledge-point ids are free strings declared in the syllabus", () => 
     expect(unquoted.success).toBe(false);
     expect(JSON.stringify(unquoted.error?.issues)).toContain('write it in quotes (\\"1.1\\")');
     const twice = syllabusSchema.parse({ ...raw, chapters: [raw.chapters[0], { ...raw.chapters[1], knowledge_points: [{ id: "1.10", title: "again" }] }] });
-    expect(syllabusProblems(twice)).toEqual(["knowledge point 1.10 appears twice"]);
+    expect(syllabusProblems(twice)).toEqual([{ problem: "point-twice", id: "1.10" }]);
   });
 
   it("tags questions with them: lint knows them, and a paper is assembled and validated on them", async () => {
@@ -52,15 +54,15 @@ describe("knowledge-point ids are free strings declared in the syllabus", () => 
       rawQuestion("简答题", { id: "w1", chapter: 2, knowledge_point: "市场调查" }),
       rawQuestion("简答题", { id: "w2", chapter: 2, knowledge_point: "B-3" }),
     ]);
-    expect(lintBank(bank, { syllabus, blueprint }).map((d) => [d.code, d.message])).toEqual([["unknown-knowledge-point", "w2: knowledge point B-3 is not in the syllabus"]]);
+    expect(lintBank(bank, { syllabus, blueprint }).map((d) => [d.code, formatMessage(d, "en")])).toEqual([["unknown-knowledge-point", "w2: knowledge point B-3 is not in the syllabus"]]);
     const result = await assemble(makeBank([...bank.questions.filter((q) => q.id !== "w2").map((q) => ({ ...q }))]), blueprint, syllabus, { seed: 1, solver });
     if (!result.ok) throw new Error(result.diagnosis.message);
     const form = result.forms[0]!;
     // At most one question per point: 1.10 and 1.1 are two points, so s1 and s3 never meet.
     expect(form.file.sections[0]!.questions).toContain("s2");
     expect(form.report.ok).toBe(true);
-    expect(form.report.checks.find((c) => c.id === "knowledge-point:1.10")).toMatchObject({ status: "pass", actual: "1 question" });
-    expect(form.report.checks.find((c) => c.id === "knowledge-point:市场调查")).toMatchObject({ status: "pass", actual: "1 question" });
+    expect(form.report.checks.find((c) => c.id === "knowledge-point:1.10")).toMatchObject({ status: "pass", actual: 1 });
+    expect(form.report.checks.find((c) => c.id === "knowledge-point:市场调查")).toMatchObject({ status: "pass", actual: 1 });
   });
 
   it("sorts ids with digit runs as numbers (1.9 before 1.10) and the rest as text", () => {
@@ -73,7 +75,7 @@ describe("choice questions have the blueprint's range of options, by default 4 a
   const lint = (questions: Record<string, unknown>[], types?: Record<string, unknown>) =>
     lintBank(makeBank(questions), { syllabus, blueprint: makeBlueprint(types ? { question_types: types } : {}) })
       .filter((d) => d.severity === "error")
-      .map((d) => [d.code, d.message]);
+      .map((d) => [d.code, formatMessage(d, "en")]);
   const sc = (n: number, answer = "A") => rawQuestion("单项选择题", { id: `sc${n}`, options: [..."甲乙丙丁戊己"].slice(0, n), answer });
   const mc = (n: number, answer = "AB") => rawQuestion("多项选择题", { id: `mc${n}`, options: [..."甲乙丙丁戊己"].slice(0, n), answer });
 
@@ -100,7 +102,7 @@ describe("choice questions have the blueprint's range of options, by default 4 a
   it("declares the range in the blueprint: defaults, and a range whose min exceeds its max refused", () => {
     expect(makeBlueprint().question_types).toEqual({});
     const inverted = blueprintSchema.parse({ ...makeBlueprint(), question_types: { 单项选择题: { options: { min: 5, max: 4 } } } });
-    expect(blueprintProblems(inverted)).toEqual(["question_types.单项选择题.options.min 5 exceeds max 4"]);
+    expect(blueprintProblems(inverted).map((p) => formatMessage(finding("blueprint-rule", p), "en"))).toEqual(["question_types.单项选择题.options.min 5 exceeds max 4"]);
     expect(blueprintSchema.safeParse({ ...makeBlueprint(), question_types: { 简答题: { options: { min: 2, max: 3 } } } }).success).toBe(false);
   });
 

@@ -107,6 +107,6 @@ describe("blueprint rules", () => {
 
   it("requires a share for every level the syllabus declares (all four by default)", () => {
     const blueprint = blueprintSchema.parse({ ...makeBlueprint(), rules: { ...makeBlueprint().rules, levels: { shares: { 识记: 100 } } } });
-    expect(blueprintSyllabusProblems(blueprint, makeSyllabus())).toEqual(["rules.levels.shares needs a share for each of 识记, 领会, 简单应用, 综合应用: 领会, 简单应用, 综合应用 missing"]);
+    expect(blueprintSyllabusProblems(blueprint, makeSyllabus()).map((p) => en["blueprint-rule"](p))).toEqual(["rules.levels.shares needs a share for each of 识记, 领会, 简单应用, 综合应用: 领会, 简单应用, 综合应用 missing"]);
   });
 });

@@ -46,10 +46,10 @@ describe("zujuan validate (end to end)", () => {
     const run = await runCli(["validate", file, "--format", "json"]);
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout);
-    const failed = json.checks.filter((c: { status: string }) => c.status === "fail").map((c: { id: string; expected: string; actual: string }) => [c.id, c.expected, c.actual]);
+    const failed = json.checks.filter((c: { status: string }) => c.status === "fail").map((c: { id: string; expected: unknown; actual: number }) => [c.id, c.expected, c.actual]);
     expect(failed).toEqual([
-      ["structure:points:单项选择题", "1", "2"],
-      ["structure:points:简答题", "5", "6"],
+      ["structure:points:单项选择题", { min: 1, max: 1 }, 2],
+      ["structure:points:简答题", { min: 5, max: 5 }, 6],
     ]);
   });
 

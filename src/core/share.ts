@@ -12,7 +12,9 @@ import type { SyllabusIndex } from "./syllabus.js";
 export const SHARE_PATTERN = /^(\d{1,4}(?:\.\d+)?)\s*(%)?\s*(points|questions)?$/;
 export const SHARE_HINT = 'a whole number of questions, "10%" of the questions, "10% points" of the points, or "12 points"';
 
-export const shareSchema = z.union([z.number().int().min(0).max(1000), z.string().trim().regex(SHARE_PATTERN, SHARE_HINT)]);
+// A bound already resolved is taken as it is, so that a normalised blueprint parses again unchanged.
+const resolvedShare = z.strictObject({ max: z.number().min(0), unit: z.enum(["questions", "points"]), text: z.string() });
+export const shareSchema = z.union([z.number().int().min(0).max(1000), z.string().trim().regex(SHARE_PATTERN, SHARE_HINT), resolvedShare]);
 export type ShareInput = z.input<typeof shareSchema>;
 
 /** A resolved bound: at most `max` questions, or at most `max` points, of one paper. */
@@ -36,7 +38,8 @@ export const isShare = (text: string): boolean => SHARE_PATTERN.test(text.trim()
  * A share as a bound for a paper of `size`. Percentages of questions round down ("at most 10 %" holds);
  * points are kept exact, since a rule on points compares sums of points.
  */
-export function resolveShare(value: number | string, size: PaperSize): ShareBound {
+export function resolveShare(value: number | string | ShareBound, size: PaperSize): ShareBound {
+  if (typeof value === "object") return value;
   if (typeof value === "number") return { max: value, unit: "questions", text: String(value) };
   const match = SHARE_PATTERN.exec(value.trim());
   if (!match) throw new Error(`not a share: ${value}`);

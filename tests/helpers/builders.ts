@@ -82,3 +82,6 @@ export function makeBlueprint(overrides: Partial<BlueprintInput> = {}): Blueprin
   };
   return blueprintSchema.parse(input);
 }
+
+/** A finding's or a blueprint/syllabus problem's English sentence, as the command line prints it. */
+export { formatMessage } from "../../src/cli/messages/index.js";
