@@ -47,7 +47,7 @@ interface GenerateJson {
   ok: boolean;
   outcome?: string;
   stats?: { questions: number; classes: number; cells: number; solves: number; variables: number; rows: number; solveSeconds: number };
-  forms?: { checks: { id: string; expected: string; actual: string }[] }[];
+  forms?: { checks: { id: string; expected: { min?: number; max?: number }; actual: number | null }[] }[];
   diagnosis?: { proven: boolean; message: string; shortfalls: unknown[]; bankShort: unknown[] };
 }
 
@@ -65,9 +65,9 @@ function deviation(json: GenerateJson): number | undefined {
   let worst = 0;
   for (const form of json.forms) {
     for (const c of form.checks.filter((c) => /^(level|difficulty):/.test(c.id))) {
-      const bounds = c.expected.match(/[\d.]+/g)?.map(Number) ?? [];
-      const target = bounds.length ? (bounds[0]! + bounds[bounds.length - 1]!) / 2 : NaN;
-      worst = Math.max(worst, Math.abs(parseFloat(c.actual) - target));
+      const { min, max } = c.expected;
+      const target = min !== undefined && max !== undefined ? (min + max) / 2 : (min ?? max ?? NaN);
+      worst = Math.max(worst, Math.abs((c.actual ?? NaN) - target));
     }
   }
   return worst;
