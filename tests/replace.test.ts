@@ -140,9 +140,9 @@ describe("replace on a small bank", () => {
   });
 });
 
-describe("replace --with on a small bank: the fewest other changes", () => {
-  const syllabus = makeSyllabus(1, 2);
-  const blueprint = makeBlueprint({
+/** 4 单项选择题 and 1 简答题, 识记 80 % and 易 throughout: small enough to enumerate every paper. */
+function smallBlueprint(minQuestionsEach: number) {
+  return makeBlueprint({
     paper: { title: "测试试卷", minutes: 60, total_points: 10 },
     sections: [
       { type: "单项选择题", count: 4, points_each: 1, minutes_each: 1 },
@@ -151,9 +151,14 @@ describe("replace --with on a small bank: the fewest other changes", () => {
     rules: {
       levels: { shares: { 识记: 80, 领会: 20, 简单应用: 0, 综合应用: 0 } },
       difficulty: { shares: { 易: 100, 较易: 0, 较难: 0, 难: 0 } },
-      chapters: { min_questions_each: 0 },
+      chapters: { min_questions_each: minQuestionsEach },
     },
   });
+}
+
+describe("replace --with on a small bank: the fewest other changes", () => {
+  const syllabus = makeSyllabus(1, 2);
+  const blueprint = smallBlueprint(0);
   const sc = (id: string, level: string) => rawQuestion("单项选择题", { id, level });
   const bank = makeBank([
     sc("sc1", "识记"), sc("sc2", "识记"), sc("sc3", "领会"), sc("sc4", "领会"), sc("sc5", "领会"), sc("sc6", "识记"), sc("sc7", "领会"),
@@ -214,18 +219,7 @@ describe("zujuan replace (end to end)", () => {
 describe("replace against brute force: every rule kept, only the asked questions change, --with the fewest others", () => {
   // A paper of 4 单项选择题 and 1 简答题; every paper the bank allows is enumerated and checked by the validator.
   const syllabus = makeSyllabus(2, 2);
-  const blueprint = makeBlueprint({
-    paper: { title: "测试试卷", minutes: 60, total_points: 10 },
-    sections: [
-      { type: "单项选择题", count: 4, points_each: 1, minutes_each: 1 },
-      { type: "简答题", count: 1, points_each: 6, minutes_each: 8 },
-    ],
-    rules: {
-      levels: { shares: { 识记: 80, 领会: 20, 简单应用: 0, 综合应用: 0 } },
-      difficulty: { shares: { 易: 100, 较易: 0, 较难: 0, 难: 0 } },
-      chapters: { min_questions_each: 1 },
-    },
-  });
+  const blueprint = smallBlueprint(1);
   const sc = (id: string, level: string, chapter = 1, extra: Record<string, unknown> = {}) =>
     rawQuestion("单项选择题", { id, level, chapter, knowledge_point: `${chapter}.1`, ...extra });
   const short = (id: string, chapter: number) => rawQuestion("简答题", { id, chapter, knowledge_point: `${chapter}.2`, marking: [{ point: "要点", points: 6 }] });
