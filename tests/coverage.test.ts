@@ -17,6 +17,7 @@ import { formatGithub } from "../src/cli/format-github.js";
 import { xmlEscape } from "../src/cli/format-junit.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { supplyLimitDetail, supplyLimitLabel } from "../src/cli/messages/capacity.js";
 import { requirementMessage } from "../src/cli/messages/requirements.js";
 import { runBinary, runCli, tempProject } from "./helpers/cli.js";
 
@@ -136,7 +137,9 @@ describe("supply arithmetic", () => {
     expect(bounds.unusable).toEqual(["j-understand"]);
     const shortSection = bounds.sections.find((s) => s.type === "简答题")!;
     expect(shortSection).toMatchObject({ eligible: 4, usable: 3, perPaper: 1 });
-    expect(shortSection.blocked[0]!.label).toMatch(/识记 100%/);
+    expect(shortSection.blocked[0]!.subject).toMatchObject({ rule: "level-share", level: "识记", share: 100 });
+    expect(supplyLimitDetail(bounds.limits[0]!, "en")).toBe("3 of 4 eligible questions can sit in a paper, 1 a paper (1 cannot meet 识记 100% of the score, e.g. j-understand)");
+    expect(supplyLimitDetail(bounds.limits[0]!, "zh")).toBe("符合条件的 4 道题中只有 3 道能组入试卷，每份试卷 1 道（1 道无法满足“识记占总分 100%”，如 j-understand）");
     expect(bounds.upper).toBe(3);
     expect(bounds.limits[0]!.id).toBe("section:简答题");
   });
@@ -159,7 +162,10 @@ describe("supply arithmetic", () => {
     const classified = classifyBank(bank.questions, halfEasy, syllabus, { used: new Set(), allowReuse: false });
     const bounds = supplyBounds(classified, halfEasy.sections, paperRules(halfEasy, syllabus));
     expect(bounds.upper).toBe(2);
-    expect(bounds.limits[0]).toMatchObject({ kind: "rule", id: "difficulty:易", papers: 2 });
+    expect(bounds.limits[0]).toMatchObject({ kind: "rule", id: "difficulty:易", papers: 2, side: "min", total: 3, reach: 2 });
+    expect(supplyLimitLabel(bounds.limits[0]!, "en")).toBe("易 14.29% of the score");
+    expect(supplyLimitDetail(bounds.limits[0]!, "en")).toBe("needs 1 point a paper, 3 over 3 papers; the usable questions give at most 2");
+    expect(supplyLimitDetail(bounds.limits[0]!, "zh")).toBe("每份试卷需要 1 分，3 份共需 3 分；能组入试卷的题目合计最多 2 分");
   });
 });
 

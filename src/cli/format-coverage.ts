@@ -4,6 +4,7 @@ import { QUESTION_TYPES } from "../core/vocabulary.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
 import { cueDiagnostic, formatCueStatistics } from "./format-item-quality.js";
 import { formatMessage } from "./messages/index.js";
+import { runsOutDetail, runsOutLabel, supplyLimitLabel } from "./messages/capacity.js";
 import { requirementActual, requirementLabel, requirementMessage } from "./messages/requirements.js";
 import type { Style } from "./style.js";
 import { fmt, renderTable } from "./table.js";
@@ -24,8 +25,10 @@ export function formatMatrix(matrix: CountMatrix, style: Style): string {
   ]);
   const totals = ["合计", ...matrix.columnTotals.map((t) => String(t.questions)), String(matrix.columnTotals.reduce((s, t) => s + t.questions, 0)), fmt(matrix.columnTotals.reduce((s, t) => s + t.points, 0))];
   const points = ["分值", ...matrix.columnTotals.map((t) => fmt(t.points)), "", ""];
-  const unit = matrix.id === "chapter-type" ? "questions" : "graded parts: a case counts once per sub-question";
-  return [style.color.bold(`${matrix.title} (${unit}; 题 = count, 分 = points)`), renderTable(["", ...matrix.columns.map((c) => c.label), "题", "分"], [...rows, totals, points])].join("\n");
+  const zh = style.lang === "zh";
+  const unit = matrix.id === "chapter-type" ? (zh ? "题数" : "questions") : zh ? "计分单位：案例分析题每个小题算一次" : "graded parts: a case counts once per sub-question";
+  const title = zh ? `${matrix.title}（${unit}；题 = 题数，分 = 分值）` : `${matrix.title} (${unit}; 题 = count, 分 = points)`;
+  return [style.color.bold(title), renderTable(["", ...matrix.columns.map((c) => c.label), "题", "分"], [...rows, totals, points])].join("\n");
 }
 
 export function formatKnowledgePoints(points: readonly KnowledgePointCoverage[], minQuestions: number, style: Style): string {
@@ -36,7 +39,8 @@ export function formatKnowledgePoints(points: readonly KnowledgePointCoverage[],
     kp.questions === 0 ? c.red.bold("0") : kp.questions < minQuestions ? c.yellow(String(kp.questions)) : String(kp.questions),
     fmt(kp.points),
   ]);
-  return [c.bold(`知识点 (questions by type; at least ${minQuestions} each)`), renderTable(["", ...QUESTION_TYPES, "题", "分"], rows)].join("\n");
+  const title = style.lang === "zh" ? `知识点（各题型题数；每个知识点至少 ${minQuestions} 道）` : `知识点 (questions by type; at least ${minQuestions} each)`;
+  return [c.bold(title), renderTable(["", ...QUESTION_TYPES, "题", "分"], rows)].join("\n");
 }
 
 const GROUP_SUMMARY_ZH: Record<Requirement["group"], (n: number) => string> = {
@@ -73,29 +77,41 @@ export function formatRequirements(requirements: readonly Requirement[], style: 
 
 export function formatCapacity(capacity: CapacityReport, minPapers: number, style: Style): string {
   const c = style.color;
-  const count = capacity.exact ? `${capacity.papers}` : `at least ${capacity.papers} (at most ${capacity.atMost})`;
+  const lang = style.lang;
+  const zh = lang === "zh";
   const enough = capacity.papers >= minPapers;
+  const next = capacity.papers + 1;
+  const runsOut = capacity.runsOut.map((r) => `    ${c.yellow(runsOutLabel(r, lang))}${zh ? "：" : ": "}${runsOutDetail(r, lang)}`);
+  const limits = capacity.limits.map((l) => `${supplyLimitLabel(l, lang)} ${l.papers}`).join(" · ");
+  if (zh) {
+    const count = capacity.exact ? `${capacity.papers}` : `至少 ${capacity.papers}（至多 ${capacity.atMost}）`;
+    const proof = capacity.exact ? (capacity.upperBound === capacity.papers ? `组不出第 ${next} 份：题目不够` : `已证明组不出 ${next} 份`) : `在每次计算 ${capacity.maxNodes} 步的限度内尚无定论`;
+    const lines = [`${c.bold("可组试卷数")}：${(enough ? c.green : c.red)(`${count} 份互不重复的试卷`)}（要求 ${minPapers} 份）；${proof}`, `  到第 ${next} 份时最先用尽：`, ...runsOut];
+    if (capacity.limits.length) lines.push(`  各部分、各规则单独允许的份数：${limits}`);
+    return lines.join("\n");
+  }
+  const count = capacity.exact ? `${capacity.papers}` : `at least ${capacity.papers} (at most ${capacity.atMost})`;
   const proof = capacity.exact
     ? capacity.upperBound === capacity.papers
-      ? `${capacity.papers + 1} cannot be: the supply runs out`
-      : `${capacity.papers + 1} proven impossible`
+      ? `${next} cannot be: the supply runs out`
+      : `${next} proven impossible`
     : `not settled within ${capacity.maxNodes} solver nodes a solve`;
-  const lines = [
-    `${c.bold("capacity")}: ${(enough ? c.green : c.red)(`${count} pairwise-disjoint papers`)} (${minPapers} wanted); ${proof}`,
-    `  runs out first at ${capacity.papers + 1}:`,
-    ...capacity.runsOut.map((r) => `    ${c.yellow(r.label)}: ${r.detail}`),
-  ];
-  if (capacity.limits.length) lines.push(`  supply limits (papers by each alone): ${capacity.limits.map((l) => `${l.label} ${l.papers}`).join(" · ")}`);
+  const lines = [`${c.bold("capacity")}: ${(enough ? c.green : c.red)(`${count} pairwise-disjoint papers`)} (${minPapers} wanted); ${proof}`, `  runs out first at ${next}:`, ...runsOut];
+  if (capacity.limits.length) lines.push(`  supply limits (papers by each alone): ${limits}`);
   return lines.join("\n");
 }
 
 export function formatCoverage(report: CoverageReport, located: readonly Diagnostic[], head: string, style: Style): string {
   const c = style.color;
   const unmet = report.requirements.filter((r) => !r.met).length;
-  const verdict = unmet === 0 ? c.green("coverage: every requirement met") : c.red(`coverage: ${unmet} requirement${unmet === 1 ? "" : "s"} unmet`);
+  const zh = style.lang === "zh";
+  const verdict =
+    unmet === 0
+      ? c.green(zh ? "覆盖检查：所有要求均已满足" : "coverage: every requirement met")
+      : c.red(zh ? `覆盖检查：${unmet} 项要求未满足` : `coverage: ${unmet} requirement${unmet === 1 ? "" : "s"} unmet`);
   return [
     head,
-    located.length ? formatDiagnostics(located, style) : `lint: ${c.green("no findings")}`,
+    located.length ? formatDiagnostics(located, style) : zh ? `lint：${c.green("没有发现问题")}` : `lint: ${c.green("no findings")}`,
     "",
     ...report.matrices.flatMap((m) => [formatMatrix(m, style), ""]),
     formatKnowledgePoints(report.knowledgePoints, report.minQuestionsPerKnowledgePoint, style),

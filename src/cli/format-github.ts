@@ -1,5 +1,6 @@
 import type { CoverageReport } from "../core/coverage/index.js";
 import type { Diagnostic } from "../core/diagnostic.js";
+import { runsOutLabel } from "./messages/capacity.js";
 import { requirementMessage } from "./messages/requirements.js";
 import { describeFinding } from "./format-diagnostics.js";
 
@@ -28,7 +29,7 @@ export function formatGithub(report: CoverageReport, located: readonly Diagnosti
   return [
     ...located.map(annotateDiagnostic),
     ...unmet.map((r) => `::error::${escapeData(`coverage: ${requirementMessage(r, "en")}`)}`),
-    `::notice::${escapeData(`capacity: the bank supplies ${count} pairwise-disjoint papers (${report.minPapers} wanted); runs out first at ${cap.papers + 1}: ${cap.runsOut.map((r) => r.label).join(", ")}`)}`,
+    `::notice::${escapeData(`capacity: the bank supplies ${count} pairwise-disjoint papers (${report.minPapers} wanted); runs out first at ${cap.papers + 1}: ${cap.runsOut.map((r) => runsOutLabel(r, "en")).join(", ")}`)}`,
     unmet.length ? `coverage: ${unmet.length} requirement${unmet.length === 1 ? "" : "s"} unmet` : "coverage: every requirement met",
   ].join("\n");
 }

@@ -17,6 +17,7 @@ import { bankErrors } from "../load-or-fail.js";
 import { wholeNumber } from "../options.js";
 import { progressReporter } from "../progress.js";
 import { run, type RunContext } from "../run.js";
+import { capacityJson, capacityStage, needsJson, runsOutDetail, runsOutLabel } from "../messages/capacity.js";
 import { historyBarred } from "../generate-setter.js";
 import { usageSummary } from "../usage-summary.js";
 
@@ -43,7 +44,7 @@ export function junit(report: CoverageReport): string {
   const cap = report.capacity;
   const capacityOutput = [
     `capacity ${cap.exact ? cap.papers : `≥ ${cap.papers} (≤ ${cap.atMost})`}, ${report.minPapers} wanted`,
-    ...cap.runsOut.map((r) => `runs out first: ${r.label}: ${r.detail}`),
+    ...cap.runsOut.map((r) => `runs out first: ${runsOutLabel(r, "en")}: ${runsOutDetail(r, "en")}`),
   ].join("\n");
   return junitDocument(SUITE, requirementCases(report.requirements, { capacity: { seconds: cap.seconds, output: capacityOutput } }), {
     capacity: cap.papers,
@@ -81,7 +82,7 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   const solver = new HighsSolver();
   let report: CoverageReport;
   try {
-    const coverageOptions: Parameters<typeof coverage>[3] = { solver, findings: loaded.diagnostics, avoid: avoided.ids, barred: history.barred, onProgress: progress.update };
+    const coverageOptions: Parameters<typeof coverage>[3] = { solver, findings: loaded.diagnostics, avoid: avoided.ids, barred: history.barred, onProgress: (stage) => progress.update(capacityStage(stage, style.lang)) };
     if (maxNodes !== undefined) coverageOptions.maxNodes = maxNodes;
     if (minPapers !== undefined) coverageOptions.minPapers = minPapers;
     if (seed !== undefined) coverageOptions.seed = seed;
@@ -100,7 +101,7 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   return {
     outcome: checkOutcome(!report.ok),
     text: formatCoverage(report, located, head, style),
-    json: { ...report, diagnostics: located, bank: displayPath(project.bankDir), blueprint: displayPath(project.blueprintFile), capacity: report.capacity.papers, capacityReport: report.capacity, ...(usage.json ? { usage: usage.json } : {}) },
+    json: { ...report, needs: needsJson(report.needs, style.lang), diagnostics: located, bank: displayPath(project.bankDir), blueprint: displayPath(project.blueprintFile), capacity: report.capacity.papers, capacityReport: capacityJson(report.capacity, style.lang), ...(usage.json ? { usage: usage.json } : {}) },
     outputs: { junit: junit(report), github: formatGithub(report, located) },
   };
 }

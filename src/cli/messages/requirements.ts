@@ -1,5 +1,6 @@
 import type { Requirement } from "../../core/coverage/index.js";
 import { plural } from "../words.js";
+import { runsOutDetail, runsOutLabel } from "./capacity.js";
 import type { Lang } from "./types.js";
 
 // The coverage report's requirements in words, from their subject and numbers.
@@ -49,7 +50,7 @@ export function requirementMessage(r: Requirement, lang: Lang): string {
         ? `第${a.chapter}章 ${a.title} 没有${a.missing.join("、")}层次的题，而考核要求列出了它们`
         : `chapter ${a.chapter} ${a.title} has no question at ${a.missing.join(", ")}, which its 考核要求 names`;
     case "capacity": {
-      const first = a.runsOut.map((x) => `${x.label}: ${x.detail}`).join("; ");
+      const first = a.runsOut.map((x) => `${runsOutLabel(x, lang)}${zh ? "：" : ": "}${runsOutDetail(x, lang)}`).join(zh ? "；" : "; ");
       return zh
         ? `题库能组出 ${papersShown(a, lang)} 份互不重复的试卷，要求 ${a.min} 份；到第 ${a.papers + 1} 份时最先用尽：${first}`
         : `the bank supplies ${papersShown(a, lang)} disjoint paper${s(a.papers)}, ${a.min} wanted; at ${a.papers + 1} runs out first: ${first}`;

@@ -11,6 +11,11 @@ export interface AggregateShortfall {
   /** Positive: too little; negative: too much. */
   shortBy: number;
   closest: number;
+  /**
+   * The rule's bounds in English, read only by assemble's forms diagnosis (src/core/assemble, being
+   * worded outside the core on its own branch): drop it once that reads `rule.min`/`rule.max` instead.
+   * Coverage words its shortfalls from the numbers (src/cli/messages/capacity.ts).
+   */
   expected: string;
 }
 

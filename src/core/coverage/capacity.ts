@@ -4,7 +4,7 @@ import { cellsOf, gradesOf } from "../assemble/groups.js";
 import type { Bank } from "../bank.js";
 import type { Blueprint } from "../blueprint.js";
 import type { Solver } from "../lp.js";
-import { fmt, impliedRules } from "../rules.js";
+import { impliedRules, type LinearSubject, type RuleUnit } from "../rules.js";
 import { assemblyRules, questionsWithin } from "../share.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import { aggregateBound, aggregateCheck, type AggregateCheck } from "./aggregate-bound.js";
@@ -26,10 +26,22 @@ export interface CapacityOptions {
    * function of the bank, the blueprint, the seed and this limit, the same on every machine.
    */
   maxNodes?: number;
-  onProgress?: (stage: string) => void;
+  /** Each stage as it starts, as data (the CLI words it). */
+  onProgress?: (stage: CapacityStage) => void;
   /** Clock in milliseconds, only to report how long it took (default Date.now). */
   now?: () => number;
 }
+
+/**
+ * A stage of the capacity search: counting supply; the aggregate of `papers` papers (≤ `upper` by
+ * supply); `built` of `target` papers built; `papers` counted by class or checked paper by paper; why
+ * not `papers`.
+ */
+export type CapacityStage =
+  | { stage: "supply" }
+  | { stage: "aggregate"; papers: number; upper: number }
+  | { stage: "construct"; built: number; target: number }
+  | { stage: "classes" | "joint" | "explain"; papers: number };
 
 /** How the answer was reached: the aggregate checks that bound it, and the papers built. */
 export interface CapacitySteps {
@@ -38,13 +50,34 @@ export interface CapacitySteps {
   constructions: number[];
 }
 
-/** What stops one more paper: a section or rule from supply arithmetic, or the aggregate's closest miss. */
-export interface RunsOut {
-  source: "supply" | "aggregate" | "joint" | "search";
-  id: string;
-  label: string;
-  detail: string;
-}
+/**
+ * What stops one more paper, as data (the CLI words it):
+ * - supply: a section or rule runs out by supply arithmetic (`limit` says how);
+ * - shortfall: a rule the closest aggregate of `papers` papers misses, over the papers together;
+ * - together: `papers` papers fail only with every rule together (aggregate), or paper by paper with
+ *   enemies included, though the questions suffice counted together (joint);
+ * - undecided: `built` papers built, `atMost` proven; `papers` neither built nor proven impossible,
+ *   within `maxNodes` nodes a solve, or because the joint model's `choices` exceed what the check tries.
+ */
+export type RunsOut =
+  | { source: "supply"; kind: "supply"; id: string; limit: SupplyLimit }
+  | {
+      source: "aggregate";
+      kind: "shortfall";
+      id: string;
+      subject: LinearSubject;
+      unit: RuleUnit;
+      /** The rule's bounds for one paper. */
+      expected: { min?: number; max?: number };
+      papers: number;
+      /** The bound over all the papers: min × papers when short, max × papers when over. */
+      total: number;
+      closest: number;
+      /** Positive: too little; negative: too much. */
+      shortBy: number;
+    }
+  | { source: "aggregate" | "joint"; kind: "together"; id: "interaction"; papers: number }
+  | { source: "search"; kind: "undecided"; id: "undecided"; papers: number; built: number; atMost: number; maxNodes: number; joint?: { choices: number; limit: number } };
 
 export interface CapacityReport {
   /** Pairwise-disjoint papers the bank can supply under the blueprint: built and checked. */
@@ -73,15 +106,13 @@ const CONSTRUCTIONS = 3;
 function shortfallRunsOut(shortfalls: readonly AggregateShortfall[]): RunsOut[] {
   return [...shortfalls]
     .sort((a, b) => Math.abs(b.shortBy) - Math.abs(a.shortBy))
-    .map((s) => ({
-      source: "aggregate" as const,
-      id: s.rule.id,
-      label: s.rule.label,
-      detail:
-        s.shortBy > 0
-          ? `${s.papers} papers need ${s.expected} each, ${fmt(s.rule.min! * s.papers)} in all; the closest the questions come is ${fmt(s.closest)} (short by ${fmt(s.shortBy)}), counting the ${s.papers} papers together`
-          : `${s.papers} papers allow ${s.expected} each, ${fmt(s.rule.max! * s.papers)} in all; the questions give at least ${fmt(s.closest)} (over by ${fmt(-s.shortBy)}), counting the ${s.papers} papers together`,
-    }));
+    .map((s): RunsOut => {
+      const expected: { min?: number; max?: number } = {};
+      if (s.rule.min !== undefined) expected.min = s.rule.min;
+      if (s.rule.max !== undefined) expected.max = s.rule.max;
+      const total = s.shortBy > 0 ? s.rule.min! * s.papers : s.rule.max! * s.papers;
+      return { source: "aggregate", kind: "shortfall", id: s.rule.id, subject: s.rule.subject, unit: s.rule.unit, expected, papers: s.papers, total, closest: s.closest, shortBy: s.shortBy };
+    });
 }
 
 /**
@@ -104,7 +135,7 @@ export async function capacity(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   const avoid = new Set(options.avoid ?? []);
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
 
-  progress("capacity: counting what the bank can supply");
+  progress({ stage: "supply" });
   // Questions the usage history keeps out are not available; reuse of avoided ones is bounded as in generate.
   const barred = new Set(options.barred ?? []);
   const maxReused = questionsWithin(blueprint.rules.history.max_reused, blueprint.sections);
@@ -128,19 +159,19 @@ export async function capacity(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     seed: options.seed ?? 1,
   };
 
-  const aggregate = await aggregateBound(context, available, bounds.upper, (k) => progress(`capacity: can the bank hold ${k} papers in aggregate? (≤ ${bounds.upper} by supply)`));
+  const aggregate = await aggregateBound(context, available, bounds.upper, (k) => progress({ stage: "aggregate", papers: k, upper: bounds.upper }));
   const constructions: number[] = [];
   let papers = 0;
   for (let attempt = 0; attempt < CONSTRUCTIONS && papers < aggregate.atMost; attempt++) {
     const attemptContext = { ...context, seed: context.seed + attempt * 7919 };
-    const built = await constructPapers(attemptContext, available, aggregate.atMost, (n) => progress(`capacity: ${n} of ${aggregate.atMost} disjoint papers built`));
+    const built = await constructPapers(attemptContext, available, aggregate.atMost, (n) => progress({ stage: "construct", built: n, target: aggregate.atMost }));
     constructions.push(built.length);
     papers = Math.max(papers, built.length);
   }
   // The exact aggregate is the costliest check (one count per class): only when the cheaper bounds and
   // the construction have not met.
   if (papers < aggregate.atMost) {
-    progress(`capacity: can the bank hold ${papers + 1} papers, counted by class?`);
+    progress({ stage: "classes", papers: papers + 1 });
     const check = await aggregateCheck(context, available, papers + 1, ["classes"]);
     aggregate.checks.push(check);
     if (check.verdict === "infeasible") {
@@ -152,7 +183,7 @@ export async function capacity(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   // greedy: the joint model of one paper more decides, both ways.
   let jointProof = false;
   if (papers < aggregate.atMost) {
-    progress(`capacity: can the bank hold ${papers + 1} papers, paper by paper?`);
+    progress({ stage: "joint", papers: papers + 1 });
     const joint = await jointCheck(context, available, papers + 1);
     if (joint === "infeasible") {
       aggregate.atMost = papers;
@@ -163,28 +194,21 @@ export async function capacity(bank: Bank, blueprint: Blueprint, syllabus: Sylla
 
   let runsOut: RunsOut[];
   if (exact && papers === bounds.upper) {
-    runsOut = bounds.limits.filter((l) => l.papers === bounds.upper).map((l) => ({ source: "supply" as const, id: l.id, label: l.label, detail: l.detail }));
+    runsOut = bounds.limits.filter((l) => l.papers === bounds.upper).map((l) => ({ source: "supply" as const, kind: "supply" as const, id: l.id, limit: l }));
   } else if (exact && jointProof) {
-    runsOut = [{ source: "joint", id: "interaction", label: "the rules together", detail: `${papers + 1} disjoint papers cannot meet every rule (enemies included) paper by paper, though the questions suffice counted together` }];
+    runsOut = [{ source: "joint", kind: "together", id: "interaction", papers: papers + 1 }];
   } else if (exact) {
-    progress(`capacity: why not ${papers + 1}`);
+    progress({ stage: "explain", papers: papers + 1 });
     const check = aggregate.checks.find((c) => c.papers === aggregate.provenAt)!;
     const shortfalls = await explainAggregate(context, available, papers + 1, check.level);
     runsOut = shortfalls?.length
       ? shortfallRunsOut(shortfalls)
-      : [{ source: "aggregate", id: "interaction", label: "the rules together", detail: `${papers + 1} disjoint papers cannot meet every rule together` }];
+      : [{ source: "aggregate", kind: "together", id: "interaction", papers: papers + 1 }];
   } else {
-    runsOut = [
-      {
-        source: "search",
-        id: "undecided",
-        label: `${papers + 1} papers`,
-        detail:
-          jointChoices(available, papers + 1) > JOINT_MAX_CHOICES
-            ? `not settled: ${papers} built, at most ${aggregate.atMost} possible; the aggregate allows ${papers + 1}, and their joint model (${jointChoices(available, papers + 1)} choices) is beyond what the check tries (${JOINT_MAX_CHOICES})`
-            : `not settled: ${papers} built, at most ${aggregate.atMost} possible; within ${maxNodes} solver nodes a solve, ${papers + 1} could be neither built nor proven impossible`,
-      },
-    ];
+    const choices = jointChoices(available, papers + 1);
+    const undecided: RunsOut = { source: "search", kind: "undecided", id: "undecided", papers: papers + 1, built: papers, atMost: aggregate.atMost, maxNodes };
+    if (choices > JOINT_MAX_CHOICES) undecided.joint = { choices, limit: JOINT_MAX_CHOICES };
+    runsOut = [undecided];
   }
   return {
     papers,

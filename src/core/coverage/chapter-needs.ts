@@ -1,6 +1,6 @@
 import type { Blueprint } from "../blueprint.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import type { Level, QuestionType } from "../vocabulary.js";
+import type { Level, QuestionType, Tier } from "../vocabulary.js";
 
 /**
  * What a chapter must offer so that papers can vary over it:
@@ -14,8 +14,8 @@ export interface ChapterNeeds {
   chapter: number;
   title: string;
   types: QuestionType[];
-  /** Types the chapter need not offer, with why: the points each exceed the chapter's maximum. */
-  typesExempt: { type: QuestionType; reason: string }[];
+  /** Types the chapter need not offer, with why: the points each exceed the most the chapter (of its tier) takes. */
+  typesExempt: { type: QuestionType; pointsEach: number; tier: Tier; max: number }[];
   levels: Level[];
 }
 
@@ -28,7 +28,7 @@ export function chapterNeeds(blueprint: Blueprint, syllabus: SyllabusIndex): Cha
     const typesExempt: ChapterNeeds["typesExempt"] = [];
     for (const section of blueprint.sections) {
       if (max !== undefined && section.points_each > max) {
-        typesExempt.push({ type: section.type, reason: `${section.points_each} points each, the chapter (${chapter.tier}) takes at most ${max}` });
+        typesExempt.push({ type: section.type, pointsEach: section.points_each, tier: chapter.tier, max });
       } else types.push(section.type);
     }
     const named = new Set(Object.keys(chapter.requirements));

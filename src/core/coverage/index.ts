@@ -80,7 +80,7 @@ export async function coverage(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   };
 }
 
-export type { CapacityReport, RunsOut } from "./capacity.js";
+export type { CapacityReport, CapacityStage, RunsOut } from "./capacity.js";
 export type { ChapterNeeds } from "./chapter-needs.js";
 export type { CountMatrix, KnowledgePointCoverage } from "./matrices.js";
 export type { Requirement } from "./requirements.js";

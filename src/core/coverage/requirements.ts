@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { Level, QuestionType } from "../vocabulary.js";
-import type { CapacityReport } from "./capacity.js";
+import type { CapacityReport, RunsOut } from "./capacity.js";
 import type { ChapterNeeds } from "./chapter-needs.js";
 import type { CountMatrix, KnowledgePointCoverage } from "./matrices.js";
 
@@ -12,7 +12,7 @@ export type RequirementSubject =
   | { rule: "knowledge-point"; id: string; title: string; chapter: number; min: number; questions: number }
   | { rule: "chapter-types"; chapter: number; title: string; needed: QuestionType[]; missing: QuestionType[] }
   | { rule: "chapter-levels"; chapter: number; title: string; needed: Level[]; missing: Level[] }
-  | { rule: "capacity"; min: number; papers: number; exact: boolean; atMost: number; runsOut: { label: string; detail: string }[] };
+  | { rule: "capacity"; min: number; papers: number; exact: boolean; atMost: number; runsOut: RunsOut[] };
 
 /** One named check of the coverage report: a JUnit testcase, a line of the text report. */
 export interface Requirement {
@@ -79,11 +79,10 @@ export function chapterRequirements(needs: readonly ChapterNeeds[], byType: Coun
 }
 
 export function capacityRequirement(report: CapacityReport, minPapers: number): Requirement {
-  const runsOut = report.runsOut.map((r) => ({ label: r.label, detail: r.detail }));
   return {
     id: "capacity",
     group: "capacity",
-    subject: { rule: "capacity", min: minPapers, papers: report.papers, exact: report.exact, atMost: report.atMost, runsOut },
+    subject: { rule: "capacity", min: minPapers, papers: report.papers, exact: report.exact, atMost: report.atMost, runsOut: report.runsOut },
     met: report.papers >= minPapers,
     expected: { min: minPapers },
     actual: report.papers,

@@ -1,6 +1,6 @@
 import type { ClassifiedBank, QuestionClass } from "../assemble/classes.js";
 import type { BlueprintSection } from "../blueprint.js";
-import { describeBounds, fmt, withinRule, type LinearRule } from "../rules.js";
+import { withinRule, type LinearRule, type LinearSubject, type RuleUnit } from "../rules.js";
 import type { QuestionType } from "../vocabulary.js";
 import { addSums, sumKey, sumsOfExactly, withoutOne, type Multiset } from "./achievable-sums.js";
 
@@ -24,17 +24,30 @@ export interface SectionUsability {
   eligible: number;
   usable: number;
   /** Eligible questions no paper can hold, grouped by the first rule (in blueprint order) that keeps them out. */
-  blocked: { rule: string; label: string; questions: number; examples: string[] }[];
+  blocked: { rule: string; subject: LinearSubject; questions: number; examples: string[] }[];
 }
 
-export interface SupplyLimit {
-  kind: "section" | "rule";
-  id: string;
-  label: string;
-  /** At most this many pairwise-disjoint papers, by this section or rule alone. */
-  papers: number;
-  detail: string;
-}
+/**
+ * What one section or rule alone allows, as data (the CLI words it). `papers` is at most this many
+ * pairwise-disjoint papers; one more fails as the numbers say.
+ */
+export type SupplyLimit =
+  | ({ kind: "section"; id: string; papers: number } & SectionUsability)
+  | {
+      kind: "rule";
+      id: string;
+      subject: LinearSubject;
+      unit: RuleUnit;
+      /** The rule's bounds for one paper. */
+      expected: { min?: number; max?: number };
+      papers: number;
+      /** Which bound papers + 1 break: too little of the rule (min) or too much (max). */
+      side: "min" | "max";
+      /** The bound over papers + 1 papers. */
+      total: number;
+      /** The most (side min) or least (side max) the usable questions give over papers + 1 papers. */
+      reach: number;
+    };
 
 export interface SupplyBounds {
   /** No more papers than this can exist: the least of the limits. */
@@ -123,17 +136,13 @@ function ruleLimit(rule: LinearRule, supply: readonly SortedSupply[], cap: numbe
   if (papers >= cap) return undefined;
   const n = papers + 1;
   const { most, least } = extremes(supply, n);
-  const detail =
-    rule.min !== undefined && most < n * rule.min - EPS
-      ? `needs ${describeBounds(rule)} ${rule.unit} a paper, ${fmt(n * rule.min)} over ${n} papers; the usable questions give at most ${fmt(most)}`
-      : `allows ${describeBounds(rule)} ${rule.unit} a paper, ${fmt(n * rule.max!)} over ${n} papers; the usable questions give at least ${fmt(least)}`;
-  return { kind: "rule", id: rule.id, label: rule.label, papers, detail };
-}
-
-function sectionDetail(s: SectionUsability): string {
-  const head = s.usable === s.eligible ? `${s.eligible} eligible questions` : `${s.usable} of ${s.eligible} eligible questions can sit in a paper`;
-  const blocked = s.blocked.map((b) => `${b.questions} cannot meet ${b.label}, e.g. ${b.examples.join(", ")}`).join("; ");
-  return `${head}, ${s.perPaper} a paper${blocked ? ` (${blocked})` : ""}`;
+  const expected: { min?: number; max?: number } = {};
+  if (rule.min !== undefined) expected.min = rule.min;
+  if (rule.max !== undefined) expected.max = rule.max;
+  const base = { kind: "rule" as const, id: rule.id, subject: rule.subject, unit: rule.unit, expected, papers };
+  return rule.min !== undefined && most < n * rule.min - EPS
+    ? { ...base, side: "min", total: n * rule.min, reach: most }
+    : { ...base, side: "max", total: n * rule.max!, reach: least };
 }
 
 export function supplyBounds(bank: ClassifiedBank, sections: readonly BlueprintSection[], rules: readonly LinearRule[]): SupplyBounds {
@@ -150,7 +159,7 @@ export function supplyBounds(bank: ClassifiedBank, sections: readonly BlueprintS
     for (const c of classes) {
       const rule = blockedBy.get(c);
       if (!rule) continue;
-      const group = groups.get(rule.id) ?? { rule: rule.id, label: rule.label, questions: 0, examples: [] };
+      const group = groups.get(rule.id) ?? { rule: rule.id, subject: rule.subject, questions: 0, examples: [] };
       group.questions += c.members.length;
       group.examples.push(...c.members);
       groups.set(rule.id, group);
@@ -161,13 +170,7 @@ export function supplyBounds(bank: ClassifiedBank, sections: readonly BlueprintS
     return { type: section.type, perPaper: section.count, eligible, usable: eligible - blocked.reduce((s, b) => s + b.questions, 0), blocked };
   });
 
-  const sectionLimits: SupplyLimit[] = usability.map((s) => ({
-    kind: "section",
-    id: `section:${s.type}`,
-    label: s.type,
-    papers: Math.floor(s.usable / s.perPaper),
-    detail: sectionDetail(s),
-  }));
+  const sectionLimits: SupplyLimit[] = usability.map((s) => ({ kind: "section", id: `section:${s.type}`, papers: Math.floor(s.usable / s.perPaper), ...s }));
   const cap = Math.min(...sectionLimits.map((l) => l.papers));
   const ruleLimits = rules.flatMap((rule) => {
     if (rule.group === "section" || (rule.min === undefined && rule.max === undefined)) return [];
