@@ -17,7 +17,7 @@ import { formatGithub } from "../src/cli/format-github.js";
 import { xmlEscape } from "../src/cli/format-junit.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
-import { supplyLimitDetail, supplyLimitLabel } from "../src/cli/messages/capacity.js";
+import { runsOutDetail, runsOutLabel, supplyLimitDetail, supplyLimitLabel } from "../src/cli/messages/capacity.js";
 import { requirementMessage } from "../src/cli/messages/requirements.js";
 import { runBinary, runCli, tempProject } from "./helpers/cli.js";
 
@@ -192,7 +192,9 @@ describe("capacity with the solver", () => {
     ]);
     const report = await capacity(enemies, blueprint, syllabus, { solver });
     expect(report).toMatchObject({ papers: 1, exact: true, upperBound: 2, atMost: 1 });
-    expect(report.runsOut[0]).toMatchObject({ source: "joint", id: "interaction" });
+    expect(report.runsOut[0]).toMatchObject({ source: "joint", kind: "together", id: "interaction", papers: 2 });
+    expect(runsOutDetail(report.runsOut[0]!, "en")).toBe("2 disjoint papers cannot meet every rule (enemies included) paper by paper, though the questions suffice counted together");
+    expect(runsOutLabel(report.runsOut[0]!, "zh")).toBe("各项规则合在一起");
   });
 
   it("gives the exact answer for banks whose capacity is known by construction", async () => {
@@ -236,7 +238,8 @@ describe("coverage requirements", () => {
     const byId = new Map(report.requirements.map((r) => [r.id, r]));
     expect(byId.get("lint")!.met).toBe(false);
     expect(byId.get("capacity")).toMatchObject({ met: false, actual: 2, expected: { min: 5 }, unit: "papers" });
-    expect(requirementMessage(byId.get("capacity")!, "en")).toMatch(/2 disjoint papers, 5 wanted; at 3 runs out first: 单项选择题/);
+    expect(requirementMessage(byId.get("capacity")!, "en")).toMatch(/2 disjoint papers, 5 wanted; at 3 runs out first: 单项选择题: \d+ eligible questions, \d+ a paper/);
+    expect(requirementMessage(byId.get("capacity")!, "zh")).toMatch(/题库能组出 2 份互不重复的试卷，要求 5 份；到第 3 份时最先用尽：单项选择题：符合条件的题 \d+ 道，每份试卷 \d+ 道/);
   });
 });
 

@@ -5,21 +5,31 @@ import type { ItemRuleArgs } from "../findings.js";
  * Item-Writing Guidelines for Classroom Assessment". Each is a warning (an error under `lint --strict`)
  * and a question may opt out of one with a reason: `allow: { longest-key: 定义题的正确选项必然最完整 }`.
  */
-export const ITEM_RULES = {
-  "longest-key": "the key is the uniquely longest option by a clear margin",
-  "absolute-distractor": "absolute wording (一切, 只, 完全, …) only in distractors",
-  "overlapping-options": "one option repeats or contains another",
-  "all-of-the-above": "以上都对 / 以上都不对 / 以上都是 as an option",
-  "all-keyed": "a 多项选择题 with every option keyed",
-  "clang": "stem and key share a distinctive word no distractor shares",
-  "near-duplicate": "near-duplicate stems, terms or option sets not linked by excludes",
-  "give-away": "one question's key printed in another question's stem, not linked by excludes",
-} as const;
+export const ITEM_RULES = [
+  /** The key is the uniquely longest option by a clear margin. */
+  "longest-key",
+  /** Absolute wording (一切, 只, 完全, …) only in distractors. */
+  "absolute-distractor",
+  /** One option repeats or contains another. */
+  "overlapping-options",
+  /** 以上都对 / 以上都不对 / 以上都是 as an option. */
+  "all-of-the-above",
+  /** A 多项选择题 with every option keyed. */
+  "all-keyed",
+  /** Stem and key share a distinctive word no distractor shares. */
+  "clang",
+  /** Near-duplicate stems, terms or option sets not linked by excludes. */
+  "near-duplicate",
+  /** One question's key printed in another question's stem, not linked by excludes. */
+  "give-away",
+] as const;
 
-export type ItemRuleId = keyof typeof ITEM_RULES;
+export type ItemRuleId = (typeof ITEM_RULES)[number];
+
+const IDS: ReadonlySet<string> = new Set(ITEM_RULES);
 
 export function isItemRule(name: string): name is ItemRuleId {
-  return Object.hasOwn(ITEM_RULES, name);
+  return IDS.has(name);
 }
 
 /** One item-writing finding of a rule, as data: the sentence is made by whoever prints it. */
