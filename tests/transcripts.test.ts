@@ -87,6 +87,14 @@ beforeAll(() => {
     blueprintFile: join(ROOT, "blueprints/10421.yaml"),
     syllabusFile: join(ROOT, "blueprints/10421-syllabus.yaml"),
   });
+  // coverage: a small bank, so capacity is settled in moments.
+  writeSyntheticProject(join(dir, "small"), {
+    size: 450,
+    seed: 3,
+    excludeShare: 0.02,
+    blueprintFile: join(ROOT, "blueprints/10421.yaml"),
+    syllabusFile: join(ROOT, "blueprints/10421-syllabus.yaml"),
+  });
   writeText(join(dir, "not-a-paper.yaml"), "title: 期中测验\nquestions: []\n");
   mkdirSync(join(dir, "draft-bank"));
   writeText(join(dir, "draft-bank", "ch03.yaml"), DRAFT_BANK);
@@ -105,13 +113,13 @@ describe("CLI transcripts", () => {
     ["a usage error", ["generate", "--blueprint", "project/10421-bench.yaml", "--forms", "two"]],
     ["a file that is not a paper", ["validate", "not-a-paper.yaml", "--blueprint", "project/10421-bench.yaml"]],
     ["a missing bank", ["lint", "--blueprint", "project/10421-bench.yaml", "--bank", "nowhere"]],
-    ["coverage of the bank", ["coverage", "--blueprint", "project/10421-bench.yaml", "--min-papers", "99"]],
+    ["coverage of the bank", ["coverage", "--blueprint", "small/10421-bench.yaml", "--min-papers", "5"]],
     ["zh: lint a draft bank", ["lint", "--blueprint", "project/10421-bench.yaml", "--bank", "draft-bank", "--lang", "zh"]],
     ["zh: generate a paper", ["generate", "--blueprint", "project/10421-bench.yaml", "--seed", "5", "--no-pdf", "--out", "out-zh", "--lang", "zh"]],
     ["zh: validate it", ["validate", "out/10421-A.yaml", "--lang", "zh"]],
     ["zh: validate a draft with a bad inline question", ["validate", "out/draft.yaml", "--lang", "zh"]],
     ["zh: a file that is not a paper", ["validate", "not-a-paper.yaml", "--blueprint", "project/10421-bench.yaml", "--lang", "zh"]],
-    ["zh: coverage of the bank", ["coverage", "--blueprint", "project/10421-bench.yaml", "--min-papers", "99", "--lang", "zh"]],
+    ["zh: coverage of the bank", ["coverage", "--blueprint", "small/10421-bench.yaml", "--min-papers", "5", "--lang", "zh"]],
     ["zh from the locale: a missing bank", ["lint", "--blueprint", "project/10421-bench.yaml", "--bank", "nowhere"], { LC_ALL: "", LANG: "zh_CN.UTF-8" }],
     ["an unknown --lang", ["lint", "--lang", "fr"]],
   ];

@@ -68,7 +68,8 @@ export function formatRequirements(requirements: readonly Requirement[], style: 
   for (const group of groups) {
     const members = requirements.filter((r) => r.group === group);
     const met = members.filter((r) => r.met);
-    if (met.length === 1 && members.length === 1) lines.push(`  ${c.green("✓")} ${requirementLabel(met[0]!, style.lang)}: ${requirementActual(met[0]!, style.lang)}`);
+    const colon = style.lang === "zh" ? "：" : ": ";
+    if (met.length === 1 && members.length === 1) lines.push(`  ${c.green("✓")} ${requirementLabel(met[0]!, style.lang)}${colon}${requirementActual(met[0]!, style.lang)}`);
     else if (met.length) lines.push(`  ${c.green("✓")} ${summary[group](met.length)}`);
     for (const r of members.filter((x) => !x.met)) lines.push(`  ${c.red("✗")} ${requirementMessage(r, style.lang)}`);
   }
@@ -84,9 +85,9 @@ export function formatCapacity(capacity: CapacityReport, minPapers: number, styl
   const runsOut = capacity.runsOut.map((r) => `    ${c.yellow(runsOutLabel(r, lang))}${zh ? "：" : ": "}${runsOutDetail(r, lang)}`);
   const limits = capacity.limits.map((l) => `${supplyLimitLabel(l, lang)} ${l.papers}`).join(" · ");
   if (zh) {
-    const count = capacity.exact ? `${capacity.papers}` : `至少 ${capacity.papers}（至多 ${capacity.atMost}）`;
+    const count = capacity.exact ? `${capacity.papers} 份` : `至少 ${capacity.papers} 份（至多 ${capacity.atMost} 份）`;
     const proof = capacity.exact ? (capacity.upperBound === capacity.papers ? `组不出第 ${next} 份：题目不够` : `已证明组不出 ${next} 份`) : `在每次计算 ${capacity.maxNodes} 步的限度内尚无定论`;
-    const lines = [`${c.bold("可组试卷数")}：${(enough ? c.green : c.red)(`${count} 份互不重复的试卷`)}（要求 ${minPapers} 份）；${proof}`, `  到第 ${next} 份时最先用尽：`, ...runsOut];
+    const lines = [`${c.bold("可组试卷数")}：${(enough ? c.green : c.red)(`${count}互不重复的试卷`)}（要求 ${minPapers} 份）；${proof}`, `  到第 ${next} 份时最先用尽：`, ...runsOut];
     if (capacity.limits.length) lines.push(`  各部分、各规则单独允许的份数：${limits}`);
     return lines.join("\n");
   }
@@ -121,7 +122,7 @@ export function formatCoverage(report: CoverageReport, located: readonly Diagnos
     formatCapacity(report.capacity, report.minPapers, style),
     "",
     formatCueStatistics(report.cues, style),
-    ...report.cues.warnings.map((w) => `  ${c.yellow("warning")}: ${formatMessage(cueDiagnostic(w, false), style.lang)} ${c.dim(`[${w.code}]`)}`),
+    ...report.cues.warnings.map((w) => `  ${c.yellow(zh ? "提醒" : "warning")}${zh ? "：" : ": "}${formatMessage(cueDiagnostic(w, false), style.lang)} ${c.dim(`[${w.code}]`)}`),
     "",
     verdict,
   ].join("\n");

@@ -27,7 +27,7 @@ export function requirementLabel(r: Requirement, lang: Lang): string {
 
 function papersShown(r: Extract<Requirement["subject"], { rule: "capacity" }>, lang: Lang): string {
   if (r.exact) return String(r.papers);
-  return lang === "zh" ? `至少 ${r.papers}（至多 ${r.atMost}）` : `at least ${r.papers} (at most ${r.atMost})`;
+  return lang === "zh" ? `至少 ${r.papers} 份（至多 ${r.atMost} 份）` : `at least ${r.papers} (at most ${r.atMost})`;
 }
 
 /** An unmet requirement: what is missing, specific enough to act on. */
@@ -52,7 +52,7 @@ export function requirementMessage(r: Requirement, lang: Lang): string {
     case "capacity": {
       const first = a.runsOut.map((x) => `${runsOutLabel(x, lang)}${zh ? "：" : ": "}${runsOutDetail(x, lang)}`).join(zh ? "；" : "; ");
       return zh
-        ? `题库能组出 ${papersShown(a, lang)} 份互不重复的试卷，要求 ${a.min} 份；到第 ${a.papers + 1} 份时最先用尽：${first}`
+        ? `题库能组出 ${a.exact ? `${a.papers} 份` : papersShown(a, lang)}互不重复的试卷，要求 ${a.min} 份；到第 ${a.papers + 1} 份时最先用尽：${first}`
         : `the bank supplies ${papersShown(a, lang)} disjoint paper${s(a.papers)}, ${a.min} wanted; at ${a.papers + 1} runs out first: ${first}`;
     }
   }
