@@ -126,6 +126,10 @@ describe("schema findings in Chinese", () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [{ chapter: 100 }, "chapter: at most 99 (found 100)", "chapter：应不大于 99（实际是 100）"],
       [{ chapter: 1.5 }, "chapter: a whole number (found 1.5)", "chapter：应为整数（实际是 1.5）"],
+      [{ answer: "E1" }, 'answer: one letter (found "E1")', 'answer：应为一个字母（实际是 "E1"）'],
+      [{ id: "-x" }, "id: an id of letters, digits, '.', '-' or '_' (found \"-x\")", 'id：应为由字母、数字、“.”、“-”或“_”组成的编号（实际是 "-x"）'],
+      [{ options: ["甲"] }, "options: at least 2 options (found a list of 1)", "options：选项应至少有 2 个（实际是 含 1 项的列表）"],
+      [{ allow: { Longest: "理由" } }, "allow.Longest: the key must be a check name such as longest-key", "allow.Longest：键名应为检查项名称，如 longest-key"],
       [{ knowledge_point: 1.1 }, 'knowledge_point: found the number 1.1: write it in quotes ("1.1"); unquoted, YAML and JSON read 1.10 as 1.1', 'knowledge_point：这里是数字 1.1，请加引号写成 "1.1"（不加引号时 YAML 和 JSON 会把 1.10 读成 1.1）'],
     ];
     for (const [overrides, english, chinese] of cases) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { BlueprintProblem } from "./findings.js";
-import { LIMITS, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limits.js";
+import { LIMITS, matching, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limits.js";
 import { resolveShare, shareSchema, type PaperSize, type ShareBound } from "./share.js";
 import type { SyllabusIndex } from "./syllabus.js";
 import { difficultySchema, levelSchema, questionTypeSchema, tierSchema, type QuestionType } from "./vocabulary.js";
@@ -91,10 +91,10 @@ const analysisSchema = z.strictObject({
 const ANALYSIS_DEFAULTS = analysisSchema.parse({});
 export type AnalysisSettings = z.output<typeof analysisSchema>;
 
-const pinId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "a question id");
+const pinId = matching(z.string(), "question-id");
 /** A question every form must hold, or only the forms named (`{ id, forms: [A] }`). */
 const includeSchema = z
-  .union([pinId, z.strictObject({ id: pinId, forms: z.array(z.string().regex(/^[A-Z]$/, "a form letter A–Z")).min(1).optional() })])
+  .union([pinId, z.strictObject({ id: pinId, forms: z.array(matching(z.string(), "form-letter")).min(1).optional() })])
   .transform((v): { id: string; forms?: string[] } => (typeof v === "string" || !v.forms ? { id: typeof v === "string" ? v : v.id } : { id: v.id, forms: v.forms }));
 export type Include = z.output<typeof includeSchema>;
 
@@ -154,7 +154,7 @@ export const blueprintSchema = z.strictObject({
       .strictObject({
         min_questions_each: wholeIn(0, LIMITS.sectionCount).default(1),
         points_by_tier: z.record(z.string(), range).transform((byTier) => namedBy(tierSchema, byTier)).default({}),
-        points_by_chapter: z.record(z.string().regex(/^\d{1,2}$/, "a chapter number"), range).default({}),
+        points_by_chapter: z.record(matching(z.string(), "chapter-number"), range).default({}),
         tier_totals: z.record(z.string(), range).transform((byTier) => namedBy(tierSchema, byTier)).default({}),
         /**
          * 适当突出重点章节: the average points per chapter of each tier at least that of the next tier,

@@ -24,8 +24,16 @@ export type SchemaArgs =
   | { path: string; problem: "whole-number"; found: FoundValue }
   /** A number where text must be: 1.10 unquoted is read as 1.1. */
   | { path: string; problem: "quote-number"; value: string }
+  /** Text not of the form a field needs (an id, a letter…); `key`: a mapping's key, not its value. */
+  | { path: string; problem: "pattern"; pattern: SchemaPattern; key: boolean; found: FoundValue }
+  /** A choice question with too few or too many options. */
+  | { path: string; problem: "options"; side: "min" | "max"; limit: number; found: FoundValue }
   /** A schema's or zod's own sentence (formats, lengths): passed through as it is. */
   | { path: string; problem: "other"; detail: string; found?: FoundValue };
+
+/** The forms of text a schema asks for by pattern (src/core/limits.ts `matching`). */
+export const SCHEMA_PATTERNS = ["id", "question-id", "knowledge-point-id", "check-name", "letter", "letters", "form-letter", "option-letter", "chapter-number", "name"] as const;
+export type SchemaPattern = (typeof SCHEMA_PATTERNS)[number];
 
 export type SchemaExpectation = { kind: "one-of"; values: string[] } | { kind: "type"; type: string } | { kind: "no-field" } | { kind: "detail"; detail: string };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SchemaPattern } from "./findings.js";
 
 /**
  * The range of every number in a bank, blueprint, syllabus and paper (docs/bank-format.md lists them).
@@ -28,25 +29,40 @@ export const LIMITS = {
   questionsPerPoint: 10_000,
 } as const;
 
-const atMost = (max: number) => `at most ${max}`;
+// No messages of our own on numbers: src/core/schema-issues.ts reads the bounds off zod's issues
+// (at-least, at-most, whole-number, quote-number) and the CLI words them in either language.
 
 /** A number greater than 0 and at most `max`. */
-export const positiveUpTo = (max: number) => z.number().positive("greater than 0").max(max, atMost(max));
+export const positiveUpTo = (max: number) => z.number().positive().max(max);
 
 /** A number from 0 to `max`. */
-export const nonnegativeUpTo = (max: number) => z.number().nonnegative("0 or more").max(max, atMost(max));
+export const nonnegativeUpTo = (max: number) => z.number().nonnegative().max(max);
 
 /** A whole number from `min` to `max`. */
-export const wholeIn = (min: number, max: number) => z.number().int("a whole number").min(min, `${min} or more`).max(max, atMost(max));
+export const wholeIn = (min: number, max: number) => z.number().int().min(min).max(max);
 
 /**
  * Text that YAML must not read as a number: an unquoted knowledge point 1.10 is the number 1.1, so a
- * number here is refused with the advice to quote it, never converted.
+ * number here is refused (schema-issues.ts: quote-number, with the advice to quote it), never converted.
+ * The issue's own message (a code, not a sentence) marks this branch of a union as the one that fits.
  */
-export const quotedText = () =>
-  z.string({
-    error: (issue) =>
-      typeof issue.input === "number"
-        ? `found the number ${issue.input}: write it in quotes ("${issue.input}"); unquoted, YAML and JSON read 1.10 as 1.1`
-        : undefined,
-  });
+export const quotedText = () => z.string({ error: (issue) => (typeof issue.input === "number" ? "quote-number" : undefined) });
+
+const PATTERNS: Record<SchemaPattern, RegExp> = {
+  id: /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+  "question-id": /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+  "knowledge-point-id": /^\S(.*\S)?$/,
+  "check-name": /^[a-z][a-z-]*$/,
+  letter: /^[A-Za-z]$/,
+  letters: /^[A-Za-z]+$/,
+  "form-letter": /^[A-Z]$/,
+  "option-letter": /^[A-Z]$/,
+  "chapter-number": /^\d{1,2}$/,
+  name: /^\S(.*\S)?$/,
+};
+
+/** Text of the given form; the pattern's name is the issue's message, which schema-issues.ts turns into data. */
+export const matching = <S extends z.ZodString>(schema: S, pattern: SchemaPattern) => schema.regex(PATTERNS[pattern], pattern);
+
+/** A choice question's options: from 2 to `max` (the bounds as data, worded by the CLI). */
+export const optionList = <T extends z.ZodType>(item: T, max: number) => z.array(item).min(2, "options").max(max, "options");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LIMITS, positiveUpTo, quotedText } from "./limits.js";
+import { LIMITS, matching, positiveUpTo, quotedText } from "./limits.js";
 import { parseQuestion } from "./bank.js";
 import type { Blueprint } from "./blueprint.js";
 import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
@@ -22,7 +22,7 @@ export const paperSchema = z.strictObject({
   generated_by: z.string().optional(),
   sections: z.array(paperSectionSchema).min(1),
   /** Per choice question, its options as printed in this form: [C, A, D, B] prints the original C first. */
-  options_order: z.record(z.string(), z.array(z.string().regex(/^[A-Z]$/, "an option letter"))).optional(),
+  options_order: z.record(z.string(), z.array(matching(z.string(), "option-letter"))).optional(),
 });
 
 export type PaperFile = z.output<typeof paperSchema>;

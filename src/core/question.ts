@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { LIMITS, positiveUpTo, quotedText, wholeIn } from "./limits.js";
+import { LIMITS, matching, optionList, positiveUpTo, quotedText, wholeIn } from "./limits.js";
 import { difficultySchema, levelSchema, type Difficulty, type Level, type QuestionType } from "./vocabulary.js";
 
-const idSchema = quotedText().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an id of letters, digits, '.', '-' or '_'");
+const idSchema = matching(quotedText(), "id");
 
 // Any id the syllabus declares ("3.10", "3.x", "市场调查"). YAML reads an unquoted 1.10 as the number 1.1:
 // ids are text, and a number is refused (quote it), never converted.
-export const knowledgePointIdSchema = quotedText().regex(/^\S(.*\S)?$/, 'a knowledge point id of the syllabus, such as "1.3"');
+export const knowledgePointIdSchema = matching(quotedText(), "knowledge-point-id");
 
 const knowledgePointsSchema = z
   .union([knowledgePointIdSchema, z.array(knowledgePointIdSchema).min(1)])
@@ -41,7 +41,7 @@ const common = {
   source: z.string().optional(),
   stats: z.array(statsEntrySchema).optional(),
   // An opt-out of an item-writing check, with the reason a reviewer can judge: { longest-key: 定义题的正确选项必然最完整 }.
-  allow: z.record(z.string().regex(/^[a-z][a-z-]*$/, "a check name such as longest-key"), text).optional(),
+  allow: z.record(matching(z.string(), "check-name"), text).optional(),
 };
 
 const graded = { level: levelSchema, difficulty: difficultySchema };
@@ -52,8 +52,8 @@ const singleChoice = z.strictObject({
   type: z.literal("单项选择题"),
   stem: text,
   // How many exactly is the blueprint's (question_types, default 4): a lint finding, not a schema error.
-  options: z.array(text).min(2, "at least 2 options").max(LIMITS.choiceOptions, `at most ${LIMITS.choiceOptions} options`),
-  answer: z.string().regex(/^[A-Za-z]$/, "one letter").transform((s) => s.toUpperCase()),
+  options: optionList(text, LIMITS.choiceOptions),
+  answer: matching(z.string(), "letter").transform((s) => s.toUpperCase()),
 });
 
 const multipleChoice = z.strictObject({
@@ -61,8 +61,8 @@ const multipleChoice = z.strictObject({
   ...graded,
   type: z.literal("多项选择题"),
   stem: text,
-  options: z.array(text).min(2, "at least 2 options").max(LIMITS.choiceOptions, `at most ${LIMITS.choiceOptions} options`),
-  answer: z.string().regex(/^[A-Za-z]+$/, "letters such as ACD").transform((s) => s.toUpperCase()),
+  options: optionList(text, LIMITS.choiceOptions),
+  answer: matching(z.string(), "letters").transform((s) => s.toUpperCase()),
 });
 
 const termDefinition = z.strictObject({

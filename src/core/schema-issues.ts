@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
-import type { FoundValue, SchemaArgs, SchemaExpectation } from "./findings.js";
+import { SCHEMA_PATTERNS, type FoundValue, type SchemaArgs, type SchemaExpectation, type SchemaPattern } from "./findings.js";
 
 type SchemaCode = "schema" | "paper-schema" | "blueprint-schema" | "syllabus-schema" | "history-schema";
 import { ALIAS_SPELLINGS } from "./vocabulary.js";
@@ -61,6 +61,13 @@ export function schemaDiagnostics(zodError: z.ZodError, root: unknown, base: Loc
   });
 }
 
+/** The named pattern (limits.ts `matching`) a text or a mapping's key failed, if that is what failed. */
+function patternOf(issue: z.core.$ZodIssue): SchemaPattern | undefined {
+  const inner = issue.code === "invalid_key" ? issue.issues[0] : issue;
+  if (inner?.code !== "invalid_format") return undefined;
+  return (SCHEMA_PATTERNS as readonly string[]).includes(inner.message) ? (inner.message as SchemaPattern) : undefined;
+}
+
 function schemaArgs(issue: z.core.$ZodIssue, root: unknown, where: string): SchemaArgs {
   // A whole document of the wrong kind (a path pointing at some other file) is not echoed.
   const value = valueAt(root, issue.path);
@@ -70,12 +77,17 @@ function schemaArgs(issue: z.core.$ZodIssue, root: unknown, where: string): Sche
     // Chinese text cut by an ASCII comma inside {…} or […] turns into a stray key: say so.
     return { path: where, problem: "unknown-fields", keys: issue.keys, splitText: issue.keys.some((k) => /[\u4e00-\u9fff]/.test(k)) };
   }
+  const pattern = patternOf(issue);
+  if (pattern) return { path: where, problem: "pattern", pattern, key: issue.code === "invalid_key", found };
+  if ((issue.code === "too_small" || issue.code === "too_big") && issue.origin === "array" && issue.message === "options") {
+    return { path: where, problem: "options", side: issue.code === "too_small" ? "min" : "max", limit: Number(issue.code === "too_small" ? issue.minimum : issue.maximum), found };
+  }
   if (issue.code === "too_small" && issue.origin === "number") return { path: where, problem: "at-least", limit: Number(issue.minimum), inclusive: issue.inclusive === true, found };
   if (issue.code === "too_big" && issue.origin === "number") return { path: where, problem: "at-most", limit: Number(issue.maximum), found };
   if (issue.code === "invalid_type" && issue.expected === "int" && found.kind === "value") return { path: where, problem: "whole-number", found };
   if (issue.code === "invalid_type" && issue.expected === "string" && typeof value === "number") return { path: where, problem: "quote-number", value: String(value) };
   if (issue.code === "invalid_type" && found.kind !== "nothing" && !issue.message.startsWith("Invalid input")) {
-    // A message of the schema's own (quotedText: quote a number that must be text).
+    // A message of the schema's own.
     return /\bfound\b/.test(issue.message) ? { path: where, problem: "other", detail: issue.message } : { path: where, problem: "other", detail: issue.message, found };
   }
   if ((issue.code === "invalid_type" || issue.code === "invalid_value") && found.kind === "nothing") return { path: where, problem: "missing", expected: expected(issue) };

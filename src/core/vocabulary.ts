@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { matching } from "./limits.js";
 
 /** The six question types of a 自学考试 paper, in their usual printed order. */
 export const QUESTION_TYPES = ["单项选择题", "多项选择题", "名词解释", "简答题", "论述题", "案例分析题"] as const;
@@ -64,10 +65,7 @@ export const ALIAS_SPELLINGS: ReadonlySet<string> = new Set([TYPE_ALIASES, LEVEL
 export const questionTypeSchema = vocabulary(QUESTION_TYPES, TYPE_ALIASES);
 /** A grade or tier name: any text, an English alias read as its Chinese name (the syllabus says which exist). */
 function declaredName(aliases: Record<string, string>) {
-  return z
-    .string()
-    .regex(/^\S(.*\S)?$/, "a name without surrounding spaces")
-    .transform((value) => aliases[value] ?? value);
+  return matching(z.string(), "name").transform((value) => aliases[value] ?? value);
 }
 
 export const levelSchema = declaredName(LEVEL_ALIASES);

@@ -1,4 +1,4 @@
-import type { BlueprintProblem, FileKind, FoundValue, SheetIssue, SyllabusProblem, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
+import type { BlueprintProblem, FileKind, FoundValue, SheetIssue, SyllabusProblem, SchemaArgs, SchemaExpectation, SchemaPattern, SheetArgs } from "../../core/findings.js";
 import type { Messages } from "./types.js";
 
 const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : String(v));
@@ -35,6 +35,19 @@ function expectation(e: SchemaExpectation): string {
   }
 }
 
+const EN_PATTERNS: Record<SchemaPattern, string> = {
+  id: "an id of letters, digits, '.', '-' or '_'",
+  "question-id": "a question id",
+  "knowledge-point-id": 'a knowledge point id of the syllabus, such as "1.3"',
+  "check-name": "a check name such as longest-key",
+  letter: "one letter",
+  letters: "letters such as ACD",
+  "form-letter": "a form letter A–Z",
+  "option-letter": "an option letter",
+  "chapter-number": "a chapter number",
+  name: "a name without surrounding spaces",
+};
+
 function schema(a: SchemaArgs): string {
   const where = a.path || "(document)";
   switch (a.problem) {
@@ -58,6 +71,10 @@ function schema(a: SchemaArgs): string {
       return `${where}: a whole number (found ${found(a.found)})`;
     case "quote-number":
       return `${where}: found the number ${a.value}: write it in quotes ("${a.value}"); unquoted, YAML and JSON read 1.10 as 1.1`;
+    case "pattern":
+      return a.key ? `${where}: the key must be ${EN_PATTERNS[a.pattern]}` : `${where}: ${EN_PATTERNS[a.pattern]} (found ${found(a.found)})`;
+    case "options":
+      return `${where}: ${a.side === "min" ? "at least" : "at most"} ${a.limit} options (found ${found(a.found)})`;
     case "other":
       return a.found ? `${where}: ${a.detail} (found ${found(a.found)})` : `${where}: ${a.detail}`;
   }

@@ -1,4 +1,4 @@
-import type { BlueprintProblem, FileKind, FoundValue, SheetIssue, SyllabusProblem, SchemaArgs, SchemaExpectation, SheetArgs } from "../../core/findings.js";
+import type { BlueprintProblem, FileKind, FoundValue, SheetIssue, SyllabusProblem, SchemaArgs, SchemaExpectation, SchemaPattern, SheetArgs } from "../../core/findings.js";
 import { mib } from "./en.js";
 import type { Messages } from "./types.js";
 
@@ -41,6 +41,19 @@ function expectation(e: SchemaExpectation): string {
   }
 }
 
+const ZH_PATTERNS: Record<SchemaPattern, string> = {
+  id: "由字母、数字、“.”、“-”或“_”组成的编号",
+  "question-id": "题目编号",
+  "knowledge-point-id": "考试大纲中的知识点编号，如 \"1.3\"",
+  "check-name": "检查项名称，如 longest-key",
+  letter: "一个字母",
+  letters: "若干字母，如 ACD",
+  "form-letter": "A–Z 中的一个卷别字母",
+  "option-letter": "一个选项字母",
+  "chapter-number": "章号（数字）",
+  name: "前后没有空格的名称",
+};
+
 function schema(a: SchemaArgs): string {
   const where = a.path || "（整个文件）";
   switch (a.problem) {
@@ -64,6 +77,10 @@ function schema(a: SchemaArgs): string {
       return `${where}：应为整数（实际是 ${found(a.found)}）`;
     case "quote-number":
       return `${where}：这里是数字 ${a.value}，请加引号写成 "${a.value}"（不加引号时 YAML 和 JSON 会把 1.10 读成 1.1）`;
+    case "pattern":
+      return a.key ? `${where}：键名应为${ZH_PATTERNS[a.pattern]}` : `${where}：应为${ZH_PATTERNS[a.pattern]}（实际是 ${found(a.found)}）`;
+    case "options":
+      return `${where}：选项应${a.side === "min" ? "至少" : "至多"}有 ${a.limit} 个（实际是 ${found(a.found)}）`;
     case "other":
       return a.found ? `${where}：${a.detail}（实际是 ${found(a.found)}）` : `${where}：${a.detail}`;
   }
