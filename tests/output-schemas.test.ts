@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { writeSyntheticProject } from "../src/bench/synthetic-bank.js";
 import { OUTPUT_SCHEMAS, outputSchemaFile, outputSchemaText } from "../src/cli/output-schemas.js";
 import { ROOT, readText, runCli, tempDir, tempProject, writeText } from "./helpers/cli.js";
 
@@ -50,5 +51,28 @@ describe("published JSON schemas of the commands' output", () => {
     const missing = await runCli(["lint", "--blueprint", blueprint, "--bank", join(dir, "nowhere"), "--format", "json"]);
     expect(missing.code).toBe(2);
     expectMatches("failure", missing.stdout);
+  });
+
+  it("describe what coverage prints, its data and its words in both languages", async () => {
+    // A small synthetic bank: capacity settles at once (the 案例分析题 run out).
+    const dir = tempDir();
+    writeSyntheticProject(join(dir, "small"), {
+      size: 450,
+      seed: 3,
+      excludeShare: 0.02,
+      blueprintFile: join(ROOT, "blueprints/10421.yaml"),
+      syllabusFile: join(ROOT, "blueprints/10421-syllabus.yaml"),
+    });
+    for (const lang of ["en", "zh"]) {
+      const run = await runCli(["coverage", "--blueprint", join(dir, "small/10421-bench.yaml"), "--min-papers", "9", "--format", "json", "--lang", lang]);
+      expect(run.code).toBe(1);
+      const json = expectMatches("coverage", run.stdout) as { capacityReport: { runsOut: { kind: string; label: string; message: string }[] }; requirements: { id: string; met: boolean; message?: string }[] };
+      const first = json.capacityReport.runsOut[0]!;
+      expect(first).toMatchObject({ kind: "supply", label: "案例分析题" });
+      expect(first.message).toMatch(lang === "zh" ? /^符合条件的 \d+ 道题中只有 \d+ 道能组入试卷/ : /^\d+ of \d+ eligible questions can sit in a paper/);
+      const capacity = json.requirements.find((r) => r.id === "capacity")!;
+      expect(capacity.met).toBe(false);
+      expect(capacity.message).toMatch(lang === "zh" ? /^题库能组出 8 份互不重复的试卷，要求 9 份/ : /^the bank supplies 8 disjoint papers, 9 wanted/);
+    }
   });
 });

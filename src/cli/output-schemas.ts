@@ -108,6 +108,112 @@ export const generateOutputSchema = z.union([
   }),
 ]);
 
+const worded = { label: z.string().describe("what it is about, in words, in the language of --lang"), message: z.string().describe("how it runs out, in words, in the language of --lang") };
+const sectionLimit = z.looseObject({
+  kind: z.literal("section"),
+  id: z.string().describe("section:<type>"),
+  type: z.string(),
+  papers: z.number().int().describe("at most this many pairwise-disjoint papers, by this section alone"),
+  perPaper: z.number().int(),
+  eligible: z.number().int(),
+  usable: z.number().int().describe("eligible questions some paper can hold"),
+  blocked: z.array(z.looseObject({ rule: z.string(), subject: z.looseObject({ rule: z.string() }), questions: z.number().int(), examples: z.array(z.string()) })),
+});
+const ruleLimit = z.looseObject({
+  kind: z.literal("rule"),
+  id: z.string().describe("the rule's id, as in validate's checks"),
+  subject: z.looseObject({ rule: z.string() }).describe("what the rule is about, as data"),
+  unit: z.enum(["questions", "points", "minutes"]),
+  expected: bounds.describe("the rule's bounds for one paper"),
+  papers: z.number().int().describe("at most this many pairwise-disjoint papers, by this rule alone"),
+  side: z.enum(["min", "max"]).describe("the bound one paper more breaks"),
+  total: z.number().describe("that bound over papers + 1 papers"),
+  reach: z.number().describe("the most (side min) or least (side max) the usable questions give over papers + 1 papers"),
+});
+const supplyLimit = z.union([sectionLimit.extend(worded), ruleLimit.extend(worded)]);
+const runsOut = z.union([
+  z.looseObject({ source: z.literal("supply"), kind: z.literal("supply"), id: z.string(), limit: z.union([sectionLimit, ruleLimit]), ...worded }),
+  z.looseObject({
+    source: z.literal("aggregate"),
+    kind: z.literal("shortfall"),
+    id: z.string(),
+    subject: z.looseObject({ rule: z.string() }),
+    unit: z.enum(["questions", "points", "minutes"]),
+    expected: bounds,
+    papers: z.number().int(),
+    total: z.number().describe("the bound over all the papers"),
+    closest: z.number().describe("the closest the questions come, over all the papers together"),
+    shortBy: z.number().describe("positive: too little; negative: too much"),
+    ...worded,
+  }),
+  z.looseObject({ source: z.enum(["aggregate", "joint"]), kind: z.literal("together"), id: z.literal("interaction"), papers: z.number().int(), ...worded }),
+  z.looseObject({
+    source: z.literal("search"),
+    kind: z.literal("undecided"),
+    id: z.literal("undecided"),
+    papers: z.number().int(),
+    built: z.number().int(),
+    atMost: z.number().int(),
+    maxNodes: z.number().int(),
+    joint: z.object({ choices: z.number(), limit: z.number() }).strict().optional(),
+    ...worded,
+  }),
+]);
+
+export const requirementSchema = z
+  .object({
+    id: z.string().describe("lint, knowledge-point:<id>, chapter:<n>:types, chapter:<n>:levels, capacity"),
+    label: z.string().describe("the requirement in words, in the language of --lang"),
+    message: z.string().optional().describe("what is missing, in words (unmet requirements only)"),
+    group: z.enum(["lint", "knowledge-point", "chapter-types", "chapter-levels", "capacity"]),
+    subject: z.looseObject({ rule: z.string() }).describe("what the requirement is about, as data: its kind (rule) and its numbers and names"),
+    met: z.boolean(),
+    expected: bounds,
+    actual: z.number(),
+    unit: z.enum(["errors", "questions", "types", "levels", "papers"]),
+  })
+  .strict();
+
+/** zujuan coverage --format json */
+export const coverageOutputSchema = z
+  .object({
+    ok: z.boolean().describe("true when every requirement is met"),
+    bank: z.string(),
+    blueprint: z.string(),
+    questions: z.number().int(),
+    minQuestionsPerKnowledgePoint: z.number().int(),
+    minPapers: z.number().int(),
+    diagnostics: z.array(findingSchema).describe("load and lint findings"),
+    matrices: z.array(z.looseObject({ id: z.enum(["chapter-type", "chapter-level", "chapter-difficulty", "level-difficulty"]), title: z.string() })),
+    knowledgePoints: z.array(z.looseObject({ id: z.string(), title: z.string(), chapter: z.number().int(), questions: z.number().int(), points: z.number() })),
+    needs: z.array(
+      z.looseObject({
+        chapter: z.number().int(),
+        title: z.string(),
+        types: z.array(z.string()),
+        typesExempt: z.array(z.object({ type: z.string(), pointsEach: z.number(), tier: z.string(), max: z.number(), reason: z.string().describe("why, in the language of --lang") }).strict()),
+        levels: z.array(z.string()),
+      }),
+    ),
+    requirements: z.array(requirementSchema),
+    capacity: z.number().int().describe("pairwise-disjoint papers built and checked (the details in capacityReport)"),
+    capacityReport: z.looseObject({
+      papers: z.number().int(),
+      exact: z.boolean().describe("papers + 1 is proven impossible"),
+      atMost: z.number().int(),
+      upperBound: z.number().int().describe("the bound from supply arithmetic alone"),
+      limits: z.array(supplyLimit),
+      sections: z.array(z.looseObject({ type: z.string(), perPaper: z.number().int(), eligible: z.number().int(), usable: z.number().int() })),
+      runsOut: z.array(runsOut).describe("what runs out first, at papers + 1"),
+      steps: z.looseObject({ aggregate: z.array(z.looseObject({})), constructions: z.array(z.number().int()) }),
+      maxNodes: z.number().int(),
+      seconds: z.number(),
+    }),
+    cues: z.looseObject({}).describe("the choice questions' cue statistics"),
+    usage: z.looseObject({ history: z.string() }).optional().describe("the usage history beside the bank, when there is one"),
+  })
+  .strict();
+
 /** What any command prints with --format json when its input is unusable (exit 2) or on a bug (exit 70). */
 export const failureOutputSchema = z.looseObject({
   ok: z.literal(false),
@@ -115,7 +221,7 @@ export const failureOutputSchema = z.looseObject({
   diagnostics: z.array(findingSchema),
 });
 
-export const OUTPUT_SCHEMAS = { validate: validateOutputSchema, lint: lintOutputSchema, generate: generateOutputSchema, failure: failureOutputSchema } as const;
+export const OUTPUT_SCHEMAS = { validate: validateOutputSchema, lint: lintOutputSchema, generate: generateOutputSchema, coverage: coverageOutputSchema, failure: failureOutputSchema } as const;
 
 /** The JSON Schema document of one command's output, as published in schemas/. */
 export function outputJsonSchema(name: keyof typeof OUTPUT_SCHEMAS): Record<string, unknown> {
