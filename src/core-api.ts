@@ -44,7 +44,7 @@ export type { Ineligible } from "./core/assemble/classes.js";
 export type { ReplaceProblem, ReplaceShortfall, ReplacedQuestion } from "./core/assemble/replace.js";
 export type { RuleSupply } from "./core/assemble/supply.js";
 export type { ParsedBank } from "./core/bank.js";
-export type { CapacityReport, ChapterNeeds, CountMatrix, KnowledgePointCoverage, Requirement } from "./core/coverage/index.js";
+export type { CapacityReport, CapacityStage, ChapterNeeds, CountMatrix, KnowledgePointCoverage, Requirement, RunsOut, SectionUsability, SupplyLimit } from "./core/coverage/index.js";
 export type { CueStatistics } from "./core/item-quality/statistics.js";
 export type { LintContext } from "./core/lint.js";
 export type { LpRow, LpStatus, LpVariable } from "./core/lp.js";
@@ -53,7 +53,7 @@ export type { CaseAnalysis, Essay, MultipleChoice, ShortAnswer, SingleChoice, Te
 export type { ItemFacts, RuleGroup, RuleUnit } from "./core/rules.js";
 export type { SpecItem, SpecRow } from "./core/spec.js";
 export type { Bounds, CheckStatus, CheckSubject, CheckUnit } from "./core/validate.js";
-export type { BlueprintProblem, CueArgs, FileKind, FoundValue, ItemRuleArgs, SchemaArgs, SchemaExpectation, SheetArgs, SheetIssue, SyllabusProblem } from "./core/findings.js";
+export type { BlueprintProblem, CueArgs, FileKind, FoundValue, ItemRuleArgs, SchemaArgs, SchemaExpectation, SchemaPattern, SheetArgs, SheetIssue, SyllabusProblem } from "./core/findings.js";
 export type { IneligibleReason } from "./core/assemble/classes.js";
 export type { RequirementSubject } from "./core/coverage/requirements.js";
 export type { LinearSubject } from "./core/rules.js";
