@@ -1,14 +1,16 @@
 import type { AssembledForm, AssembleResult } from "../core/assemble/assemble.js";
 import type { Diagnosis } from "../core/assemble/diagnose.js";
 import type { CommandResult } from "./command-result.js";
+import { diagnosisJson, diagnosisMessage, shortfallMessage } from "./messages/diagnosis.js";
+import type { Lang } from "./messages/types.js";
 import { searchOutcome } from "./exit-code.js";
 import { formatChecks, formatSpec } from "./format-report.js";
 import type { Style } from "./style.js";
 import { plural } from "./words.js";
 
-function diagnosisText(diagnosis: Diagnosis): string {
-  const lines = [diagnosis.message];
-  for (const s of [...diagnosis.bankShort, ...diagnosis.shortfalls]) lines.push(`  - ${s.message}`);
+function diagnosisText(diagnosis: Diagnosis, lang: Lang): string {
+  const lines = [diagnosisMessage(diagnosis, lang)];
+  for (const s of [...diagnosis.bankShort, ...diagnosis.shortfalls]) lines.push(`  - ${shortfallMessage(s, lang)}`);
   return lines.join("\n");
 }
 
@@ -31,8 +33,8 @@ export function failureReport(result: Failure, { seed, timeLimitSeconds }: { see
   const text =
     outcome === "timeout"
       ? `${style.color.yellow("time limit")}: ${timeoutText(result, timeLimitSeconds)}`
-      : `${style.color.red(outcome === "infeasible" ? "infeasible" : "internal error")}: ${diagnosisText(result.diagnosis)}`;
-  const diagnosis = outcome === "timeout" ? { ...result.diagnosis, message: timeoutText(result, timeLimitSeconds) } : result.diagnosis;
+      : `${style.color.red(outcome === "infeasible" ? "infeasible" : "internal error")}: ${diagnosisText(result.diagnosis, style.lang)}`;
+  const diagnosis = outcome === "timeout" ? diagnosisJson(result.diagnosis, style.lang, timeoutText(result, timeLimitSeconds)) : diagnosisJson(result.diagnosis, style.lang);
   return { outcome, text, json: { ok: false, outcome, seed, timeLimitSeconds, diagnosis, stats: { ...result.stats, seed } } };
 }
 

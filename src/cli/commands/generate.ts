@@ -202,7 +202,7 @@ async function generateWith(
     if (writeModel) writeModel(toCplexLp(assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids, barred })));
     if (!result.ok) {
       const culprits = result.reason === "infeasible" ? await pinCulprits(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids, barred, solver, timeLimitSeconds: Math.min(timeLimitSeconds, 15) }) : [];
-      if (culprits.length) result.diagnosis.message += `; the included question${culprits.length === 1 ? "" : "s"} ${culprits.join(", ")} cause${culprits.length === 1 ? "s" : ""} it: without ${culprits.length === 1 ? "it" : "them"} a paper exists`;
+      if (culprits.length) result.diagnosis.culprits = culprits;
       return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
     }
 

@@ -23,6 +23,7 @@ import { formatsFrom } from "../output-formats.js";
 import { projectGuards } from "../output-guards.js";
 import { renderOutputs } from "../render-outputs.js";
 import { checkLabel, describeActual, describeExpected } from "../messages/checks.js";
+import { replaceFailureMessage, replaceShortfallMessage } from "../messages/diagnosis.js";
 import { describeIneligible } from "../messages/ineligible.js";
 import { run, UsageError, type RunContext } from "../run.js";
 
@@ -66,11 +67,14 @@ function failure(result: Exclude<ReplaceResult, { ok: true }>, style: RunContext
     return { outcome: "bad-input", text: lines.map((l) => `${style.color.red("error")}: ${l}`).join("\n"), json: { ok: false, outcome: "bad-input", problems: result.problems, messages: lines } };
   }
   if (result.reason === "infeasible") {
-    const text = [`${style.color.red("infeasible")}: ${result.message}`, ...result.shortfalls.map((s) => `  - ${s.message}`)].join("\n");
-    return { outcome: "infeasible", text, json: { ok: false, outcome: "infeasible", message: result.message, shortfalls: result.shortfalls } };
+    const message = replaceFailureMessage(result, style.lang);
+    const shortfalls = result.shortfalls.map((s) => ({ ...s, label: checkLabel(s.subject, style.lang), message: replaceShortfallMessage(s, style.lang) }));
+    const text = [`${style.color.red("infeasible")}: ${message}`, ...shortfalls.map((s) => `  - ${s.message}`)].join("\n");
+    return { outcome: "infeasible", text, json: { ok: false, outcome: "infeasible", message, shortfalls } };
   }
   const outcome = searchOutcome(result.reason);
-  return { outcome, text: `${style.color.red(outcome)}: ${result.message}`, json: { ok: false, outcome, message: result.message } };
+  const message = replaceFailureMessage(result, style.lang);
+  return { outcome, text: `${style.color.red(outcome)}: ${message}`, json: { ok: false, outcome, message } };
 }
 
 function numbersFrom(values: readonly string[]): number[] {
