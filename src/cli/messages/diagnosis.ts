@@ -139,7 +139,7 @@ export function diagnosisMessage(d: Diagnosis, lang: Lang): string {
     text = zh ? `${d.failure.form} 卷的内部核对未通过（程序错误，请报告）：${failed}` : `internal check failed for form ${d.failure.form}: ${failed}`;
   } else if (d.proven || d.inTurn !== undefined)
     text = zh
-      ? `用现有题库组不出满足全部要求的试卷：${named.length ? named.join("；") : "各项要求相互冲突"}不能同时满足`
+      ? `用现有题库组不出满足全部要求的试卷，${named.length ? `以下要求不能同时满足：${named.join("；")}` : "各项要求相互冲突"}`
       : `no paper can meet every rule: ${named.length ? named.join("; ") : "the rules conflict"} cannot hold together with this bank`;
   else text = zh ? "在时限内没有组出试卷（并未证明组不出）：请放宽 --time-limit 或细目表的要求" : "no paper found within the time limit (not proven impossible): raise --time-limit or relax the blueprint";
   if (d.inTurn !== undefined) {
@@ -174,7 +174,7 @@ export function replaceFailureMessage(result: Extract<ReplaceResult, { ok: false
   const named = [...new Set(result.shortfalls.map((s) => checkLabel(s.subject, lang)))];
   if (zh) {
     const pinned = result.with?.length ? `放入 ${result.with.join("、")} 后，` : "";
-    return `${pinned}无论怎样替换都不能满足全部要求：其余题目保持不变时，${named.length ? named.join("；") : "各项要求相互冲突"}不能同时满足`;
+    return `${pinned}其余题目保持不变时，无论怎样替换都不能满足全部要求，${named.length ? `以下要求不能同时满足：${named.join("；")}` : "各项要求相互冲突"}`;
   }
   const pinned = result.with?.length ? ` with ${result.with.join(", ")} in` : "";
   return `no replacement keeps every rule${pinned}: ${named.length ? named.join("; ") : "the rules conflict"} cannot hold with the other questions kept`;
