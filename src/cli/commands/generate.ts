@@ -19,6 +19,7 @@ import { VERSION } from "../../version.js";
 import type { CommandResult } from "../command-result.js";
 import { exitCodeHelp } from "../exit-code.js";
 import { failureReport, generatedReport, withNotes } from "../format-generate.js";
+import { assemblyProgressText } from "../messages/diagnosis.js";
 import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { seconds, wholeNumber } from "../options.js";
 import { formatsFrom, type OutputFormat } from "../output-formats.js";
@@ -189,7 +190,7 @@ async function generateWith(
       solver,
       blueprintPath: relative(resolve(options.out ?? "out"), project.blueprintFile).split("\\").join("/"),
       generatedBy: `zujuan ${VERSION}`,
-      onProgress: progress,
+      onProgress: (stage) => progress(assemblyProgressText(stage, style.lang)),
     });
     const refused = brokenBank();
     if (refused) {

@@ -1,3 +1,4 @@
+import type { AssemblyProgress } from "../../core/assemble/assemble.js";
 import type { Diagnosis, RuleShortfall, ShortfallSubject } from "../../core/assemble/diagnose.js";
 import { formLabel } from "../../core/assemble/model.js";
 import type { ReplaceResult, ReplaceShortfall } from "../../core/assemble/replace.js";
@@ -133,7 +134,10 @@ export function diagnosisMessage(d: Diagnosis, lang: Lang): string {
   const zh = lang === "zh";
   const named = [...new Set([...d.bankShort, ...d.shortfalls].map((s) => shortfallLabel(s.subject, lang)))];
   let text: string;
-  if (d.failure?.kind === "solver") text = zh ? `求解器出错：${d.failure.detail}` : `solver failed: ${d.failure.detail}`;
+  if (d.failure?.kind === "solver") {
+    const detail = d.failure.detail ?? (zh ? `求解器状态 ${d.failure.status}` : `solver status ${d.failure.status}`);
+    text = zh ? `求解器出错：${detail}` : `solver failed: ${detail}`;
+  }
   else if (d.failure?.kind === "internal-check") {
     const failed = d.failure.failed.map((c) => `${c.id}: expected ${JSON.stringify(c.expected)}, got ${c.actual}`).join("; ");
     text = zh ? `${d.failure.form} 卷的内部核对未通过（程序错误，请报告）：${failed}` : `internal check failed for form ${d.failure.form}: ${failed}`;
@@ -184,4 +188,17 @@ export function replaceFailureMessage(result: Extract<ReplaceResult, { ok: false
 export function diagnosisJson(d: Diagnosis, lang: Lang, message = diagnosisMessage(d, lang)) {
   const worded = (s: RuleShortfall) => ({ ...s, label: shortfallLabel(s.subject, lang), message: shortfallMessage(s, lang) });
   return { ...d, shortfalls: d.shortfalls.map(worded), bankShort: d.bankShort.map(worded), message };
+}
+
+/** An assembly's progress line. */
+export function assemblyProgressText(p: AssemblyProgress, lang: Lang): string {
+  const zh = lang === "zh";
+  switch (p.stage) {
+    case "grouping":
+      return zh ? "正在把可互换的题目归类" : "grouping interchangeable questions";
+    case "solving":
+      return zh ? `正在求解（模型 ${p.variables} 个变量、${p.rows} 行）` : `solving a model of ${p.variables} variables and ${p.rows} rows`;
+    case "explaining":
+      return zh ? "正在查找组不出试卷的原因" : "explaining why no paper fits";
+  }
 }

@@ -36,10 +36,13 @@ export interface AssembleOptions {
   /** Recorded in each paper file. */
   blueprintPath?: string;
   generatedBy?: string;
-  onProgress?: (stage: string) => void;
+  onProgress?: (stage: AssemblyProgress) => void;
   /** Clock for the time limit (milliseconds); injectable so the core stays free of the environment. */
   now?: () => number;
 }
+
+/** Where an assembly is, as data: the CLI says it. */
+export type AssemblyProgress = { stage: "grouping" } | { stage: "solving"; variables: number; rows: number } | { stage: "explaining" };
 
 export interface AssembledForm {
   label: string;
@@ -222,7 +225,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   const solveWith = async (built: AssemblyModel, firstFeasible = true, presolve = true): Promise<LpSolution> => {
     const left = (deadline - now()) / 1000;
     if (left <= 0) return { status: "timeout", values: new Map(), seconds: 0 };
-    progress(`solving a model of ${built.model.variables.length} variables and ${built.model.rows.length} rows`);
+    progress({ stage: "solving", variables: built.model.variables.length, rows: built.model.rows.length });
     const solution = await options.solver.solve(built.model, { timeLimitSeconds: left, firstFeasible, presolve, seed: options.seed });
     if (stats) {
       stats.solves += 1;
@@ -233,7 +236,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     return solution;
   };
 
-  progress("grouping interchangeable questions");
+  progress({ stage: "grouping" });
   const setup = setUp(bank, blueprint, syllabus, options);
   const context: StageContext = { ...setup.context, solve: (built, tuning) => solveWith(built, true, tuning?.presolve ?? true) };
   stats = setup.stats;
@@ -254,7 +257,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
 
   const { outcome, picks, formsSolved } = await assembleAll(setup, context, forms, maxOverlap, options.seed);
   if (outcome.kind === "infeasible") {
-    progress("explaining why no paper fits");
+    progress({ stage: "explaining" });
     // A rule the bank cannot meet even alone is the plainest explanation; else the closest paper says which rules clash.
     const bankShort = bankShortfalls(setup.rules, setup.classified, setup.context.coefficients);
     if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
@@ -263,7 +266,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   }
   if (outcome.kind !== "ok") {
     const diagnosis = summarize(false, [], []);
-    if (outcome.kind === "error") diagnosis.failure = { kind: "solver", detail: outcome.message };
+    if (outcome.kind === "error") diagnosis.failure = { kind: "solver", status: outcome.status, ...(outcome.detail !== undefined ? { detail: outcome.detail } : {}) };
     return { ok: false, reason: outcome.kind, diagnosis, ...base };
   }
 

@@ -57,7 +57,7 @@ export interface RuleShortfall {
 
 /** Why no paper came out besides the shortfalls: a solver failure, or a paper the checker refused (a bug). */
 export type DiagnosisFailure =
-  | { kind: "solver"; detail: string }
+  | { kind: "solver"; status: string; detail?: string }
   | { kind: "internal-check"; form: string; failed: { id: string; expected: Bounds; actual: number | null }[] };
 
 export interface Diagnosis {
