@@ -32,8 +32,8 @@ function timeoutText(result: Failure, timeLimitSeconds: number, lang: Lang): str
 }
 
 const HEADINGS: Record<Lang, Record<"timeout" | "infeasible" | "error", string>> = {
-  en: { timeout: "time limit", infeasible: "infeasible", error: "internal error" },
-  zh: { timeout: "超出时限", infeasible: "组卷失败", error: "内部错误" },
+  en: { timeout: "time limit: ", infeasible: "infeasible: ", error: "internal error: " },
+  zh: { timeout: "超出时限：", infeasible: "组卷失败：", error: "内部错误：" },
 };
 
 /** No paper: exit 3 with the diagnosis (rules that cannot hold together, cells the bank is short of), 4 out of time, 70 a solver failure. */
@@ -41,8 +41,8 @@ export function failureReport(result: Failure, { seed, timeLimitSeconds }: { see
   const outcome = searchOutcome(result.reason);
   const text =
     outcome === "timeout"
-      ? `${style.color.yellow(HEADINGS[style.lang].timeout)}: ${timeoutText(result, timeLimitSeconds, style.lang)}`
-      : `${style.color.red(HEADINGS[style.lang][outcome === "infeasible" ? "infeasible" : "error"])}: ${diagnosisText(result.diagnosis, style.lang)}`;
+      ? `${style.color.yellow(HEADINGS[style.lang].timeout)}${timeoutText(result, timeLimitSeconds, style.lang)}`
+      : `${style.color.red(HEADINGS[style.lang][outcome === "infeasible" ? "infeasible" : "error"])}${diagnosisText(result.diagnosis, style.lang)}`;
   const diagnosis = outcome === "timeout" ? diagnosisJson(result.diagnosis, style.lang, timeoutText(result, timeLimitSeconds, style.lang)) : diagnosisJson(result.diagnosis, style.lang);
   return { outcome, text, json: { ok: false, outcome, seed, timeLimitSeconds, diagnosis, stats: { ...result.stats, seed } } };
 }
