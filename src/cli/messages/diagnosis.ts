@@ -90,8 +90,8 @@ function zhShortfall(s: RuleShortfall): string {
   switch (why.kind) {
     case "bank-supply":
       return more
-        ? `${label}要求 ${expected}，题库中可用的题目最多只能提供 ${closest}（${supplyDetail(s.supply!, true, "zh")}）`
-        : `${label}要求 ${expected}，题库中可用的题目至少也要占 ${closest}（${supplyDetail(s.supply!, false, "zh")}）`;
+        ? `${label}：要求 ${expected}，题库中可用的题目最多只能提供 ${closest}（${supplyDetail(s.supply!, true, "zh")}）`
+        : `${label}：要求 ${expected}，题库中可用的题目至少也要占 ${closest}（${supplyDetail(s.supply!, false, "zh")}）`;
     case "closest-paper": {
       const formNote = why.formNamed ? `（${formLabel(s.form)} 卷）` : "";
       if (s.bound)
