@@ -170,5 +170,8 @@ describe("generate --include/--exclude (end to end)", () => {
     const crowded = await runCli(["generate", "--seed", "5", "--no-pdf", "--out", tempDir(), "--include", "ch01-case-001", "ch02-case-001"]);
     expect(crowded.code).toBe(3);
     expect(crowded.stdout).toContain("included questions ch01-case-001, ch02-case-001: the paper has only 1 案例分析题");
+    const zh = await runCli(["generate", "--seed", "5", "--no-pdf", "--out", tempDir(), "--include", "ch01-case-001", "ch02-case-001", "--lang", "zh"]);
+    expect(zh.code).toBe(3);
+    expect(zh.stdout).toContain("组卷失败：指定入卷的题目 ch01-case-001、ch02-case-001：试卷的案例分析题只有 1 题");
   });
 });
