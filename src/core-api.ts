@@ -9,8 +9,8 @@ import type { Diagnostic } from "./core/diagnostic.js";
 import { locateInTexts as locateInTextsWith, parseBankTexts as parseBankTextsWith, parseBlueprintText as parseBlueprintTextWith, parseProjectTexts as parseProjectTextsWith, parseSyllabusText as parseSyllabusTextWith, type TextFile } from "./io/parse-project-text.js";
 
 export * as analysis from "./core/analysis/index.js";
-export { assemble, type AssembleOptions, type AssembleResult, type AssembledForm } from "./core/assemble/assemble.js";
-export type { Diagnosis, RuleShortfall } from "./core/assemble/diagnose.js";
+export { assemble, type AssembleOptions, type AssembleResult, type AssembledForm, type AssemblyProgress } from "./core/assemble/assemble.js";
+export type { Diagnosis, DiagnosisFailure, RuleShortfall, ShortfallReason, ShortfallSubject } from "./core/assemble/diagnose.js";
 export { replaceQuestions, type ReplaceRequest, type ReplaceResult } from "./core/assemble/replace.js";
 export { parseBank, parseQuestion, indexBank, type Bank, type SourceDocument } from "./core/bank.js";
 export { blueprintSchema, blueprintProblems, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
@@ -19,6 +19,7 @@ export type { Diagnostic, FindingOf, Location, Severity } from "./core/diagnosti
 export { FINDINGS, isFindingCode, type FindingArgs, type FindingCode } from "./core/findings.js";
 export { formatMessage, type Lang } from "./cli/messages/index.js";
 export { checkLabel } from "./cli/messages/checks.js";
+export { diagnosisMessage, replaceFailureMessage, replaceShortfallMessage, shortfallLabel, shortfallMessage } from "./cli/messages/diagnosis.js";
 export { historySchema, usedWithin, usageCounts, barredByHistory, historyRule, type History } from "./core/history.js";
 export { resolveShare, overlapRule, reuseRule, type ShareBound } from "./core/share.js";
 export { pinRules } from "./core/pin-rules.js";

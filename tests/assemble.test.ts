@@ -11,6 +11,7 @@ import { loadProject } from "../src/io/load-project.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { ROOT } from "./helpers/cli.js";
+import { diagnosisMessage, shortfallMessage } from "../src/cli/messages/diagnosis.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -94,8 +95,8 @@ describe("assemble on the bundled 10421 bank", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.reason).toBe("infeasible");
-    expect(result.diagnosis.message).toContain("综合应用");
-    expect(result.diagnosis.bankShort[0]!.message).toMatch(/综合应用 70% of the score needs 70 points; eligible questions supply at most \d+/);
+    expect(diagnosisMessage(result.diagnosis, "en")).toContain("综合应用");
+    expect(shortfallMessage(result.diagnosis.bankShort[0]!, "en")).toMatch(/综合应用 70% of the score needs 70 points; eligible questions supply at most \d+/);
   });
 
   it("names the rules that cannot hold together when each alone could", async () => {
@@ -112,8 +113,8 @@ describe("assemble on the bundled 10421 bank", () => {
     if (result.ok) return;
     expect(result.reason).toBe("infeasible");
     // 6 key chapters × 9 = 54 points at most, where key chapters need 60 together: arithmetic, before any model.
-    expect(result.diagnosis.bankShort.map((s) => s.message)).toEqual(["重点 chapters together need ≥ 60 points; their chapters' ranges allow at most 54"]);
-    expect(result.diagnosis.message).toMatch(/cannot hold together/);
+    expect(result.diagnosis.bankShort.map((s) => shortfallMessage(s, "en"))).toEqual(["重点 chapters together need ≥ 60 points; their chapters' ranges allow at most 54"]);
+    expect(diagnosisMessage(result.diagnosis, "en")).toMatch(/cannot hold together/);
   });
 });
 
@@ -129,7 +130,7 @@ describe("impossible requests proven fast, before any long search", () => {
     if (result.ok) return;
     expect(result.diagnosis.proven).toBe(true);
     expect(result.stats.solves).toBe(0);
-    expect(result.diagnosis.bankShort[0]!.message).toBe("the chapters need at least 115 points together (重点 99–100, 次重点 10–30, 一般 6–24), the paper has 100");
+    expect(shortfallMessage(result.diagnosis.bankShort[0]!, "en")).toBe("the chapters need at least 115 points together (重点 99–100, 次重点 10–30, 一般 6–24), the paper has 100");
   });
 
   it("proves chapter ranges that cannot reach the key chapters' total, naming the tier", async () => {
@@ -140,7 +141,7 @@ describe("impossible requests proven fast, before any long search", () => {
     const result = await assemble(project.bank, blueprint, project.syllabus, { seed: 1, solver });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.diagnosis.bankShort.map((s) => s.message)).toEqual(["重点 chapters together need ≥ 60 points; their chapters' ranges allow at most 42"]);
+    expect(result.diagnosis.bankShort.map((s) => shortfallMessage(s, "en"))).toEqual(["重点 chapters together need ≥ 60 points; their chapters' ranges allow at most 42"]);
   });
 
   it("proves a chapter with too few knowledge points for its questions impossible, naming the chapter", async () => {
@@ -164,10 +165,10 @@ describe("impossible requests proven fast, before any long search", () => {
     expect(result.diagnosis.bankShort.map((s) => [s.rule, s.shortBy])).toEqual([
       ["section:单项选择题", 14 * 15 - 183],
     ]);
-    expect(result.diagnosis.bankShort[0]!.message).toBe(
+    expect(shortfallMessage(result.diagnosis.bankShort[0]!, "en")).toBe(
       "单项选择题: 14 forms of 15 with no question in common need at least 210 questions; the bank has 183 eligible (short by 27)",
     );
-    expect(result.diagnosis.message).toBe("no paper can meet every rule: 单项选择题: 15 questions cannot hold together with this bank");
+    expect(diagnosisMessage(result.diagnosis, "en")).toBe("no paper can meet every rule: 单项选择题: 15 questions cannot hold together with this bank");
   });
 
   it.each([
@@ -271,7 +272,7 @@ describe("assemble on small banks", () => {
           expect(result.forms[0]!.report.ok).toBe(true);
         } else {
           expect(result.reason).toBe("infeasible");
-          expect(result.diagnosis.message.length).toBeGreaterThan(0);
+          expect(diagnosisMessage(result.diagnosis, "en").length).toBeGreaterThan(0);
         }
       }),
       { numRuns: 60, seed: 20261126 },

@@ -6,6 +6,7 @@ import type { LpModel, LpSolution, SolveOptions, Solver } from "../src/core/lp.j
 import { loadProject } from "../src/io/load-project.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT } from "./helpers/cli.js";
+import { shortfallMessage } from "../src/cli/messages/diagnosis.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -53,7 +54,7 @@ describe("a diagnosis quotes a paper that exists", () => {
       ["difficulty:易", 20, 10, false],
       ["difficulty:难", -20, 30, false],
     ]);
-    expect(result.diagnosis.shortfalls.map((s) => s.message)).toEqual([
+    expect(result.diagnosis.shortfalls.map((s) => shortfallMessage(s, "en"))).toEqual([
       "易 30% of the score: needs 30 points, the closest paper reaches 10 (short by 20)",
       "难 10% of the score: allows 10 points, the closest paper has 30 (over by 20)",
     ]);
@@ -83,7 +84,7 @@ describe("a diagnosis quotes a paper that exists", () => {
     expect(shortfalls.length).toBeGreaterThanOrEqual(2);
     expect(shortfalls.reduce((sum, s) => sum + s.shortBy, 0)).toBe(0);
     for (const s of shortfalls) expect(s.bound ?? false).toBe(false);
-    for (const s of result.diagnosis.shortfalls) expect(s.message).toMatch(/the closest paper (reaches|has) \d+ \((short|over) by \d+\)$/);
+    for (const s of result.diagnosis.shortfalls) expect(shortfallMessage(s, "en")).toMatch(/the closest paper (reaches|has) \d+ \((short|over) by \d+\)$/);
   });
 
   it("says plainly that the amounts are a bound when no exact paper could be found in time", async () => {
@@ -100,7 +101,7 @@ describe("a diagnosis quotes a paper that exists", () => {
     expect(result.diagnosis.shortfalls.length).toBeGreaterThan(0);
     for (const s of result.diagnosis.shortfalls) {
       expect(s.bound).toBe(true);
-      expect(s.message).toMatch(/no paper comes closer than \d+ \((short|over) by at least \d+: a bound, not a paper found\)/);
+      expect(shortfallMessage(s, "en")).toMatch(/no paper comes closer than \d+ \((short|over) by at least \d+: a bound, not a paper found\)/);
     }
   });
 });

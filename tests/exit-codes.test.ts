@@ -36,13 +36,13 @@ describe("the exit policy", () => {
   });
 });
 
-const plainStyle = { color: new Chalk({ level: 0 }), interactive: false };
+const plainStyle = { color: new Chalk({ level: 0 }), interactive: false, lang: "en" as const };
 
 function failure(reason: "infeasible" | "timeout" | "error", solves = 0): Extract<AssembleResult, { ok: false }> {
   return {
     ok: false,
     reason,
-    diagnosis: { proven: reason === "infeasible", shortfalls: [], bankShort: [], message: reason === "error" ? "solver failed: boom" : "no paper can meet every rule" },
+    diagnosis: { proven: reason === "infeasible", shortfalls: [], bankShort: [], ...(reason === "error" ? { failure: { kind: "solver" as const, status: "error", detail: "boom" } } : {}) },
     stats: { questions: 10, eligible: 10, classes: 5, cells: 3, solves, solveSeconds: solves * 0.5, variables: 40, rows: 20 },
     ineligible: [],
   };
@@ -62,7 +62,8 @@ describe("generate's failures", () => {
     expect(exitCodeFor(failureReport(failure("infeasible"), { seed: 1, timeLimitSeconds: 5 }, plainStyle).outcome)).toBe(3);
     const broken = failureReport(failure("error"), { seed: 1, timeLimitSeconds: 5 }, plainStyle);
     expect(exitCodeFor(broken.outcome)).toBe(70);
-    expect(broken.json).toMatchObject({ outcome: "internal" });
+    expect(broken.json).toMatchObject({ outcome: "internal", diagnosis: { message: "solver failed: boom" } });
+    expect(broken.text).toBe("internal error: solver failed: boom");
   });
 });
 

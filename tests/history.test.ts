@@ -10,6 +10,7 @@ import { validatePaper } from "../src/core/validate.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { readText, runCli, tempProject, writeText } from "./helpers/cli.js";
+import { diagnosisMessage } from "../src/cli/messages/diagnosis.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -100,7 +101,7 @@ describe("the history rule shared by the solver, the validator and coverage", ()
   it("the solver never takes a barred question, and each paper's check of the rule passes", async () => {
     for (const seed of [1, 2, 3, 4]) {
       const result = await assemble(bank, blueprint, syllabus, { seed, barred, solver });
-      if (!result.ok) throw new Error(result.diagnosis.message);
+      if (!result.ok) throw new Error(diagnosisMessage(result.diagnosis, "en"));
       const paper = result.forms[0]!.paper;
       expect(inPaper(paper).filter((id) => barred.has(id))).toEqual([]);
       expect(result.forms[0]!.report.checks.find((c) => c.id === "history:barred")).toMatchObject({ status: "pass", actual: 0, unit: "questions" });

@@ -21,6 +21,19 @@ describe("published JSON schemas of the commands' output", () => {
     expect(readFileSync(join(ROOT, "schemas", outputSchemaFile(name)), "utf8")).toBe(outputSchemaText(name));
   });
 
+  it("describe an infeasible generate: the numbers of each rule that cannot hold, and the sentences in the language asked", async () => {
+    const project = tempProject({ copyBank: false });
+    writeText(project.blueprint, readText(project.blueprint).replace("重点: { min: 60 }", "重点: { min: 99 }"));
+    for (const lang of ["en", "zh"]) {
+      const run = await runCli(["generate", "--blueprint", project.blueprint, "--seed", "1", "--no-pdf", "--out", join(project.dir, "out"), "--format", "json", "--lang", lang]);
+      expect(run.code).toBe(3);
+      const diagnosis = expectMatches("generate", run.stdout).diagnosis as { bankShort: { rule: string; closest: number; expected: object; label: string; message: string }[] };
+      expect(diagnosis.bankShort.map((s) => [s.rule, s.closest, s.expected])).toEqual([["total:points", 115, { min: 100, max: 100 }]]);
+      expect(diagnosis.bankShort[0]!.label).toBe(lang === "zh" ? "试卷总分" : "total score");
+      expect(diagnosis.bankShort[0]!.message).toMatch(lang === "zh" ? /^按细目表，各章合计至少需要 115 分/ : /^the chapters need at least 115 points together/);
+    }
+  });
+
   it("describe what generate and validate print, for a passing paper and a draft with findings, in both languages", async () => {
     const dir = tempDir();
     const generated = await runCli(["generate", "--seed", "7", "--no-pdf", "--out", dir, "--format", "json"]);

@@ -12,6 +12,7 @@ import { bankSets, validatePaper } from "../src/core/validate.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { readText, runCli, tempDir } from "./helpers/cli.js";
+import { diagnosisMessage } from "../src/cli/messages/diagnosis.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -30,7 +31,7 @@ describe("include and exclude", () => {
     const blueprint = makeBlueprint({ include: ["sc4", "s3"] });
     for (const seed of [1, 2, 3, 4]) {
       const result = await build(blueprint, seed);
-      if (!result.ok) throw new Error(result.diagnosis.message);
+      if (!result.ok) throw new Error(diagnosisMessage(result.diagnosis, "en"));
       expect(ids(result.forms[0]!.file)).toEqual(expect.arrayContaining(["sc4", "s3"]));
       expect(result.forms[0]!.report.checks.find((c) => c.id === "include:sc4")?.status).toBe("pass");
     }
@@ -44,7 +45,7 @@ describe("include and exclude", () => {
     const blueprint = makeBlueprint({ exclude: ["sc1", "sc2", "sc3"] });
     for (const seed of [1, 2, 3]) {
       const result = await build(blueprint, seed);
-      if (!result.ok) throw new Error(result.diagnosis.message);
+      if (!result.ok) throw new Error(diagnosisMessage(result.diagnosis, "en"));
       expect(ids(result.forms[0]!.file)).not.toEqual(expect.arrayContaining(["sc1"]));
       expect(result.ineligible).toContainEqual({ id: "sc1", reason: { kind: "excluded" } });
     }
@@ -56,7 +57,7 @@ describe("include and exclude", () => {
     const blueprint = makeBlueprint({ include: [{ id: "sc5", forms: ["B"] }], rules: { levels: { shares: { 识记: 100, 领会: 0, 简单应用: 0, 综合应用: 0 } }, difficulty: { shares: { 易: 100, 较易: 0, 较难: 0, 难: 0 } }, chapters: { min_questions_each: 0 } } });
     expect(needsFormsInTurn(blueprint, 2)).toBe(true);
     const result = await assembleFormsInTurn(bank, blueprint, syllabus, { seed: 1, forms: 2, maxOverlap: 0, solver });
-    if (!result.ok) throw new Error(result.diagnosis.message);
+    if (!result.ok) throw new Error(diagnosisMessage(result.diagnosis, "en"));
     expect(result.forms.map((f) => f.file.form)).toEqual(["A", "B"]);
     expect(ids(result.forms[0]!.file).filter((id) => ids(result.forms[1]!.file).includes(id))).toEqual([]);
     expect(ids(result.forms[1]!.file)).toContain("sc5");
@@ -90,7 +91,7 @@ describe("question sets (all or none)", () => {
     const seen = { with: 0, without: 0 };
     for (let seed = 1; seed <= 8; seed++) {
       const result = await build(blueprint, seed, 1, 0, setBank);
-      if (!result.ok) throw new Error(result.diagnosis.message);
+      if (!result.ok) throw new Error(diagnosisMessage(result.diagnosis, "en"));
       const picked = ids(result.forms[0]!.file);
       expect(picked.includes("sc1")).toBe(picked.includes("s1"));
       seen[picked.includes("sc1") ? "with" : "without"] += 1;
@@ -101,7 +102,7 @@ describe("question sets (all or none)", () => {
 
   it("brings the rest of a set along with an included member", async () => {
     const result = await build(makeBlueprint({ include: ["s1"] }), 3, 1, 0, setBank);
-    if (!result.ok) throw new Error(result.diagnosis.message);
+    if (!result.ok) throw new Error(diagnosisMessage(result.diagnosis, "en"));
     expect(ids(result.forms[0]!.file)).toEqual(expect.arrayContaining(["sc1", "s1"]));
   });
 
@@ -119,7 +120,7 @@ describe("question sets (all or none)", () => {
     const blueprint = makeBlueprint({ exclude: ["s1"] });
     for (let seed = 1; seed <= 6; seed++) {
       const result = await build(blueprint, seed, 1, 0, setBank);
-      if (!result.ok) throw new Error(result.diagnosis.message);
+      if (!result.ok) throw new Error(diagnosisMessage(result.diagnosis, "en"));
       expect(ids(result.forms[0]!.file)).not.toContain("sc1");
       expect(result.forms[0]!.report.checks.find((c) => c.id === "sets")).toMatchObject({ status: "pass" });
     }
@@ -169,5 +170,8 @@ describe("generate --include/--exclude (end to end)", () => {
     const crowded = await runCli(["generate", "--seed", "5", "--no-pdf", "--out", tempDir(), "--include", "ch01-case-001", "ch02-case-001"]);
     expect(crowded.code).toBe(3);
     expect(crowded.stdout).toContain("included questions ch01-case-001, ch02-case-001: the paper has only 1 案例分析题");
+    const zh = await runCli(["generate", "--seed", "5", "--no-pdf", "--out", tempDir(), "--include", "ch01-case-001", "ch02-case-001", "--lang", "zh"]);
+    expect(zh.code).toBe(3);
+    expect(zh.stdout).toContain("组卷失败：指定入卷的题目 ch01-case-001、ch02-case-001：试卷的案例分析题只有 1 题");
   });
 });

@@ -13,6 +13,7 @@ import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { readText, ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { paperYaml } from "../src/io/write-paper.js";
+import { replaceFailureMessage } from "../src/cli/messages/diagnosis.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -111,7 +112,7 @@ describe("replace on a small bank", () => {
     const result = await run([1]);
     expect(result.ok).toBe(false);
     if (result.ok || result.reason !== "infeasible") throw new Error("expected infeasible");
-    expect(result.message).toMatch(/识记 100% of the score|领会 0% of the score/);
+    expect(replaceFailureMessage(result, "en")).toMatch(/识记 100% of the score|领会 0% of the score/);
     expect(result.shortfalls.map((s) => s.rule)).toEqual(expect.arrayContaining([expect.stringMatching(/^level:/)]));
   });
 
@@ -136,7 +137,7 @@ describe("replace on a small bank", () => {
   it("names the pinned question when putting it in breaks a rule", async () => {
     const result = await run([1], ["sc3"]);
     if (result.ok || result.reason !== "infeasible") throw new Error("expected infeasible");
-    expect(result.message).toContain("with sc3 in");
+    expect(replaceFailureMessage(result, "en")).toContain("with sc3 in");
   });
 });
 
@@ -274,7 +275,7 @@ describe("replace against brute force: every rule kept, only the asked questions
             // No paper exists: a verdict (rules named, or the request refused), never a paper.
             expect(result.ok).toBe(false);
             if (!result.ok) expect(["infeasible", "usage"]).toContain(result.reason);
-            if (!result.ok && result.reason === "infeasible") expect(result.shortfalls.length + result.message.length).toBeGreaterThan(0);
+            if (!result.ok && result.reason === "infeasible") expect(result.shortfalls.length + replaceFailureMessage(result, "en").length).toBeGreaterThan(0);
             refused += 1;
             return;
           }

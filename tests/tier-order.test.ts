@@ -10,6 +10,7 @@ import { loadProject } from "../src/io/load-project.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { ROOT } from "./helpers/cli.js";
+import { diagnosisMessage } from "../src/cli/messages/diagnosis.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -91,7 +92,7 @@ describe("tier order: key chapters at least as many points on average as the nex
     expect((await assemble(onlyInverted, blueprintWith(undefined), syllabus, { seed: 1, solver })).ok).toBe(true);
     const result = await assemble(onlyInverted, blueprintWith(true), syllabus, { seed: 1, solver });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.diagnosis.message).toContain("重点 ahead of 次重点: average points per chapter");
+    if (!result.ok) expect(diagnosisMessage(result.diagnosis, "en")).toContain("重点 ahead of 次重点: average points per chapter");
   });
 
   // Property: whatever the bank and seed, no generated paper inverts the tiers, by a recomputation that

@@ -116,6 +116,7 @@ describe("CLI transcripts", () => {
     ["coverage of the bank", ["coverage", "--blueprint", "small/10421-bench.yaml", "--min-papers", "5"]],
     ["zh: lint a draft bank", ["lint", "--blueprint", "project/10421-bench.yaml", "--bank", "draft-bank", "--lang", "zh"]],
     ["zh: generate a paper", ["generate", "--blueprint", "project/10421-bench.yaml", "--seed", "5", "--no-pdf", "--out", "out-zh", "--lang", "zh"]],
+    ["zh: an infeasible blueprint", ["generate", "--blueprint", "project/10421-bench-infeasible.yaml", "--seed", "5", "--no-pdf", "--out", "out3", "--lang", "zh"]],
     ["zh: validate it", ["validate", "out/10421-A.yaml", "--lang", "zh"]],
     ["zh: validate a draft with a bad inline question", ["validate", "out/draft.yaml", "--lang", "zh"]],
     ["zh: a file that is not a paper", ["validate", "not-a-paper.yaml", "--blueprint", "project/10421-bench.yaml", "--lang", "zh"]],

@@ -1,14 +1,16 @@
 import type { AssembledForm, AssembleResult } from "../core/assemble/assemble.js";
 import type { Diagnosis } from "../core/assemble/diagnose.js";
 import type { CommandResult } from "./command-result.js";
+import { diagnosisJson, diagnosisMessage, shortfallMessage } from "./messages/diagnosis.js";
+import type { Lang } from "./messages/types.js";
 import { searchOutcome } from "./exit-code.js";
 import { formatChecks, formatSpec } from "./format-report.js";
 import type { Style } from "./style.js";
 import { plural } from "./words.js";
 
-function diagnosisText(diagnosis: Diagnosis): string {
-  const lines = [diagnosis.message];
-  for (const s of [...diagnosis.bankShort, ...diagnosis.shortfalls]) lines.push(`  - ${s.message}`);
+function diagnosisText(diagnosis: Diagnosis, lang: Lang): string {
+  const lines = [diagnosisMessage(diagnosis, lang)];
+  for (const s of [...diagnosis.bankShort, ...diagnosis.shortfalls]) lines.push(`  - ${shortfallMessage(s, lang)}`);
   return lines.join("\n");
 }
 
@@ -16,23 +18,32 @@ type Failure = Extract<AssembleResult, { ok: false }>;
 
 
 /** How far a search got when the time limit stopped it, and what to try. */
-function timeoutText(result: Failure, timeLimitSeconds: number): string {
+function timeoutText(result: Failure, timeLimitSeconds: number, lang: Lang): string {
   const { solves, solveSeconds, variables, rows } = result.stats;
+  const longer = Math.min(2_147_483, Math.max(10, Math.ceil(timeLimitSeconds * 4)));
+  if (lang === "zh") {
+    const got = solves ? `已求解 ${solves} 次（共 ${solveSeconds.toFixed(2)} 秒，最大的模型 ${variables} 个变量 × ${rows} 行），尚未组出试卷` : "读入题库就用完了时间，还没开始组卷";
+    return `在 ${timeLimitSeconds} 秒的时限内没有组出试卷（并未证明组不出）：${got}。可放宽时限，例如 --time-limit ${longer}`;
+  }
   const got = solves
     ? `${solves} solve${solves === 1 ? "" : "s"} (${solveSeconds.toFixed(2)} s of solving, the largest model ${variables} variables × ${rows} rows) found no paper yet`
     : "the time ran out before the first solve (loading the bank took it)";
-  const longer = Math.min(2_147_483, Math.max(10, Math.ceil(timeLimitSeconds * 4)));
   return `no paper found within the time limit of ${timeLimitSeconds} s; not proven impossible: ${got}. Try a longer limit, e.g. --time-limit ${longer}`;
 }
+
+const HEADINGS: Record<Lang, Record<"timeout" | "infeasible" | "error", string>> = {
+  en: { timeout: "time limit: ", infeasible: "infeasible: ", error: "internal error: " },
+  zh: { timeout: "超出时限：", infeasible: "组卷失败：", error: "内部错误：" },
+};
 
 /** No paper: exit 3 with the diagnosis (rules that cannot hold together, cells the bank is short of), 4 out of time, 70 a solver failure. */
 export function failureReport(result: Failure, { seed, timeLimitSeconds }: { seed: number; timeLimitSeconds: number }, style: Style): CommandResult {
   const outcome = searchOutcome(result.reason);
   const text =
     outcome === "timeout"
-      ? `${style.color.yellow("time limit")}: ${timeoutText(result, timeLimitSeconds)}`
-      : `${style.color.red(outcome === "infeasible" ? "infeasible" : "internal error")}: ${diagnosisText(result.diagnosis)}`;
-  const diagnosis = outcome === "timeout" ? { ...result.diagnosis, message: timeoutText(result, timeLimitSeconds) } : result.diagnosis;
+      ? `${style.color.yellow(HEADINGS[style.lang].timeout)}${timeoutText(result, timeLimitSeconds, style.lang)}`
+      : `${style.color.red(HEADINGS[style.lang][outcome === "infeasible" ? "infeasible" : "error"])}${diagnosisText(result.diagnosis, style.lang)}`;
+  const diagnosis = outcome === "timeout" ? diagnosisJson(result.diagnosis, style.lang, timeoutText(result, timeLimitSeconds, style.lang)) : diagnosisJson(result.diagnosis, style.lang);
   return { outcome, text, json: { ok: false, outcome, seed, timeLimitSeconds, diagnosis, stats: { ...result.stats, seed } } };
 }
 

@@ -1,5 +1,6 @@
 import type { AssembledForm } from "../core/assemble/assemble.js";
 import { describeIneligible } from "./messages/ineligible.js";
+import type { Lang } from "./messages/types.js";
 import { classifyBank } from "../core/assemble/classes.js";
 import { pinProblems, type PinProblem } from "../core/assemble/pins.js";
 import { indexBank } from "../core/bank.js";
@@ -59,7 +60,30 @@ export function withPins(project: Project, options: { include?: string[]; exclud
   return { ...project, blueprint };
 }
 
-function pinProblemText(p: PinProblem): string {
+function pinProblemText(p: PinProblem, lang: Lang): string {
+  return lang === "zh" ? zhPinProblemText(p) : enPinProblemText(p);
+}
+
+function zhPinProblemText(p: PinProblem): string {
+  switch (p.code) {
+    case "unknown":
+      return `指定入卷的题目 ${p.id} 不在题库中`;
+    case "ineligible":
+      return `指定入卷的题目 ${p.id} 不能入卷：${describeIneligible(p.reason, "zh")}`;
+    case "crowded":
+      return `指定入卷的题目 ${p.ids.join("、")}：试卷的${p.type}只有 ${p.count} 题`;
+    case "enemies":
+      return `指定入卷的题目 ${p.ids.join(" 与 ")} 互斥，不能同卷`;
+    case "overlap":
+      return p.forms > 2
+        ? `指定入卷的题目 ${p.ids.join("、")} 会同时出现在 ${p.forms} 套试卷中的两套以上：请指定入哪几卷（题号@A,B），或至多组 2 套`
+        : `指定入卷的题目 ${p.ids.join("、")} 在两套试卷中都有：--max-overlap ${p.maxOverlap} 只允许共用 ${p.maxOverlap} 题，至少要放宽到 ${p.ids.length}`;
+    case "form":
+      return `指定入卷的题目 ${p.id} 指定入 ${p.form} 卷，但只组 ${p.forms} 套试卷`;
+  }
+}
+
+function enPinProblemText(p: PinProblem): string {
   switch (p.code) {
     case "unknown":
       return `included question ${p.id} is not in the bank`;
@@ -86,11 +110,12 @@ export function checkPins(project: Project, forms: number, maxOverlap: number, a
   const ineligible = [...classified.ineligible, ...project.blueprint.include.filter((p) => barred.has(p.id)).map((p) => ({ id: p.id, reason: { kind: "history" as const } }))];
   const problems = pinProblems(project.bank, project.blueprint, ineligible, forms, maxOverlap);
   if (!problems.length) return undefined;
-  const lines = problems.map(pinProblemText);
+  const lines = problems.map((p) => pinProblemText(p, style.lang));
   const unknown = problems.some((p) => p.code === "unknown" || p.code === "form");
   const outcome = unknown ? "bad-input" : "infeasible";
-  const label = unknown ? style.color.red("error") : style.color.red("infeasible");
-  return { outcome, text: lines.map((l) => `${label}: ${l}`).join("\n"), json: { ok: false, outcome, problems, messages: lines } };
+  const zh = style.lang === "zh";
+  const label = style.color.red(unknown ? (zh ? "错误：" : "error: ") : zh ? "组卷失败：" : "infeasible: ");
+  return { outcome, text: lines.map((l) => `${label}${l}`).join("\n"), json: { ok: false, outcome, problems, messages: lines } };
 }
 
 

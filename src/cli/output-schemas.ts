@@ -31,6 +31,26 @@ export const findingSchema = z
 
 const bounds = z.object({ min: z.number().optional(), max: z.number().optional() }).strict();
 
+/** A rule that cannot hold, as numbers and in words. */
+const shortfallSchema = z
+  .object({
+    rule: z.string().describe("the rule's id (level:识记, tier:重点, total:points, section:单项选择题, …)"),
+    label: z.string().describe("the rule in words, in the language of --lang"),
+    message: z.string().describe("why it cannot hold, in the language of --lang"),
+    subject: z.looseObject({ rule: z.string() }).describe("what the rule is about, as data"),
+    expected: bounds.describe("the rule's bounds (for disjoint forms, those of each form)"),
+    form: z.number().int().describe("the form (0-based) where the closest paper misses the rule"),
+    shortBy: z.number().describe("how far the closest paper is from the rule, in its unit: positive too little, negative too much"),
+    closest: z.number().describe("the amount the closest paper (or the bank, or the blueprint's arithmetic) comes to"),
+    unit: z.enum(["questions", "points", "minutes"]),
+    supply: z.looseObject({ min: z.number(), max: z.number() }).optional().describe("what the eligible questions can give for the rule at all, by section"),
+    bound: z.boolean().optional().describe("the amount is a bound no paper can beat, not a paper found"),
+    why: z
+      .looseObject({ kind: z.enum(["bank-supply", "closest-paper", "disjoint-forms", "forms-supply", "tier-ranges", "chapter-ranges", "tier-vs-others", "chapter-knowledge-points", "knowledge-point-capacity"]) })
+      .describe("why, as data: the kind of reason and its numbers"),
+  })
+  .strict();
+
 export const ruleCheckSchema = z
   .object({
     id: z.string().describe("the rule's id, stable across runs (level:识记, chapter:3:points, structure:unique, …)"),
@@ -104,7 +124,17 @@ export const generateOutputSchema = z.union([
     ok: z.literal(false),
     outcome: z.enum(["infeasible", "timeout", "internal"]).describe("exit 3, 4 or 70"),
     seed: z.number().int(),
-    diagnosis: z.looseObject({ message: z.string() }).describe("why no paper meets every rule, or how far the search got"),
+    diagnosis: z
+      .object({
+        message: z.string().describe("why no paper meets every rule, or how far the search got, in the language of --lang"),
+        proven: z.boolean().describe("proven that no paper can meet every rule (false when the time limit or a pin order stopped the search)"),
+        shortfalls: z.array(shortfallSchema).describe("rules the closest paper misses (or that several disjoint forms cannot share)"),
+        bankShort: z.array(shortfallSchema).describe("rules the bank or the blueprint's own arithmetic rules out, whatever the other rules"),
+        failure: z.looseObject({ kind: z.enum(["solver", "internal-check"]) }).optional().describe("a solver failure, or a paper the checker refused (a bug)"),
+        inTurn: z.string().optional().describe("forms were built in turn (pins to forms): this form could not be built beside the ones before it"),
+        culprits: z.array(z.string()).optional().describe("included questions without which a paper exists"),
+      })
+      .strict(),
   }),
 ]);
 

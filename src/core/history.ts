@@ -111,12 +111,8 @@ export function recordedSitting(history: History, questions: readonly string[], 
  */
 export function historyRule(rules: HistoryRules): LinearRule | undefined {
   if (rules.not_within_sittings === undefined && rules.max_uses === undefined) return undefined;
-  const parts = [
-    ...(rules.not_within_sittings !== undefined ? [`not within ${rules.not_within_sittings} sitting${rules.not_within_sittings === 1 ? "" : "s"}`] : []),
-    ...(rules.max_uses !== undefined ? [`not after ${rules.max_uses.times} uses in ${rules.max_uses.sittings} sittings`] : []),
-  ];
   const subject: LinearRule["subject"] = { rule: "history-barred" };
   if (rules.not_within_sittings !== undefined) subject.notWithin = rules.not_within_sittings;
   if (rules.max_uses !== undefined) subject.maxUses = { times: rules.max_uses.times, sittings: rules.max_uses.sittings };
-  return { id: "history:barred", group: "history", subject, label: `questions the usage history keeps out (${parts.join("; ")})`, unit: "questions", measure: (i) => (i.barred ? 1 : 0), max: 0 };
+  return { id: "history:barred", group: "history", subject, unit: "questions", measure: (i) => (i.barred ? 1 : 0), max: 0 };
 }

@@ -24,7 +24,6 @@ export function pinRules(blueprint: Blueprint, sets: ReadonlyMap<string, readonl
       id: `include:${pin.id}`,
       group: "pin",
       subject: pin.forms ? { rule: "include", id: pin.id, forms: [...pin.forms] } : { rule: "include", id: pin.id },
-      label: `included question ${pin.id}${pin.forms ? ` (form ${pin.forms.join(", ")})` : ""}`,
       unit: "questions",
       measure: (i) => (held(i) ? 1 : 0),
       min: 1,
@@ -34,14 +33,14 @@ export function pinRules(blueprint: Blueprint, sets: ReadonlyMap<string, readonl
   }
   if (blueprint.exclude.length) {
     const excluded = new Set(blueprint.exclude);
-    rules.push({ id: "exclude", group: "pin", subject: { rule: "exclude" }, label: "no excluded question", unit: "questions", measure: (i) => (i.id !== undefined && excluded.has(i.id) ? 1 : 0), max: 0 });
+    rules.push({ id: "exclude", group: "pin", subject: { rule: "exclude" }, unit: "questions", measure: (i) => (i.id !== undefined && excluded.has(i.id) ? 1 : 0), max: 0 });
   }
   for (const [set, members] of [...sets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const [first, ...rest] = members;
     for (const other of rest) {
       const a = is(first!);
       const b = is(other);
-      rules.push({ id: `set:${set}:${other}`, group: "pin", set, subject: { rule: "set-whole", set, id: other, with: first! }, label: `question set ${set} whole: ${other} with ${first}`, unit: "questions", measure: (i) => (a(i) ? 1 : b(i) ? -1 : 0), min: 0, max: 0 });
+      rules.push({ id: `set:${set}:${other}`, group: "pin", set, subject: { rule: "set-whole", set, id: other, with: first! }, unit: "questions", measure: (i) => (a(i) ? 1 : b(i) ? -1 : 0), min: 0, max: 0 });
     }
   }
   return rules;

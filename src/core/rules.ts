@@ -74,7 +74,6 @@ export interface LinearRule {
   id: string;
   group: RuleGroup;
   subject: LinearSubject;
-  label: string;
   unit: RuleUnit;
   measure: (item: ItemFacts) => number;
   min?: number;
@@ -132,7 +131,6 @@ function shareRules<K extends Level | Difficulty>(
       id: `${group}:${key}`,
       group,
       subject: group === "level" ? { rule: "level-share", level: key as Level, share: shares[key] ?? 0 } : { rule: "difficulty-share", difficulty: key as Difficulty, share: shares[key] ?? 0 },
-      label: `${key} ${fmt(shares[key] ?? 0)}% of the score`,
       unit: "points" as const,
       measure: (item) => pick(item)[key] ?? 0,
       min: Math.max(0, target - tolerance),
@@ -150,14 +148,13 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
       id: `section:${section.type}`,
       group: "section",
       subject: { rule: "section-count", type: section.type, count: section.count },
-      label: `${section.type}: ${section.count} questions`,
       unit: "questions",
       measure: (item) => (item.type === section.type ? 1 : 0),
       min: section.count,
       max: section.count,
     });
   }
-  rules.push({ id: "total:points", group: "total", subject: { rule: "total-points" }, label: "total score", unit: "points", measure: (i) => i.points, min: total, max: total });
+  rules.push({ id: "total:points", group: "total", subject: { rule: "total-points" }, unit: "points", measure: (i) => i.points, min: total, max: total });
   rules.push(...shareRules("level", syllabus.levels, blueprint.rules.levels.shares, blueprint.rules.levels.tolerance_points, total, (i) => i.levelPoints));
   rules.push(
     ...shareRules("difficulty", syllabus.difficulties, blueprint.rules.difficulty.shares, blueprint.rules.difficulty.tolerance_points, total, (i) => i.difficultyPoints),
@@ -169,7 +166,6 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
         id: `chapter:${chapter.number}:examined`,
         group: "chapter",
         subject: { rule: "chapter-examined", chapter: chapter.number },
-        label: `第${chapter.number}章 examined`,
         unit: "questions",
         measure: (i) => (i.chapter === chapter.number ? 1 : 0),
         min: chapters.min_questions_each,
@@ -181,7 +177,6 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
         id: `chapter:${chapter.number}:points`,
         group: "chapter",
         subject: { rule: "chapter-points", chapter: chapter.number, tier: chapter.tier },
-        label: `第${chapter.number}章 (${chapter.tier}) points`,
         unit: "points",
         measure: (i) => (i.chapter === chapter.number ? i.points : 0),
         ...bounded(range),
@@ -195,7 +190,6 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
       id: `tier:${tier}`,
       group: "tier",
       subject: { rule: "tier-points", tier },
-      label: `${tier} chapters together`,
       unit: "points",
       measure: (i) => (i.tier === tier ? i.points : 0),
       ...bounded(range),
@@ -203,7 +197,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
   }
   rules.push(...tierOrderRules(blueprint, syllabus));
   const time = { max: blueprint.paper.minutes, ...bounded(blueprint.rules.time) };
-  rules.push({ id: "time", group: "time", subject: { rule: "time" }, label: "estimated answering time", unit: "minutes", measure: (i) => i.minutes, ...time });
+  rules.push({ id: "time", group: "time", subject: { rule: "time" }, unit: "minutes", measure: (i) => i.minutes, ...time });
   const maxPerPoint = blueprint.rules.knowledge_points.max_per_point;
   if (maxPerPoint !== undefined) {
     for (const kp of syllabus.knowledgePoints) {
@@ -211,7 +205,6 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
         id: `knowledge-point:${kp.id}`,
         group: "knowledge-point",
         subject: { rule: "knowledge-point", knowledgePoint: kp.id, title: kp.title },
-        label: `knowledge point ${kp.id} ${kp.title}`,
         unit: "questions",
         measure: (i) => (i.knowledgePoints.includes(kp.id) ? 1 : 0),
         max: maxPerPoint,
@@ -240,7 +233,6 @@ export function tierOrderRules(blueprint: Blueprint, syllabus: SyllabusIndex): L
       id: `tier-order:${upper}:${lower}`,
       group: "tier" as const,
       subject: { rule: "tier-order" as const, upper, lower, margin: order.margin },
-      label: `${upper} ahead of ${lower}: average points per chapter`,
       unit: "points" as const,
       measure: (item: ItemFacts) => (item.tier === upper ? item.points / nUpper : item.tier === lower ? -item.points / nLower : 0),
       min: order.margin,
@@ -263,7 +255,6 @@ export function impliedRules(blueprint: Blueprint, syllabus: SyllabusIndex): Lin
       id: `implied:chapter:${chapter.number}:knowledge-points`,
       group: "knowledge-point" as const,
       subject: { rule: "chapter-knowledge-points" as const, chapter: chapter.number },
-      label: `第${chapter.number}章 knowledge points together`,
       unit: "questions" as const,
       measure: (i: ItemFacts) => i.knowledgePoints.filter((kp) => ids.has(kp)).length,
       max: maxPerPoint * ids.size,

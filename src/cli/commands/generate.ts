@@ -19,6 +19,7 @@ import { VERSION } from "../../version.js";
 import type { CommandResult } from "../command-result.js";
 import { exitCodeHelp } from "../exit-code.js";
 import { failureReport, generatedReport, withNotes } from "../format-generate.js";
+import { assemblyProgressText } from "../messages/diagnosis.js";
 import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { seconds, wholeNumber } from "../options.js";
 import { formatsFrom, type OutputFormat } from "../output-formats.js";
@@ -189,7 +190,7 @@ async function generateWith(
       solver,
       blueprintPath: relative(resolve(options.out ?? "out"), project.blueprintFile).split("\\").join("/"),
       generatedBy: `zujuan ${VERSION}`,
-      onProgress: progress,
+      onProgress: (stage) => progress(assemblyProgressText(stage, style.lang)),
     });
     const refused = brokenBank();
     if (refused) {
@@ -202,7 +203,7 @@ async function generateWith(
     if (writeModel) writeModel(toCplexLp(assemblyModel(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids, barred })));
     if (!result.ok) {
       const culprits = result.reason === "infeasible" ? await pinCulprits(project.bank, project.blueprint, project.syllabus, { seed, forms, maxOverlap, avoid: avoided.ids, barred, solver, timeLimitSeconds: Math.min(timeLimitSeconds, 15) }) : [];
-      if (culprits.length) result.diagnosis.message += `; the included question${culprits.length === 1 ? "" : "s"} ${culprits.join(", ")} cause${culprits.length === 1 ? "s" : ""} it: without ${culprits.length === 1 ? "it" : "them"} a paper exists`;
+      if (culprits.length) result.diagnosis.culprits = culprits;
       return withNotes(failureReport(result, { seed, timeLimitSeconds }, style), set.notes);
     }
 

@@ -23,8 +23,10 @@ import { formatsFrom } from "../output-formats.js";
 import { projectGuards } from "../output-guards.js";
 import { renderOutputs } from "../render-outputs.js";
 import { checkLabel, describeActual, describeExpected } from "../messages/checks.js";
+import { replaceFailureMessage, replaceShortfallMessage } from "../messages/diagnosis.js";
 import { describeIneligible } from "../messages/ineligible.js";
 import { run, UsageError, type RunContext } from "../run.js";
+import type { Lang } from "../messages/types.js";
 
 export interface ReplaceOptions {
   blueprint?: string;
@@ -41,7 +43,30 @@ export interface ReplaceOptions {
   sitting?: string;
 }
 
-function problemText(p: ReplaceProblem): string {
+function problemText(p: ReplaceProblem, lang: Lang): string {
+  return lang === "zh" ? zhProblemText(p) : enProblemText(p);
+}
+
+function zhProblemText(p: ReplaceProblem): string {
+  switch (p.code) {
+    case "no-such-number":
+      return `试卷没有第 ${p.number} 题（共 ${p.count} 题）`;
+    case "unknown-id":
+      return `--with ${p.id}：题库中没有这道题`;
+    case "already-in-paper":
+      return `--with ${p.id}：已是试卷的第 ${p.number} 题`;
+    case "ineligible":
+      return `--with ${p.id}：不能入卷（${describeIneligible(p.reason, "zh")}）`;
+    case "no-candidate":
+      return `第 ${p.number} 题：题库中没有别的可用${p.type}可以换上`;
+    case "pinned":
+      return `第 ${p.number} 题（${p.id}）是细目表指定入卷的题目，不能替换`;
+    case "too-many-forced":
+      return `--with ${p.ids.join("、")}：试卷的${p.type}只有 ${p.count} 题，放不下 ${p.ids.length} 题`;
+  }
+}
+
+function enProblemText(p: ReplaceProblem): string {
   switch (p.code) {
     case "no-such-number":
       return `the paper has no question ${p.number} (it has ${p.count})`;
@@ -60,17 +85,26 @@ function problemText(p: ReplaceProblem): string {
   }
 }
 
+const HEADINGS: Record<Lang, Record<"error" | "infeasible" | "timeout" | "internal", string>> = {
+  en: { error: "error: ", infeasible: "infeasible: ", timeout: "timeout: ", internal: "internal: " },
+  zh: { error: "错误：", infeasible: "无法换题：", timeout: "超出时限：", internal: "内部错误：" },
+};
+
 function failure(result: Exclude<ReplaceResult, { ok: true }>, style: RunContext["style"]): CommandResult {
+  const heads = HEADINGS[style.lang];
   if (result.reason === "usage") {
-    const lines = result.problems.map(problemText);
-    return { outcome: "bad-input", text: lines.map((l) => `${style.color.red("error")}: ${l}`).join("\n"), json: { ok: false, outcome: "bad-input", problems: result.problems, messages: lines } };
+    const lines = result.problems.map((p) => problemText(p, style.lang));
+    return { outcome: "bad-input", text: lines.map((l) => `${style.color.red(heads.error)}${l}`).join("\n"), json: { ok: false, outcome: "bad-input", problems: result.problems, messages: lines } };
   }
   if (result.reason === "infeasible") {
-    const text = [`${style.color.red("infeasible")}: ${result.message}`, ...result.shortfalls.map((s) => `  - ${s.message}`)].join("\n");
-    return { outcome: "infeasible", text, json: { ok: false, outcome: "infeasible", message: result.message, shortfalls: result.shortfalls } };
+    const message = replaceFailureMessage(result, style.lang);
+    const shortfalls = result.shortfalls.map((s) => ({ ...s, label: checkLabel(s.subject, style.lang), message: replaceShortfallMessage(s, style.lang) }));
+    const text = [`${style.color.red(heads.infeasible)}${message}`, ...shortfalls.map((s) => `  - ${s.message}`)].join("\n");
+    return { outcome: "infeasible", text, json: { ok: false, outcome: "infeasible", message, shortfalls } };
   }
   const outcome = searchOutcome(result.reason);
-  return { outcome, text: `${style.color.red(outcome)}: ${result.message}`, json: { ok: false, outcome, message: result.message } };
+  const message = replaceFailureMessage(result, style.lang);
+  return { outcome, text: `${style.color.red(heads[outcome === "timeout" ? "timeout" : "internal"])}${message}`, json: { ok: false, outcome, message } };
 }
 
 function numbersFrom(values: readonly string[]): number[] {

@@ -13,9 +13,8 @@ import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js
 import { Coefficients } from "./coefficients.js";
 import { aggregateCheck } from "../coverage/aggregate-bound.js";
 import { explainAggregate } from "../coverage/aggregate-explain.js";
-import { fmt } from "../rules.js";
 import { closestShortfalls } from "./closest.js";
-import { bankShortfalls, summarize, type Diagnosis, type RuleShortfall } from "./diagnose.js";
+import { bankShortfalls, boundsOf, summarize, type Diagnosis, type RuleShortfall } from "./diagnose.js";
 import { formSupplyShortfalls } from "./forms-supply.js";
 import { knowledgePointShortfalls, partitionShortfalls } from "./partition-arithmetic.js";
 import { cellsOf, gradesOf } from "./groups.js";
@@ -37,10 +36,13 @@ export interface AssembleOptions {
   /** Recorded in each paper file. */
   blueprintPath?: string;
   generatedBy?: string;
-  onProgress?: (stage: string) => void;
+  onProgress?: (stage: AssemblyProgress) => void;
   /** Clock for the time limit (milliseconds); injectable so the core stays free of the environment. */
   now?: () => number;
 }
+
+/** Where an assembly is, as data: the CLI says it. */
+export type AssemblyProgress = { stage: "grouping" } | { stage: "solving"; variables: number; rows: number } | { stage: "explaining" };
 
 export interface AssembledForm {
   label: string;
@@ -199,16 +201,13 @@ async function disjointFormsShortfalls(setup: Setup, forms: number, solver: Solv
   const shortfalls = (await explainAggregate(context, available, forms, check.level)) ?? [];
   return shortfalls.map((s) => ({
     rule: s.rule.id,
-    label: s.rule.label,
-    expected: `${s.expected} in each of ${forms} forms`,
+    subject: s.rule.subject,
+    expected: boundsOf(s.rule),
     form: 0,
     shortBy: s.shortBy,
     closest: s.closest,
     unit: s.rule.unit,
-    message:
-      s.shortBy > 0
-        ? `${s.rule.label}: ${forms} disjoint forms need ${fmt(s.rule.min! * forms)} ${s.rule.unit} together; the bank comes no closer than ${fmt(s.closest)} (short by ${fmt(s.shortBy)})`
-        : `${s.rule.label}: ${forms} disjoint forms allow ${fmt(s.rule.max! * forms)} ${s.rule.unit} together; the bank gives at least ${fmt(s.closest)} (over by ${fmt(-s.shortBy)})`,
+    why: { kind: "disjoint-forms", forms, together: (s.shortBy > 0 ? s.rule.min! : s.rule.max!) * forms },
   }));
 }
 
@@ -226,7 +225,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   const solveWith = async (built: AssemblyModel, firstFeasible = true, presolve = true): Promise<LpSolution> => {
     const left = (deadline - now()) / 1000;
     if (left <= 0) return { status: "timeout", values: new Map(), seconds: 0 };
-    progress(`solving a model of ${built.model.variables.length} variables and ${built.model.rows.length} rows`);
+    progress({ stage: "solving", variables: built.model.variables.length, rows: built.model.rows.length });
     const solution = await options.solver.solve(built.model, { timeLimitSeconds: left, firstFeasible, presolve, seed: options.seed });
     if (stats) {
       stats.solves += 1;
@@ -237,7 +236,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     return solution;
   };
 
-  progress("grouping interchangeable questions");
+  progress({ stage: "grouping" });
   const setup = setUp(bank, blueprint, syllabus, options);
   const context: StageContext = { ...setup.context, solve: (built, tuning) => solveWith(built, true, tuning?.presolve ?? true) };
   stats = setup.stats;
@@ -258,7 +257,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
 
   const { outcome, picks, formsSolved } = await assembleAll(setup, context, forms, maxOverlap, options.seed);
   if (outcome.kind === "infeasible") {
-    progress("explaining why no paper fits");
+    progress({ stage: "explaining" });
     // A rule the bank cannot meet even alone is the plainest explanation; else the closest paper says which rules clash.
     const bankShort = bankShortfalls(setup.rules, setup.classified, setup.context.coefficients);
     if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
@@ -267,7 +266,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   }
   if (outcome.kind !== "ok") {
     const diagnosis = summarize(false, [], []);
-    if (outcome.kind === "error") diagnosis.message = `solver failed: ${outcome.message}`;
+    if (outcome.kind === "error") diagnosis.failure = { kind: "solver", status: outcome.status, ...(outcome.detail !== undefined ? { detail: outcome.detail } : {}) };
     return { ok: false, reason: outcome.kind, diagnosis, ...base };
   }
 
@@ -291,9 +290,9 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   const broken = assembled.find((a) => !a.report.ok);
   if (broken) {
     // The model and the checker share one definition of every rule; reaching here is a bug, never a paper.
-    const failed = broken.report.checks.filter((c) => c.status === "fail").map((c) => `${c.id}: expected ${JSON.stringify(c.expected)}, got ${c.actual}`);
+    const failed = broken.report.checks.filter((c) => c.status === "fail").map((c) => ({ id: c.id, expected: c.expected, actual: c.actual }));
     const diagnosis = summarize(false, [], []);
-    diagnosis.message = `internal check failed for form ${broken.label}: ${failed.join("; ")}`;
+    diagnosis.failure = { kind: "internal-check", form: broken.label, failed };
     return { ok: false, reason: "error", diagnosis, ...base };
   }
   return { ok: true, forms: assembled, ...base };

@@ -1,7 +1,7 @@
 import type { LpSolution } from "../lp.js";
-import { describeExpected, fmt, type LinearRule } from "../rules.js";
+import type { LinearRule } from "../rules.js";
 import { slackShortfalls, type RuleShortfall } from "./diagnose.js";
-import { formLabel, type AssemblyModel } from "./model.js";
+import type { AssemblyModel } from "./model.js";
 import { assembleForms, exactModel, relaxedModel, type ModelContext, type StageContext, type StageOutcome } from "./stages.js";
 
 const solved = (s: LpSolution) => s.status === "optimal" || s.status === "feasible";
@@ -35,14 +35,8 @@ function realized(bound: readonly RuleShortfall[], outcome: Extract<StageOutcome
     const rule = context.rules.find((r) => r.id === s.rule)!;
     const closest = valueIn(outcome, context, rule, s.form);
     const shortBy = s.shortBy > 0 ? rule.min! - closest : -(closest - rule.max!);
-    const expected = describeExpected(rule);
-    const formNote = forms > 1 ? ` in form ${formLabel(s.form)}` : "";
-    const message =
-      shortBy > 0
-        ? `${rule.label}: needs ${expected}, the closest paper${formNote} reaches ${fmt(closest)} (short by ${fmt(shortBy)})`
-        : `${rule.label}: allows ${expected}, the closest paper${formNote} has ${fmt(closest)} (over by ${fmt(-shortBy)})`;
     const { bound: _bound, ...rest } = s;
-    return { ...rest, closest, shortBy, message };
+    return { ...rest, closest, shortBy, why: { kind: "closest-paper" as const, formNamed: forms > 1 } };
   });
 }
 

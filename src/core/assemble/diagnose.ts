@@ -1,20 +1,50 @@
 import type { LpSolution } from "../lp.js";
-import { describeExpected, fmt, type LinearRule } from "../rules.js";
+import type { LinearRule, RuleUnit } from "../rules.js";
+import type { Bounds, CheckSubject } from "../validate.js";
+import type { QuestionType } from "../vocabulary.js";
 import type { ClassifiedBank } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
-import { formLabel, type AssemblyModel } from "./model.js";
+import type { AssemblyModel } from "./model.js";
 import { ruleSupply, type RuleSupply } from "./supply.js";
+
+/** What a shortfall is about: a rule a check names, or the knowledge points of the whole syllabus. */
+export type ShortfallSubject = CheckSubject | { rule: "knowledge-points" };
+
+/**
+ * Why the rule cannot hold, as numbers: the CLI says it in the user's language.
+ * - bank-supply: the eligible questions alone cannot reach the bounds (see `supply`).
+ * - closest-paper: the closest paper (or, with `bound`, what no paper can beat) misses the rule;
+ *   `formNamed` when several forms were built together, so the form is named.
+ * - disjoint-forms: `forms` disjoint forms need `together` (the rule's bound times forms) from the bank.
+ * - forms-supply: `forms` forms of `count` questions sharing at most `maxOverlap` a pair need `need` distinct questions.
+ * - tier-ranges: a tier's own bound against what its chapters' ranges allow (`closest`).
+ * - chapter-ranges: the chapters' ranges together against the total; `tiers` the span of each tier.
+ * - tier-vs-others: a tier's span against what the other tiers leave of the total.
+ * - chapter-knowledge-points: a chapter's `points` knowledge points at most `most` each hold fewer questions than it needs.
+ * - knowledge-point-capacity: the paper's `questions` exceed `points` knowledge points at most `most` each.
+ */
+export type ShortfallReason =
+  | { kind: "bank-supply" }
+  | { kind: "closest-paper"; formNamed: boolean }
+  | { kind: "disjoint-forms"; forms: number; together: number }
+  | { kind: "forms-supply"; type: QuestionType; forms: number; count: number; maxOverlap: number; need: number; have: number }
+  | { kind: "tier-ranges"; tier: string }
+  | { kind: "chapter-ranges"; total: number; tiers: { tier: string; lo: number; hi: number }[] }
+  | { kind: "tier-vs-others"; tier: string; lo: number; hi: number; othersLo: number; othersHi: number; total: number }
+  | { kind: "chapter-knowledge-points"; chapter: number; need: number; points: number; most: number }
+  | { kind: "knowledge-point-capacity"; questions: number; points: number; most: number };
 
 export interface RuleShortfall {
   rule: string;
-  label: string;
-  expected: string;
+  subject: ShortfallSubject;
+  /** The rule's bounds (for disjoint forms, those of each form). */
+  expected: Bounds;
   /** Form (0-based) where the closest paper misses the rule. */
   form: number;
   /** How far the closest possible paper is from the rule, in the rule's unit (positive: too little). */
   shortBy: number;
   closest: number;
-  unit: string;
+  unit: RuleUnit;
   /** What the bank can supply for this rule at all; set when the bank alone rules it out. */
   supply?: RuleSupply;
   /**
@@ -22,8 +52,13 @@ export interface RuleShortfall {
    * closest real one may be further. Unset when the amount is that of a paper the exact model found.
    */
   bound?: boolean;
-  message: string;
+  why: ShortfallReason;
 }
+
+/** Why no paper came out besides the shortfalls: a solver failure, or a paper the checker refused (a bug). */
+export type DiagnosisFailure =
+  | { kind: "solver"; status: string; detail?: string }
+  | { kind: "internal-check"; form: string; failed: { id: string; expected: Bounds; actual: number | null }[] };
 
 export interface Diagnosis {
   /** Proven: the rules cannot hold together with this bank. False when the solver ran out of time. */
@@ -31,13 +66,19 @@ export interface Diagnosis {
   shortfalls: RuleShortfall[];
   /** Rules the bank cannot meet even on their own, whatever the other rules say. */
   bankShort: RuleShortfall[];
-  message: string;
+  failure?: DiagnosisFailure;
+  /** Forms built in turn (pins to forms): this form could not be built beside the ones before it. */
+  inTurn?: string;
+  /** Included questions without which a paper exists (found by the CLI). */
+  culprits?: string[];
 }
 
-function supplyDetail(supply: RuleSupply, needMore: boolean): string {
-  return supply.sections
-    .map((s) => `${s.type} ${fmt(needMore ? s.max : s.min)}${s.contributing === 0 && needMore ? " (none eligible)" : ""}`)
-    .join(", ");
+/** A rule's bounds, without its measure. */
+export function boundsOf(rule: Pick<LinearRule, "min" | "max">): Bounds {
+  const out: Bounds = {};
+  if (rule.min !== undefined) out.min = rule.min;
+  if (rule.max !== undefined) out.max = rule.max;
+  return out;
 }
 
 /** Rules that the bank cannot meet on their own: the sections' extreme supply misses the bounds. */
@@ -48,12 +89,8 @@ export function bankShortfalls(rules: readonly LinearRule[], bank: ClassifiedBan
     const tooLittle = rule.min !== undefined && supply.max < rule.min - 1e-9;
     const tooMuch = rule.max !== undefined && supply.min > rule.max + 1e-9;
     if (!tooLittle && !tooMuch) continue;
-    const expected = describeExpected(rule);
     const closest = tooLittle ? supply.max : supply.min;
-    const message = tooLittle
-      ? `${rule.label} needs ${expected}; eligible questions supply at most ${fmt(supply.max)} (${supplyDetail(supply, true)})`
-      : `${rule.label} allows ${expected}; eligible questions give at least ${fmt(supply.min)} (${supplyDetail(supply, false)})`;
-    found.push({ rule: rule.id, label: rule.label, expected, form: 0, shortBy: tooLittle ? rule.min! - closest : closest - rule.max!, closest, unit: rule.unit, supply, message });
+    found.push({ rule: rule.id, subject: rule.subject, expected: boundsOf(rule), form: 0, shortBy: tooLittle ? rule.min! - closest : closest - rule.max!, closest, unit: rule.unit, supply, why: { kind: "bank-supply" } });
   }
   return found;
 }
@@ -69,19 +106,11 @@ export function slackShortfalls(model: AssemblyModel, solution: LpSolution, rela
     const above = solution.values.get(s.above) ?? 0;
     if (below < 1e-6 && above < 1e-6) continue;
     const rule = s.rule;
-    const expected = describeExpected(rule);
     const shortBy = below > above ? below : -above;
     const bound = shortBy > 0 ? rule.min! : rule.max!;
     const closest = bound - shortBy;
-    const formNote = model.slacks.some((x) => x.form > 0) ? ` in form ${formLabel(s.form)}` : "";
-    const message = relaxed
-      ? shortBy > 0
-        ? `${rule.label}: needs ${expected}; no paper${formNote} comes closer than ${fmt(closest)} (short by at least ${fmt(shortBy)}: a bound, not a paper found)`
-        : `${rule.label}: allows ${expected}; no paper${formNote} comes closer than ${fmt(closest)} (over by at least ${fmt(-shortBy)}: a bound, not a paper found)`
-      : shortBy > 0
-        ? `${rule.label}: needs ${expected}, the closest paper${formNote} reaches ${fmt(closest)} (short by ${fmt(shortBy)})`
-        : `${rule.label}: allows ${expected}, the closest paper${formNote} has ${fmt(closest)} (over by ${fmt(-shortBy)})`;
-    const shortfall: RuleShortfall = { rule: rule.id, label: rule.label, expected, form: s.form, shortBy, closest, unit: rule.unit, message };
+    const formNamed = model.slacks.some((x) => x.form > 0);
+    const shortfall: RuleShortfall = { rule: rule.id, subject: rule.subject, expected: boundsOf(rule), form: s.form, shortBy, closest, unit: rule.unit, why: { kind: "closest-paper", formNamed } };
     if (relaxed) shortfall.bound = true;
     found.push(shortfall);
   }
@@ -89,9 +118,5 @@ export function slackShortfalls(model: AssemblyModel, solution: LpSolution, rela
 }
 
 export function summarize(proven: boolean, shortfalls: RuleShortfall[], bankShort: RuleShortfall[]): Diagnosis {
-  const rules = [...new Set([...bankShort, ...shortfalls].map((s) => s.label))];
-  const message = proven
-    ? `no paper can meet every rule: ${rules.length ? rules.join("; ") : "the rules conflict"} cannot hold together with this bank`
-    : "no paper found within the time limit (not proven impossible): raise --time-limit or relax the blueprint";
-  return { proven, shortfalls, bankShort, message };
+  return { proven, shortfalls, bankShort };
 }

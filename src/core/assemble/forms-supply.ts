@@ -24,17 +24,16 @@ export function formSupplyShortfalls(bank: ClassifiedBank, sections: readonly Bl
     const have = eligible.get(section.type) ?? 0;
     const need = distinctNeeded(section.count, forms, maxOverlap);
     if (have >= need) return [];
-    const sharing = maxOverlap > 0 ? ` sharing at most ${maxOverlap} questions a pair` : " with no question in common";
     return [
       {
         rule: `section:${section.type}`,
-        label: `${section.type}: ${section.count} questions`,
-        expected: `${need} questions over ${forms} forms`,
+        subject: { rule: "section-count", type: section.type, count: section.count },
+        expected: { min: need },
         form: 0,
         shortBy: need - have,
         closest: have,
         unit: "questions",
-        message: `${section.type}: ${forms} forms of ${section.count}${sharing} need at least ${need} questions; the bank has ${have} eligible (short by ${need - have})`,
+        why: { kind: "forms-supply", type: section.type, forms, count: section.count, maxOverlap, need, have },
       },
     ];
   });

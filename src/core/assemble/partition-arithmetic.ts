@@ -1,15 +1,17 @@
 import type { Blueprint } from "../blueprint.js";
-import { fmt } from "../rules.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import type { RuleShortfall } from "./diagnose.js";
+import type { Bounds } from "../validate.js";
+import type { Tier } from "../vocabulary.js";
+import type { RuleShortfall, ShortfallReason, ShortfallSubject } from "./diagnose.js";
 
 interface Span {
   lo: number;
   hi: number;
 }
 
-function shortfall(rule: string, label: string, expected: string, shortBy: number, closest: number, message: string): RuleShortfall {
-  return { rule, label, expected, form: 0, shortBy, closest, unit: "points", message };
+function shortfall(subject: ShortfallSubject, expected: Bounds, shortBy: number, closest: number, why: ShortfallReason): RuleShortfall {
+  const rule = subject.rule === "tier-points" ? `tier:${subject.tier}` : "total:points";
+  return { rule, subject, expected, form: 0, shortBy, closest, unit: "points", why };
 }
 
 /**
@@ -41,18 +43,18 @@ export function partitionShortfalls(blueprint: Blueprint, syllabus: SyllabusInde
     const needsMore = (t.own.min ?? 0) > t.byChapters.hi;
     found.push(
       needsMore
-        ? shortfall(`tier:${t.tier}`, `${t.tier} chapters together`, `≥ ${fmt(t.own.min!)} points`, t.own.min! - t.byChapters.hi, t.byChapters.hi, `${t.tier} chapters together need ≥ ${fmt(t.own.min!)} points; their chapters' ranges allow at most ${fmt(t.byChapters.hi)}`)
-        : shortfall(`tier:${t.tier}`, `${t.tier} chapters together`, `≤ ${fmt(t.own.max!)} points`, -(t.byChapters.lo - t.own.max!), t.byChapters.lo, `${t.tier} chapters together allow ≤ ${fmt(t.own.max!)} points; their chapters' ranges need at least ${fmt(t.byChapters.lo)}`),
+        ? shortfall({ rule: "tier-points", tier: t.tier as Tier }, { min: t.own.min! }, t.own.min! - t.byChapters.hi, t.byChapters.hi, { kind: "tier-ranges", tier: t.tier })
+        : shortfall({ rule: "tier-points", tier: t.tier as Tier }, { max: t.own.max! }, -(t.byChapters.lo - t.own.max!), t.byChapters.lo, { kind: "tier-ranges", tier: t.tier }),
     );
   }
   if (found.length) return found;
   const lo = tiers.reduce((s, t) => s + t.span.lo, 0);
   const hi = tiers.reduce((s, t) => s + t.span.hi, 0);
-  const parts = tiers.map((t) => `${t.tier} ${fmt(t.span.lo)}–${fmt(t.span.hi)}`).join(", ");
+  const why: ShortfallReason = { kind: "chapter-ranges", total, tiers: tiers.map((t) => ({ tier: t.tier, lo: t.span.lo, hi: t.span.hi })) };
   if (hi < total) {
-    found.push(shortfall("total:points", "total score", `${fmt(total)} points`, total - hi, hi, `the chapters can give at most ${fmt(hi)} points together (${parts}), the paper has ${fmt(total)}`));
+    found.push(shortfall({ rule: "total-points" }, { min: total, max: total }, total - hi, hi, why));
   } else if (lo > total) {
-    found.push(shortfall("total:points", "total score", `${fmt(total)} points`, total - lo, lo, `the chapters need at least ${fmt(lo)} points together (${parts}), the paper has ${fmt(total)}`));
+    found.push(shortfall({ rule: "total-points" }, { min: total, max: total }, total - lo, lo, why));
   } else {
     // Each tier against what the others need or allow: the arithmetic a setter would do by hand.
     for (const t of tiers) {
@@ -60,7 +62,7 @@ export function partitionShortfalls(blueprint: Blueprint, syllabus: SyllabusInde
       const othersLo = others.reduce((s, o) => s + o.span.lo, 0);
       const othersHi = others.reduce((s, o) => s + o.span.hi, 0);
       if (t.span.lo > total - othersLo || t.span.hi < total - othersHi) {
-        found.push(shortfall(`tier:${t.tier}`, `${t.tier} chapters together`, `${fmt(t.span.lo)}–${fmt(t.span.hi)} points`, 0, t.span.lo, `${t.tier} chapters need ${fmt(t.span.lo)}–${fmt(t.span.hi)} points while the other chapters need ${fmt(othersLo)}–${fmt(othersHi)} of the ${fmt(total)}`));
+        found.push(shortfall({ rule: "tier-points", tier: t.tier as Tier }, { min: t.span.lo, max: t.span.hi }, 0, t.span.lo, { kind: "tier-vs-others", tier: t.tier, lo: t.span.lo, hi: t.span.hi, othersLo, othersHi, total }));
       }
     }
   }
@@ -82,13 +84,13 @@ export function knowledgePointShortfalls(blueprint: Blueprint, syllabus: Syllabu
     if (room >= need) continue;
     found.push({
       rule: `chapter:${chapter.number}:examined`,
-      label: `第${chapter.number}章 examined`,
-      expected: `≥ ${need} questions`,
+      subject: { rule: "chapter-examined", chapter: chapter.number },
+      expected: { min: need },
       form: 0,
       shortBy: need - room,
       closest: room,
       unit: "questions",
-      message: `第${chapter.number}章 must be examined by ≥ ${need} questions, but its ${chapter.knowledge_points.length} knowledge points may take at most ${most} each: ${room} questions at most`,
+      why: { kind: "chapter-knowledge-points", chapter: chapter.number, need, points: chapter.knowledge_points.length, most },
     });
   }
   const questions = blueprint.sections.reduce((s, x) => s + x.count, 0);
@@ -96,13 +98,13 @@ export function knowledgePointShortfalls(blueprint: Blueprint, syllabus: Syllabu
   if (questions > most * points) {
     found.push({
       rule: "knowledge-points",
-      label: "knowledge points",
-      expected: `≤ ${most} questions each`,
+      subject: { rule: "knowledge-points" },
+      expected: { max: most },
       form: 0,
       shortBy: questions - most * points,
       closest: most * points,
       unit: "questions",
-      message: `a paper has ${questions} questions, but ${points} knowledge points at most ${most} each hold ${most * points}`,
+      why: { kind: "knowledge-point-capacity", questions, points, most },
     });
   }
   return found;

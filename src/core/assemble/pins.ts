@@ -104,7 +104,7 @@ export async function assembleFormsInTurn(bank: Bank, blueprint: Blueprint, syll
     if (!last.ok) {
       if (f > 0) {
         last.diagnosis.proven = false;
-        last.diagnosis.message = `form ${label} cannot be built beside the forms before it (built in turn because of pins to form ${label}; not proven impossible for every choice): ${last.diagnosis.message}`;
+        last.diagnosis.inTurn = label;
       }
       return last;
     }

@@ -3,7 +3,9 @@ import type { Blueprint } from "../blueprint.js";
 import type { LpModel, LpRow, LpSolution, LpVariable, Solver } from "../lp.js";
 import { paperItems, type Paper, type PaperFile } from "../paper.js";
 import { seededRandom, shuffled } from "../random.js";
-import { describeExpected, fmt, itemFacts, paperRules, type LinearRule } from "../rules.js";
+import { itemFacts, paperRules, type LinearRule, type LinearSubject, type RuleUnit } from "../rules.js";
+import type { Bounds } from "../validate.js";
+import { boundsOf } from "./diagnose.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import type { QuestionType } from "../vocabulary.js";
 import { classifyBank, type ClassifiedBank, type IneligibleReason } from "./classes.js";
@@ -44,19 +46,21 @@ export type ReplaceProblem =
   | { code: "pinned"; number: number; id: string }
   | { code: "too-many-forced"; type: QuestionType; ids: string[]; count: number };
 
+/** A rule the closest replacement misses: which, its bounds, and what that replacement gives. */
 export interface ReplaceShortfall {
   rule: string;
-  label: string;
-  expected: string;
+  subject: LinearSubject;
+  expected: Bounds;
+  unit: RuleUnit;
   closest: number;
-  message: string;
 }
 
 export type ReplaceResult =
   | { ok: true; file: PaperFile; changed: ReplacedQuestion[] }
   | { ok: false; reason: "usage"; problems: ReplaceProblem[] }
-  | { ok: false; reason: "infeasible"; shortfalls: ReplaceShortfall[]; message: string }
-  | { ok: false; reason: "timeout" | "error"; message: string };
+  | { ok: false; reason: "infeasible"; shortfalls: ReplaceShortfall[]; with?: string[] }
+  | { ok: false; reason: "timeout" }
+  | { ok: false; reason: "error"; status: string; detail?: string };
 
 /** Where a paper question stands: its section, its slot in the section, and its class (if it has one). */
 interface Slot {
@@ -224,10 +228,8 @@ function shortfallsOf(built: Built, solution: LpSolution): ReplaceShortfall[] {
     const b = solution.values.get(below) ?? 0;
     const a = solution.values.get(above) ?? 0;
     if (b < 1e-6 && a < 1e-6) continue;
-    const expected = describeExpected(rule);
     const closest = b > a ? rule.min! - b : rule.max! + a;
-    const message = b > a ? `${rule.label}: needs ${expected}, the closest replacement reaches ${fmt(closest)}` : `${rule.label}: allows ${expected}, the closest replacement has ${fmt(closest)}`;
-    found.push({ rule: rule.id, label: rule.label, expected, closest, message });
+    found.push({ rule: rule.id, subject: rule.subject, expected: boundsOf(rule), unit: rule.unit, closest });
   }
   return found;
 }
@@ -272,8 +274,8 @@ function rebuild(file: PaperFile, slots: readonly Slot[], asked: ReadonlySet<num
 
 function failed(solution: LpSolution): ReplaceResult {
   return solution.status === "timeout" || solution.status === "limit"
-    ? { ok: false, reason: "timeout", message: "no replacement found within the time limit (not proven impossible)" }
-    : { ok: false, reason: "error", message: solution.message ?? `solver status ${solution.status}` };
+    ? { ok: false, reason: "timeout" }
+    : { ok: false, reason: "error", status: solution.status, ...(solution.message !== undefined ? { detail: solution.message } : {}) };
 }
 
 /**
@@ -338,8 +340,5 @@ export async function replaceQuestions(file: PaperFile, paper: Paper, bank: Bank
   const relaxed = buildReplaceModel(columns, classified, rules, constants, request.seed, true, form);
   const closest = await request.solver.solve(relaxed.model, options);
   const shortfalls = closest.status === "optimal" || closest.status === "feasible" ? shortfallsOf(relaxed, closest) : [];
-  const named = shortfalls.map((s) => s.label);
-  const pinned = request.with?.length ? ` with ${request.with.join(", ")} in` : "";
-  const message = `no replacement keeps every rule${pinned}: ${named.length ? named.join("; ") : "the rules conflict"} cannot hold with the other questions kept`;
-  return { ok: false, reason: "infeasible", shortfalls, message };
+  return { ok: false, reason: "infeasible", shortfalls, ...(request.with?.length ? { with: [...request.with] } : {}) };
 }

@@ -16,7 +16,7 @@ export type StageOutcome =
   | { kind: "ok"; picks: ClassPick[]; pairs: [number, number][] }
   | { kind: "infeasible"; proof: "coarse" | "cells" | "exact" }
   | { kind: "timeout" }
-  | { kind: "error"; message: string };
+  | { kind: "error"; status: string; detail?: string };
 
 /** What the models are built from: the classified bank, its groupings and the rules. */
 export interface ModelContext {
@@ -41,7 +41,7 @@ export interface StageContext extends ModelContext {
 }
 
 function failure(solution: LpSolution): StageOutcome {
-  return solution.status === "timeout" ? { kind: "timeout" } : { kind: "error", message: solution.message ?? `solver status ${solution.status}` };
+  return solution.status === "timeout" ? { kind: "timeout" } : { kind: "error", status: solution.status, ...(solution.message !== undefined ? { detail: solution.message } : {}) };
 }
 
 const solved = (s: LpSolution) => s.status === "optimal" || s.status === "feasible";
