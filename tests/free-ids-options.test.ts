@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { formatMessage } from "../src/cli/messages/index.js";
+import { schemaDiagnostics } from "../src/core/schema-issues.js";
 import { finding } from "../src/core/diagnostic.js";
 import { compareKnowledgePoints } from "../src/core/analysis/breakdown.js";
 import { assemble } from "../src/core/assemble/assemble.js";
@@ -39,7 +40,9 @@ describe("knowledge-point ids are free strings declared in the syllabus", () => 
   it("refuses an unquoted number instead of reading 1.10 as 1.1, and a duplicate id", () => {
     const unquoted = syllabusSchema.safeParse({ ...raw, chapters: [{ ...raw.chapters[0], knowledge_points: [{ id: 1.1, title: "x" }] }] });
     expect(unquoted.success).toBe(false);
-    expect(JSON.stringify(unquoted.error?.issues)).toContain('write it in quotes (\\"1.1\\")');
+    const input = { ...raw, chapters: [{ ...raw.chapters[0], knowledge_points: [{ id: 1.1, title: "x" }] }] };
+    const said = schemaDiagnostics(unquoted.error!, input, { file: "s.yaml", path: [] }, "syllabus-schema").map((d) => formatMessage(d, "en"));
+    expect(said.join("\n")).toContain('write it in quotes ("1.1")');
     const twice = syllabusSchema.parse({ ...raw, chapters: [raw.chapters[0], { ...raw.chapters[1], knowledge_points: [{ id: "1.10", title: "again" }] }] });
     expect(syllabusProblems(twice)).toEqual([{ problem: "point-twice", id: "1.10" }]);
   });
