@@ -86,25 +86,6 @@ export function withinRule(rule: Pick<LinearRule, "min" | "max">, value: number)
   return (rule.min === undefined || value >= rule.min - EPSILON) && (rule.max === undefined || value <= rule.max + EPSILON);
 }
 
-export function describeBounds(rule: Pick<LinearRule, "min" | "max" | "unit">): string {
-  const { min, max } = rule;
-  if (min !== undefined && max !== undefined) return min === max ? `${fmt(min)}` : `${fmt(min)}–${fmt(max)}`;
-  if (min !== undefined) return `≥ ${fmt(min)}`;
-  if (max !== undefined) return `≤ ${fmt(max)}`;
-  return "any";
-}
-
-/** A rule's bounds with their unit, e.g. "≥ 1 question", "8–25 points". */
-export function describeExpected(rule: Pick<LinearRule, "min" | "max" | "unit">): string {
-  const single = (rule.min === 1 && (rule.max === undefined || rule.max === 1)) || (rule.min === undefined && rule.max === 1);
-  return `${describeBounds(rule)} ${single ? rule.unit.replace(/s$/, "") : rule.unit}`;
-}
-
-/** A measured amount with its unit, e.g. "1 question", "130 minutes". */
-export function describeAmount(value: number, unit: RuleUnit): string {
-  return `${fmt(value)} ${value === 1 ? unit.replace(/s$/, "") : unit}`;
-}
-
 /** A number as messages show it: whole, or with at most two decimals. */
 export function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, "").replace(/\.$/, "");

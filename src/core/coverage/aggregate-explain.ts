@@ -1,5 +1,5 @@
 import type { LpModel, LpRow, LpVariable } from "../lp.js";
-import { describeExpected, type LinearRule } from "../rules.js";
+import type { LinearRule } from "../rules.js";
 import { aggregateLevel, type AggregateLevel } from "./aggregate-bound.js";
 import type { ConstructContext } from "./construct.js";
 import { peelModel } from "./peel.js";
@@ -11,12 +11,6 @@ export interface AggregateShortfall {
   /** Positive: too little; negative: too much. */
   shortBy: number;
   closest: number;
-  /**
-   * The rule's bounds in English, read only by assemble's forms diagnosis (src/core/assemble, being
-   * worded outside the core on its own branch): drop it once that reads `rule.min`/`rule.max` instead.
-   * Coverage words its shortfalls from the numbers (src/cli/messages/capacity.ts).
-   */
-  expected: string;
 }
 
 const BACKSTOP_SECONDS = 600;
@@ -77,6 +71,6 @@ export async function explainAggregate(context: ConstructContext, available: rea
   return [...byRule].map(([ri, shortBy]) => {
     const rule = rules[ri]!;
     const bound = shortBy > 0 ? rule.min! * papers : rule.max! * papers;
-    return { rule, papers, shortBy, closest: bound - shortBy, expected: describeExpected(rule) };
+    return { rule, papers, shortBy, closest: bound - shortBy };
   });
 }
