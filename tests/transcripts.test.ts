@@ -121,6 +121,8 @@ describe("CLI transcripts", () => {
     ["zh: validate a draft with a bad inline question", ["validate", "out/draft.yaml", "--lang", "zh"]],
     ["zh: a file that is not a paper", ["validate", "not-a-paper.yaml", "--blueprint", "project/10421-bench.yaml", "--lang", "zh"]],
     ["zh: coverage of the bank", ["coverage", "--blueprint", "small/10421-bench.yaml", "--min-papers", "5", "--lang", "zh"]],
+    ["zh: record the sitting", ["record", "out-zh/10421-A.yaml", "--sitting", "2026-10", "--lang", "zh"]],
+    ["zh: record it again", ["record", "out-zh/10421-A.yaml", "--sitting", "2026-10", "--lang", "zh"]],
     ["zh from the locale: a missing bank", ["lint", "--blueprint", "project/10421-bench.yaml", "--bank", "nowhere"], { LC_ALL: "", LANG: "zh_CN.UTF-8" }],
     ["an unknown --lang", ["lint", "--lang", "fr"]],
   ];

@@ -15,6 +15,7 @@ import { displayPath } from "../io/load-project.js";
 import type { Project } from "../io/load-project.js";
 import type { CommandResult } from "./command-result.js";
 import { UsageError, type RunContext } from "./run.js";
+import { recordedForms } from "./messages/outputs.js";
 
 // What generate adds to the blueprint and to the papers for the setter's hand: pins, history rules, shuffled forms.
 
@@ -124,6 +125,7 @@ export function recordForms(
   project: Project,
   forms: readonly { form: AssembledForm; path: string }[],
   sitting: string,
+  lang: Lang,
 ): { ok: true; text: string; json: object } | { ok: false; diagnostics: Diagnostic[] } {
   const path = historyPathOf(project.bankDir);
   const loaded = loadHistory(path);
@@ -136,5 +138,5 @@ export function recordForms(
   if (history !== loaded.history) writeHistory(path, history);
   const shown = displayPath(path);
   const labels = forms.map((f) => f.form.label).join(", ");
-  return { ok: true, text: `recorded form${forms.length === 1 ? "" : "s"} ${labels} as used in sitting ${sitting}, in ${shown}`, json: { history: shown, sitting, forms: forms.map((f) => f.form.label) } };
+  return { ok: true, text: recordedForms(labels, forms.length, sitting, shown, lang), json: { history: shown, sitting, forms: forms.map((f) => f.form.label) } };
 }

@@ -18,6 +18,7 @@ import { formatDiagnostics } from "../format-diagnostics.js";
 import { unifiedDiff } from "../format-diff.js";
 import { unusable } from "../load-or-fail.js";
 import { run, UsageError, type RunContext } from "../run.js";
+import { bankFilesWritten, bankNotWritten, leftOut, templateWritten, wroteFiles } from "../messages/outputs.js";
 
 export interface AnalyzeOptions {
   scores?: string;
@@ -48,7 +49,7 @@ async function writeTemplate(paperPath: string, options: AnalyzeOptions, { style
   const shown = displayPath(resolve(shownJoin(options.out ?? dirname(paperPath), `${paperName(paperPath)}-scores.${format}`)));
   const write = prepareSingleOutput({ path: resolve(shown), shown }, "--template", options.force === true, projectGuards(loaded.project, [{ path: paperPath, what: "the paper" }]));
   write(format === "csv" ? toCsv([header]) : await xlsxTemplate(header));
-  return { outcome: "ok", text: `wrote ${shown} (${header.length} columns)`, json: { ok: true, file: shown, columns: header } };
+  return { outcome: "ok", text: templateWritten(shown, header.length, style.lang), json: { ok: true, file: shown, columns: header } };
 }
 
 /** The bank edits a plan implies, one per question. */
@@ -123,11 +124,11 @@ export async function analyze(paperPath: string, options: AnalyzeOptions, contex
   // The one place zujuan writes the bank: asked for with --retag --write, each file replaced atomically.
   if (options.write) for (const c of changes) writeFileAtomic({ path: c.path, shown: c.shown, data: c.after });
 
-  const text = [formatAnalysis(analysis, style), ...outputs.map((f) => `wrote ${f.shown}`)];
+  const text = [formatAnalysis(analysis, style), ...outputs.map((f) => wroteFiles([f.shown], style.lang))];
   if (plan) {
     text.push("", ...changes.map((c) => unifiedDiff(c.shown, c.before, c.after)), "", formatRetagSummary(plan, style));
-    text.push(...problems.map((p) => style.color.yellow(`${p.file}: ${p.questionId} left out: ${p.problem}`)));
-    text.push(options.write ? `wrote ${changes.length} bank file${changes.length === 1 ? "" : "s"}` : "nothing written to the bank (add --write to apply)");
+    text.push(...problems.map((p) => style.color.yellow(leftOut(p.file, p.questionId, p.problem, style.lang))));
+    text.push(options.write ? bankFilesWritten(changes.length, style.lang) : bankNotWritten(style.lang));
   }
   const json: Record<string, unknown> = { ok: true, analysis, files: outputs.map((f) => f.shown) };
   if (plan) json.retag = { ...plan, files: changes.map((c) => c.shown), problems, written: Boolean(options.write) };

@@ -216,7 +216,7 @@ async function generateWith(
     const shownOf = (name: string) => set.files.find((f) => basename(f.path) === name)!.shown;
     const written = result.forms.map((form) => ({ form, shown: shownOf(`${courseCode(project)}-${form.label}.yaml`) }));
     const report = generatedReport(result, written, set.files.map((f) => f.shown), seed, style);
-    const recorded = sitting ? recordForms(project, written.map(({ form, shown }) => ({ form, path: resolve(shown) })), sitting) : undefined;
+    const recorded = sitting ? recordForms(project, written.map(({ form, shown }) => ({ form, path: resolve(shown) })), sitting, style.lang) : undefined;
     if (recorded && !recorded.ok) return unusable(recorded.diagnostics, style);
     const withRecord = recorded ? { ...report, text: `${report.text}\n${recorded.text}`, json: { ...(report.json as object), recorded: recorded.json } } : report;
     return withNotes(withRecord, set.notes);

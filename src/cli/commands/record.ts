@@ -6,8 +6,8 @@ import { displayPath } from "../../io/load-project.js";
 import { loadPaper } from "../../io/load-paper.js";
 import type { CommandResult } from "../command-result.js";
 import { unusable } from "../load-or-fail.js";
-import { plural } from "../words.js";
 import { run, UsageError, type RunContext } from "../run.js";
+import { alreadyRecorded, recordedPaper } from "../messages/outputs.js";
 
 interface RecordOptions {
   sitting?: string;
@@ -35,8 +35,10 @@ export function record(paperPath: string, options: RecordOptions, { style }: Run
   if (next.added) writeHistory(path, next.history);
   const shown = displayPath(path);
   const text = next.added
-    ? `${style.color.green("recorded")}: ${plural(questions.length, "question")} of ${paperPath} as used in sitting ${sitting}, in ${shown}`
-    : `${paperPath} is already recorded for sitting ${sitting} in ${shown}: nothing changed`;
+    ? style.lang === "zh"
+      ? style.color.green(recordedPaper(questions.length, paperPath, sitting, shown, "zh"))
+      : `${style.color.green("recorded")}: ${recordedPaper(questions.length, paperPath, sitting, shown, "en")}`
+    : alreadyRecorded(paperPath, sitting, shown, style.lang);
   return { outcome: "ok", text, json: { ok: true, history: shown, sitting, added: next.added, questions } };
 }
 

@@ -12,6 +12,7 @@ import { projectGuards } from "../output-guards.js";
 import { PASSWORD_ENV, pdfPassword } from "../password.js";
 import { renderOutputs } from "../render-outputs.js";
 import { run, UsageError, type RunContext } from "../run.js";
+import { brokenRulesWarning, encryptedNote, wroteFile } from "../messages/outputs.js";
 
 export interface RenderOptions {
   blueprint?: string;
@@ -73,10 +74,10 @@ export async function render(paperPath: string, options: RenderOptions, { style 
 
     const failing = report.checks.filter((c) => c.status === "fail").map((c) => c.id);
     const warning = failing.length
-      ? style.color.yellow(`warning: the paper breaks ${failing.length} blueprint rule${failing.length === 1 ? "" : "s"} (${failing.join(", ")}); rendered anyway (zujuan validate ${paperPath} says more)`)
+      ? style.color.yellow(brokenRulesWarning(failing.length, failing, paperPath, style.lang))
       : "";
-    const lines = files.map((f) => `wrote ${f.shown} (${kb(f.bytes)})`);
-    if (password !== undefined) lines.push("encrypted with the password given (AES-256; printing allowed)");
+    const lines = files.map((f) => wroteFile(f.shown, kb(f.bytes), style.lang));
+    if (password !== undefined) lines.push(encryptedNote(style.lang));
     return withNotes(
       {
         outcome: "ok",

@@ -27,6 +27,7 @@ import { replaceFailureMessage, replaceShortfallMessage } from "../messages/diag
 import { describeIneligible } from "../messages/ineligible.js";
 import { run, UsageError, type RunContext } from "../run.js";
 import type { Lang } from "../messages/types.js";
+import { questionsChanged, replaceSeed, wroteFiles } from "../messages/outputs.js";
 
 export interface ReplaceOptions {
   blueprint?: string;
@@ -189,15 +190,15 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
     set.commit(contents);
     const changes = result.changed.map((c) => `  ${c.number}. ${c.from} → ${c.to}`);
     const text = [
-      style.color.bold(`${set.files[0]!.shown}: ${result.changed.length} question${result.changed.length === 1 ? "" : "s"} changed`),
+      style.color.bold(questionsChanged(set.files[0]!.shown, result.changed.length, style.lang)),
       ...changes,
       "",
       formatChecks(report.checks, style),
       "",
       formatSpec(report.spec, style),
       "",
-      `seed ${seed} (the same seed gives the same replacement: --seed ${seed})`,
-      formats.length ? `wrote ${set.files.map((f) => f.shown).join(", ")}` : "",
+      replaceSeed(seed, style.lang),
+      formats.length ? wroteFiles(set.files.map((f) => f.shown), style.lang) : "",
     ].filter((line, i, all) => line !== "" || i < all.length - 1);
     return withNotes({ outcome: "ok", text: text.join("\n"), json: { ok: true, seed, file: set.files[0]!.shown, files: set.files.map((f) => f.shown), changed: result.changed, sections: newFile.sections, checks: report.checks } }, set.notes);
   } finally {
