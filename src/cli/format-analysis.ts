@@ -67,7 +67,7 @@ export function formatAnalysis(a: Analysis, style: Style): string {
   const c = style.color;
   const flagged = a.items.filter((i) => i.flags.length).length;
   return [
-    c.bold(`试卷分析 ${a.sitting}: ${a.paper.n} candidates, upper/lower groups of ${a.groupSize}`),
+    c.bold(style.lang === "zh" ? `试卷分析 ${a.sitting}：考生 ${a.paper.n} 人，高分组与低分组各 ${a.groupSize} 人` : `试卷分析 ${a.sitting}: ${a.paper.n} candidates, upper/lower groups of ${a.groupSize}`),
     paperTable(a),
     "",
     c.bold("成绩分布"),
@@ -78,20 +78,36 @@ export function formatAnalysis(a: Analysis, style: Style): string {
     "",
     ...(optionTable(a) ? [c.bold("选择题选项分析 (upper/lower group share; * the key)"), optionTable(a)!, ""] : []),
     ...breakdownTables(a).flatMap((t) => [t, ""]),
-    flagged ? c.yellow(`${flagged} item${flagged === 1 ? "" : "s"} flagged`) : c.green("no item flagged"),
+    style.lang === "zh"
+      ? flagged
+        ? c.yellow(`需要关注的试题 ${flagged} 道`)
+        : c.green("没有需要关注的试题")
+      : flagged
+        ? c.yellow(`${flagged} item${flagged === 1 ? "" : "s"} flagged`)
+        : c.green("no item flagged"),
   ].join("\n");
 }
 
 export function formatRetagSummary(plan: RetagPlan, style: Style): string {
   const c = style.color;
   const lines: string[] = [];
-  if (plan.recorded.length) lines.push(c.yellow(`${plan.recorded.length} question${plan.recorded.length === 1 ? " already has" : "s already have"} a stats entry for ${plan.sitting}: not recorded twice`));
-  if (plan.skipped.length) lines.push(`${plan.skipped.length} inline question${plan.skipped.length === 1 ? "" : "s"} of the paper left out (not in the bank)`);
+  const zh = style.lang === "zh";
+  if (plan.recorded.length) {
+    lines.push(c.yellow(zh ? `${plan.recorded.length} 道题已有 ${plan.sitting} 的统计数据，不重复记录` : `${plan.recorded.length} question${plan.recorded.length === 1 ? " already has" : "s already have"} a stats entry for ${plan.sitting}: not recorded twice`));
+  }
+  if (plan.skipped.length) lines.push(zh ? `试卷中直接写出的 ${plan.skipped.length} 道题不在题库中，未处理` : `${plan.skipped.length} inline question${plan.skipped.length === 1 ? "" : "s"} of the paper left out (not in the bank)`);
   return [...lines, retagVerdict(plan, style)].join("\n");
 }
 
 function retagVerdict(plan: RetagPlan, style: Style): string {
   const c = style.color;
-  if (!plan.retagged) return c.yellow(`${plan.n} candidates, fewer than the ${plan.minCandidates} the blueprint asks before retagging: stats entries only`);
+  if (!plan.retagged) {
+    return c.yellow(
+      style.lang === "zh"
+        ? `考生 ${plan.n} 人，少于细目表要求的 ${plan.minCandidates} 人，不改难度标注，只记统计数据`
+        : `${plan.n} candidates, fewer than the ${plan.minCandidates} the blueprint asks before retagging: stats entries only`,
+    );
+  }
+  if (style.lang === "zh") return plan.changes.length ? `有 ${plan.changes.length} 处难度标注应改` : "各题的难度标注都与实测难度 p 相符";
   return plan.changes.length ? `${plan.changes.length} difficulty tag${plan.changes.length === 1 ? "" : "s"} to change` : "every difficulty tag agrees with the observed p";
 }
