@@ -141,12 +141,12 @@ async function generateWith(
   const loadOptions: { blueprint?: string; bank?: string } = {};
   if (options.blueprint !== undefined) loadOptions.blueprint = options.blueprint;
   if (options.bank !== undefined) loadOptions.bank = options.bank;
-  progress("loading the blueprint and syllabus");
+  progress(style.lang === "zh" ? "读取细目表和考试大纲" : "loading the blueprint and syllabus");
   const rules = loadRules(loadOptions);
   // A blueprint that arithmetic alone proves impossible is answered before the bank is read.
   const impossible = rules.ok ? blueprintShortfalls(rules.blueprint, rules.syllabus) : [];
   if (impossible.length) return failureReport(blueprintFailure(impossible), { seed, timeLimitSeconds }, style);
-  progress("loading the bank");
+  progress(style.lang === "zh" ? "读取题库" : "loading the bank");
   const loaded = loadProject(loadOptions, rules);
   if (!loaded.ok) return unusable(loaded.diagnostics, style);
   // The bank's lint runs while HiGHS solves the first model (below), on a thread otherwise idle; a bank
@@ -209,7 +209,9 @@ async function generateWith(
 
     if (shuffleModes.length) result.forms = shuffleForms(result.forms, project, seed, shuffleModes);
     const formats = setFormats(options);
-    if (formats.length) progress(`rendering the ${formats.map((f) => (f === "pdf" ? "PDFs" : "Word files")).join(" and ")}`);
+    if (formats.length) {
+      progress(style.lang === "zh" ? `排版 ${formats.map((f) => (f === "pdf" ? "PDF" : "Word")).join("、")} 文件` : `rendering the ${formats.map((f) => (f === "pdf" ? "PDFs" : "Word files")).join(" and ")}`);
+    }
     const contents = await setContents(result.forms, project, formats);
     if (!contents.ok) return unusable(contents.diagnostics, style);
     set.commit(set.files.map((f) => contents.byName.get(basename(f.path))!));
