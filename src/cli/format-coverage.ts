@@ -6,6 +6,7 @@ import { cueDiagnostic, formatCueStatistics } from "./format-item-quality.js";
 import { formatMessage } from "./messages/index.js";
 import { runsOutDetail, runsOutLabel, supplyLimitLabel } from "./messages/capacity.js";
 import { requirementActual, requirementLabel, requirementMessage } from "./messages/requirements.js";
+import type { Lang } from "./messages/types.js";
 import type { Style } from "./style.js";
 import { fmt, renderTable } from "./table.js";
 
@@ -14,6 +15,18 @@ function heatCell(count: number, thin: boolean, needed: boolean, style: Style): 
   const c = style.color;
   if (count === 0) return needed ? c.red.bold("0") : c.dim("·");
   return thin ? c.yellow(String(count)) : String(count);
+}
+
+const MATRIX_TITLES: Record<CountMatrix["id"], [en: string, zh: string]> = {
+  "chapter-type": ["chapter × type", "章 × 题型"],
+  "chapter-level": ["chapter × level", "章 × 认知层次"],
+  "chapter-difficulty": ["chapter × difficulty", "章 × 难易度"],
+  "level-difficulty": ["level × difficulty", "认知层次 × 难易度"],
+};
+
+/** A coverage matrix's title, in the language asked. */
+export function matrixTitle(id: CountMatrix["id"], lang: Lang): string {
+  return MATRIX_TITLES[id][lang === "zh" ? 1 : 0];
 }
 
 export function formatMatrix(matrix: CountMatrix, style: Style): string {
@@ -27,7 +40,7 @@ export function formatMatrix(matrix: CountMatrix, style: Style): string {
   const points = ["分值", ...matrix.columnTotals.map((t) => fmt(t.points)), "", ""];
   const zh = style.lang === "zh";
   const unit = matrix.id === "chapter-type" ? (zh ? "题数" : "questions") : zh ? "计分单位：案例分析题每个小题算一次" : "graded parts: a case counts once per sub-question";
-  const title = zh ? `${matrix.title}（${unit}；题 = 题数，分 = 分值）` : `${matrix.title} (${unit}; 题 = count, 分 = points)`;
+  const title = zh ? `${matrixTitle(matrix.id, "zh")}（${unit}；题 = 题数，分 = 分值）` : `${matrixTitle(matrix.id, "en")} (${unit}; 题 = count, 分 = points)`;
   return [style.color.bold(title), renderTable(["", ...matrix.columns.map((c) => c.label), "题", "分"], [...rows, totals, points])].join("\n");
 }
 

@@ -8,7 +8,7 @@ import { paperIdsFromFiles } from "../../io/paper-ids.js";
 import { HighsSolver } from "../../solver/highs.js";
 import { badInput, type CommandResult } from "../command-result.js";
 import { formatDiagnostics } from "../format-diagnostics.js";
-import { formatCoverage } from "../format-coverage.js";
+import { formatCoverage, matrixTitle } from "../format-coverage.js";
 import { checkOutcome } from "../exit-code.js";
 import { plural } from "../words.js";
 import { formatGithub, githubInputError } from "../format-github.js";
@@ -101,7 +101,7 @@ export async function coverageCommand(options: CoverageOptions, context: RunCont
   return {
     outcome: checkOutcome(!report.ok),
     text: formatCoverage(report, located, head, style),
-    json: { ...report, needs: needsJson(report.needs, style.lang), diagnostics: located, bank: displayPath(project.bankDir), blueprint: displayPath(project.blueprintFile), capacity: report.capacity.papers, capacityReport: capacityJson(report.capacity, style.lang), ...(usage.json ? { usage: usage.json } : {}) },
+    json: { ...report, matrices: report.matrices.map((m) => ({ ...m, title: matrixTitle(m.id, style.lang) })), needs: needsJson(report.needs, style.lang), diagnostics: located, bank: displayPath(project.bankDir), blueprint: displayPath(project.blueprintFile), capacity: report.capacity.papers, capacityReport: capacityJson(report.capacity, style.lang), ...(usage.json ? { usage: usage.json } : {}) },
     outputs: { junit: junit(report), github: formatGithub(report, located) },
   };
 }

@@ -17,7 +17,6 @@ export type MatrixId = "chapter-type" | "chapter-level" | "chapter-difficulty" |
  */
 export interface CountMatrix {
   id: MatrixId;
-  title: string;
   rows: Axis[];
   columns: Axis[];
   questions: number[][];
@@ -77,7 +76,6 @@ function withTotals(matrix: Omit<CountMatrix, "rowTotals" | "columnTotals">): Co
 /** One matrix, filled by `place`, which names the cells (row key, column key, points) a question counts in. */
 function tally(
   id: MatrixId,
-  title: string,
   rows: Axis[],
   columns: Axis[],
   questions: readonly Question[],
@@ -99,7 +97,7 @@ function tally(
     }
   }
   const thin = marksThin ? relativelyThin(counts) : counts.map((row) => row.map(() => false));
-  return { id, title, rows, columns, questions: counts, points, thin };
+  return { id, rows, columns, questions: counts, points, thin };
 }
 
 const axis = (values: readonly string[]): Axis[] => values.map((v) => ({ key: v, label: v }));
@@ -110,10 +108,10 @@ export function coverageMatrices(bank: Bank, blueprint: Blueprint, syllabus: Syl
   const qs = bank.questions;
   const parts = (q: Question) => partsOf(q, blueprint);
   return [
-    tally("chapter-type", "章 × 题型", chapters, axis(QUESTION_TYPES), qs, (q) => [{ row: String(q.chapter), column: q.type, points: questionPoints(q, blueprint) }], true),
-    tally("chapter-level", "章 × 认知层次", chapters, axis(syllabus.levels), qs, (q) => parts(q).map((p) => ({ row: String(q.chapter), column: p.level, points: p.points })), true),
-    tally("chapter-difficulty", "章 × 难易度", chapters, axis(syllabus.difficulties), qs, (q) => parts(q).map((p) => ({ row: String(q.chapter), column: p.difficulty, points: p.points })), true),
-    tally("level-difficulty", "认知层次 × 难易度", axis(syllabus.levels), axis(syllabus.difficulties), qs, (q) => parts(q).map((p) => ({ row: p.level, column: p.difficulty, points: p.points })), false),
+    tally("chapter-type", chapters, axis(QUESTION_TYPES), qs, (q) => [{ row: String(q.chapter), column: q.type, points: questionPoints(q, blueprint) }], true),
+    tally("chapter-level", chapters, axis(syllabus.levels), qs, (q) => parts(q).map((p) => ({ row: String(q.chapter), column: p.level, points: p.points })), true),
+    tally("chapter-difficulty", chapters, axis(syllabus.difficulties), qs, (q) => parts(q).map((p) => ({ row: String(q.chapter), column: p.difficulty, points: p.points })), true),
+    tally("level-difficulty", axis(syllabus.levels), axis(syllabus.difficulties), qs, (q) => parts(q).map((p) => ({ row: p.level, column: p.difficulty, points: p.points })), false),
   ].map(withTotals);
 }
 
