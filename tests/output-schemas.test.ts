@@ -89,3 +89,27 @@ describe("published JSON schemas of the commands' output", () => {
     }
   });
 });
+
+describe("published JSON schemas of replace, render, record and analyze", () => {
+  it("describe what each prints, in both languages", async () => {
+    const project = tempProject();
+    const out = join(project.dir, "out");
+    expect((await runCli(["generate", "--blueprint", project.blueprint, "--seed", "4", "--no-pdf", "--out", out], { cwd: project.dir })).code).toBe(0);
+    const paper = join(out, "10421-A.yaml");
+    for (const lang of ["en", "zh"]) {
+      const replaced = await runCli(["replace", paper, "1", "--seed", "2", "--no-pdf", "--out", join(out, `r-${lang}.yaml`), "--format", "json", "--lang", lang], { cwd: project.dir });
+      const json = expectMatches("replace", replaced.stdout);
+      if (json.ok) expect((json.changed as unknown[]).length).toBe(1);
+      else expect(json.outcome).toBe("infeasible");
+      const template = await runCli(["analyze", paper, "--template", "--out", join(out, lang), "--format", "json", "--lang", lang], { cwd: project.dir });
+      expect((expectMatches("analyze", template.stdout).columns as string[])[0]).toBe("准考证号");
+    }
+    const rendered = await runCli(["render", paper, "--only", "paper", "--out", join(out, "pdf"), "--format", "json"], { cwd: project.dir });
+    expect((expectMatches("render", rendered.stdout).files as { kind: string }[]).map((f) => f.kind)).toEqual(["paper"]);
+    const recorded = await runCli(["record", paper, "--sitting", "2026-10", "--format", "json"], { cwd: project.dir });
+    expect(expectMatches("record", recorded.stdout)).toMatchObject({ sitting: "2026-10", added: true });
+    const sheet = join(ROOT, "docs/examples/10421-A-2026-04.csv");
+    const analyzed = await runCli(["analyze", join(ROOT, "docs/examples/10421-A.yaml"), "--scores", sheet, "--sitting", "2026-04", "--out", join(out, "report"), "--format", "json"]);
+    expect((expectMatches("analyze", analyzed.stdout).analysis as { paper: { n: number } }).paper.n).toBe(400);
+  });
+});

@@ -55,7 +55,7 @@ export const ruleCheckSchema = z
   .object({
     id: z.string().describe("the rule's id, stable across runs (level:识记, chapter:3:points, structure:unique, …)"),
     label: z.string().describe("the rule in words, in the language of --lang"),
-    group: z.enum(["section", "total", "level", "difficulty", "chapter", "tier", "time", "knowledge-point", "structure", "content", "pin"]),
+    group: z.enum(["section", "total", "level", "difficulty", "chapter", "tier", "time", "knowledge-point", "structure", "content", "pin", "history", "overlap"]),
     subject: z.looseObject({ rule: z.string() }).describe("what the rule is about, as data: its kind (rule) and its numbers and names"),
     expected: bounds.describe("the bounds the rule sets; a missing bound is no bound"),
     actual: z.number().nullable().describe("the measured value in unit; null when there is nothing to measure (no such section)"),
@@ -244,6 +244,56 @@ export const coverageOutputSchema = z
   })
   .strict();
 
+/** zujuan replace --format json: the new paper, or why no replacement exists. */
+export const replaceOutputSchema = z.union([
+  z
+    .object({
+      ok: z.literal(true),
+      seed: z.number().int().describe("the seed that reproduces this replacement"),
+      file: z.string().describe("the new paper file"),
+      files: z.array(z.string()).describe("every file written"),
+      changed: z.array(z.looseObject({ number: z.number().int(), from: z.string(), to: z.string() })).describe("each question changed: its number in the paper, the old id and the new"),
+      sections: z.array(paperSection),
+      checks: z.array(z.looseObject({ id: z.string(), status: z.enum(["pass", "fail", "warning"]) })),
+    })
+    .strict(),
+  z.looseObject({ ok: z.literal(false), outcome: z.enum(["bad-input", "infeasible", "timeout", "internal"]) }),
+]);
+
+/** zujuan render --format json */
+export const renderOutputSchema = z
+  .object({
+    ok: z.literal(true),
+    files: z.array(z.object({ kind: z.enum(["paper", "answers", "spec", "sheet"]), file: z.string(), bytes: z.number().int() }).strict()),
+    encrypted: z.boolean(),
+    failingRules: z.array(z.string()).describe("rules the paper breaks (it is rendered anyway)"),
+  })
+  .strict();
+
+/** zujuan record --format json */
+export const recordOutputSchema = z
+  .object({
+    ok: z.literal(true),
+    history: z.string().describe("the history file beside the bank"),
+    sitting: z.string(),
+    added: z.boolean().describe("false when the paper was already recorded for the sitting"),
+    questions: z.array(z.string()),
+  })
+  .strict();
+
+/** zujuan analyze --format json: a score-sheet template, or the analysis of a sitting (and the retag plan). */
+export const analyzeOutputSchema = z.union([
+  z.object({ ok: z.literal(true), file: z.string(), columns: z.array(z.string()).describe("the template's header row") }).strict(),
+  z
+    .object({
+      ok: z.literal(true),
+      analysis: z.looseObject({ sitting: z.string(), paper: z.looseObject({ n: z.number().int() }), items: z.array(z.looseObject({})) }),
+      files: z.array(z.string()).describe("the report files written"),
+      retag: z.looseObject({ files: z.array(z.string()), written: z.boolean() }).optional().describe("with --retag: the difficulty tags to change"),
+    })
+    .strict(),
+]);
+
 /** What any command prints with --format json when its input is unusable (exit 2) or on a bug (exit 70). */
 export const failureOutputSchema = z.looseObject({
   ok: z.literal(false),
@@ -251,7 +301,17 @@ export const failureOutputSchema = z.looseObject({
   diagnostics: z.array(findingSchema),
 });
 
-export const OUTPUT_SCHEMAS = { validate: validateOutputSchema, lint: lintOutputSchema, generate: generateOutputSchema, coverage: coverageOutputSchema, failure: failureOutputSchema } as const;
+export const OUTPUT_SCHEMAS = {
+  validate: validateOutputSchema,
+  lint: lintOutputSchema,
+  generate: generateOutputSchema,
+  coverage: coverageOutputSchema,
+  replace: replaceOutputSchema,
+  render: renderOutputSchema,
+  record: recordOutputSchema,
+  analyze: analyzeOutputSchema,
+  failure: failureOutputSchema,
+} as const;
 
 /** The JSON Schema document of one command's output, as published in schemas/. */
 export function outputJsonSchema(name: keyof typeof OUTPUT_SCHEMAS): Record<string, unknown> {
