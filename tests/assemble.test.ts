@@ -7,18 +7,17 @@ import { indexBank, type Bank } from "../src/core/bank.js";
 import { blueprintSchema, type Blueprint } from "../src/core/blueprint.js";
 import { resolvePaper } from "../src/core/paper.js";
 import { validatePaper } from "../src/core/validate.js";
-import { loadProject } from "../src/io/load-project.js";
+
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { ROOT } from "./helpers/cli.js";
 import { diagnosisMessage, shortfallMessage } from "../src/cli/messages/diagnosis.js";
+import { bundledProject } from "./helpers/bundled.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
 
-const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
-if (!loaded.ok) throw new Error("bundled project does not load");
-const project = loaded.project;
+const project = bundledProject();
 const ids = (file: { sections: { questions: (string | object)[] }[] }) => file.sections.flatMap((s) => s.questions as string[]);
 
 describe("assemble on the bundled 10421 bank", () => {

@@ -3,17 +3,16 @@ import { afterAll, describe, expect, it } from "vitest";
 import { assemble } from "../src/core/assemble/assemble.js";
 import type { Blueprint } from "../src/core/blueprint.js";
 import type { LpModel, LpSolution, SolveOptions, Solver } from "../src/core/lp.js";
-import { loadProject } from "../src/io/load-project.js";
+
 import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT } from "./helpers/cli.js";
 import { shortfallMessage } from "../src/cli/messages/diagnosis.js";
+import { bundledProject } from "./helpers/bundled.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
 
-const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
-if (!loaded.ok) throw new Error("bundled project does not load");
-const { bank: bundledBank, blueprint: bundled, syllabus } = loaded.project;
+const { bank: bundledBank, blueprint: bundled, syllabus } = bundledProject();
 
 /**
  * The bundled bank as it stood when issue 17 was filed: difficulty following level (识记 易, 领会 较易,

@@ -8,7 +8,7 @@ import { DIFFICULTIES, LEVELS } from "../src/core/vocabulary.js";
 import { renderDocxs, type DocxRequest } from "../src/io/docx/index.js";
 import { textWidth } from "../src/io/docx/document.js";
 import { optionsPerLine } from "../src/io/docx/options.js";
-import { loadProject, type Project } from "../src/io/load-project.js";
+import type { Project } from "../src/io/load-project.js";
 import { optionLabel, renumberAnswer } from "../src/io/render/labels.js";
 import { kindsIn, PDF_KINDS, type PdfKind } from "../src/io/render/request.js";
 import { withChoiceBlank } from "../src/io/render/cjk-lines.js";
@@ -16,6 +16,7 @@ import { paperYaml } from "../src/io/write-paper.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { child, findAll, openDocx, textOf, zipEntryTimes, type OpenedDocx } from "./helpers/docx-xml.js";
+import { bundledProject } from "./helpers/bundled.js";
 
 const BLUEPRINT = join(ROOT, "blueprints/10421.yaml");
 const solver = new HighsSolver();
@@ -34,9 +35,7 @@ async function renderAll(blueprint = inPaper()): Promise<Record<PdfKind, Uint8Ar
 }
 
 beforeAll(async () => {
-  const loaded = loadProject({ blueprint: BLUEPRINT, cwd: ROOT });
-  if (!loaded.ok) throw new Error("bundled project does not load");
-  project = loaded.project;
+  project = bundledProject();
   const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 7, solver });
   if (!result.ok) throw new Error("no paper for seed 7");
   form = result.forms[0]!;

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble, type AssembledForm } from "../src/core/assemble/assemble.js";
 import type { Blueprint } from "../src/core/blueprint.js";
 import { paperItems } from "../src/core/paper.js";
-import { loadProject, type Project } from "../src/io/load-project.js";
+import type { Project } from "../src/io/load-project.js";
 import { renderPdfs } from "../src/io/render/index.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT } from "./helpers/cli.js";
 import { pdfPageSizes, pdfRuns, squash, type PlacedText } from "./helpers/pdf-text.js";
+import { bundledProject } from "./helpers/bundled.js";
 
 const solver = new HighsSolver();
 let project: Project;
@@ -33,9 +34,7 @@ function footers(runs: readonly PlacedText[]): { page: number; of: number; sheet
 }
 
 beforeAll(async () => {
-  const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
-  if (!loaded.ok) throw new Error("bundled project does not load");
-  project = loaded.project;
+  project = bundledProject();
   const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 4, solver });
   if (!result.ok) throw new Error("no paper for seed 4");
   form = result.forms[0]!;

@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { writeSyntheticProject } from "../src/bench/synthetic-bank.js";
 import { OUTPUT_SCHEMAS, outputSchemaFile, outputSchemaText } from "../src/cli/output-schemas.js";
 import { ROOT, readText, runCli, tempDir, tempProject, writeText } from "./helpers/cli.js";
+import { syntheticProject } from "./helpers/bundled.js";
 
 const names = Object.keys(OUTPUT_SCHEMAS) as (keyof typeof OUTPUT_SCHEMAS)[];
 
@@ -69,13 +69,7 @@ describe("published JSON schemas of the commands' output", () => {
   it("describe what coverage prints, its data and its words in both languages", async () => {
     // A small synthetic bank: capacity settles at once (the 案例分析题 run out).
     const dir = tempDir();
-    writeSyntheticProject(join(dir, "small"), {
-      size: 450,
-      seed: 3,
-      excludeShare: 0.02,
-      blueprintFile: join(ROOT, "blueprints/10421.yaml"),
-      syllabusFile: join(ROOT, "blueprints/10421-syllabus.yaml"),
-    });
+    syntheticProject(join(dir, "small"), 450);
     for (const lang of ["en", "zh"]) {
       const run = await runCli(["coverage", "--blueprint", join(dir, "small/10421-bench.yaml"), "--min-papers", "9", "--format", "json", "--lang", lang]);
       expect(run.code).toBe(1);

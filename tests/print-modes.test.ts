@@ -5,12 +5,13 @@ import { printedNotices } from "../src/core/answer-mode.js";
 import { assemble, type AssembledForm } from "../src/core/assemble/assemble.js";
 import type { Blueprint } from "../src/core/blueprint.js";
 import { paperItems } from "../src/core/paper.js";
-import { loadProject, type Project } from "../src/io/load-project.js";
+import type { Project } from "../src/io/load-project.js";
 import { kindsFor, renderPdfs, type PdfKind } from "../src/io/render/index.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { readdirSync } from "node:fs";
 import { ROOT, runCli, tempDir } from "./helpers/cli.js";
 import { pdfPages, pdfRuns, printedLines } from "./helpers/pdf-text.js";
+import { bundledProject } from "./helpers/bundled.js";
 
 const solver = new HighsSolver();
 let project: Project;
@@ -37,9 +38,7 @@ async function renderFresh(form: AssembledForm, blueprint: Blueprint, kinds: Pdf
 }
 
 beforeAll(async () => {
-  const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
-  if (!loaded.ok) throw new Error("bundled project does not load");
-  project = loaded.project;
+  project = bundledProject();
   const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 3, forms: 2, solver });
   if (!result.ok) throw new Error("no papers for seed 3");
   forms = result.forms;

@@ -6,7 +6,7 @@ import { assemble, type AssembledForm } from "../src/core/assemble/assemble.js";
 import { paperItems, type Paper } from "../src/core/paper.js";
 import { displayStem, type Question } from "../src/core/question.js";
 import { LEVELS, DIFFICULTIES, chineseNumeral } from "../src/core/vocabulary.js";
-import { loadProject, type Project } from "../src/io/load-project.js";
+import type { Project } from "../src/io/load-project.js";
 import { PDF_KINDS, renderPdfs, type PdfKind, type RenderRequest } from "../src/io/render/index.js";
 import { renumberAnswer } from "../src/io/render/labels.js";
 import { fullWidthPunctuation } from "../src/core/printed-text.js";
@@ -14,6 +14,7 @@ import { paperYaml } from "../src/io/write-paper.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { pdfPages, squash } from "./helpers/pdf-text.js";
+import { bundledProject } from "./helpers/bundled.js";
 
 const BLUEPRINT = join(ROOT, "blueprints/10421.yaml");
 const solver = new HighsSolver();
@@ -47,9 +48,7 @@ const opening = (s: string, n = 8) => squash(s).slice(0, n);
 const written = (q: Question) => q.type === "名词解释" || q.type === "简答题" || q.type === "论述题";
 
 beforeAll(async () => {
-  const loaded = loadProject({ blueprint: BLUEPRINT, cwd: ROOT });
-  if (!loaded.ok) throw new Error("bundled project does not load");
-  project = loaded.project;
+  project = bundledProject();
   const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed: 7, solver });
   if (!result.ok) throw new Error("no paper for seed 7");
   form = result.forms[0]!;

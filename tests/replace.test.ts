@@ -8,19 +8,18 @@ import { replaceQuestions } from "../src/core/assemble/replace.js";
 import { indexBank } from "../src/core/bank.js";
 import { paperItems, resolvePaper, type Paper, type PaperFile } from "../src/core/paper.js";
 import { validatePaper } from "../src/core/validate.js";
-import { loadProject } from "../src/io/load-project.js";
+
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { readText, ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { paperYaml } from "../src/io/write-paper.js";
 import { replaceFailureMessage } from "../src/cli/messages/diagnosis.js";
+import { bundledProject } from "./helpers/bundled.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
 
-const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
-if (!loaded.ok) throw new Error("bundled project does not load");
-const project = loaded.project;
+const project = bundledProject();
 const byId = indexBank(project.bank);
 const idsOf = (file: PaperFile) => file.sections.flatMap((s) => s.questions as string[]);
 const resolved = (file: PaperFile): Paper => resolvePaper(file, byId, { file: "paper", path: [] }).paper;

@@ -6,11 +6,12 @@ import { indexBank, type Bank } from "../src/core/bank.js";
 import { blueprintSchema, type Blueprint } from "../src/core/blueprint.js";
 import { resolvePaper, type PaperFile } from "../src/core/paper.js";
 import { validatePaper } from "../src/core/validate.js";
-import { loadProject } from "../src/io/load-project.js";
+
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { ROOT } from "./helpers/cli.js";
 import { diagnosisMessage } from "../src/cli/messages/diagnosis.js";
+import { bundledProject } from "./helpers/bundled.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -135,9 +136,7 @@ describe("tier order: key chapters at least as many points on average as the nex
 });
 
 describe("tier order on the bundled 10421 blueprint", () => {
-  const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
-  if (!loaded.ok) throw new Error("bundled project does not load");
-  const { bank, blueprint, syllabus: index } = loaded.project;
+  const { bank, blueprint, syllabus: index } = bundledProject();
 
   it("is on, and the papers of several seeds meet it", async () => {
     expect(blueprint.rules.chapters.tier_order).toEqual({ margin: 0 });

@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { writeSyntheticProject } from "../src/bench/synthetic-bank.js";
 import { ROOT, readText, runCli, tempDir, writeText } from "./helpers/cli.js";
+import { syntheticProject } from "./helpers/bundled.js";
 
 // One transcript per CLI scenario: the command, what it printed and its exit code. The bank is a small
 // seeded synthetic one, so bank edits do not churn these; a change here is a change users will see.
@@ -80,21 +80,9 @@ function writeDraft(): void {
 
 beforeAll(() => {
   dir = tempDir("zujuan-transcript-");
-  writeSyntheticProject(join(dir, "project"), {
-    size: 1200,
-    seed: 3,
-    excludeShare: 0.02,
-    blueprintFile: join(ROOT, "blueprints/10421.yaml"),
-    syllabusFile: join(ROOT, "blueprints/10421-syllabus.yaml"),
-  });
+  syntheticProject(join(dir, "project"), 1200);
   // coverage: a small bank, so capacity is settled in moments.
-  writeSyntheticProject(join(dir, "small"), {
-    size: 450,
-    seed: 3,
-    excludeShare: 0.02,
-    blueprintFile: join(ROOT, "blueprints/10421.yaml"),
-    syllabusFile: join(ROOT, "blueprints/10421-syllabus.yaml"),
-  });
+  syntheticProject(join(dir, "small"), 450);
   writeText(join(dir, "not-a-paper.yaml"), "title: 期中测验\nquestions: []\n");
   mkdirSync(join(dir, "draft-bank"));
   writeText(join(dir, "draft-bank", "ch03.yaml"), DRAFT_BANK);

@@ -7,7 +7,7 @@ import { assemble, type AssembledForm } from "../src/core/assemble/assemble.js";
 import { paperItems, type Paper } from "../src/core/paper.js";
 import type { Question } from "../src/core/question.js";
 import { DIFFICULTIES, LEVELS } from "../src/core/vocabulary.js";
-import { loadProject, type Project } from "../src/io/load-project.js";
+import type { Project } from "../src/io/load-project.js";
 import { BODY, contentWidth, textLines } from "../src/io/render/blocks.js";
 import { withChoiceBlank } from "../src/io/render/cjk-lines.js";
 import { createDocument } from "../src/io/render/document.js";
@@ -17,6 +17,7 @@ import { paperYaml } from "../src/io/write-paper.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { pdfPages, pdfRuns, printedLines, squash } from "./helpers/pdf-text.js";
+import { bundledProject } from "./helpers/bundled.js";
 
 const BLUEPRINT = join(ROOT, "blueprints/10421.yaml");
 /** Punctuation that may not start a line (避头). */
@@ -34,9 +35,7 @@ async function render(paper: Paper, spec: AssembledForm["report"]["spec"], kinds
 }
 
 beforeAll(async () => {
-  const loaded = loadProject({ blueprint: BLUEPRINT, cwd: ROOT });
-  if (!loaded.ok) throw new Error("bundled project does not load");
-  project = loaded.project;
+  project = bundledProject();
   for (const seed of [5, 9]) {
     const result = await assemble(project.bank, project.blueprint, project.syllabus, { seed, solver });
     if (!result.ok) throw new Error(`no paper for seed ${seed}`);

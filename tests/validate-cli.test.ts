@@ -1,12 +1,11 @@
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { loadProject } from "../src/io/load-project.js";
 import { ROOT, readText, runCli, tempDir, writeText } from "./helpers/cli.js";
+import { bundledProject } from "./helpers/bundled.js";
 
-const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
-if (!loaded.ok) throw new Error("bundled project does not load");
-const byId = new Map(loaded.project.bank.questions.map((q) => [q.id, q]));
+const bank = bundledProject().bank;
+const byId = new Map(bank.questions.map((q) => [q.id, q]));
 
 async function generated(seed: number): Promise<{ dir: string; file: string; paper: { sections: { type: string; questions: unknown[] }[] } }> {
   const dir = tempDir();
@@ -22,7 +21,7 @@ describe("zujuan validate (end to end)", () => {
     const choices = paper.sections[0]!.questions as string[];
     const out = byId.get(choices[0]!)!;
     const used = new Set(paper.sections.flatMap((s) => s.questions as string[]));
-    const swap = loaded.project!.bank.questions.find(
+    const swap = bank.questions.find(
       (q) => q.type === "单项选择题" && !used.has(q.id) && "level" in q && "level" in out && q.level !== out.level && q.difficulty === out.difficulty,
     )!;
     choices[0] = swap.id;
