@@ -8,12 +8,13 @@ import * as yaml from "yaml";
 import type { Diagnostic } from "./core/diagnostic.js";
 import { locateInTexts as locateInTextsWith, parseBankTexts as parseBankTextsWith, parseBlueprintText as parseBlueprintTextWith, parseProjectTexts as parseProjectTextsWith, parseSyllabusText as parseSyllabusTextWith, type TextFile } from "./io/parse-project-text.js";
 
+import type { Catalogue } from "./core/question-types.js";
 export * as analysis from "./core/analysis/index.js";
 export { assemble, type AssembleOptions, type AssembleResult, type AssembledForm, type AssemblyProgress } from "./core/assemble/assemble.js";
 export type { Diagnosis, DiagnosisFailure, RuleShortfall, ShortfallReason, ShortfallSubject } from "./core/assemble/diagnose.js";
 export { replaceQuestions, type ReplaceRequest, type ReplaceResult } from "./core/assemble/replace.js";
 export { parseBank, parseQuestion, indexBank, type Bank, type SourceDocument } from "./core/bank.js";
-export { blueprintSchema, blueprintProblems, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
+export { blueprintSchema, blueprintProblems, withDeclaredTypes, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
 export { coverage, type CoverageOptions, type CoverageReport } from "./core/coverage/index.js";
 export type { Diagnostic, FindingOf, Location, Severity } from "./core/diagnostic.js";
 export { FINDINGS, isFindingCode, type FindingArgs, type FindingCode } from "./core/findings.js";
@@ -26,13 +27,14 @@ export { pinRules } from "./core/pin-rules.js";
 export { lintBank } from "./core/lint.js";
 export { toCplexLp, type LpModel, type LpSolution, type SolveOptions, type Solver } from "./core/lp.js";
 export { paperSchema, resolvePaper, paperFileOf, type Paper, type PaperFile } from "./core/paper.js";
-export { questionSchemas, type Question } from "./core/question.js";
+export { kindSchemas, type Question } from "./core/question.js";
+export { KINDS, buildCatalogue, questionTypesSchema, typeDeclarationSchema, type Catalogue, type Kind, type QuestionType, type TypeInfo } from "./core/question-types.js";
 export { paperRules, type LinearRule } from "./core/rules.js";
 export { shufflePaperFile, withOptionOrder, type ShuffleMode } from "./core/shuffle.js";
 export { buildSpec, type SpecTable } from "./core/spec.js";
 export { syllabusSchema, indexSyllabus, type Syllabus, type SyllabusIndex } from "./core/syllabus.js";
 export { validatePaper, bankSets, type ValidationReport, type RuleCheck, type PaperUsage } from "./core/validate.js";
-export { QUESTION_TYPES, LEVELS, DIFFICULTIES, TIERS } from "./core/vocabulary.js";
+export { LEVELS, DIFFICULTIES, TIERS } from "./core/vocabulary.js";
 export type { TextFile, TextProject, TextProjectResult } from "./io/parse-project-text.js";
 export { HighsModuleSolver, type HighsModule } from "./solver/highs-module.js";
 
@@ -50,7 +52,7 @@ export type { CueStatistics } from "./core/item-quality/statistics.js";
 export type { LintContext } from "./core/lint.js";
 export type { LpRow, LpStatus, LpVariable } from "./core/lp.js";
 export type { PaperSection } from "./core/paper.js";
-export type { CaseAnalysis, Essay, MultipleChoice, ShortAnswer, SingleChoice, TermDefinition } from "./core/question.js";
+export type { FillBlank, Material, MultipleChoice, SingleChoice, TermDefinition, TrueFalse, Written } from "./core/question.js";
 export type { ItemFacts, RuleGroup, RuleUnit } from "./core/rules.js";
 export type { SpecItem, SpecRow } from "./core/spec.js";
 export type { Bounds, CheckStatus, CheckSubject, CheckUnit } from "./core/validate.js";
@@ -58,15 +60,15 @@ export type { BlueprintProblem, CueArgs, FileKind, FoundValue, ItemRuleArgs, Sch
 export type { IneligibleReason } from "./core/assemble/classes.js";
 export type { RequirementSubject } from "./core/coverage/requirements.js";
 export type { LinearSubject } from "./core/rules.js";
-export type { Difficulty, Level, QuestionType, Tier } from "./core/vocabulary.js";
+export type { Difficulty, Level, Tier } from "./core/vocabulary.js";
 
 export const parseBlueprintText = (source: TextFile) => parseBlueprintTextWith(source, provideYaml);
 
 /** A syllabus from its text, indexed. */
 export const parseSyllabusText = (source: TextFile) => parseSyllabusTextWith(source, provideYaml);
 
-/** Bank files from their texts (YAML, or JSON when the name ends in .json). */
-export const parseBankTexts = (sources: readonly TextFile[]) => parseBankTextsWith(sources, provideYaml);
+/** Bank files from their texts (YAML, or JSON when the name ends in .json), read against the syllabus's declared types. */
+export const parseBankTexts = (sources: readonly TextFile[], types: Catalogue) => parseBankTextsWith(sources, provideYaml, types);
 
 /** Blueprint, syllabus and bank from their texts, every finding with line and column. */
 export const parseProjectTexts = (sources: { blueprint: TextFile; syllabus: TextFile; bank: readonly TextFile[] }) => parseProjectTextsWith(sources, provideYaml);

@@ -31,7 +31,7 @@ export function shuffleForms(forms: readonly AssembledForm[], project: Project, 
   const byId = indexBank(project.bank);
   return forms.map((form) => {
     const file = shufflePaperFile(form.file, byId, seed, modes);
-    const { paper, diagnostics } = resolvePaper(file, byId, { file: form.label, path: [] });
+    const { paper, diagnostics } = resolvePaper(file, byId, { file: form.label, path: [] }, project.syllabus.types);
     if (paper.name === undefined && form.paper.name !== undefined) paper.name = form.paper.name;
     return { ...form, file, paper, report: validatePaper(paper, project.blueprint, project.syllabus, diagnostics, bankSets(project.bank.questions)) };
   });

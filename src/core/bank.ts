@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
 import type { FoundValue } from "./findings.js";
-import { questionSchemas, type Question } from "./question.js";
+import { kindSchemas, type Question } from "./question.js";
+import { KINDS, type Catalogue, type Kind } from "./question-types.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 import { compileSchema, type FastParse } from "./fast-schema.js";
-import { canonicalType, QUESTION_TYPES, type QuestionType } from "./vocabulary.js";
 
 /** A parsed document and the file it came from. */
 export interface SourceDocument {
@@ -36,9 +36,7 @@ export interface ParsedBank {
 
 // The question schemas compiled for speed (a large bank is mostly valid questions); whatever they do
 // not accept goes to zod, which reports why.
-const fastQuestionParsers: Partial<Record<QuestionType, FastParse<Question>>> = Object.fromEntries(
-  QUESTION_TYPES.map((type) => [type, compileSchema(questionSchemas[type])]),
-);
+const fastQuestionParsers: Partial<Record<Kind, FastParse<Question>>> = Object.fromEntries(KINDS.map((kind) => [kind, compileSchema(kindSchemas[kind])]));
 
 /**
  * `defaults` then `raw`, merged into a new object. Object.assign would turn an own `__proto__` key into
@@ -49,29 +47,39 @@ function merged(defaults: object, raw: object): Record<string, unknown> {
   return Object.hasOwn(raw, "__proto__") ? { ...defaults, ...raw } : (Object.assign({}, defaults, raw) as Record<string, unknown>);
 }
 
-/** Parses one question (file defaults already merged in) through its type's schema. */
-export function parseQuestion(raw: unknown, origin: Location): { question?: Question; diagnostics: Diagnostic[] } {
+/**
+ * Parses one question (file defaults already merged in) through the schema of its type's kind: the type
+ * must be one the course declares (`types`, the syllabus's catalogue), by name or alias.
+ */
+export function parseQuestion(raw: unknown, origin: Location, types: Catalogue): { question?: Question; diagnostics: Diagnostic[] } {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return { diagnostics: [finding("schema", { path: "", problem: "not-a-mapping" }, origin)] };
   }
   const record = raw as Record<string, unknown>;
-  const type = canonicalType(record.type);
-  if (!type) {
+  const declared = types.lookup(record.type);
+  if (!declared) {
     const found: FoundValue = record.type === undefined ? { kind: "nothing" } : { kind: "value", value: JSON.stringify(record.type) };
     return {
-      diagnostics: [finding("schema", { path: "type", problem: "expected", expected: { kind: "one-of", values: [...QUESTION_TYPES] }, found }, at(origin, "type"))],
+      diagnostics: [finding("schema", { path: "type", problem: "expected", expected: { kind: "one-of", values: [...types.names] }, found }, at(origin, "type"))],
     };
   }
+  const { name: type, kind } = declared;
   const input = record.type === type ? record : merged(record, { type });
-  const fast = fastQuestionParsers[type]?.(input);
-  if (fast?.ok) return { question: fast.data as Question, diagnostics: [] };
-  const parsed = questionSchemas[type].safeParse(input);
+  const fast = fastQuestionParsers[kind]?.(input);
+  if (fast?.ok) return { question: withKind(fast.data, kind), diagnostics: [] };
+  const parsed = kindSchemas[kind].safeParse(input);
   if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, record, origin) };
-  return { question: parsed.data as Question, diagnostics: [] };
+  return { question: withKind(parsed.data, kind), diagnostics: [] };
+}
+
+/** The parsed question (a fresh object) told its kind, so that no later stage needs the catalogue. */
+function withKind(data: unknown, kind: Kind): Question {
+  (data as { kind: Kind }).kind = kind;
+  return data as Question;
 }
 
 /** Schema and normalisation stage for a whole bank: every file, every question, all findings at once. */
-export function parseBank(sources: readonly SourceDocument[]): ParsedBank {
+export function parseBank(sources: readonly SourceDocument[], types: Catalogue): ParsedBank {
   const questions: Question[] = [];
   const origins: Location[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -87,7 +95,7 @@ export function parseBank(sources: readonly SourceDocument[]): ParsedBank {
     file.data.questions.forEach((raw, index) => {
       const origin = at(root, "questions", index);
       const input = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? merged(defaults, raw) : raw;
-      const result = parseQuestion(input, origin);
+      const result = parseQuestion(input, origin, types);
       for (const d of result.diagnostics) diagnostics.push(atDefault(d, raw, defaults, root));
       if (result.question) {
         questions.push(result.question);

@@ -3,7 +3,9 @@ import type { BlueprintProblem } from "./findings.js";
 import { LIMITS, matching, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limits.js";
 import { resolveShare, shareSchema, type PaperSize, type ShareBound } from "./share.js";
 import type { SyllabusIndex } from "./syllabus.js";
-import { difficultySchema, levelSchema, questionTypeSchema, tierSchema, type QuestionType } from "./vocabulary.js";
+import { intrinsicPoints, type Question } from "./question.js";
+import { isChoiceKind, optionRangeSchema, type Catalogue, type OptionRange, type QuestionType, type TypeInfo } from "./question-types.js";
+import { difficultySchema, levelSchema, tierSchema } from "./vocabulary.js";
 
 /** Keys that are grade or tier names, English aliases read as their names (the syllabus says which exist). */
 function namedBy<V>(name: typeof levelSchema, record: Record<string, V>): Partial<Record<string, V>> {
@@ -13,8 +15,13 @@ function namedBy<V>(name: typeof levelSchema, record: Record<string, V>): Partia
 const range = z.strictObject({ min: nonnegativeUpTo(LIMITS.paperPoints).optional(), max: nonnegativeUpTo(LIMITS.paperPoints).optional() });
 export type Range = z.output<typeof range>;
 
+/** A type's name or alias; the syllabus declares which exist (withDeclaredTypes). */
+const typeName = matching(z.string(), "name");
+
 const sectionSchema = z.strictObject({
-  type: questionTypeSchema,
+  type: typeName,
+  /** Tells apart sections that share a type, in messages (default: the section's position). */
+  id: z.string().min(1).optional(),
   count: wholeIn(1, LIMITS.sectionCount),
   points_each: positiveUpTo(LIMITS.questionPoints),
   minutes_each: positiveUpTo(LIMITS.questionMinutes),
@@ -41,7 +48,7 @@ const perMode = <T extends z.ZodTypeAny>(inner: T) => z.union([inner, z.strictOb
 const partSchema = z.strictObject({
   title: z.string(),
   notice: perMode(z.string()).optional(),
-  sections: z.array(questionTypeSchema).min(1),
+  sections: z.array(typeName).min(1),
 });
 
 // What the 答题卡 prints besides the paper's numbering; every string is data, as wording varies by office.
@@ -98,17 +105,11 @@ const includeSchema = z
   .transform((v): { id: string; forms?: string[] } => (typeof v === "string" || !v.forms ? { id: typeof v === "string" ? v : v.id } : { id: v.id, forms: v.forms }));
 export type Include = z.output<typeof includeSchema>;
 
-const optionCount = wholeIn(2, LIMITS.choiceOptions);
-const optionRange = z.strictObject({ min: optionCount, max: optionCount });
-export type OptionRange = z.output<typeof optionRange>;
-export const CHOICE_TYPES = ["单项选择题", "多项选择题"] as const;
-export type ChoiceType = (typeof CHOICE_TYPES)[number];
-/** Options of a choice question when the blueprint says nothing: what 自学考试 papers print. */
-export const DEFAULT_OPTION_COUNTS: Readonly<Record<ChoiceType, OptionRange>> = { 单项选择题: { min: 4, max: 4 }, 多项选择题: { min: 5, max: 5 } };
+export type { OptionRange };
 
-/** How many options a choice question of `type` may have under the blueprint (or the defaults). */
-export function optionCounts(blueprint: Pick<Blueprint, "question_types"> | undefined, type: ChoiceType): OptionRange {
-  return blueprint?.question_types[type]?.options ?? DEFAULT_OPTION_COUNTS[type];
+/** How many options a choice question of `type` may have: the blueprint's range, else the declaration's. */
+export function optionCounts(blueprint: Pick<Blueprint, "question_types"> | undefined, type: TypeInfo): OptionRange {
+  return blueprint?.question_types[type.name]?.options ?? type.options ?? { min: 2, max: LIMITS.choiceOptions };
 }
 
 /** Questions a percentage of a paper of `total` questions allows: rounded down, so "at most 10 %" holds. */
@@ -145,8 +146,8 @@ export const blueprintSchema = z.strictObject({
     seal: sealSchema.default(SEAL_DEFAULTS),
   }),
   sections: z.array(sectionSchema).min(1),
-  /** Per question type: how many options a choice question has, a range (default 4 and 5). */
-  question_types: z.partialRecord(z.enum(CHOICE_TYPES), z.strictObject({ options: optionRange })).default({}),
+  /** Per choice type: how many options its questions have here, a range within the syllabus's declaration. */
+  question_types: z.record(typeName, z.strictObject({ options: optionRangeSchema })).default({}),
   rules: z.strictObject({
     levels: sharesSchema(levelSchema),
     difficulty: sharesSchema(difficultySchema),
@@ -214,14 +215,6 @@ export const blueprintRules: { name: string; check: (b: Blueprint) => BlueprintP
       return sum === b.paper.total_points ? undefined : { problem: "points-total", sum, total: b.paper.total_points };
     },
   },
-  {
-    name: "sections-unique",
-    check: (b) => {
-      const types = b.sections.map((s) => s.type);
-      const twice = types.filter((t, i) => types.indexOf(t) !== i);
-      return twice.length ? { problem: "section-twice", type: twice[0]! } : undefined;
-    },
-  },
   ...(["levels", "difficulty"] as const).map((dimension) => ({
     name: `${dimension}-shares-100`,
     check: (b: Blueprint): BlueprintProblem | undefined => {
@@ -242,8 +235,8 @@ export const blueprintRules: { name: string; check: (b: Blueprint) => BlueprintP
   {
     name: "option-counts-ordered",
     check: (b) => {
-      const wrong = CHOICE_TYPES.find((t) => optionCounts(b, t).min > optionCounts(b, t).max);
-      return wrong ? { problem: "option-range", type: wrong, min: optionCounts(b, wrong).min, max: optionCounts(b, wrong).max } : undefined;
+      const wrong = Object.entries(b.question_types).find(([, t]) => t.options.min > t.options.max);
+      return wrong ? { problem: "option-range", type: wrong[0], min: wrong[1].options.min, max: wrong[1].options.max } : undefined;
     },
   },
   {
@@ -295,6 +288,80 @@ export function blueprintSyllabusProblems(blueprint: Blueprint, syllabus: Pick<S
   return problems;
 }
 
-export function sectionFor(blueprint: Blueprint, type: QuestionType): BlueprintSection | undefined {
-  return blueprint.sections.find((s) => s.type === type);
+/**
+ * The blueprint with every type written by its declared name (aliases read), and what it names that the
+ * syllabus does not declare: a section's or part's type, or an option range for a type without options
+ * or outside its declared range (the blueprint narrows the declaration, never widens it).
+ */
+export function withDeclaredTypes(blueprint: Blueprint, catalogue: Catalogue): { blueprint: Blueprint; problems: BlueprintProblem[] } {
+  const problems: BlueprintProblem[] = [];
+  const declared = [...catalogue.names];
+  const named = (type: string): string => {
+    const found = catalogue.lookup(type);
+    if (!found) {
+      if (!problems.some((p) => p.problem === "undeclared-type" && p.type === type)) problems.push({ problem: "undeclared-type", type, declared });
+      return type;
+    }
+    return found.name;
+  };
+  const sections = blueprint.sections.map((s) => ({ ...s, type: named(s.type) }));
+  const parts = blueprint.paper.parts.map((p) => ({ ...p, sections: p.sections.map(named) }));
+  const questionTypes: Blueprint["question_types"] = {};
+  for (const [type, rule] of Object.entries(blueprint.question_types)) {
+    const info = catalogue.lookup(type);
+    if (!info) named(type);
+    else if (!isChoiceKind(info.kind)) problems.push({ problem: "options-not-choice", type: info.name });
+    else if (info.options && (rule.options.min < info.options.min || rule.options.max > info.options.max)) {
+      problems.push({ problem: "options-outside-declaration", type: info.name, min: rule.options.min, max: rule.options.max, declaredMin: info.options.min, declaredMax: info.options.max });
+    } else questionTypes[info.name] = rule;
+  }
+  return { blueprint: { ...blueprint, sections, question_types: questionTypes, paper: { ...blueprint.paper, parts } }, problems };
+}
+
+/**
+ * How rules and messages name a section: its id, else its type, numbered when several sections share
+ * the type ("short#2"), so that a paper of one section per type keeps the names it always had.
+ */
+export function sectionKey(blueprint: { sections: readonly BlueprintSection[] }, index: number): string {
+  const section = blueprint.sections[index]!;
+  if (section.id !== undefined) return section.id;
+  const same = blueprint.sections.filter((s) => s.type === section.type);
+  return same.length === 1 ? section.type : `${section.type}#${same.indexOf(section) + 1}`;
+}
+
+/**
+ * The blueprint section a paper's `index`-th section (of `type`) stands for: the one at the same
+ * position when its type agrees (validate reports an order that does not), else the first of the type.
+ */
+export function sectionAt(blueprint: { sections: readonly BlueprintSection[] }, index: number, type: QuestionType): { section: BlueprintSection; index: number } | undefined {
+  const same = blueprint.sections[index];
+  if (same && same.type === type) return { section: same, index };
+  const first = blueprint.sections.findIndex((s) => s.type === type);
+  return first < 0 ? undefined : { section: blueprint.sections[first]!, index: first };
+}
+
+/** Every section of a type, in printed order (several sections may share one type). */
+export function sectionsOf(blueprint: Blueprint, type: QuestionType): BlueprintSection[] {
+  return blueprint.sections.filter((s) => s.type === type);
+}
+
+/**
+ * The section a bank question goes to: of the sections of its type, the first whose points the
+ * question's own points (its marking or sub-questions) fit, else the first of its type.
+ */
+export function sectionFor(blueprint: Blueprint, question: Question): BlueprintSection | undefined {
+  return blueprint.sections[sectionIndexFor(blueprint, question)];
+}
+
+/** sectionFor's position in blueprint.sections, or -1 when the blueprint has no section of its type. */
+export function sectionIndexFor(blueprint: Blueprint, question: Question): number {
+  let first = -1;
+  let own: number | undefined | null = null;
+  for (let i = 0; i < blueprint.sections.length; i++) {
+    if (blueprint.sections[i]!.type !== question.type) continue;
+    if (first < 0) first = i;
+    own ??= intrinsicPoints(question) ?? undefined;
+    if (blueprint.sections[i]!.points_each === own) return i;
+  }
+  return first;
 }

@@ -1,4 +1,4 @@
-import type { QuestionType } from "./vocabulary.js";
+import type { QuestionType } from "./question-types.js";
 
 /**
  * The one registry of findings: every code zujuan reports, its default severity and the shape of its
@@ -28,6 +28,8 @@ export type SchemaArgs =
   | { path: string; problem: "pattern"; pattern: SchemaPattern; key: boolean; found: FoundValue }
   /** A choice question with too few or too many options. */
   | { path: string; problem: "options"; side: "min" | "max"; limit: number; found: FoundValue }
+  /** Two declared question types claim one spelling (a name or alias). */
+  | { path: string; problem: "alias-clash"; spelling: string; types: string[] }
   /** A schema's or zod's own sentence (formats, lengths): passed through as it is. */
   | { path: string; problem: "other"; detail: string; found?: FoundValue };
 
@@ -68,7 +70,9 @@ export interface FileArgs {
 /** A blueprint that parses but contradicts itself: which named rule, with its numbers. */
 export type BlueprintProblem =
   | { problem: "points-total"; sum: number; total: number }
-  | { problem: "section-twice"; type: string }
+  | { problem: "undeclared-type"; type: string; declared: string[] }
+  | { problem: "options-not-choice"; type: string }
+  | { problem: "options-outside-declaration"; type: string; min: number; max: number; declaredMin: number; declaredMax: number }
   | { problem: "shares-sum"; dimension: "levels" | "difficulty"; sum: number }
   | { problem: "time-min-over-max"; min: number; max: number }
   | { problem: "time-over-paper"; max: number; minutes: number }
@@ -140,13 +144,15 @@ export const FINDINGS = {
   // Structural: marking points against the section's points.
   "marking-sum": error<Id & { sum: number; points: number; type: QuestionType; subquestion?: number }>(),
   "case-points": error<Id & { sum: number; points: number; type: QuestionType }>(),
+  // Structural: a fill-blank question's answers (or accepted answers), one per blank of its stem.
+  "blank-count": error<Id & { blanks: number; answers: number; field: "answer" | "accept" }>(),
   // Choice questions.
   "answer-outside-options": error<Id & { answer: string; first: string; last: string }>(),
   "identical-options": error<Id & { first: string; second: string }>(),
   "alike-options": warning<Id & { first: string; second: string }>(),
   "option-letter": error<Id & { option: string; written: string }>(),
   "repeated-answer-letter": error<Id & { answer: string }>(),
-  "too-few-correct": error<Id & { answer: string }>(),
+  "too-few-correct": error<Id & { answer: string; type: QuestionType }>(),
   // Other question rules.
   "unknown-allow": error<Id & { name: string }>(),
   "undeclared-level": error<Id & { level: string; levels: string[] }>(),

@@ -2,7 +2,7 @@ import { observedGrade } from "./analysis/grade.js";
 import type { Bank } from "./bank.js";
 import { optionCounts, sectionFor, type Blueprint } from "./blueprint.js";
 import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
-import { displayStem, gradedParts, type Question } from "./question.js";
+import { displayStem, gradedParts, isChoice, type Question } from "./question.js";
 import { markingFit, syllabusScope } from "./structure.js";
 import { isItemRule } from "./item-quality/rules.js";
 import type { SyllabusIndex } from "./syllabus.js";
@@ -51,7 +51,7 @@ const questionRules: QuestionRule[] = [
     check: ({ question, origin }, { syllabus }) => {
       let found: Diagnostic[] | undefined;
       gradedParts(question, 0).forEach((part, i) => {
-        const where = question.type === "案例分析题" ? at(origin, "subquestions", i) : origin;
+        const where = question.kind === "material" ? at(origin, "subquestions", i) : origin;
         if (!syllabus.levels.includes(part.level)) {
           (found ??= []).push(finding("undeclared-level", { id: question.id, level: part.level, levels: [...syllabus.levels] }, at(where, "level")));
         }
@@ -63,11 +63,13 @@ const questionRules: QuestionRule[] = [
     },
   },
   {
-    // The count is the blueprint's (question_types), default 4 for 单项选择题 and 5 for 多项选择题.
+    // The count is the type's declaration in the syllabus, narrowed by the blueprint's question_types.
     name: "option-count",
-    check: ({ question, origin }, { blueprint }) => {
-      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
-      const { min, max } = optionCounts(blueprint, question.type);
+    check: ({ question, origin }, { blueprint, syllabus }) => {
+      if (!isChoice(question)) return NONE;
+      const declared = syllabus.types.lookup(question.type);
+      if (!declared) return NONE;
+      const { min, max } = optionCounts(blueprint, declared);
       const n = question.options.length;
       if (n >= min && n <= max) return NONE;
       return [finding("option-count", { id: question.id, count: n, min, max, type: question.type }, at(origin, "options"))];
@@ -76,7 +78,7 @@ const questionRules: QuestionRule[] = [
   {
     name: "answer-among-options",
     check: ({ question, origin }) => {
-      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
+      if (!isChoice(question)) return NONE;
       const last = letter(question.options.length - 1);
       if (question.answer.length === 1 && question.answer >= "A" && question.answer <= last) return NONE;
       const valid = question.options.map((_, i) => letter(i));
@@ -89,7 +91,7 @@ const questionRules: QuestionRule[] = [
   {
     name: "distinct-options",
     check: ({ question, origin }) => {
-      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
+      if (!isChoice(question)) return NONE;
       // Four or five options: arrays and indexOf, no maps (this runs for every choice question).
       const keys = question.options.map((o) => (/\s/.test(o) ? o.replace(/\s+/g, "") : o));
       // Full-width and half-width forms (５０００, 5000) print differently but read alike.
@@ -110,7 +112,7 @@ const questionRules: QuestionRule[] = [
   {
     name: "option-without-letter",
     check: ({ question, origin }) => {
-      if (question.type !== "单项选择题" && question.type !== "多项选择题") return NONE;
+      if (!isChoice(question)) return NONE;
       let found: Diagnostic[] | undefined;
       question.options.forEach((option, i) => {
         // Most options start with a Chinese character: no letter to look for.
@@ -128,19 +130,19 @@ const questionRules: QuestionRule[] = [
   {
     name: "multiple-choice-answer",
     check: ({ question, origin }) => {
-      if (question.type !== "多项选择题") return NONE;
+      if (question.kind !== "multiple-choice") return NONE;
       const letters = [...question.answer];
       if (new Set(letters).size !== letters.length) {
         return [finding("repeated-answer-letter", { id: question.id, answer: question.answer }, at(origin, "answer"))];
       }
       return letters.length < 2
-        ? [finding("too-few-correct", { id: question.id, answer: question.answer }, at(origin, "answer"))]
+        ? [finding("too-few-correct", { id: question.id, answer: question.answer, type: question.type }, at(origin, "answer"))]
         : NONE;
     },
   },
   {
     name: "marking-adds-up",
-    check: ({ question, origin }, { blueprint }) => markingFit(question, origin, blueprint && sectionFor(blueprint, question.type)?.points_each),
+    check: ({ question, origin }, { blueprint }) => markingFit(question, origin, blueprint && sectionFor(blueprint, question)?.points_each),
   },
   {
     // An opt-out must name a real check, or it silently opts out of nothing.
@@ -154,7 +156,7 @@ const questionRules: QuestionRule[] = [
   {
     name: "type-in-blueprint",
     check: ({ question, origin }, { blueprint }) =>
-      blueprint && !sectionFor(blueprint, question.type)
+      blueprint && !sectionFor(blueprint, question)
         ? [finding("type-not-in-blueprint", { id: question.id, type: question.type }, at(origin, "type"))]
         : NONE,
   },
@@ -162,7 +164,7 @@ const questionRules: QuestionRule[] = [
     // The latest sitting large enough to count (zujuan analyze) against the tag; a case's stats are whole-question only.
     name: "difficulty-agrees-with-stats",
     check: ({ question, origin }, { blueprint }) => {
-      if (!blueprint || question.type === "案例分析题" || !question.stats?.length) return [];
+      if (!blueprint || question.kind === "material" || !question.stats?.length) return [];
       const { min_candidates_for_retag: min, difficulty_bands: bands } = blueprint.analysis;
       const index = question.stats.map((e) => e.n >= min).lastIndexOf(true);
       if (index < 0) return [];
@@ -213,7 +215,7 @@ const bankRules: BankRule[] = [
         if (!first) firstByType.set(question.type, (first = new Map()));
         const earlier = first.get(key);
         if (earlier && earlier !== question.id) {
-          found.push(finding("duplicate-stem", { id: question.id, other: earlier, field: question.type === "名词解释" ? "term" : "stem" }, at(origin, question.type === "名词解释" ? "term" : "stem")));
+          found.push(finding("duplicate-stem", { id: question.id, other: earlier, field: question.kind === "term" ? "term" : "stem" }, at(origin, question.kind === "term" ? "term" : "stem")));
         } else first.set(key, question.id);
       }
       return found;

@@ -5,10 +5,11 @@ import type { Blueprint } from "./blueprint.js";
 import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
 import type { Question } from "./question.js";
 import { optionOrderProblems, withOptionOrder } from "./shuffle.js";
-import { questionTypeSchema, type QuestionType } from "./vocabulary.js";
+import type { Catalogue, QuestionType } from "./question-types.js";
 
 const paperSectionSchema = z.strictObject({
-  type: questionTypeSchema,
+  /** A declared type's name or alias (resolvePaper reads it against the syllabus). */
+  type: matching(z.string(), "name"),
   points_each: positiveUpTo(LIMITS.questionPoints),
   questions: z.array(z.union([quotedText().min(1), z.record(z.string(), z.unknown())])),
 });
@@ -46,17 +47,18 @@ export interface Paper {
 }
 
 /** Resolves every question reference of a paper file against the bank; unknown ids and bad inline questions are findings. */
-export function resolvePaper(file: PaperFile, bankById: ReadonlyMap<string, Question>, origin: Location): { paper: Paper; diagnostics: Diagnostic[] } {
+export function resolvePaper(file: PaperFile, bankById: ReadonlyMap<string, Question>, origin: Location, types: Catalogue): { paper: Paper; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const origins = new Map<string, Location>();
   const inline = new Set<string>();
-  const sections = file.sections.map((section, s) => {
+  const sections = file.sections.map((written, s) => {
+    const section = { ...written, type: types.lookup(written.type)?.name ?? written.type };
     const questions: Question[] = [];
     section.questions.forEach((ref, q) => {
       const where = at(origin, "sections", s, "questions", q);
       if (typeof ref === "string") {
         const found = bankById.get(ref);
-        // A question printed under another type's heading (a 多项选择题 among the 单项选择题) would be
+        // A question printed under another type's heading (a multiple-choice among the single-choice) would be
         // answered and marked by the wrong rules: refused, as validate and render must agree.
         if (found && found.type !== section.type) {
           diagnostics.push(finding("wrong-section", { id: ref, type: found.type, section: section.type }, where));
@@ -68,7 +70,7 @@ export function resolvePaper(file: PaperFile, bankById: ReadonlyMap<string, Ques
         } else diagnostics.push(finding("unknown-question", { id: ref }, where));
         return;
       }
-      const parsed = parseQuestion({ type: section.type, ...ref }, where);
+      const parsed = parseQuestion({ type: section.type, ...ref }, where, types);
       diagnostics.push(...parsed.diagnostics);
       if (parsed.question) {
         if (bankById.has(parsed.question.id)) {
@@ -94,10 +96,10 @@ export function resolvePaper(file: PaperFile, bankById: ReadonlyMap<string, Ques
   return { paper, diagnostics };
 }
 
-/** The paper-file form of an assembled paper: ids only, sections in blueprint order. */
+/** The paper-file form of an assembled paper: ids only, sections in blueprint order (picks by section position). */
 export function paperFileOf(
   blueprint: Blueprint,
-  picks: ReadonlyMap<QuestionType, readonly string[]>,
+  picks: ReadonlyMap<number, readonly string[]>,
   meta: { blueprint?: string; name?: string; form?: string; seed?: number; generated_by?: string },
 ): PaperFile {
   const file: PaperFile = { sections: [] };
@@ -106,12 +108,12 @@ export function paperFileOf(
   if (meta.blueprint !== undefined) file.blueprint = meta.blueprint;
   if (meta.seed !== undefined) file.seed = meta.seed;
   if (meta.generated_by !== undefined) file.generated_by = meta.generated_by;
-  file.sections = blueprint.sections.map((s) => ({ type: s.type, points_each: s.points_each, questions: [...(picks.get(s.type) ?? [])] }));
+  file.sections = blueprint.sections.map((s, i) => ({ type: s.type, points_each: s.points_each, questions: [...(picks.get(i) ?? [])] }));
   return file;
 }
 
 /** Every question of the paper in printed order with its section. */
-export function paperItems(paper: Paper): { question: Question; section: PaperSection; number: number }[] {
+export function paperItems(paper: Paper): { question: Question; section: PaperSection; sectionIndex: number; number: number }[] {
   let number = 0;
-  return paper.sections.flatMap((section) => section.questions.map((question) => ({ question, section, number: ++number })));
+  return paper.sections.flatMap((section, sectionIndex) => section.questions.map((question) => ({ question, section, sectionIndex, number: ++number })));
 }

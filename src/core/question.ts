@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS, matching, optionList, positiveUpTo, quotedText, wholeIn } from "./limits.js";
-import { difficultySchema, levelSchema, type Difficulty, type Level, type QuestionType } from "./vocabulary.js";
+import type { Kind } from "./question-types.js";
+import { difficultySchema, levelSchema, type Difficulty, type Level } from "./vocabulary.js";
 
 const idSchema = matching(quotedText(), "id");
 
@@ -46,12 +47,15 @@ const common = {
 
 const graded = { level: levelSchema, difficulty: difficultySchema };
 
+// `type` is the declared type's name (the parser has read any alias); which fields follow is its kind's.
+const typeName = z.string();
+
 const singleChoice = z.strictObject({
   ...common,
   ...graded,
-  type: z.literal("单项选择题"),
+  type: typeName,
   stem: text,
-  // How many exactly is the blueprint's (question_types, default 4): a lint finding, not a schema error.
+  // How many exactly is the type's declaration (narrowed by the blueprint): a lint finding, not a schema error.
   options: optionList(text, LIMITS.choiceOptions),
   answer: matching(z.string(), "letter").transform((s) => s.toUpperCase()),
 });
@@ -59,35 +63,54 @@ const singleChoice = z.strictObject({
 const multipleChoice = z.strictObject({
   ...common,
   ...graded,
-  type: z.literal("多项选择题"),
+  type: typeName,
   stem: text,
   options: optionList(text, LIMITS.choiceOptions),
   answer: matching(z.string(), "letters").transform((s) => s.toUpperCase()),
 });
 
+/** 对/错 and the ticks a setter may type read as the YAML booleans. */
+const TRUE_FALSE_SPELLINGS: Readonly<Record<string, boolean>> = { 对: true, 错: false, "√": true, "×": false, "✓": true, "✗": false };
+const truth = z.union([z.boolean(), z.enum(Object.keys(TRUE_FALSE_SPELLINGS) as [string, ...string[]]).transform((s) => TRUE_FALSE_SPELLINGS[s]!)]);
+
+const trueFalse = z.strictObject({
+  ...common,
+  ...graded,
+  type: typeName,
+  stem: text,
+  answer: truth,
+});
+
+/** A blank in a fill-blank stem: four or more underscores. */
+export const BLANK = /_{4,}/g;
+
+const blankAnswers = z.union([text, z.array(text).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]));
+
+const fillBlank = z.strictObject({
+  ...common,
+  ...graded,
+  type: typeName,
+  stem: text,
+  /** One answer per blank, in order. */
+  answer: blankAnswers,
+  /** Other answers accepted, per blank. */
+  accept: z.array(z.array(text)).optional(),
+});
+
 const termDefinition = z.strictObject({
   ...common,
   ...graded,
-  type: z.literal("名词解释"),
+  type: typeName,
   term: text,
   stem: text.optional(),
   answer: text,
   marking: markingSchema,
 });
 
-const shortAnswer = z.strictObject({
+const written = z.strictObject({
   ...common,
   ...graded,
-  type: z.literal("简答题"),
-  stem: text,
-  answer: text,
-  marking: markingSchema,
-});
-
-const essay = z.strictObject({
-  ...common,
-  ...graded,
-  type: z.literal("论述题"),
+  type: typeName,
   stem: text,
   answer: text,
   marking: markingSchema,
@@ -102,37 +125,49 @@ export const subquestionSchema = z.strictObject({
   marking: markingSchema,
 });
 
-const caseAnalysis = z.strictObject({
+const material = z.strictObject({
   ...common,
-  type: z.literal("案例分析题"),
+  type: typeName,
   stem: text.optional(),
   material: text,
   subquestions: z.array(subquestionSchema).min(1),
 });
 
-/** One schema per type; the loader picks it by the (canonicalised) `type` field. */
-export const questionSchemas = {
-  单项选择题: singleChoice,
-  多项选择题: multipleChoice,
-  名词解释: termDefinition,
-  简答题: shortAnswer,
-  论述题: essay,
-  案例分析题: caseAnalysis,
-} as const satisfies Record<QuestionType, z.ZodType>;
+/** One schema per kind; the parser picks it by the kind of the question's declared type. */
+export const kindSchemas = {
+  "single-choice": singleChoice,
+  "multiple-choice": multipleChoice,
+  "true-false": trueFalse,
+  "fill-blank": fillBlank,
+  term: termDefinition,
+  written,
+  material,
+} as const satisfies Record<Kind, z.ZodType>;
 
-export type SingleChoice = z.output<typeof singleChoice>;
-export type MultipleChoice = z.output<typeof multipleChoice>;
-export type TermDefinition = z.output<typeof termDefinition>;
-export type ShortAnswer = z.output<typeof shortAnswer>;
-export type Essay = z.output<typeof essay>;
-export type CaseAnalysis = z.output<typeof caseAnalysis>;
+/** A parsed question: its schema's output and the kind the parser read off its declared type. */
+type Of<K extends Kind> = z.output<(typeof kindSchemas)[K]> & { kind: K };
+export type SingleChoice = Of<"single-choice">;
+export type MultipleChoice = Of<"multiple-choice">;
+export type TrueFalse = Of<"true-false">;
+export type FillBlank = Of<"fill-blank">;
+export type TermDefinition = Of<"term">;
+export type Written = Of<"written">;
+export type Material = Of<"material">;
 export type Subquestion = z.output<typeof subquestionSchema>;
-export type Question = SingleChoice | MultipleChoice | TermDefinition | ShortAnswer | Essay | CaseAnalysis;
+export type Question = SingleChoice | MultipleChoice | TrueFalse | FillBlank | TermDefinition | Written | Material;
+export type ChoiceQuestion = SingleChoice | MultipleChoice;
 
-/** The text a candidate reads as the question: the stem, or for a 名词解释 its term. */
+export const isChoice = (q: Question): q is ChoiceQuestion => q.kind === "single-choice" || q.kind === "multiple-choice";
+
+/** The blanks a fill-blank stem has. */
+export function blankCount(stem: string): number {
+  return stem.match(BLANK)?.length ?? 0;
+}
+
+/** The text a candidate reads as the question: the stem, or for a term its term. */
 export function displayStem(q: Question): string {
-  if (q.type === "名词解释") return q.stem ?? q.term;
-  if (q.type === "案例分析题") return q.stem ?? q.material;
+  if (q.kind === "term") return q.stem ?? q.term;
+  if (q.kind === "material") return q.stem ?? q.material;
   return q.stem;
 }
 
@@ -146,7 +181,7 @@ export interface GradedPart {
 
 /** How a question's points split over levels and difficulties, given the section's points per question. */
 export function gradedParts(q: Question, pointsEach: number): GradedPart[] {
-  if (q.type === "案例分析题") {
+  if (q.kind === "material") {
     return q.subquestions.map((s) => ({ level: s.level, difficulty: s.difficulty, points: s.points }));
   }
   return [{ level: q.level, difficulty: q.difficulty, points: pointsEach }];
@@ -154,7 +189,7 @@ export function gradedParts(q: Question, pointsEach: number): GradedPart[] {
 
 /** The points a question is worth on its own terms (a case: its sub-questions), if it fixes them. */
 export function intrinsicPoints(q: Question): number | undefined {
-  if (q.type === "案例分析题") return q.subquestions.reduce((sum, s) => sum + s.points, 0);
-  if (q.type === "单项选择题" || q.type === "多项选择题") return undefined;
-  return q.marking.reduce((sum, m) => sum + m.points, 0);
+  if (q.kind === "material") return q.subquestions.reduce((sum, s) => sum + s.points, 0);
+  if (q.kind === "term" || q.kind === "written") return q.marking.reduce((sum, m) => sum + m.points, 0);
+  return undefined;
 }

@@ -1,11 +1,14 @@
-import type { Blueprint, BlueprintSection, Range } from "./blueprint.js";
+import { sectionKey, type Blueprint, type BlueprintSection, type Range } from "./blueprint.js";
 import { gradedParts, type Question } from "./question.js";
 import type { SyllabusIndex } from "./syllabus.js";
-import { type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
+import type { QuestionType } from "./question-types.js";
+import { type Difficulty, type Level, type Tier } from "./vocabulary.js";
 
 /** What the paper rules need to know of a question placed in a section. */
 export interface ItemFacts {
   type: QuestionType;
+  /** The blueprint section it is placed in, by position. */
+  section: number;
   chapter: number;
   tier: Tier | undefined;
   knowledgePoints: readonly string[];
@@ -21,7 +24,7 @@ export interface ItemFacts {
   barred?: boolean;
 }
 
-export function itemFacts(q: Question, section: Pick<BlueprintSection, "points_each" | "minutes_each">, syllabus: SyllabusIndex): ItemFacts {
+export function itemFacts(q: Question, section: Pick<BlueprintSection, "points_each" | "minutes_each">, syllabus: SyllabusIndex, sectionIndex: number): ItemFacts {
   const levelPoints: Partial<Record<Level, number>> = {};
   const difficultyPoints: Partial<Record<Difficulty, number>> = {};
   let points = 0;
@@ -32,6 +35,7 @@ export function itemFacts(q: Question, section: Pick<BlueprintSection, "points_e
   }
   return {
     type: q.type,
+    section: sectionIndex,
     chapter: q.chapter,
     tier: syllabus.tierOf(q.chapter),
     knowledgePoints: q.knowledge_point,
@@ -124,17 +128,17 @@ function shareRules<K extends Level | Difficulty>(
 export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): LinearRule[] {
   const rules: LinearRule[] = [];
   const total = blueprint.paper.total_points;
-  for (const section of blueprint.sections) {
+  blueprint.sections.forEach((section, i) => {
     rules.push({
-      id: `section:${section.type}`,
+      id: `section:${sectionKey(blueprint, i)}`,
       group: "section",
       subject: { rule: "section-count", type: section.type, count: section.count },
       unit: "questions",
-      measure: (item) => (item.type === section.type ? 1 : 0),
+      measure: (item) => (item.section === i ? 1 : 0),
       min: section.count,
       max: section.count,
     });
-  }
+  });
   rules.push({ id: "total:points", group: "total", subject: { rule: "total-points" }, unit: "points", measure: (i) => i.points, min: total, max: total });
   rules.push(...shareRules("level", syllabus.levels, blueprint.rules.levels.shares, blueprint.rules.levels.tolerance_points, total, (i) => i.levelPoints));
   rules.push(

@@ -4,6 +4,7 @@ import { SCHEMA_PATTERNS, type FoundValue, type SchemaArgs, type SchemaExpectati
 
 type SchemaCode = "schema" | "paper-schema" | "blueprint-schema" | "syllabus-schema" | "history-schema";
 import { ALIAS_SPELLINGS } from "./vocabulary.js";
+import { ALIAS_CLASH } from "./question-types.js";
 
 function describe(value: unknown): FoundValue {
   if (value === undefined) return { kind: "nothing" };
@@ -76,6 +77,10 @@ function schemaArgs(issue: z.core.$ZodIssue, root: unknown, where: string): Sche
   if (issue.code === "unrecognized_keys") {
     // Chinese text cut by an ASCII comma inside {…} or […] turns into a stray key: say so.
     return { path: where, problem: "unknown-fields", keys: issue.keys, splitText: issue.keys.some((k) => /[\u4e00-\u9fff]/.test(k)) };
+  }
+  if (issue.code === "custom" && issue.message === ALIAS_CLASH) {
+    const params = issue.params as { spelling: string; types: string[] };
+    return { path: where, problem: "alias-clash", spelling: params.spelling, types: params.types };
   }
   const pattern = patternOf(issue);
   if (pattern) return { path: where, problem: "pattern", pattern, key: issue.code === "invalid_key", found };

@@ -1,13 +1,12 @@
 import type { Diagnostic, Location } from "./diagnostic.js";
 import { at, finding } from "./diagnostic.js";
 import type { PaperFile } from "./paper.js";
-import type { Question } from "./question.js";
+import { isChoice, type Question } from "./question.js";
 import { hashString, seededRandom, shuffled } from "./random.js";
 
 export type ShuffleMode = "options" | "questions";
 
 const letter = (i: number) => String.fromCharCode(65 + i);
-const isChoice = (q: Question): q is Extract<Question, { options: string[] }> => q.type === "单项选择题" || q.type === "多项选择题";
 
 /**
  * A choice question with its options in another order: `order[i]` is the letter of the original

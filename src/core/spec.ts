@@ -1,8 +1,9 @@
-import { sectionFor, type Blueprint } from "./blueprint.js";
+import { sectionAt, type Blueprint } from "./blueprint.js";
 import { paperItems, type Paper } from "./paper.js";
 import { itemFacts, type ItemFacts } from "./rules.js";
 import type { SyllabusIndex } from "./syllabus.js";
-import { type Difficulty, type Level, type QuestionType, type Tier } from "./vocabulary.js";
+import type { QuestionType } from "./question-types.js";
+import { type Difficulty, type Level, type Tier } from "./vocabulary.js";
 
 export interface SpecRow {
   chapter: number;
@@ -46,10 +47,11 @@ const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.
  * also throw every points rule off; the paper's value counts only for a section the blueprint lacks.
  */
 export function paperFacts(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex): { facts: ItemFacts; id: string; number: number }[] {
-  return paperItems(paper).map(({ question, section, number }) => {
-    const rule = sectionFor(blueprint, section.type);
+  return paperItems(paper).map(({ question, section, sectionIndex, number }) => {
+    const planned = sectionAt(blueprint, sectionIndex, section.type);
+    const rule = planned?.section;
     const scoring = { points_each: rule?.points_each ?? section.points_each, minutes_each: rule?.minutes_each ?? 0 };
-    const facts = itemFacts(question, scoring, syllabus);
+    const facts = itemFacts(question, scoring, syllabus, planned?.index ?? -1);
     facts.id = question.id;
     return { facts, id: question.id, number };
   });

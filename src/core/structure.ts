@@ -1,5 +1,5 @@
 import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
-import type { Marking, Question } from "./question.js";
+import { blankCount, type FillBlank, type Marking, type Question } from "./question.js";
 import type { SyllabusIndex } from "./syllabus.js";
 
 /**
@@ -30,10 +30,12 @@ function sumOf(marking: Marking): number {
 /**
  * Marking points add up: a case's sub-questions each to their points and together to the section's
  * points; a written question's marking to the section's points. Without a section (a bank linted with
- * no blueprint) only what the question fixes itself is checked.
+ * no blueprint) only what the question fixes itself is checked. A fill-blank question has one answer
+ * (and one list of accepted answers, if any) per blank: its points are split over them.
  */
 export function markingFit(question: Question, origin: Location, pointsEach: number | undefined): readonly Diagnostic[] {
-  if (question.type === "案例分析题") {
+  if (question.kind === "fill-blank") return blanksFit(question, origin);
+  if (question.kind === "material") {
     const found: Diagnostic[] = [];
     question.subquestions.forEach((sub, i) => {
       const sum = sumOf(sub.marking);
@@ -43,10 +45,18 @@ export function markingFit(question: Question, origin: Location, pointsEach: num
     if (pointsEach !== undefined && total !== pointsEach) found.push(finding("case-points", { id: question.id, sum: total, points: pointsEach, type: question.type }, at(origin, "subquestions")));
     return found.length ? found : NONE;
   }
-  if (question.type === "单项选择题" || question.type === "多项选择题" || pointsEach === undefined) return NONE;
+  if ((question.kind !== "term" && question.kind !== "written") || pointsEach === undefined) return NONE;
   const sum = sumOf(question.marking);
   return sum === pointsEach ? NONE : [finding("marking-sum", { id: question.id, sum, points: pointsEach, type: question.type }, at(origin, "marking"))];
 }
 
+function blanksFit(question: FillBlank, origin: Location): readonly Diagnostic[] {
+  const blanks = blankCount(question.stem);
+  const found: Diagnostic[] = [];
+  if (question.answer.length !== blanks) found.push(finding("blank-count", { id: question.id, blanks, answers: question.answer.length, field: "answer" }, at(origin, "answer")));
+  if (question.accept && question.accept.length !== blanks) found.push(finding("blank-count", { id: question.id, blanks, answers: question.accept.length, field: "accept" }, at(origin, "accept")));
+  return found.length ? found : NONE;
+}
+
 /** The codes of the structural rules, which validate reports per paper item and lint per bank question. */
-export const STRUCTURAL_CODES: ReadonlySet<string> = new Set(["unknown-chapter", "unknown-knowledge-point", "knowledge-point-chapter", "marking-sum", "case-points"]);
+export const STRUCTURAL_CODES: ReadonlySet<string> = new Set(["unknown-chapter", "unknown-knowledge-point", "knowledge-point-chapter", "marking-sum", "case-points", "blank-count"]);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { SyllabusProblem } from "./findings.js";
 import { LIMITS, wholeIn } from "./limits.js";
 import { knowledgePointIdSchema } from "./question.js";
+import { buildCatalogue, questionTypesSchema, type Catalogue } from "./question-types.js";
 import { DIFFICULTIES, LEVELS, TIERS, difficultySchema, levelSchema, tierSchema, type Difficulty, type Level, type Tier } from "./vocabulary.js";
 
 const knowledgePointSchema = z.strictObject({
@@ -31,6 +32,8 @@ export const syllabusSchema = z.strictObject({
     exam: z.string().optional(),
     textbook: z.string().optional(),
   }),
+  /** The course's question types, in printed order, each of a kind the code knows (question-types.ts). */
+  question_types: questionTypesSchema,
   /**
    * The grades this course uses, in order (default: the four levels and four difficulty grades of
    * 10421). Blueprint shares name exactly these, and the tables print exactly these columns.
@@ -58,6 +61,8 @@ export interface SyllabusIndex {
   levels: readonly Level[];
   difficulties: readonly Difficulty[];
   tiers: readonly Tier[];
+  /** The declared question types, by name or alias. */
+  types: Catalogue;
 }
 
 /** The tiers a syllabus declares (aliases read as their names; unknown names left to syllabusProblems). */
@@ -82,6 +87,7 @@ export function indexSyllabus(syllabus: Syllabus): SyllabusIndex {
     levels: syllabus.levels ?? LEVELS,
     difficulties: syllabus.difficulties ?? DIFFICULTIES,
     tiers: declaredTiers(syllabus),
+    types: buildCatalogue(syllabus.question_types),
   };
 }
 

@@ -1,4 +1,4 @@
-import { sectionFor, type Blueprint } from "./blueprint.js";
+import { sectionAt, sectionKey, type Blueprint } from "./blueprint.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { paperItems, type Paper } from "./paper.js";
 import { historyRule, type HistoryRules } from "./history.js";
@@ -8,7 +8,7 @@ import { overlapRule, reuseRule, type ShareBound } from "./share.js";
 import { buildSpec, paperFacts, type SpecTable } from "./spec.js";
 import { markingFit, STRUCTURAL_CODES, syllabusScope } from "./structure.js";
 import type { SyllabusIndex } from "./syllabus.js";
-import type { QuestionType } from "./vocabulary.js";
+import type { QuestionType } from "./question-types.js";
 
 export type CheckStatus = "pass" | "fail" | "warning";
 
@@ -69,13 +69,13 @@ const NONE: Bounds = { max: 0 };
 /** The structural findings of every question in the paper, each located where the paper has it. */
 function structuralFindings(paper: Paper, blueprint: Blueprint, syllabus: SyllabusIndex): Diagnostic[] {
   const seen = new Set<string>();
-  return paperItems(paper).flatMap(({ question, section }) => {
+  return paperItems(paper).flatMap(({ question, section, sectionIndex }) => {
     // A question twice in the paper is one finding (the unique check counts the repeat).
     if (seen.has(question.id)) return [];
     seen.add(question.id);
     const origin = paper.origins.get(question.id) ?? { file: "", path: [] };
     // Against the blueprint's points, as every rule scores them: a wrong points_each is one finding of its own.
-    const points = sectionFor(blueprint, section.type)?.points_each ?? section.points_each;
+    const points = sectionAt(blueprint, sectionIndex, section.type)?.section.points_each ?? section.points_each;
     return [...syllabusScope(question, origin, syllabus), ...markingFit(question, origin, points)];
   });
 }
@@ -89,11 +89,11 @@ function structureChecks(paper: Paper, blueprint: Blueprint, structural: readonl
   const actualOrder = paper.sections.map((s) => s.type);
   const misplaced = Math.max(expectedOrder.length, actualOrder.length) - expectedOrder.filter((t, i) => actualOrder[i] === t).length;
   checks.push(check({ id: "structure:order", group: "structure", subject: { rule: "section-order", order: actualOrder }, expected: NONE, actual: misplaced, unit: "sections" }));
-  for (const section of blueprint.sections) {
-    const found = paper.sections.find((s) => s.type === section.type);
+  blueprint.sections.forEach((section, i) => {
+    const found = paper.sections[i]?.type === section.type ? paper.sections[i] : paper.sections.find((s) => s.type === section.type);
     const each = section.points_each;
-    checks.push(check({ id: `structure:points:${section.type}`, group: "structure", subject: { rule: "points-each", type: section.type }, expected: { min: each, max: each }, actual: found ? found.points_each : null, unit: "points" }));
-  }
+    checks.push(check({ id: `structure:points:${sectionKey(blueprint, i)}`, group: "structure", subject: { rule: "points-each", type: section.type }, expected: { min: each, max: each }, actual: found ? found.points_each : null, unit: "points" }));
+  });
   const items = paperItems(paper);
   const seen = new Set<string>();
   const twice = items.map((i) => i.question.id).filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
@@ -103,7 +103,7 @@ function structureChecks(paper: Paper, blueprint: Blueprint, structural: readonl
   checks.push(check({ id: "structure:enemies", group: "structure", subject: { rule: "enemies" }, expected: NONE, actual: enemies.length, unit: "pairs", questions: enemies }));
   const outside = idsOf(structural, ["unknown-chapter", "unknown-knowledge-point", "knowledge-point-chapter"]);
   checks.push(check({ id: "content:syllabus", group: "content", subject: { rule: "syllabus" }, expected: NONE, actual: outside.length, unit: "questions", questions: outside }));
-  const misfits = idsOf(structural, ["marking-sum", "case-points"]);
+  const misfits = idsOf(structural, ["marking-sum", "case-points", "blank-count"]);
   checks.push(check({ id: "content:marking", group: "content", subject: { rule: "marking" }, expected: NONE, actual: misfits.length, unit: "questions", questions: misfits }));
   // Structural findings are counted by the two checks above, not a second time here.
   const unresolved = resolveFindings.filter((d) => d.severity === "error" && !STRUCTURAL_CODES.has(d.code));

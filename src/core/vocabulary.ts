@@ -1,10 +1,6 @@
 import { z } from "zod";
 import { matching } from "./limits.js";
 
-/** The six question types of a 自学考试 paper, in their usual printed order. */
-export const QUESTION_TYPES = ["单项选择题", "多项选择题", "名词解释", "简答题", "论述题", "案例分析题"] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
 /**
  * The cognitive levels (考核要求), lowest first, when the syllabus declares none. A syllabus may declare
  * its own list (syllabus.levels), of these names or others: a level is any name, checked against the
@@ -20,20 +16,6 @@ export type Difficulty = string;
 /** The chapter tiers, most stressed first, when the syllabus declares none. */
 export const TIERS: readonly string[] = ["重点", "次重点", "一般"];
 export type Tier = string;
-
-const TYPE_ALIASES: Record<string, QuestionType> = {
-  single: "单项选择题",
-  "single-choice": "单项选择题",
-  multiple: "多项选择题",
-  "multiple-choice": "多项选择题",
-  term: "名词解释",
-  名词解释题: "名词解释",
-  short: "简答题",
-  "short-answer": "简答题",
-  essay: "论述题",
-  case: "案例分析题",
-  "case-analysis": "案例分析题",
-};
 
 const LEVEL_ALIASES: Record<string, string> = {
   remember: "识记",
@@ -53,16 +35,9 @@ const DIFFICULTY_ALIASES: Record<string, string> = {
 
 const TIER_ALIASES: Record<string, string> = { key: "重点", secondary: "次重点", general: "一般" };
 
-/** A zod enum that accepts the canonical Chinese value or an English alias and outputs the Chinese. */
-function vocabulary<T extends string>(canonical: readonly T[], aliases: Record<string, T>) {
-  const spellings = [...canonical, ...Object.keys(aliases)] as [string, ...string[]];
-  return z.enum(spellings).transform((value): T => aliases[value] ?? (value as T));
-}
-
 /** Every alias spelling: accepted on input, never advertised in messages. */
-export const ALIAS_SPELLINGS: ReadonlySet<string> = new Set([TYPE_ALIASES, LEVEL_ALIASES, DIFFICULTY_ALIASES, TIER_ALIASES].flatMap((a) => Object.keys(a)));
+export const ALIAS_SPELLINGS: ReadonlySet<string> = new Set([LEVEL_ALIASES, DIFFICULTY_ALIASES, TIER_ALIASES].flatMap((a) => Object.keys(a)));
 
-export const questionTypeSchema = vocabulary(QUESTION_TYPES, TYPE_ALIASES);
 /** A grade or tier name: any text, an English alias read as its Chinese name (the syllabus says which exist). */
 function declaredName(aliases: Record<string, string>) {
   return matching(z.string(), "name").transform((value) => aliases[value] ?? value);
@@ -71,13 +46,6 @@ function declaredName(aliases: Record<string, string>) {
 export const levelSchema = declaredName(LEVEL_ALIASES);
 export const difficultySchema = declaredName(DIFFICULTY_ALIASES);
 export const tierSchema = declaredName(TIER_ALIASES);
-
-const TYPE_SPELLINGS = new Map<unknown, QuestionType>([...QUESTION_TYPES.map((t) => [t, t] as const), ...Object.entries(TYPE_ALIASES)]);
-
-/** Canonical spelling of a question type written either way, or undefined (as questionTypeSchema reads it). */
-export function canonicalType(value: unknown): QuestionType | undefined {
-  return TYPE_SPELLINGS.get(value);
-}
 
 /** Chinese numerals for section numbering (一、二、…). */
 export function chineseNumeral(n: number): string {

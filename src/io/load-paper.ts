@@ -32,7 +32,7 @@ export function loadPaper(paperPath: string, options: LoadOptions): PaperLoad {
   if (options.bank !== undefined) loadOptions.bank = options.bank;
   const loaded = loadProject(loadOptions);
   if (!loaded.ok) return loaded;
-  const { paper, diagnostics } = resolvePaper(file, indexBank(loaded.project.bank), { file: shown, path: [] });
+  const { paper, diagnostics } = resolvePaper(file, indexBank(loaded.project.bank), { file: shown, path: [] }, loaded.project.syllabus.types);
   if (paper.name === undefined) paper.name = loaded.project.blueprint.name;
   return { ok: true, project: loaded.project, file, paper, diagnostics, projectDiagnostics: loaded.diagnostics };
 }

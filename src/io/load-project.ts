@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
-import { blueprintProblems, blueprintSchema, blueprintSyllabusProblems, type Blueprint } from "../core/blueprint.js";
+import { blueprintProblems, blueprintSchema, blueprintSyllabusProblems, withDeclaredTypes, type Blueprint } from "../core/blueprint.js";
+import type { Catalogue } from "../core/question-types.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
@@ -135,7 +136,8 @@ export function listBankFiles(dir: string): string[] {
   return listBankEntries(dir).files;
 }
 
-export function loadBank(dir: string, cwd: string): { bank?: Bank; diagnostics: Diagnostic[] } {
+/** The bank under `dir`, each question read against the course's declared types. */
+export function loadBank(dir: string, cwd: string, types: Catalogue): { bank?: Bank; diagnostics: Diagnostic[] } {
   const shown = displayPath(dir, cwd);
   if (!existsSync(dir)) return { diagnostics: [finding("missing-bank", { dir: shown, notDirectory: false })] };
   if (!statSync(dir).isDirectory()) return { diagnostics: [finding("missing-bank", { dir: shown, notDirectory: true })] };
@@ -149,7 +151,7 @@ export function loadBank(dir: string, cwd: string): { bank?: Bank; diagnostics: 
     if (read.ok) sources.push({ file: name, data: read.data });
     else diagnostics.push(...read.diagnostics);
   }
-  const parsed = parseBank(sources);
+  const parsed = parseBank(sources, types);
   return { bank: parsed.bank, diagnostics: [...diagnostics, ...parsed.diagnostics] };
 }
 
@@ -163,11 +165,12 @@ export function loadRules(options: LoadOptions): RulesResult {
   const cwd = options.cwd ?? process.cwd();
   const blueprintFile = options.blueprint ? resolve(cwd, options.blueprint) : findDefaultBlueprint(cwd);
   if (typeof blueprintFile !== "string") return { ok: false, diagnostics: [blueprintFile] };
-  const { blueprint, diagnostics: blueprintFindings } = loadBlueprint(blueprintFile, cwd);
-  if (!blueprint) return { ok: false, diagnostics: blueprintFindings };
-  const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(dirname(blueprintFile), blueprint.syllabus), cwd);
+  const { blueprint: written, diagnostics: blueprintFindings } = loadBlueprint(blueprintFile, cwd);
+  if (!written) return { ok: false, diagnostics: blueprintFindings };
+  const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(dirname(blueprintFile), written.syllabus), cwd);
   if (!syllabus) return { ok: false, diagnostics: syllabusFindings };
-  const mismatches = blueprintSyllabusProblems(blueprint, syllabus);
+  const { blueprint, problems } = withDeclaredTypes(written, syllabus.types);
+  const mismatches = [...problems, ...blueprintSyllabusProblems(blueprint, syllabus)];
   const shown = displayPath(blueprintFile, cwd);
   if (mismatches.length) return { ok: false, diagnostics: mismatches.map((p) => finding("blueprint-rule", p, { file: shown, path: [] })) };
   return { ok: true, blueprintFile, blueprint, syllabus };
@@ -178,7 +181,7 @@ export function loadProject(options: LoadOptions, rules: RulesResult = loadRules
   const cwd = options.cwd ?? process.cwd();
   const { blueprintFile, blueprint, syllabus } = rules;
   const bankDir = options.bank ? resolve(cwd, options.bank) : resolve(dirname(blueprintFile), blueprint.bank);
-  const { bank, diagnostics } = loadBank(bankDir, cwd);
+  const { bank, diagnostics } = loadBank(bankDir, cwd, syllabus.types);
   if (!bank) return { ok: false, diagnostics };
   return { ok: true, project: { blueprintFile, blueprint, syllabus, bankDir, bank }, diagnostics };
 }

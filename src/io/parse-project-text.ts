@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { parseBank, type Bank } from "../core/bank.js";
-import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
+import { blueprintProblems, blueprintSchema, withDeclaredTypes, type Blueprint } from "../core/blueprint.js";
+import type { Catalogue } from "../core/question-types.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { schemaDiagnostics } from "../core/schema-issues.js";
@@ -53,8 +54,8 @@ export function parseSyllabusText(source: TextFile, yaml: YamlProvider): { sylla
   return value ? { syllabus: indexSyllabus(value), diagnostics } : { diagnostics };
 }
 
-/** Bank files as text: the questions of every file that parses, and the findings of all of them. */
-export function parseBankTexts(sources: readonly TextFile[], yaml: YamlProvider): { bank: Bank; diagnostics: Diagnostic[] } {
+/** Bank files as text: the questions of every file that parses (against the course's declared types), and the findings of all of them. */
+export function parseBankTexts(sources: readonly TextFile[], yaml: YamlProvider, types: Catalogue): { bank: Bank; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const documents = [];
   for (const source of sources) {
@@ -62,7 +63,7 @@ export function parseBankTexts(sources: readonly TextFile[], yaml: YamlProvider)
     if (read.ok) documents.push({ file: source.file, data: read.data });
     else diagnostics.push(...read.diagnostics);
   }
-  const parsed = parseBank(documents);
+  const parsed = parseBank(documents, types);
   return { bank: parsed.bank, diagnostics: [...diagnostics, ...parsed.diagnostics] };
 }
 
@@ -78,11 +79,13 @@ export type TextProjectResult = { ok: true; project: TextProject; diagnostics: D
 /** A whole project from text, every finding with line and column in the text it is about. */
 export function parseProjectTexts(sources: { blueprint: TextFile; syllabus: TextFile; bank: readonly TextFile[] }, yaml: YamlProvider): TextProjectResult {
   const located = (diagnostics: readonly Diagnostic[]) => locateInTexts(diagnostics, [sources.blueprint, sources.syllabus, ...sources.bank], yaml);
-  const { blueprint, diagnostics: blueprintFindings } = parseBlueprintText(sources.blueprint, yaml);
-  if (!blueprint) return { ok: false, diagnostics: located(blueprintFindings) };
+  const { blueprint: written, diagnostics: blueprintFindings } = parseBlueprintText(sources.blueprint, yaml);
+  if (!written) return { ok: false, diagnostics: located(blueprintFindings) };
   const { syllabus, diagnostics: syllabusFindings } = parseSyllabusText(sources.syllabus, yaml);
   if (!syllabus) return { ok: false, diagnostics: located(syllabusFindings) };
-  const { bank, diagnostics } = parseBankTexts(sources.bank, yaml);
+  const { blueprint, problems } = withDeclaredTypes(written, syllabus.types);
+  if (problems.length) return { ok: false, diagnostics: located(problems.map((p) => finding("blueprint-rule", p, { file: sources.blueprint.file, path: [] }))) };
+  const { bank, diagnostics } = parseBankTexts(sources.bank, yaml, syllabus.types);
   return { ok: true, project: { blueprint, syllabus, bank }, diagnostics: located(diagnostics) };
 }
 

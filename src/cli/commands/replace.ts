@@ -172,7 +172,7 @@ export async function replace(paperPath: string, numberArgs: string[], options: 
     const byId = indexBank(project.bank);
     const reordered = shuffleNewOptions(result.file, result.changed.map((c) => c.to), byId, seed);
     const newFile = inGenerateOrder({ ...reordered, blueprint: relative(resolve(shownDir), project.blueprintFile).split("\\").join("/") });
-    const resolved = resolvePaper(newFile, byId, { file: target, path: [] });
+    const resolved = resolvePaper(newFile, byId, { file: target, path: [] }, project.syllabus.types);
     if (resolved.paper.name === undefined) resolved.paper.name = project.blueprint.name;
     const usage = barred.size ? { barred } : {};
     const report = validatePaper(resolved.paper, project.blueprint, project.syllabus, resolved.diagnostics, bankSets(project.bank.questions), usage);

@@ -2,7 +2,8 @@
 // and for the paper as a whole.
 import type { Blueprint } from "../blueprint.js";
 import type { Paper } from "../paper.js";
-import type { Difficulty, Level, QuestionType } from "../vocabulary.js";
+import type { QuestionType } from "../question-types.js";
+import type { Difficulty, Level } from "../vocabulary.js";
 import { breakdowns, type Breakdowns } from "./breakdown.js";
 import { attractiveDistractors, distractorTable, type DistractorTable } from "./distractors.js";
 import { itemFlags, type Flag } from "./flags.js";

@@ -3,7 +3,7 @@
 import { finding, type Diagnostic } from "../diagnostic.js";
 import type { SheetArgs, SheetIssue } from "../findings.js";
 import type { Sitting } from "./sitting.js";
-import { choiceKey, subKey, type QuestionUnit } from "./units.js";
+import { choiceKey, subKey, TRUE_FALSE_LETTERS, type QuestionUnit } from "./units.js";
 
 export type CellValue = string | number | null;
 
@@ -74,7 +74,7 @@ function classify(header: string, units: ReadonlyMap<number, QuestionUnit>): Col
     const u = units.get(Number(m[1]));
     if (!u) return { issue: "no-question", number: Number(m[1]) };
     if (!u.choice) return { issue: "not-choice", number: u.number, type: u.type };
-    return { kind: "choice", number: u.number, letters: u.choice.letters, single: u.type === "单项选择题" };
+    return { kind: "choice", number: u.number, letters: u.choice.letters, single: u.choice.single };
   }
   return { issue: "unknown-column", idHeader: ID_HEADER };
 }
@@ -89,8 +89,12 @@ function scoreCell(value: CellValue, points: number, blankAsZero: boolean): numb
   return n;
 }
 
+/** How a true-false mark may be written in a sheet cell, read as T or F. */
+const TRUTH_MARKS: Readonly<Record<string, string>> = { "√": "T", "✓": "T", 对: "T", TRUE: "T", "1": "T", "×": "F", "✗": "F", 错: "F", FALSE: "F", "0": "F" };
+
 function choiceCell(value: CellValue, letters: string, single: boolean): string | SheetIssue {
-  const text = String(value ?? "").replace(/[\s,，、]/g, "").toUpperCase();
+  const raw = String(value ?? "").replace(/[\s,，、]/g, "").toUpperCase();
+  const text = letters === TRUE_FALSE_LETTERS ? (TRUTH_MARKS[raw] ?? raw) : raw;
   if (text === "") return "";
   const bad = [...text].filter((ch) => !letters.includes(ch));
   if (bad.length) return { issue: "bad-letters", value: String(value), letters };

@@ -91,7 +91,7 @@ export function simulateSitting(units: readonly QuestionUnit[], options: Simulat
         const right = random() < chance;
         scores.get(s.key)!.push(right ? s.points : 0);
         if (recordChoices) {
-          const chosen = right ? choice.answer : wrongChoice(choice.letters, choice.answer, s.unit.type === "单项选择题", random);
+          const chosen = right ? choice.answer : wrongChoice(choice.letters, choice.answer, choice.single, random);
           (choices.get(s.unit.number) ?? choices.set(s.unit.number, []).get(s.unit.number)!).push(chosen);
         }
       } else {

@@ -8,7 +8,6 @@ import { assemblyRules, overlapBound, overlapRule, questionsWithin, type ShareBo
 import type { SyllabusIndex } from "../syllabus.js";
 import { pinRules } from "../pin-rules.js";
 import { bankSets, validatePaper, type PaperUsage, type ValidationReport } from "../validate.js";
-import type { QuestionType } from "../vocabulary.js";
 import { classifyBank, type ClassifiedBank, type Ineligible } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
 import { aggregateCheck } from "../coverage/aggregate-bound.js";
@@ -68,28 +67,29 @@ export type AssembleResult =
   | { ok: false; reason: "infeasible" | "timeout" | "error"; diagnosis: Diagnosis; stats: AssemblyStats; ineligible: Ineligible[] };
 
 
-type FormPicks = Map<QuestionType, { id: string; chapter: number }[]>;
+/** A form's picks by blueprint section position. */
+type FormPicks = Map<number, { id: string; chapter: number }[]>;
 
 function takePicks(bank: ClassifiedBank, stock: Stock, picks: readonly ClassPick[], pairs: readonly [number, number][], into: FormPicks[], formOffset: number): void {
-  const add = (f: number, type: QuestionType, id: string, chapter: number) => {
+  const add = (f: number, section: number, id: string, chapter: number) => {
     const target = into[formOffset + f]!;
-    target.set(type, [...(target.get(type) ?? []), { id, chapter }]);
+    target.set(section, [...(target.get(section) ?? []), { id, chapter }]);
   };
   for (const pick of picks) {
     const c = bank.classes[pick.classIndex]!;
-    pick.own.forEach((n, f) => stock.take(pick.classIndex, n).forEach((id) => add(f, c.section.type, id, c.facts.chapter)));
+    pick.own.forEach((n, f) => stock.take(pick.classIndex, n).forEach((id) => add(f, c.sectionIndex, id, c.facts.chapter)));
     pick.shared.forEach((n, p) => {
       for (const id of stock.take(pick.classIndex, n)) {
-        add(pairs[p]![0], c.section.type, id, c.facts.chapter);
-        add(pairs[p]![1], c.section.type, id, c.facts.chapter);
+        add(pairs[p]![0], c.sectionIndex, id, c.facts.chapter);
+        add(pairs[p]![1], c.sectionIndex, id, c.facts.chapter);
       }
     });
   }
 }
 
 /** Within a section, questions follow the syllabus's chapter order, as printed papers do. */
-function ordered(picks: FormPicks): Map<QuestionType, string[]> {
-  return new Map([...picks].map(([type, list]) => [type, [...list].sort((x, y) => x.chapter - y.chapter || (x.id < y.id ? -1 : 1)).map((x) => x.id)]));
+function ordered(picks: FormPicks): Map<number, string[]> {
+  return new Map([...picks].map(([section, list]) => [section, [...list].sort((x, y) => x.chapter - y.chapter || (x.id < y.id ? -1 : 1)).map((x) => x.id)]));
 }
 
 /** The picked questions by id: a scan of the bank, cheaper than indexing all 50,000 of a large one. */
@@ -278,7 +278,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     if (options.blueprintPath !== undefined) meta.blueprint = options.blueprintPath;
     if (options.generatedBy !== undefined) meta.generated_by = options.generatedBy;
     const file = paperFileOf(blueprint, ordered(pick), meta);
-    const { paper } = resolvePaper(file, byId, { file: label, path: [] });
+    const { paper } = resolvePaper(file, byId, { file: label, path: [] }, syllabus.types);
     // Each form is checked against the others too: the overlap bound is the same rule as the model's rows.
     const usage = usageOf(options);
     if (forms > 1) {

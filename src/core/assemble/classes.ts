@@ -1,10 +1,11 @@
-import { sectionFor, type Blueprint, type BlueprintSection } from "../blueprint.js";
+import { sectionIndexFor, type Blueprint, type BlueprintSection } from "../blueprint.js";
 import type { Diagnostic, Location } from "../diagnostic.js";
 import type { Question } from "../question.js";
 import { itemFacts, type ItemFacts } from "../rules.js";
 import { markingFit, syllabusScope } from "../structure.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import { DIFFICULTIES, LEVELS, QUESTION_TYPES, type QuestionType } from "../vocabulary.js";
+import type { QuestionType } from "../question-types.js";
+import { DIFFICULTIES, LEVELS } from "../vocabulary.js";
 
 /**
  * Questions that are interchangeable for every rule: same section, chapter, knowledge points, level and
@@ -14,6 +15,8 @@ import { DIFFICULTIES, LEVELS, QUESTION_TYPES, type QuestionType } from "../voca
 export interface QuestionClass {
   key: string;
   section: BlueprintSection;
+  /** The section's position in the blueprint (several sections may share a type). */
+  sectionIndex: number;
   facts: ItemFacts;
   members: string[];
   /** Used in an earlier paper passed with --avoid. */
@@ -52,7 +55,6 @@ export interface ClassifiedBank {
 // Short ASCII codes for the vocabulary: class keys are built for every question of a 50,000-question
 // bank, and short one-byte strings hash faster than the Chinese names.
 const code = (list: readonly string[]) => new Map(list.map((item, i) => [item, String.fromCharCode(97 + i)]));
-const TYPE_CODE = code(QUESTION_TYPES);
 const LEVEL_CODE = code(LEVELS);
 const DIFFICULTY_CODE = code(DIFFICULTIES);
 // Names beyond the default lists (a course's own grades) are their own code, behind a marker no code has.
@@ -63,30 +65,31 @@ const difficultyCode = (name: string) => DIFFICULTY_CODE.get(name) ?? `<${name}>
  * What makes questions interchangeable, read straight off the question: cheap enough for 50,000 of them.
  * Two questions with the same key have the same facts under every rule.
  */
-function interchangeKey(q: Question, section: BlueprintSection): string {
+function interchangeKey(q: Question, section: BlueprintSection, sectionIndex: number): string {
   const points = q.knowledge_point.length === 1 ? q.knowledge_point[0] : [...q.knowledge_point].sort().join("+");
   const grading =
-    q.type === "案例分析题"
+    q.kind === "material"
       ? q.subquestions
           .map((s) => `${levelCode(s.level)}${difficultyCode(s.difficulty)}${s.points}`)
           .sort()
           .join(",")
       : `${levelCode(q.level)}${difficultyCode(q.difficulty)}`;
-  return `${TYPE_CODE.get(q.type)}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
+  return `${sectionIndex}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
 }
 
 const NOWHERE: Location = { file: "", path: [] };
 
 /** Eligible when the blueprint has its section and it keeps the structural rules (structure.ts). */
-function eligibility(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): { section?: BlueprintSection; reason?: IneligibleReason } {
-  const section = sectionFor(blueprint, q.type);
+function eligibility(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): { section?: BlueprintSection; sectionIndex?: number; reason?: IneligibleReason } {
+  const sectionIndex = sectionIndexFor(blueprint, q);
+  const section = blueprint.sections[sectionIndex];
   if (!section) return { reason: { kind: "no-section", type: q.type } };
   const broken = syllabusScope(q, NOWHERE, syllabus)[0] ?? markingFit(q, NOWHERE, section.points_each)[0];
   if (broken) {
     const { location: _unplaced, ...finding } = broken;
     return { reason: { kind: "finding", finding: finding as Diagnostic } };
   }
-  return { section };
+  return { section, sectionIndex };
 }
 
 export function classifyBank(
@@ -102,7 +105,7 @@ export function classifyBank(
   // Only questions that some question excludes need to be known as eligible, to link enemies.
   const excluded = new Set(questions.flatMap((q) => q.excludes));
   const eligibleExcluded = new Set<string>();
-  const eligible: { q: Question; section: BlueprintSection; reused: boolean; barred: boolean }[] = [];
+  const eligible: { q: Question; section: BlueprintSection; sectionIndex: number; reused: boolean; barred: boolean }[] = [];
   for (const q of questions) {
     if (seen.has(q.id)) {
       ineligible.push({ id: q.id, reason: { kind: "duplicate-id" } });
@@ -113,7 +116,7 @@ export function classifyBank(
       ineligible.push({ id: q.id, reason: { kind: pinned.has(q.id) ? "included-and-excluded" : "excluded" } });
       continue;
     }
-    const { section, reason } = eligibility(q, blueprint, syllabus);
+    const { section, sectionIndex, reason } = eligibility(q, blueprint, syllabus);
     if (!section) {
       ineligible.push({ id: q.id, reason: reason! });
       continue;
@@ -128,7 +131,7 @@ export function classifyBank(
     const reused = history.used.has(q.id);
     // A pinned question stays even when reused: the history rule then decides, and says so.
     if (reused && !history.allowReuse && !pinned.has(q.id)) continue;
-    eligible.push({ q, section, reused, barred });
+    eligible.push({ q, section, sectionIndex: sectionIndex!, reused, barred });
     if (excluded.has(q.id)) eligibleExcluded.add(q.id);
   }
   const enemies = new Map<string, Set<string>>();
@@ -140,18 +143,18 @@ export function classifyBank(
   for (const { q } of eligible) for (const other of q.excludes) link(q.id, other);
 
   const byKey = new Map<string, QuestionClass>();
-  for (const { q, section, reused, barred } of eligible) {
+  for (const { q, section, sectionIndex, reused, barred } of eligible) {
     const own = enemies.has(q.id) || pinned.has(q.id) || q.set !== undefined;
-    const key = own ? `id:${q.id}` : `${interchangeKey(q, section)}|${reused ? "reused" : "new"}`;
+    const key = own ? `id:${q.id}` : `${interchangeKey(q, section, sectionIndex)}|${reused ? "reused" : "new"}`;
     const existing = byKey.get(key);
     if (existing) existing.members.push(q.id);
     else {
-      const facts = itemFacts(q, section, syllabus);
+      const facts = itemFacts(q, section, syllabus, sectionIndex);
       if (reused) facts.reused = true;
       if (barred) facts.barred = true;
       // A class of its own stands for one question: rules that name questions (pins) can see which.
       if (own) facts.id = q.id;
-      const made: QuestionClass = { key, section, facts, members: [q.id], reused };
+      const made: QuestionClass = { key, section, sectionIndex, facts, members: [q.id], reused };
       const pin = pinned.get(q.id);
       if (pin) made.pinned = pin;
       if (q.set !== undefined) made.set = q.set;

@@ -1,7 +1,7 @@
 import type { LpSolution } from "../lp.js";
 import type { LinearRule, RuleUnit } from "../rules.js";
 import type { Bounds, CheckSubject } from "../validate.js";
-import type { QuestionType } from "../vocabulary.js";
+import type { QuestionType } from "../question-types.js";
 import type { ClassifiedBank } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
 import type { AssemblyModel } from "./model.js";

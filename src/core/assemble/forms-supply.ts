@@ -1,4 +1,4 @@
-import type { BlueprintSection } from "../blueprint.js";
+import { sectionKey, type BlueprintSection } from "../blueprint.js";
 import type { ClassifiedBank } from "./classes.js";
 import type { RuleShortfall } from "./diagnose.js";
 
@@ -18,15 +18,15 @@ export function distinctNeeded(count: number, forms: number, maxOverlap: number)
  */
 export function formSupplyShortfalls(bank: ClassifiedBank, sections: readonly BlueprintSection[], forms: number, maxOverlap: number): RuleShortfall[] {
   if (forms < 2) return [];
-  const eligible = new Map<string, number>();
-  for (const c of bank.classes) eligible.set(c.section.type, (eligible.get(c.section.type) ?? 0) + c.members.length);
-  return sections.flatMap((section): RuleShortfall[] => {
-    const have = eligible.get(section.type) ?? 0;
+  const eligible = new Map<number, number>();
+  for (const c of bank.classes) eligible.set(c.sectionIndex, (eligible.get(c.sectionIndex) ?? 0) + c.members.length);
+  return sections.flatMap((section, i): RuleShortfall[] => {
+    const have = eligible.get(i) ?? 0;
     const need = distinctNeeded(section.count, forms, maxOverlap);
     if (have >= need) return [];
     return [
       {
-        rule: `section:${section.type}`,
+        rule: `section:${sectionKey({ sections }, i)}`,
         subject: { rule: "section-count", type: section.type, count: section.count },
         expected: { min: need },
         form: 0,

@@ -31,7 +31,7 @@ function signature(record: Readonly<Partial<Record<string, number>>>): string {
 
 function gradeKey(c: QuestionClass): string {
   const f = c.facts;
-  return `${f.type}|${signature(f.levelPoints)}|${signature(f.difficultyPoints)}|${c.reused ? "r" : "n"}`;
+  return `${f.section}|${signature(f.levelPoints)}|${signature(f.difficultyPoints)}|${c.reused ? "r" : "n"}`;
 }
 
 export function cellsOf(bank: ClassifiedBank): Cell[] {
@@ -67,7 +67,7 @@ export function gradesOf(bank: ClassifiedBank, cells: readonly Cell[]): Grade[] 
 export function classGroup(classIndex: number, bank: ClassifiedBank, available: number, coefficients: Coefficients): ModelGroup {
   const c = bank.classes[classIndex]!;
   const group: ModelGroup = {
-    section: c.section.type,
+    section: String(c.sectionIndex),
     perForm: c.section.count,
     capacity: available,
     reused: c.reused,
@@ -85,7 +85,7 @@ export function classGroup(classIndex: number, bank: ClassifiedBank, available: 
 export function cellGroup(cell: Cell, bank: ClassifiedBank, available: readonly number[], coefficients: Coefficients): ModelGroup {
   const first = bank.classes[cell.classes[0]!]!;
   const group: ModelGroup = {
-    section: first.section.type,
+    section: String(first.sectionIndex),
     perForm: first.section.count,
     capacity: cell.classes.reduce((s, i) => s + available[i]!, 0),
     reused: first.reused,

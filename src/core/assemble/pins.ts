@@ -1,5 +1,5 @@
 import type { Bank } from "../bank.js";
-import type { Blueprint } from "../blueprint.js";
+import { sectionIndexFor, type Blueprint } from "../blueprint.js";
 import type { Solver } from "../lp.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import { validatePaper } from "../validate.js";
@@ -22,7 +22,7 @@ export function pinProblems(bank: Bank, blueprint: Blueprint, ineligible: readon
   const byId = new Map(bank.questions.map((q) => [q.id, q]));
   const why = new Map(ineligible.map((i) => [i.id, i.reason]));
   const problems: PinProblem[] = [];
-  const bySection = new Map<string, string[]>();
+  const bySection = new Map<number, string[]>();
   for (const pin of blueprint.include) {
     const q = byId.get(pin.id);
     if (!q) {
@@ -33,10 +33,11 @@ export function pinProblems(bank: Bank, blueprint: Blueprint, ineligible: readon
     for (const form of pin.forms ?? []) {
       if (form.charCodeAt(0) - 65 >= forms) problems.push({ code: "form", id: pin.id, form, forms });
     }
-    bySection.set(q.type, [...(bySection.get(q.type) ?? []), pin.id]);
+    const at = sectionIndexFor(blueprint, q);
+    bySection.set(at, [...(bySection.get(at) ?? []), pin.id]);
   }
-  for (const section of blueprint.sections) {
-    const ids = bySection.get(section.type) ?? [];
+  for (const [i, section] of blueprint.sections.entries()) {
+    const ids = bySection.get(i) ?? [];
     if (ids.length > section.count) problems.push({ code: "crowded", type: section.type, ids, count: section.count });
   }
   // A question in several forms is shared; the model shares a question between two forms at most.

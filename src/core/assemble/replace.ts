@@ -1,5 +1,5 @@
 import type { Bank } from "../bank.js";
-import type { Blueprint } from "../blueprint.js";
+import { sectionAt, type Blueprint } from "../blueprint.js";
 import type { LpModel, LpRow, LpSolution, LpVariable, Solver } from "../lp.js";
 import { paperItems, type Paper, type PaperFile } from "../paper.js";
 import { seededRandom, shuffled } from "../random.js";
@@ -7,7 +7,7 @@ import { itemFacts, paperRules, type LinearRule, type LinearSubject, type RuleUn
 import type { Bounds } from "../validate.js";
 import { boundsOf } from "./diagnose.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import type { QuestionType } from "../vocabulary.js";
+import type { QuestionType } from "../question-types.js";
 import { classifyBank, type ClassifiedBank, type IneligibleReason } from "./classes.js";
 import { Coefficients } from "./coefficients.js";
 import { requiredIn } from "./groups.js";
@@ -138,8 +138,8 @@ function constantsOf(slots: readonly Slot[], paper: Paper, blueprint: Blueprint,
     .filter((s) => s.classIndex === undefined && !asked.has(s.number))
     .map((s) => {
       const item = items[s.number - 1]!;
-      const section = blueprint.sections.find((b) => b.type === item.section.type) ?? { points_each: item.section.points_each, minutes_each: 0 };
-      return itemFacts(item.question, section, syllabus);
+      const planned = sectionAt(blueprint, item.sectionIndex, item.section.type);
+      return itemFacts(item.question, planned?.section ?? { points_each: item.section.points_each, minutes_each: 0 }, syllabus, planned?.index ?? -1);
     });
 }
 
@@ -238,17 +238,18 @@ function shortfallsOf(built: Built, solution: LpSolution): ReplaceShortfall[] {
 function rebuild(file: PaperFile, slots: readonly Slot[], asked: ReadonlySet<number>, columns: readonly ClassColumn[], classified: ClassifiedBank, solution: LpSolution, seed: number): { file: PaperFile; changed: ReplacedQuestion[] } {
   const random = seededRandom(seed ^ 0x5bd1e995);
   const staying = new Set<string>();
-  const forced = new Map<QuestionType, string[]>();
-  const fresh = new Map<QuestionType, string[]>();
-  const push = (into: Map<QuestionType, string[]>, type: QuestionType, id: string) => into.set(type, [...(into.get(type) ?? []), id]);
+  // By blueprint section position, which is the paper's (validate holds the order).
+  const forced = new Map<number, string[]>();
+  const fresh = new Map<number, string[]>();
+  const push = (into: Map<number, string[]>, section: number, id: string) => into.set(section, [...(into.get(section) ?? []), id]);
   for (const c of columns) {
-    const type = classified.classes[c.classIndex]!.section.type;
-    c.forced.forEach((id) => push(forced, type, id));
+    const section = classified.classes[c.classIndex]!.sectionIndex;
+    c.forced.forEach((id) => push(forced, section, id));
     const keep = Math.round(solution.values.get(kName(c.classIndex)) ?? c.keepAtLeast);
     // Which of a class's paper questions stay matters to no rule: the first by id.
     c.current.slice(0, keep).forEach((id) => staying.add(id));
     const take = Math.round(solution.values.get(nName(c.classIndex)) ?? 0);
-    shuffled(c.candidates, random).slice(0, take).sort().forEach((id) => push(fresh, type, id));
+    shuffled(c.candidates, random).slice(0, take).sort().forEach((id) => push(fresh, section, id));
   }
   // Inline questions have no class: they stay unless asked for.
   const leaving = slots.filter((slot) => (slot.classIndex === undefined ? asked.has(slot.number) : !staying.has(slot.id)));
@@ -258,7 +259,7 @@ function rebuild(file: PaperFile, slots: readonly Slot[], asked: ReadonlySet<num
   for (const source of [forced, fresh]) {
     for (const slot of ordered) {
       if (filled.has(slot.number)) continue;
-      const next = source.get(sections[slot.section]!.type)?.shift();
+      const next = source.get(slot.section)?.shift();
       if (next !== undefined) filled.set(slot.number, next);
     }
   }
@@ -320,11 +321,11 @@ export async function replaceQuestions(file: PaperFile, paper: Paper, bank: Bank
   for (const slot of slots) {
     if (!asked.has(slot.number)) continue;
     const type = paper.sections[slot.section]!.type;
-    const any = columns.some((c) => classified.classes[c.classIndex]!.section.type === type && (c.candidates.length || c.forced.length));
+    const any = columns.some((c) => classified.classes[c.classIndex]!.sectionIndex === slot.section && (c.candidates.length || c.forced.length));
     if (!any) problems.push({ code: "no-candidate", number: slot.number, type });
   }
-  for (const section of blueprint.sections) {
-    const ids = columns.filter((c) => classified.classes[c.classIndex]!.section.type === section.type).flatMap((c) => c.forced);
+  for (const [i, section] of blueprint.sections.entries()) {
+    const ids = columns.filter((c) => classified.classes[c.classIndex]!.sectionIndex === i).flatMap((c) => c.forced);
     if (ids.length > section.count) problems.push({ code: "too-many-forced", type: section.type, ids, count: section.count });
   }
   if (problems.length) return { ok: false, reason: "usage", problems };

@@ -1,5 +1,5 @@
 import type { LinearRule } from "../rules.js";
-import type { QuestionType } from "../vocabulary.js";
+import type { QuestionType } from "../question-types.js";
 import type { ClassifiedBank } from "./classes.js";
 import type { Coefficients } from "./coefficients.js";
 
@@ -39,16 +39,16 @@ function smallest(values: { value: number; count: number }[], take: number): num
 export function ruleSupply(rule: LinearRule, bank: ClassifiedBank, coefficients: Coefficients): RuleSupply {
   // Questions by section and by what they add to the rule: a rule takes few distinct values, so the
   // sorting below stays small however many classes the bank has.
-  const bySection = new Map<QuestionType, { count: number; counts: Map<number, number> }>();
+  const bySection = new Map<number, { type: QuestionType; count: number; counts: Map<number, number> }>();
   const column = coefficients.column(rule);
   bank.classes.forEach((c, i) => {
-    let entry = bySection.get(c.section.type);
-    if (!entry) bySection.set(c.section.type, (entry = { count: c.section.count, counts: new Map() }));
+    let entry = bySection.get(c.sectionIndex);
+    if (!entry) bySection.set(c.sectionIndex, (entry = { type: c.section.type, count: c.section.count, counts: new Map() }));
     const value = column[i]!;
     entry.counts.set(value, (entry.counts.get(value) ?? 0) + c.members.length);
   });
   const sections: SectionSupply[] = [];
-  for (const [type, { count, counts }] of bySection) {
+  for (const { type, count, counts } of bySection.values()) {
     const values = [...counts].map(([value, n]) => ({ value, count: n }));
     const eligible = values.reduce((s, v) => s + v.count, 0);
     const take = Math.min(count, eligible);

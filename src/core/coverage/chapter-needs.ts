@@ -1,13 +1,14 @@
 import type { Blueprint } from "../blueprint.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import type { Level, QuestionType, Tier } from "../vocabulary.js";
+import type { QuestionType } from "../question-types.js";
+import type { Level, Tier } from "../vocabulary.js";
 
 /**
  * What a chapter must offer so that papers can vary over it:
  * - every question type the blueprint could place in the chapter: a type whose points each fit within
  *   the most points a paper may give the chapter (rules.chapters: points_by_chapter, else points_by_tier;
  *   no maximum means every type). A 20-point case cannot sit in a 一般 chapter capped at 12, so such a
- *   chapter needs no case; a 10-point 论述题 can, so it needs one, or no paper could ever ask it there.
+ *   chapter needs no case; a 10-point essay can, so it needs one, or no paper could ever ask it there.
  * - every cognitive level its 考核要求 names (the syllabus's `requirements`), counting case sub-questions.
  */
 export interface ChapterNeeds {

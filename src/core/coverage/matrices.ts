@@ -2,7 +2,7 @@ import type { Bank } from "../bank.js";
 import { sectionFor, type Blueprint } from "../blueprint.js";
 import { gradedParts, intrinsicPoints, type GradedPart, type Question } from "../question.js";
 import type { SyllabusIndex } from "../syllabus.js";
-import { QUESTION_TYPES, type QuestionType } from "../vocabulary.js";
+import type { QuestionType } from "../question-types.js";
 
 export interface Axis {
   key: string;
@@ -26,7 +26,7 @@ export interface CountMatrix {
   /**
    * Thin cells: filled, but with less than half the column's mean over the chapters, so a heat map
    * shows which chapters a type, level or difficulty leans on least. (Absolute counts would flag every
-   * 案例分析题 cell: a paper takes one case, a bank rightly holds few.) Level × difficulty has none:
+   * case (material) cell: a paper takes one case, a bank rightly holds few.) Level × difficulty has none:
    * its empty corners (识记 × 难) are by design.
    */
   thin: boolean[][];
@@ -45,7 +45,7 @@ export interface KnowledgePointCoverage {
 
 /** Points a question is worth: its section's points each, else what it fixes itself (a case, a marked answer). */
 export function questionPoints(q: Question, blueprint: Blueprint): number {
-  return sectionFor(blueprint, q.type)?.points_each ?? intrinsicPoints(q) ?? 0;
+  return sectionFor(blueprint, q)?.points_each ?? intrinsicPoints(q) ?? 0;
 }
 
 export function partsOf(q: Question, blueprint: Blueprint): GradedPart[] {
@@ -108,7 +108,7 @@ export function coverageMatrices(bank: Bank, blueprint: Blueprint, syllabus: Syl
   const qs = bank.questions;
   const parts = (q: Question) => partsOf(q, blueprint);
   return [
-    tally("chapter-type", chapters, axis(QUESTION_TYPES), qs, (q) => [{ row: String(q.chapter), column: q.type, points: questionPoints(q, blueprint) }], true),
+    tally("chapter-type", chapters, axis(syllabus.types.names), qs, (q) => [{ row: String(q.chapter), column: q.type, points: questionPoints(q, blueprint) }], true),
     tally("chapter-level", chapters, axis(syllabus.levels), qs, (q) => parts(q).map((p) => ({ row: String(q.chapter), column: p.level, points: p.points })), true),
     tally("chapter-difficulty", chapters, axis(syllabus.difficulties), qs, (q) => parts(q).map((p) => ({ row: String(q.chapter), column: p.difficulty, points: p.points })), true),
     tally("level-difficulty", axis(syllabus.levels), axis(syllabus.difficulties), qs, (q) => parts(q).map((p) => ({ row: p.level, column: p.difficulty, points: p.points })), false),
@@ -120,7 +120,7 @@ export function knowledgePointCoverage(bank: Bank, blueprint: Blueprint, syllabu
   const byId = new Map<string, KnowledgePointCoverage>(
     syllabus.knowledgePoints.map((kp) => [
       kp.id,
-      { id: kp.id, title: kp.title, chapter: kp.chapter, questions: 0, points: 0, byType: Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number> },
+      { id: kp.id, title: kp.title, chapter: kp.chapter, questions: 0, points: 0, byType: Object.fromEntries(syllabus.types.names.map((t) => [t, 0])) as Record<QuestionType, number> },
     ]),
   );
   for (const q of bank.questions) {
@@ -129,7 +129,7 @@ export function knowledgePointCoverage(bank: Bank, blueprint: Blueprint, syllabu
       if (!entry) continue;
       entry.questions += 1;
       entry.points += questionPoints(q, blueprint);
-      entry.byType[q.type] += 1;
+      entry.byType[q.type] = (entry.byType[q.type] ?? 0) + 1;
     }
   }
   return [...byId.values()];

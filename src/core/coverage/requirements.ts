@@ -1,5 +1,6 @@
 import type { Diagnostic } from "../diagnostic.js";
-import type { Level, QuestionType } from "../vocabulary.js";
+import type { QuestionType } from "../question-types.js";
+import type { Level } from "../vocabulary.js";
 import type { CapacityReport, RunsOut } from "./capacity.js";
 import type { ChapterNeeds } from "./chapter-needs.js";
 import type { CountMatrix, KnowledgePointCoverage } from "./matrices.js";

@@ -1,7 +1,7 @@
 import type { ClassifiedBank, QuestionClass } from "../assemble/classes.js";
-import type { BlueprintSection } from "../blueprint.js";
+import { sectionKey, type BlueprintSection } from "../blueprint.js";
 import { withinRule, type LinearRule, type LinearSubject, type RuleUnit } from "../rules.js";
-import type { QuestionType } from "../vocabulary.js";
+import type { QuestionType } from "../question-types.js";
 import { addSums, sumKey, sumsOfExactly, withoutOne, type Multiset } from "./achievable-sums.js";
 
 /**
@@ -12,7 +12,7 @@ import { addSums, sumKey, sumsOfExactly, withoutOne, type Multiset } from "./ach
  *    questions of a paper (the right count from every section) can bring the rule's sum within bounds.
  *    That is exact subset-sum arithmetic per rule (achievable-sums.ts). It catches what plain counting
  *    misses: with 综合应用 fixed at 20 points, a case whose sub-questions give 12 points of 综合应用 can
- *    never be completed by 10-point 论述题, so it is dead supply however many cases the bank holds.
+ *    never be completed by 10-point essays, so it is dead supply however many cases the bank holds.
  * 2. Limits. A section with u usable questions and c a paper allows ⌊u/c⌋ papers. A rule needing at
  *    least m a paper allows n papers only if the best n·c usable questions of every section reach n·m
  *    (and symmetrically for a maximum).
@@ -146,7 +146,7 @@ function ruleLimit(rule: LinearRule, supply: readonly SortedSupply[], cap: numbe
 }
 
 export function supplyBounds(bank: ClassifiedBank, sections: readonly BlueprintSection[], rules: readonly LinearRule[]): SupplyBounds {
-  const bySection = sections.map((s) => bank.classes.filter((c) => c.section.type === s.type));
+  const bySection = sections.map((_, i) => bank.classes.filter((c) => c.sectionIndex === i));
   const blockedBy = new Map<QuestionClass, LinearRule>();
   for (const rule of rules) {
     if (rule.min === undefined && rule.max === undefined) continue;
@@ -170,7 +170,7 @@ export function supplyBounds(bank: ClassifiedBank, sections: readonly BlueprintS
     return { type: section.type, perPaper: section.count, eligible, usable: eligible - blocked.reduce((s, b) => s + b.questions, 0), blocked };
   });
 
-  const sectionLimits: SupplyLimit[] = usability.map((s) => ({ kind: "section", id: `section:${s.type}`, papers: Math.floor(s.usable / s.perPaper), ...s }));
+  const sectionLimits: SupplyLimit[] = usability.map((s, i) => ({ kind: "section", id: `section:${sectionKey({ sections }, i)}`, papers: Math.floor(s.usable / s.perPaper), ...s }));
   const cap = Math.min(...sectionLimits.map((l) => l.papers));
   const ruleLimits = rules.flatMap((rule) => {
     if (rule.group === "section" || (rule.min === undefined && rule.max === undefined)) return [];

@@ -21,8 +21,8 @@ export function clang(q: Choice, common: ReadonlySet<string>, emit: Emit): void 
   q.options.forEach((o, i) => {
     if (!keyed.includes(i)) for (const b of hanBigrams(o)) inDistractors.add(b);
   });
-  // In a 多项选择题 a stem word in one key of four is no cue; one in every key and no distractor is.
-  const inEveryKey = q.type === "多项选择题" ? keyed.map((k) => hanBigrams(q.options[k]!)) : [];
+  // In a multiple-choice question a stem word in one key of four is no cue; one in every key and no distractor is.
+  const inEveryKey = q.kind === "multiple-choice" ? keyed.map((k) => hanBigrams(q.options[k]!)) : [];
   for (const k of keyed) {
     const option = q.options[k]!;
     const shared = (b: string) =>

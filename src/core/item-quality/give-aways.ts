@@ -1,4 +1,4 @@
-import { displayStem, type Question } from "../question.js";
+import { displayStem, isChoice, type Question } from "../question.js";
 import type { ItemFinding } from "./rules.js";
 import { excludesLine, excludesLinks, type Placed } from "./placed.js";
 import { keyedIndices, visibleLength } from "./text.js";
@@ -14,26 +14,26 @@ export const GIVE_AWAY_MAX_STEMS = 5;
 
 const ABBREVIATION = /(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/g;
 
-/** What the question asks a candidate to produce: its key phrase (单项选择题) and abbreviations in its keys. */
+/** What the question asks a candidate to produce: its key phrase (single choice) and abbreviations in its keys. */
 function answersOf(q: Question): string[] {
-  if (q.type !== "单项选择题" && q.type !== "多项选择题") return [];
+  if (!isChoice(q)) return [];
   const found = new Set<string>();
   for (const k of keyedIndices(q.answer, q.options.length)) {
     const option = q.options[k]!.trim();
-    if (q.type === "单项选择题" && visibleLength(option) >= KEY_PHRASE_CHARS[0] && visibleLength(option) <= KEY_PHRASE_CHARS[1] && !/[，。；,;：:、]/.test(option)) found.add(option);
+    if (q.kind === "single-choice" && visibleLength(option) >= KEY_PHRASE_CHARS[0] && visibleLength(option) <= KEY_PHRASE_CHARS[1] && !/[，。；,;：:、]/.test(option)) found.add(option);
     for (const m of option.matchAll(ABBREVIATION)) found.add(m[0]);
   }
   return [...found];
 }
 
 /**
- * A question's answer printed in another question's stem, or a 单项选择题 whose key is the term a
- * 名词解释 prints: on one paper, one gives the other away (Haladyna et al. 2002, guideline 8: keep
+ * A question's answer printed in another question's stem, or a single-choice question whose key is the term a
+ * term question prints: on one paper, one gives the other away (Haladyna et al. 2002, guideline 8: keep
  * items independent of one another).
  */
 export function giveAways(all: readonly Placed[]): ItemFinding[] {
   const linked = excludesLinks(all);
-  const stems = all.map(({ question }) => (question.type === "名词解释" ? question.term : displayStem(question)).replace(/\s+/g, ""));
+  const stems = all.map(({ question }) => (question.kind === "term" ? question.term : displayStem(question)).replace(/\s+/g, ""));
   const index = new Map<string, number[]>();
   stems.forEach((stem, i) => {
     for (let k = 0; k + 1 < stem.length; k++) {
@@ -46,7 +46,7 @@ export function giveAways(all: readonly Placed[]): ItemFinding[] {
 
   const terms = new Map<string, number[]>();
   all.forEach(({ question }, i) => {
-    if (question.type === "名词解释") terms.set(stems[i]!, [...(terms.get(stems[i]!) ?? []), i]);
+    if (question.kind === "term") terms.set(stems[i]!, [...(terms.get(stems[i]!) ?? []), i]);
   });
   // Per printing question, the questions it gives away and what it prints of theirs.
   const leaks = new Map<number, { others: string[]; phrases: string[] }>();
@@ -60,7 +60,7 @@ export function giveAways(all: readonly Placed[]): ItemFinding[] {
   };
   all.forEach(({ question }, asker) => {
     for (const phrase of answersOf(question)) {
-      // A 名词解释 of exactly the key is a give-away however common the term.
+      // A term question of exactly the key is a give-away however common the term.
       for (const t of terms.get(phrase.replace(/\s+/g, "")) ?? []) report(t, asker, phrase);
       const printers = stemsPrinting(phrase, stems, index, asker);
       if (printers && printers.length <= GIVE_AWAY_MAX_STEMS) for (const p of printers) report(p, asker, phrase);
@@ -68,7 +68,7 @@ export function giveAways(all: readonly Placed[]): ItemFinding[] {
   });
   return [...leaks].sort((x, y) => x[0] - y[0]).map(([printer, { others, phrases }]) => {
     const { question, origin } = all[printer]!;
-    const field = question.type === "名词解释" ? "term" : question.type === "案例分析题" && !question.stem ? "material" : "stem";
+    const field = question.kind === "term" ? "term" : question.kind === "material" && !question.stem ? "material" : "stem";
     return { rule: "give-away", id: question.id, location: { file: origin.file, path: [...origin.path, field] }, args: { others, phrases, excludes: excludesLine(question, others) } };
   });
 }

@@ -1,5 +1,5 @@
 import type { Bank } from "../bank.js";
-import { displayStem } from "../question.js";
+import { displayStem, isChoice } from "../question.js";
 import { clang } from "./clang.js";
 import { giveAways } from "./give-aways.js";
 import { nearDuplicates } from "./near-duplicates.js";
@@ -37,7 +37,7 @@ export function checkItemQuality(bank: Bank): ItemQualityReport {
   const common = commonWords(all);
   const found: ItemFinding[] = [];
   for (const { question, origin } of all) {
-    if (question.type !== "单项选择题" && question.type !== "多项选择题") continue;
+    if (!isChoice(question)) continue;
     const emit: Emit = (rule, path, args) => found.push({ rule, id: question.id, location: { file: origin.file, path: [...origin.path, ...path] }, args } as ItemFinding);
     longestKey(question, emit);
     absoluteDistractor(question, emit);

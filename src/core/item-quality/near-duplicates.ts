@@ -1,4 +1,4 @@
-import { displayStem, type Question } from "../question.js";
+import { displayStem, isChoice, type Question } from "../question.js";
 import type { ItemFinding } from "./rules.js";
 import { excludesLine, excludesLinks, type Placed } from "./placed.js";
 import { similarPairs } from "./similar-pairs.js";
@@ -15,17 +15,17 @@ type Kind = keyof typeof NEAR_DUPLICATE;
 
 /** Bigram codes of what is compared: punctuation and spaces dropped; options each on its own. */
 function tokensOf(q: Question, kind: Kind): number[] | undefined {
-  if (kind === "term") return q.type === "名词解释" ? bigramCodes(compact(q.term)) : undefined;
+  if (kind === "term") return q.kind === "term" ? bigramCodes(compact(q.term)) : undefined;
   if (kind === "options") {
-    if (q.type !== "单项选择题" && q.type !== "多项选择题") return undefined;
+    if (!isChoice(q)) return undefined;
     const codes: number[] = [];
     for (const option of q.options) bigramCodes(compact(option), codes);
     return codes;
   }
-  return q.type === "名词解释" ? undefined : bigramCodes(compact(displayStem(q)));
+  return q.kind === "term" ? undefined : bigramCodes(compact(displayStem(q)));
 }
 
-const fieldOf = (q: Question, kind: Kind): string => (kind === "term" ? "term" : kind === "options" ? "options" : q.type === "案例分析题" && !q.stem ? "material" : "stem");
+const fieldOf = (q: Question, kind: Kind): string => (kind === "term" ? "term" : kind === "options" ? "options" : q.kind === "material" && !q.stem ? "material" : "stem");
 
 /** Near-duplicate stems, terms and option sets within each question type, unless linked by excludes. */
 export function nearDuplicates(all: readonly Placed[]): ItemFinding[] {

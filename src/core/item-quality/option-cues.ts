@@ -15,7 +15,7 @@ export const LONGEST_KEY_RATIO = 1.25;
 export const LONGEST_KEY_CHARS = 3;
 
 export function longestKey(q: Choice, emit: Emit): void {
-  if (q.type !== "单项选择题") return;
+  if (q.kind !== "single-choice") return;
   const key = keyedIndices(q.answer, q.options.length)[0];
   if (key === undefined) return;
   const lengths = q.options.map(visibleLength);
@@ -53,5 +53,5 @@ export function allOfTheAbove(q: Choice, emit: Emit): void {
 }
 
 export function allKeyed(q: Choice, emit: Emit): void {
-  if (q.type === "多项选择题" && new Set(q.answer).size >= q.options.length) emit("all-keyed", ["answer"], { answer: q.answer });
+  if (q.kind === "multiple-choice" && new Set(q.answer).size >= q.options.length) emit("all-keyed", ["answer"], { answer: q.answer });
 }

@@ -14,7 +14,7 @@ export const ITEM_RULES = [
   "overlapping-options",
   /** 以上都对 / 以上都不对 / 以上都是 as an option. */
   "all-of-the-above",
-  /** A 多项选择题 with every option keyed. */
+  /** A multiple-choice question with every option keyed. */
   "all-keyed",
   /** Stem and key share a distinctive word no distractor shares. */
   "clang",

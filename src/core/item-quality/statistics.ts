@@ -1,4 +1,4 @@
-import type { Question } from "../question.js";
+import { isChoice, type Question } from "../question.js";
 import { DIFFICULTIES, LEVELS } from "../vocabulary.js";
 import type { CueArgs } from "../findings.js";
 import { absoluteWord, keyedIndices, letter, visibleLength } from "./text.js";
@@ -8,15 +8,15 @@ import { absoluteWord, keyedIndices, letter, visibleLength } from "./text.js";
  * which `lint` and `coverage` warn. A statistic is only judged once it rests on MIN_QUESTIONS questions.
  */
 export const CUE_THRESHOLDS = {
-  /** Expected score of "always pick the longest option" in 单项选择题 (chance is 1/4). */
+  /** Expected score of "always pick the longest option" in single-choice questions (chance is 1/4). */
   longestPick: 0.35,
   /** Absolute wording in distractors at least this many times as often as in keys, … */
   absoluteRatio: 2,
   /** … and at least this much more often (share of options). */
   absoluteGap: 0.05,
-  /** Share of 多项选择题 with all options or all but one keyed. */
+  /** Share of multiple-choice questions with all options or all but one keyed. */
   nearlyAllKeyed: 0.4,
-  /** Each letter should key between these shares of 单项选择题. */
+  /** Each letter should key between these shares of single-choice questions. */
   letterShare: [0.15, 0.35] as const,
   /** Cramér's V between level and difficulty over graded parts: above it, one tag predicts the other. */
   cramersV: 0.5,
@@ -94,9 +94,9 @@ export function cueStatistics(questions: readonly Question[]): CueStatistics {
   };
 
   for (const q of questions) {
-    if (q.type === "案例分析题") q.subquestions.forEach((s) => tally(s.level, s.difficulty));
+    if (q.kind === "material") q.subquestions.forEach((s) => tally(s.level, s.difficulty));
     else tally(q.level, q.difficulty);
-    if (q.type !== "单项选择题" && q.type !== "多项选择题") continue;
+    if (!isChoice(q)) continue;
     const keys = new Set(keyedIndices(q.answer, q.options.length));
     if (keys.size === 0) continue; // an answer outside the options: lint's error, no key to count
     q.options.forEach((o, i) => {
@@ -104,7 +104,7 @@ export function cueStatistics(questions: readonly Question[]): CueStatistics {
       rate.total++;
       if (absoluteWord(o)) rate.with++;
     });
-    if (q.type === "单项选择题") {
+    if (q.kind === "single-choice") {
       singles++;
       pick += longestPickScore(q.options, [...keys][0]!);
       chance += 1 / q.options.length;
