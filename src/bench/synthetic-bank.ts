@@ -3,8 +3,8 @@ import { dirname, join, relative } from "node:path";
 import jsYaml from "js-yaml";
 import { parseDocument } from "yaml";
 import { seededRandom } from "../core/random.js";
-import { QUESTION_TYPES, type QuestionType, type Tier } from "../core/vocabulary.js";
-import { CASE_TEMPLATES, GRADES, ID_PREFIX, MARKED_POINTS, MINUTES, TEXT, TWO_POINT_SHARE, TYPE_WEIGHTS_BY_TIER } from "./profile.js";
+import type { Tier } from "../core/vocabulary.js";
+import { CASE_TEMPLATES, GRADES, ID_PREFIX, MARKED_POINTS, MINUTES, ROLES, TEXT, TWO_POINT_SHARE, TYPE_WEIGHTS_BY_TIER, type Role } from "./profile.js";
 
 /**
  * A seeded synthetic bank shaped like bank/10421 (see profile.ts): the same type shares per chapter tier,
@@ -24,6 +24,12 @@ interface ChapterShape {
   knowledgePoints: string[];
 }
 
+/** The syllabus's chapters, and the declared type name that plays each role of the profile. */
+export interface CourseShape {
+  chapters: ChapterShape[];
+  typeNames: Record<Role, string>;
+}
+
 type Raw = Record<string, unknown> & { id: string; knowledge_point: string | string[]; excludes?: string[] };
 
 export interface BankFile {
@@ -31,10 +37,25 @@ export interface BankFile {
   questions: Raw[];
 }
 
-/** Chapters, tiers and knowledge-point ids of a syllabus file. */
-export function syllabusShape(file: string): ChapterShape[] {
-  const data = jsYaml.load(readFileSync(file, "utf8")) as { chapters: { number: number; tier: Tier; knowledge_points: { id: string }[] }[] };
-  return data.chapters.map((c) => ({ number: c.number, tier: c.tier, knowledgePoints: c.knowledge_points.map((kp) => String(kp.id)) }));
+/**
+ * Chapters, tiers and knowledge-point ids of a syllabus file, and its type names: each role of the
+ * profile is the declared type that has the role as its name or alias (10421: single → its single-choice type).
+ */
+export function syllabusShape(file: string): CourseShape {
+  const data = jsYaml.load(readFileSync(file, "utf8")) as {
+    chapters: { number: number; tier: Tier; knowledge_points: { id: string }[] }[];
+    question_types?: Record<string, { aliases?: string[] }>;
+  };
+  const declared = Object.entries(data.question_types ?? {});
+  const typeNames = Object.fromEntries(
+    ROLES.map((role) => {
+      const found = declared.find(([name, d]) => name === role || (d.aliases ?? []).includes(role));
+      if (!found) throw new Error(`${file}: no question type declares the alias ${role}`);
+      return [role, found[0]];
+    }),
+  ) as Record<Role, string>;
+  const chapters = data.chapters.map((c) => ({ number: c.number, tier: c.tier, knowledgePoints: c.knowledge_points.map((kp) => String(kp.id)) }));
+  return { chapters, typeNames };
 }
 
 function weighted<T extends readonly unknown[]>(random: () => number, items: readonly T[], weightAt: number): T {
@@ -57,9 +78,9 @@ function partition(random: () => number, total: number): number[] {
 }
 
 /** Exactly `size` questions over (chapter, type) cells, proportional to the cell weights (largest remainder). */
-function cellCounts(chapters: ChapterShape[], size: number): { chapter: ChapterShape; type: QuestionType; count: number }[] {
+function cellCounts(chapters: ChapterShape[], size: number): { chapter: ChapterShape; type: Role; count: number }[] {
   const cells = chapters.flatMap((chapter) =>
-    QUESTION_TYPES.map((type) => ({ chapter, type, weight: TYPE_WEIGHTS_BY_TIER[chapter.tier]?.[type] ?? 0 })),
+    ROLES.map((type) => ({ chapter, type, weight: TYPE_WEIGHTS_BY_TIER[chapter.tier]?.[type] ?? 0 })),
   );
   const total = cells.reduce((s, c) => s + c.weight, 0);
   const exact = cells.map((c) => (size * c.weight) / total);
@@ -70,7 +91,8 @@ function cellCounts(chapters: ChapterShape[], size: number): { chapter: ChapterS
   return cells.map((c, i) => ({ chapter: c.chapter, type: c.type, count: counts[i]! }));
 }
 
-export function syntheticBank(chapters: ChapterShape[], options: SyntheticOptions): BankFile[] {
+export function syntheticBank(course: CourseShape, options: SyntheticOptions): BankFile[] {
+  const { chapters, typeNames } = course;
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   // Text is cut from one seeded stretch of common characters: realistic weight, one random call per field.
@@ -96,16 +118,16 @@ export function syntheticBank(chapters: ChapterShape[], options: SyntheticOption
     return [...found];
   };
   const marking = (points: number) => partition(random, points).map((p) => ({ point: text(TEXT.markingPoint), points: p }));
-  const knowledgePoints = (chapter: ChapterShape, type: QuestionType): string | string[] => {
+  const knowledgePoints = (chapter: ChapterShape, type: Role): string | string[] => {
     const first = pick(chapter.knowledgePoints);
     if (chapter.knowledgePoints.length < 2 || random() >= TWO_POINT_SHARE[type]) return first;
     const others = chapter.knowledgePoints.filter((kp) => kp !== first);
     return [first, pick(others)];
   };
 
-  const question = (chapter: ChapterShape, type: QuestionType, id: string): Raw => {
-    const base: Raw = { id, type, knowledge_point: knowledgePoints(chapter, type), minutes: weighted(random, MINUTES[type], 1)[0] };
-    if (type === "案例分析题") {
+  const question = (chapter: ChapterShape, type: Role, id: string): Raw => {
+    const base: Raw = { id, type: typeNames[type], knowledge_point: knowledgePoints(chapter, type), minutes: weighted(random, MINUTES[type], 1)[0] };
+    if (type === "case") {
       const template = weighted(random, CASE_TEMPLATES.map((t) => [t, t.weight] as const), 1)[0];
       const subquestions = template.parts.map(([points, level, difficulty]) => ({
         ask: text(TEXT.ask),
@@ -120,16 +142,16 @@ export function syntheticBank(chapters: ChapterShape[], options: SyntheticOption
     const [level, difficulty] = weighted(random, GRADES[type], 2);
     const graded = { ...base, level, difficulty };
     switch (type) {
-      case "单项选择题":
+      case "single":
         return { ...graded, stem: `${unique()}${text(TEXT.choiceStem)}(  )`, options: distinctOptions(4), answer: pick([..."ABCD"]), explanation: text(TEXT.explanation) };
-      case "多项选择题": {
+      case "multiple": {
         const answer = [..."ABCDE"].filter(() => random() < 0.6);
         while (answer.length < 2) answer.push([..."ABCDE"].find((l) => !answer.includes(l))!);
         return { ...graded, stem: `${unique()}${text(TEXT.choiceStem)}(  )`, options: distinctOptions(5), answer: answer.sort().join(""), explanation: text(TEXT.explanation) };
       }
-      case "名词解释":
+      case "term":
         return { ...graded, term: unique() + text(TEXT.term - 4), answer: text(TEXT.termAnswer), marking: marking(MARKED_POINTS[type]!) };
-      case "简答题":
+      case "short":
         return { ...graded, stem: `简述${unique()}${text(TEXT.shortStem)}。`, answer: text(TEXT.shortAnswer), marking: marking(MARKED_POINTS[type]!) };
       default:
         return { ...graded, stem: `试论${unique()}${text(TEXT.essayStem)}。`, answer: text(TEXT.essayAnswer), marking: marking(MARKED_POINTS[type]!) };

@@ -1,6 +1,5 @@
 import type { CapacityReport, CountMatrix, CoverageReport, KnowledgePointCoverage, Requirement } from "../core/coverage/index.js";
 import type { Diagnostic } from "../core/diagnostic.js";
-import { QUESTION_TYPES } from "../core/vocabulary.js";
 import { formatDiagnostics } from "./format-diagnostics.js";
 import { cueDiagnostic, formatCueStatistics } from "./format-item-quality.js";
 import { formatMessage } from "./messages/index.js";
@@ -39,21 +38,23 @@ export function formatMatrix(matrix: CountMatrix, style: Style): string {
   const totals = ["合计", ...matrix.columnTotals.map((t) => String(t.questions)), String(matrix.columnTotals.reduce((s, t) => s + t.questions, 0)), fmt(matrix.columnTotals.reduce((s, t) => s + t.points, 0))];
   const points = ["分值", ...matrix.columnTotals.map((t) => fmt(t.points)), "", ""];
   const zh = style.lang === "zh";
-  const unit = matrix.id === "chapter-type" ? (zh ? "题数" : "questions") : zh ? "计分单位：案例分析题每个小题算一次" : "graded parts: a case counts once per sub-question";
+  const unit = matrix.id === "chapter-type" ? (zh ? "题数" : "questions") : zh ? "计分单位：有小题的题目每个小题算一次" : "graded parts: a case counts once per sub-question";
   const title = zh ? `${matrixTitle(matrix.id, "zh")}（${unit}；题 = 题数，分 = 分值）` : `${matrixTitle(matrix.id, "en")} (${unit}; 题 = count, 分 = points)`;
   return [style.color.bold(title), renderTable(["", ...matrix.columns.map((c) => c.label), "题", "分"], [...rows, totals, points])].join("\n");
 }
 
 export function formatKnowledgePoints(points: readonly KnowledgePointCoverage[], minQuestions: number, style: Style): string {
   const c = style.color;
+  // The types as the syllabus declares them, in its order: every point has a count for each.
+  const types = Object.keys(points[0]?.byType ?? {});
   const rows = points.map((kp) => [
     `${kp.id} ${kp.title}`,
-    ...QUESTION_TYPES.map((t) => (kp.byType[t] ? String(kp.byType[t]) : c.dim("·"))),
+    ...types.map((t) => (kp.byType[t] ? String(kp.byType[t]) : c.dim("·"))),
     kp.questions === 0 ? c.red.bold("0") : kp.questions < minQuestions ? c.yellow(String(kp.questions)) : String(kp.questions),
     fmt(kp.points),
   ]);
   const title = style.lang === "zh" ? `知识点（各题型题数；每个知识点至少 ${minQuestions} 道）` : `知识点 (questions by type; at least ${minQuestions} each)`;
-  return [c.bold(title), renderTable(["", ...QUESTION_TYPES, "题", "分"], rows)].join("\n");
+  return [c.bold(title), renderTable(["", ...types, "题", "分"], rows)].join("\n");
 }
 
 const GROUP_SUMMARY_ZH: Record<Requirement["group"], (n: number) => string> = {

@@ -25,16 +25,16 @@ export function formatCueStatistics(s: CueStatistics, style: Style): string {
     style.lang === "zh"
       ? [
           style.color.bold("选择题线索统计"),
-          `  单项选择题（${sc.questions} 题）：一律选最长的选项得 ${percent(sc.longestPick)}，随机猜测 ${percent(sc.chance)}（超过 ${percent(CUE_THRESHOLDS.longestPick)} 时提醒）；答案字母分布：${letters}`,
+          `  ${sc.types.join("、") || "单选"}（${sc.questions} 题）：一律选最长的选项得 ${percent(sc.longestPick)}，随机猜测 ${percent(sc.chance)}（超过 ${percent(CUE_THRESHOLDS.longestPick)} 时提醒）；答案字母分布：${letters}`,
           `  绝对化用语：正确选项中 ${rate(aw.keyed)}，干扰项中 ${rate(aw.distractors)}`,
-          `  多项选择题（${mc.questions} 题）：正确选项个数 ${counts || "无"}；全部或只差一个选项正确的占 ${percent(mc.nearlyAllKeyed)}（超过 ${percent(CUE_THRESHOLDS.nearlyAllKeyed)} 时提醒）`,
+          `  ${mc.types.join("、") || "多选"}（${mc.questions} 题）：正确选项个数 ${counts || "无"}；全部或只差一个选项正确的占 ${percent(mc.nearlyAllKeyed)}（超过 ${percent(CUE_THRESHOLDS.nearlyAllKeyed)} 时提醒）`,
           `  认知层次 × 难度（${ld.parts} 个计分部分）：Cramér's V = ${ld.cramersV}（超过 ${CUE_THRESHOLDS.cramersV} 时提醒）`,
         ]
       : [
           style.color.bold("cue statistics"),
-          `  单项选择题 (${sc.questions}): "pick the longest" scores ${percent(sc.longestPick)}, chance ${percent(sc.chance)} (warn above ${percent(CUE_THRESHOLDS.longestPick)}); keys by letter: ${letters}`,
+          `  ${sc.types.join(", ") || "single choice"} (${sc.questions}): "pick the longest" scores ${percent(sc.longestPick)}, chance ${percent(sc.chance)} (warn above ${percent(CUE_THRESHOLDS.longestPick)}); keys by letter: ${letters}`,
           `  absolute wording: keyed options ${rate(aw.keyed)}, distractors ${rate(aw.distractors)}`,
-          `  多项选择题 (${mc.questions}): keyed counts ${counts || "none"}; all or all but one keyed ${percent(mc.nearlyAllKeyed)} (warn above ${percent(CUE_THRESHOLDS.nearlyAllKeyed)})`,
+          `  ${mc.types.join(", ") || "multiple choice"} (${mc.questions}): keyed counts ${counts || "none"}; all or all but one keyed ${percent(mc.nearlyAllKeyed)} (warn above ${percent(CUE_THRESHOLDS.nearlyAllKeyed)})`,
           `  level × difficulty (${plural(ld.parts, "graded part")}): Cramér's V = ${ld.cramersV} (warn above ${CUE_THRESHOLDS.cramersV})`,
         ];
   return lines.join("\n");

@@ -34,7 +34,7 @@ const bounds = z.object({ min: z.number().optional(), max: z.number().optional()
 /** A rule that cannot hold, as numbers and in words. */
 const shortfallSchema = z
   .object({
-    rule: z.string().describe("the rule's id (level:识记, tier:重点, total:points, section:单项选择题, …)"),
+    rule: z.string().describe("the rule's id (level:识记, tier:重点, total:points, section:<type>, …)"),
     label: z.string().describe("the rule in words, in the language of --lang"),
     message: z.string().describe("why it cannot hold, in the language of --lang"),
     subject: z.looseObject({ rule: z.string() }).describe("what the rule is about, as data"),

@@ -53,10 +53,11 @@ export interface ItemRuleArgs {
 
 /** The measurements of each cue statistic past its threshold (shares are fractions 0–1). */
 export interface CueArgs {
-  "longest-option-cue": { score: number; chance: number; threshold: number };
+  /** `types`: the declared types the statistic is over (of single-choice kind; multiple-choice for keyed counts). */
+  "longest-option-cue": { score: number; chance: number; threshold: number; types: string[] };
   "absolute-wording-cue": { keyed: number; distractors: number };
-  "keyed-count-cue": { share: number; threshold: number };
-  "answer-letter-balance": { letter: string; share: number; low: number; high: number };
+  "keyed-count-cue": { share: number; threshold: number; types: string[] };
+  "answer-letter-balance": { letter: string; share: number; low: number; high: number; types: string[] };
   "difficulty-follows-level": { v: number; threshold: number };
 }
 

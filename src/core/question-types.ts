@@ -28,7 +28,7 @@ export type OptionRange = z.output<typeof optionRangeSchema>;
 
 const name = matching(z.string(), "name");
 
-/** One declared type: `单项选择题: { kind: single-choice, options: 4, aliases: [single] }`. */
+/** One declared type: `<name>: { kind: single-choice, options: 4, aliases: [single] }`. */
 export const typeDeclarationSchema = z
   .strictObject({
     kind: z.enum(KINDS),

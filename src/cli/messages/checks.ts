@@ -143,7 +143,7 @@ function zhLabel(s: CheckSubject): string {
     case "syllabus":
       return "每道题都在考试大纲范围内";
     case "marking":
-      return "评分要点（案例分析题各小题）分值与每题分值相符";
+      return "评分要点（含各小题）分值与每题分值相符";
     case "references":
       return "题目编号都在题库中，试卷中直接写出的题目都有效";
     case "include":

@@ -4,6 +4,8 @@ import type { Messages } from "./types.js";
 
 const list = (v: unknown) => (Array.isArray(v) ? v.join(", ") : String(v));
 const percent = (x: unknown) => `${Math.round(Number(x) * 1000) / 10} %`;
+/** The declared types a statistic is over, as the syllabus names them. */
+const typeList = (types: readonly string[]) => (types.length ? types.join(" and ") : "single-choice questions");
 const s = (n: number, word: string) => `${word}${n === 1 ? "" : "s"}`;
 
 function found(f: FoundValue): string {
@@ -74,6 +76,8 @@ function schema(a: SchemaArgs): string {
       return `${where}: found the number ${a.value}: write it in quotes ("${a.value}"); unquoted, YAML and JSON read 1.10 as 1.1`;
     case "pattern":
       return a.key ? `${where}: the key must be ${EN_PATTERNS[a.pattern]}` : `${where}: ${EN_PATTERNS[a.pattern]} (found ${found(a.found)})`;
+    case "alias-clash":
+      return `${where}: ${JSON.stringify(a.spelling)} already names the type ${a.types[0]}, so it cannot also name ${a.types[1]}`;
     case "options":
       return `${where}: ${a.side === "min" ? "at least" : "at most"} ${a.limit} options (found ${found(a.found)})`;
     case "other":
@@ -107,7 +111,7 @@ function sheetIssue(a: SheetIssue): string {
     case "bad-letters":
       return `option ${JSON.stringify(a.value)}: expected letters among ${a.letters}`;
     case "single-letter":
-      return `option ${JSON.stringify(a.value)}: a 单项选择题 takes one letter`;
+      return `option ${JSON.stringify(a.value)}: a single-choice question takes one letter`;
     case "column-twice":
       return `column ${a.name} appears twice (first in column ${a.first})`;
     case "no-id-column":
@@ -135,8 +139,12 @@ function blueprintRule(a: BlueprintProblem): string {
   switch (a.problem) {
     case "points-total":
       return `sections add up to ${a.sum} ${a.sum === 1 ? "point" : "points"}, paper.total_points is ${a.total}`;
-    case "section-twice":
-      return `section type ${a.type} appears twice`;
+    case "undeclared-type":
+      return `question type ${a.type} is not one the syllabus declares (${a.declared.join(", ")})`;
+    case "options-not-choice":
+      return `question_types.${a.type}.options: ${a.type} is not a choice type`;
+    case "options-outside-declaration":
+      return `question_types.${a.type}.options ${a.min}–${a.max} is outside the syllabus's ${a.declaredMin}–${a.declaredMax}`;
     case "shares-sum":
       return `rules.${a.dimension}.shares add up to ${a.sum} %, not 100 %`;
     case "time-min-over-max":
@@ -194,7 +202,8 @@ export const en: Messages = {
   "alike-options": (a) => `${a.id}: options ${a.first} and ${a.second} differ only in full-width and half-width characters`,
   "option-letter": (a) => `${a.id}: option ${a.option} starts with its own letter (${JSON.stringify(a.written)}); the paper prints the letters: leave it out`,
   "repeated-answer-letter": (a) => `${a.id}: answer ${a.answer} names a letter twice`,
-  "too-few-correct": (a) => `${a.id}: a 多项选择题 needs at least 2 correct options, answer is ${a.answer}`,
+  "too-few-correct": (a) => `${a.id}: a ${a.type} needs at least 2 correct options, answer is ${a.answer}`,
+  "blank-count": (a) => `${a.id}: the stem has ${a.blanks} ${a.blanks === 1 ? "blank" : "blanks"} (____), ${a.field} gives ${a.answers}`,
   "unknown-allow": (a) => `${a.id}: allow names ${a.name}, which is not an item-writing check`,
   "undeclared-level": (a) => `${a.id}: level ${a.level} is not one the syllabus declares (${a.levels.join(", ")})`,
   "undeclared-difficulty": (a) => `${a.id}: difficulty ${a.difficulty} is not one the syllabus declares (${a.difficulties.join(", ")})`,
@@ -255,10 +264,10 @@ export const en: Messages = {
   clang: (a) => `${a.id}: the stem and the key ${a.option} share "${a.word}", which no distractor has (a clang association)`,
   "near-duplicate": (a) => `${a.id}: ${a.kind === "options" ? "option set" : a.kind} near-duplicate of ${list(a.others)} (bigram similarity ${a.similarity} ≥ ${a.threshold}); add ${a.excludes}`,
   "give-away": (a) => `${a.id}: prints ${list(a.phrases)}, the answer of ${list(a.others)}; add ${a.excludes}`,
-  "longest-option-cue": (a) => `always picking the longest option scores ${percent(a.score)} of the 单项选择题 (chance ${percent(a.chance)}, at most ${percent(a.threshold)} wanted)`,
+  "longest-option-cue": (a) => `always picking the longest option scores ${percent(a.score)} of the ${typeList(a.types)} (chance ${percent(a.chance)}, at most ${percent(a.threshold)} wanted)`,
   "absolute-wording-cue": (a) => `absolute wording is in ${percent(a.distractors)} of distractors but ${percent(a.keyed)} of keyed options: it marks the wrong ones`,
-  "keyed-count-cue": (a) => `${percent(a.share)} of 多项选择题 have all or all but one option keyed (at most ${percent(a.threshold)} wanted)`,
-  "answer-letter-balance": (a) => `${a.letter} keys ${percent(a.share)} of 单项选择题 (between ${percent(a.low)} and ${percent(a.high)} wanted)`,
+  "keyed-count-cue": (a) => `${percent(a.share)} of ${typeList(a.types)} have all or all but one option keyed (at most ${percent(a.threshold)} wanted)`,
+  "answer-letter-balance": (a) => `${a.letter} keys ${percent(a.share)} of ${typeList(a.types)} (between ${percent(a.low)} and ${percent(a.high)} wanted)`,
   "difficulty-follows-level": (a) => `difficulty follows level (Cramér's V = ${a.v} > ${a.threshold}): the difficulty rule adds little to the level rule`,
   usage: (a) => a.detail,
   file: (a) => a.detail,

@@ -6,6 +6,8 @@ import type { Messages } from "./types.js";
 // Written as a 命题教师 would say it: 试卷、题库、细目表、题型、章、知识点、评分要点, no solver terms.
 const list = (v: unknown) => (Array.isArray(v) ? v.join("、") : String(v));
 const percent = (x: unknown) => `${Math.round(Number(x) * 1000) / 10}%`;
+/** The declared types a statistic is over, as the syllabus names them. */
+const typeList = (types: readonly string[]) => (types.length ? types.join("和") : "选择题");
 
 const FILE_KINDS: Record<string, string> = { blueprint: "细目表（蓝图）文件", syllabus: "考试大纲文件", paper: "试卷文件", "score sheet": "成绩表" };
 const FIELDS: Record<string, string> = { stem: "题干", term: "名词" };
@@ -80,6 +82,8 @@ function schema(a: SchemaArgs): string {
       return `${where}：这里是数字 ${a.value}，请加引号写成 "${a.value}"（不加引号时 YAML 和 JSON 会把 1.10 读成 1.1）`;
     case "pattern":
       return a.key ? `${where}：键名应为${ZH_PATTERNS[a.pattern]}` : `${where}：应为${ZH_PATTERNS[a.pattern]}（实际是 ${found(a.found)}）`;
+    case "alias-clash":
+      return `${where}：${JSON.stringify(a.spelling)} 已是题型 ${a.types[0]} 的名称，不能再用作 ${a.types[1]} 的名称`;
     case "options":
       return `${where}：选项应${a.side === "min" ? "至少" : "至多"}有 ${a.limit} 个（实际是 ${found(a.found)}）`;
     case "other":
@@ -113,7 +117,7 @@ function sheetIssue(a: SheetIssue): string {
     case "bad-letters":
       return `所选选项 ${JSON.stringify(a.value)}：只能是 ${a.letters} 中的字母`;
     case "single-letter":
-      return `所选选项 ${JSON.stringify(a.value)}：单项选择题只能选一个字母`;
+      return `所选选项 ${JSON.stringify(a.value)}：本题只能选一个字母`;
     case "column-twice":
       return `${a.name} 列出现了两次（第一次在 ${a.first} 列）`;
     case "no-id-column":
@@ -141,8 +145,12 @@ function blueprintRule(a: BlueprintProblem): string {
   switch (a.problem) {
     case "points-total":
       return `各题型合计 ${a.sum} 分，而试卷总分（paper.total_points）为 ${a.total} 分`;
-    case "section-twice":
-      return `题型 ${a.type} 出现了两次`;
+    case "undeclared-type":
+      return `题型 ${a.type} 不是考试大纲所列的 ${a.declared.join("、")} 之一`;
+    case "options-not-choice":
+      return `question_types.${a.type}.options：${a.type}不是选择题型`;
+    case "options-outside-declaration":
+      return `question_types.${a.type}.options ${a.min}–${a.max} 超出了考试大纲规定的 ${a.declaredMin}–${a.declaredMax}`;
     case "shares-sum":
       return `rules.${a.dimension}.shares 的${a.dimension === "levels" ? "认知层次" : "难度"}比例合计 ${a.sum}%，应为 100%`;
     case "time-min-over-max":
@@ -200,7 +208,8 @@ export const zh: Messages = {
   "alike-options": (a) => `${a.id}：选项 ${a.first} 与 ${a.second} 只有全角、半角之别`,
   "option-letter": (a) => `${a.id}：选项 ${a.option} 自带了字母（${JSON.stringify(a.written)}）；试卷会印出选项字母，请删去`,
   "repeated-answer-letter": (a) => `${a.id}：答案 ${a.answer} 中有重复的字母`,
-  "too-few-correct": (a) => `${a.id}：多项选择题至少应有 2 个正确选项，答案为 ${a.answer}`,
+  "too-few-correct": (a) => `${a.id}：${a.type}至少应有 2 个正确选项，答案为 ${a.answer}`,
+  "blank-count": (a) => `${a.id}：题干有 ${a.blanks} 个空（____），${a.field === "answer" ? "答案" : "accept"} 却给了 ${a.answers} 个`,
   "unknown-allow": (a) => `${a.id}：allow 中的 ${a.name} 不是命题规范检查项`,
   "undeclared-level": (a) => `${a.id}：认知层次“${a.level}”不是考试大纲所列的 ${a.levels.join("、")} 之一`,
   "undeclared-difficulty": (a) => `${a.id}：难度“${a.difficulty}”不是考试大纲所列的 ${a.difficulties.join("、")} 之一`,
@@ -260,10 +269,10 @@ export const zh: Messages = {
   clang: (a) => `${a.id}：题干与正确选项 ${a.option} 都有“${a.word}”，而干扰项都没有（字面提示）`,
   "near-duplicate": (a) => `${a.id}：${a.kind === "options" ? "选项" : a.kind === "term" ? "名词" : "题干"}与 ${list(a.others)} 几乎相同（相似度 ${a.similarity} ≥ ${a.threshold}）；请加上 ${a.excludes}`,
   "give-away": (a) => `${a.id}：题干中出现了 ${list(a.phrases)}，正是 ${list(a.others)} 的答案；请加上 ${a.excludes}`,
-  "longest-option-cue": (a) => `单项选择题一律选最长的选项可得 ${percent(a.score)}（随机猜测 ${percent(a.chance)}，应不超过 ${percent(a.threshold)}）`,
+  "longest-option-cue": (a) => `${typeList(a.types)}一律选最长的选项可得 ${percent(a.score)}（随机猜测 ${percent(a.chance)}，应不超过 ${percent(a.threshold)}）`,
   "absolute-wording-cue": (a) => `绝对化用语出现在 ${percent(a.distractors)} 的干扰项中，却只出现在 ${percent(a.keyed)} 的正确选项中：等于提示了错误选项`,
-  "keyed-count-cue": (a) => `${percent(a.share)} 的多项选择题全部或只差一个选项是正确答案（应不超过 ${percent(a.threshold)}）`,
-  "answer-letter-balance": (a) => `单项选择题中答案为 ${a.letter} 的占 ${percent(a.share)}（应在 ${percent(a.low)} 到 ${percent(a.high)} 之间）`,
+  "keyed-count-cue": (a) => `${percent(a.share)} 的${typeList(a.types)}全部或只差一个选项是正确答案（应不超过 ${percent(a.threshold)}）`,
+  "answer-letter-balance": (a) => `${typeList(a.types)}中答案为 ${a.letter} 的占 ${percent(a.share)}（应在 ${percent(a.low)} 到 ${percent(a.high)} 之间）`,
   "difficulty-follows-level": (a) => `难度与认知层次高度相关（Cramér's V = ${a.v} > ${a.threshold}）：难度要求几乎没有在认知层次之外增加约束`,
   usage: (a) => a.detail,
   file: (a) => a.detail,

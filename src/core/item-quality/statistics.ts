@@ -29,9 +29,10 @@ export interface Rate {
 }
 
 export interface CueStatistics {
-  singleChoice: { questions: number; longestPick: number; chance: number; letters: Record<string, number> };
+  /** `types`: the declared types of single-choice kind met, for the messages to name. */
+  singleChoice: { questions: number; longestPick: number; chance: number; letters: Record<string, number>; types: string[] };
   absoluteWording: { keyed: Rate; distractors: Rate };
-  multipleChoice: { questions: number; keyedCounts: Record<string, number>; nearlyAllKeyed: number };
+  multipleChoice: { questions: number; keyedCounts: Record<string, number>; nearlyAllKeyed: number; types: string[] };
   levelDifficulty: { parts: number; table: number[][]; chiSquare: number; cramersV: number };
   warnings: CueWarning[];
 }
@@ -77,6 +78,8 @@ export function cueStatistics(questions: readonly Question[]): CueStatistics {
   let multiples = 0;
   let nearlyAll = 0;
   const keyedCounts: Record<string, number> = {};
+  const singleTypes = new Set<string>();
+  const multipleTypes = new Set<string>();
   // Levels and grades are the syllabus's: names beyond the default lists get a row or column of their own.
   const levels = [...LEVELS];
   const grades = [...DIFFICULTIES];
@@ -106,12 +109,14 @@ export function cueStatistics(questions: readonly Question[]): CueStatistics {
     });
     if (q.kind === "single-choice") {
       singles++;
+      singleTypes.add(q.type);
       pick += longestPickScore(q.options, [...keys][0]!);
       chance += 1 / q.options.length;
       const l = letter([...keys][0]!);
       letters[l] = (letters[l] ?? 0) + 1;
     } else {
       multiples++;
+      multipleTypes.add(q.type);
       keyedCounts[String(keys.size)] = (keyedCounts[String(keys.size)] ?? 0) + 1;
       if (keys.size >= q.options.length - 1) nearlyAll++;
     }
@@ -119,9 +124,9 @@ export function cueStatistics(questions: readonly Question[]): CueStatistics {
   const { chiSquare, v } = cramersV(table);
   const parts = table.flat().reduce((s, x) => s + x, 0);
   const stats: Omit<CueStatistics, "warnings"> = {
-    singleChoice: { questions: singles, longestPick: singles ? round(pick / singles) : 0, chance: singles ? round(chance / singles) : 0, letters },
+    singleChoice: { questions: singles, longestPick: singles ? round(pick / singles) : 0, chance: singles ? round(chance / singles) : 0, letters, types: [...singleTypes] },
     absoluteWording: { keyed, distractors },
-    multipleChoice: { questions: multiples, keyedCounts, nearlyAllKeyed: multiples ? round(nearlyAll / multiples) : 0 },
+    multipleChoice: { questions: multiples, keyedCounts, nearlyAllKeyed: multiples ? round(nearlyAll / multiples) : 0, types: [...multipleTypes] },
     levelDifficulty: { parts, table, chiSquare: round(chiSquare), cramersV: round(v) },
   };
   return { ...stats, warnings: cueWarnings(stats) };
@@ -131,11 +136,11 @@ function cueWarnings(s: Omit<CueStatistics, "warnings">): CueWarning[] {
   const t = CUE_THRESHOLDS;
   const found: CueWarning[] = [];
   const { singleChoice: sc, absoluteWording: aw, multipleChoice: mc, levelDifficulty: ld } = s;
-  if (sc.questions >= t.minQuestions && sc.longestPick > t.longestPick) found.push({ code: "longest-option-cue", args: { score: sc.longestPick, chance: sc.chance, threshold: t.longestPick } });
+  if (sc.questions >= t.minQuestions && sc.longestPick > t.longestPick) found.push({ code: "longest-option-cue", args: { score: sc.longestPick, chance: sc.chance, threshold: t.longestPick, types: sc.types } });
   if (sc.questions >= t.minQuestions) {
     for (const [l, n] of Object.entries(sc.letters)) {
       const share = round(n / sc.questions);
-      if (share < t.letterShare[0] || share > t.letterShare[1]) found.push({ code: "answer-letter-balance", args: { letter: l, share, low: t.letterShare[0], high: t.letterShare[1] } });
+      if (share < t.letterShare[0] || share > t.letterShare[1]) found.push({ code: "answer-letter-balance", args: { letter: l, share, low: t.letterShare[0], high: t.letterShare[1], types: sc.types } });
     }
   }
   const keyedRate = aw.keyed.total ? aw.keyed.with / aw.keyed.total : 0;
@@ -143,7 +148,7 @@ function cueWarnings(s: Omit<CueStatistics, "warnings">): CueWarning[] {
   if (sc.questions + mc.questions >= t.minQuestions && distractorRate >= t.absoluteRatio * keyedRate && distractorRate - keyedRate >= t.absoluteGap) {
     found.push({ code: "absolute-wording-cue", args: { keyed: round(keyedRate), distractors: round(distractorRate) } });
   }
-  if (mc.questions >= t.minQuestions && mc.nearlyAllKeyed > t.nearlyAllKeyed) found.push({ code: "keyed-count-cue", args: { share: mc.nearlyAllKeyed, threshold: t.nearlyAllKeyed } });
+  if (mc.questions >= t.minQuestions && mc.nearlyAllKeyed > t.nearlyAllKeyed) found.push({ code: "keyed-count-cue", args: { share: mc.nearlyAllKeyed, threshold: t.nearlyAllKeyed, types: mc.types } });
   if (ld.parts >= t.minQuestions && ld.cramersV > t.cramersV) found.push({ code: "difficulty-follows-level", args: { v: ld.cramersV, threshold: t.cramersV } });
   return found;
 }

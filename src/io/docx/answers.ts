@@ -2,7 +2,8 @@
 // reference answer and marking points.
 import { paperItems, type PaperSection } from "../../core/paper.js";
 import { displayStem, type Marking, type Question, type Subquestion } from "../../core/question.js";
-import { itemLabel, LABELS, plannedSection, renumberAnswer, sectionName, sectionSummary } from "../render/labels.js";
+import { withFillBlanks } from "../render/cjk-lines.js";
+import { blankAnswerLines, itemLabel, LABELS, objectiveKey, plannedSection, renumberAnswer, sectionName, sectionSummary } from "../render/labels.js";
 import type { RenderInput } from "../render/render-input.js";
 import { boldPara, courseCodeLine, grid, heading2, numbered, para, paragraphs, title, topLine, type Child } from "./blocks.js";
 import { textWidth } from "./options.js";
@@ -53,19 +54,23 @@ function subquestionParagraphs(s: Subquestion, index: number): Child[] {
 /** One written question: its number and term or stem, the reference answer, the marking points. */
 function writtenParagraphs(number: number, q: Question): Child[] {
   const label = LABELS.number(number);
-  if (q.type === "案例分析题") {
+  if (q.kind === "material") {
     return [numbered(STYLE.question, label, "", { keepNext: true, bold: true }), ...q.subquestions.flatMap((s, i) => subquestionParagraphs(s, i))];
   }
-  const heading = numbered(STYLE.question, label, displayStem(q), { keepNext: true, bold: true });
-  if (q.type === "单项选择题" || q.type === "多项选择题") return [heading];
+  const heading = numbered(STYLE.question, label, q.kind === "fill-blank" ? withFillBlanks(q.stem) : displayStem(q), { keepNext: true, bold: true });
+  if (q.kind === "fill-blank") return [heading, ...blankAnswerLines(q).map((line) => para(STYLE.answer, line))];
+  if (q.kind !== "term" && q.kind !== "written") return [heading];
   return [heading, ...paragraphs(STYLE.answer, renumberAnswer(q.answer, 2)), ...markingParagraphs(q.marking, 2)];
 }
 
 function sectionChildren(input: RenderInput, section: PaperSection, index: number, width: number): Child[] {
-  const planned = plannedSection(input.blueprint, section);
+  const planned = plannedSection(input.blueprint, section, index);
   const heading = heading2(`${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionSummary(section, planned)}`);
   const items = paperItems(input.paper).filter((it) => it.section === section);
-  const choices = items.flatMap(({ question, number }) => (question.type === "单项选择题" || question.type === "多项选择题" ? [{ number, answer: question.answer }] : []));
+  const choices = items.flatMap(({ question, number }) => {
+    const answer = objectiveKey(question);
+    return answer === undefined ? [] : [{ number, answer }];
+  });
   if (choices.length) return [heading, ...choiceGrid(choices, width)];
   return [heading, ...items.flatMap(({ question, number }) => writtenParagraphs(number, question))];
 }

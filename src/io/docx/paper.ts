@@ -3,9 +3,9 @@
 import { answerLines, hasScoreTable, partNotice, printedNotices } from "../../core/answer-mode.js";
 import type { Blueprint } from "../../core/blueprint.js";
 import { paperItems, type Paper, type PaperSection } from "../../core/paper.js";
-import { displayStem, type CaseAnalysis, type Question } from "../../core/question.js";
+import { displayStem, type Material, type Question } from "../../core/question.js";
 import { chineseNumeral } from "../../core/vocabulary.js";
-import { withChoiceBlank } from "../render/cjk-lines.js";
+import { withChoiceBlank, withFillBlanks, withJudgementBlank } from "../render/cjk-lines.js";
 import { LABELS, plannedSection, sectionInstructions, sectionName } from "../render/labels.js";
 import type { RenderInput } from "../render/render-input.js";
 import { boldPara, courseCodeLine, grid, heading1, heading2, numbered, para, title, topLine, type Child } from "./blocks.js";
@@ -59,7 +59,7 @@ function partHeading(blueprint: Blueprint, section: PaperSection, index: number,
   return [heading1(part.title), ...(notice ? [para(STYLE.partNotice, notice, { keepNext: true })] : [])];
 }
 
-function caseParagraphs(number: number, q: CaseAnalysis, answerRoom: Room): Child[] {
+function caseParagraphs(number: number, q: Material, answerRoom: Room): Child[] {
   const label = LABELS.number(number);
   const material = q.material.trim().split(/\n+/);
   const opening = q.stem ? [numbered(STYLE.question, label, q.stem, { keepNext: true })] : [];
@@ -71,15 +71,18 @@ function caseParagraphs(number: number, q: CaseAnalysis, answerRoom: Room): Chil
 /** One question's paragraphs; `width` is the text width of the page, in points. */
 export function questionParagraphs(number: number, q: Question, pointsEach: number, width: number, answerRoom: Room = () => 0): Child[] {
   const label = LABELS.number(number);
-  switch (q.type) {
-    case "单项选择题":
-    case "多项选择题":
+  switch (q.kind) {
+    case "single-choice":
+    case "multiple-choice":
       return [numbered(STYLE.question, label, withChoiceBlank(q.stem), { keepNext: true }), ...optionParagraphs(q.options, width)];
-    case "名词解释":
-    case "简答题":
-    case "论述题":
+    case "true-false":
+      return [numbered(STYLE.question, label, withJudgementBlank(q.stem))];
+    case "fill-blank":
+      return [numbered(STYLE.question, label, withFillBlanks(q.stem))];
+    case "term":
+    case "written":
       return [numbered(STYLE.question, label, displayStem(q), { spaceAfter: answerRoom(pointsEach) })];
-    case "案例分析题":
+    case "material":
       return caseParagraphs(number, q, answerRoom);
   }
 }
@@ -89,7 +92,7 @@ function sectionParagraphs(input: RenderInput, width: number): Child[] {
   const items = paperItems(paper);
   const room: Room = (points) => answerLines(blueprint, points) * LINE_PT;
   return paper.sections.flatMap((section, index) => {
-    const planned = plannedSection(blueprint, section);
+    const planned = plannedSection(blueprint, section, index);
     const heading = heading2(`${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionInstructions(section, planned)}`);
     const questions = items.filter((it) => it.section === section);
     // In-paper: a 得分 | 评卷人 box at the start of each section, as in the PDF.

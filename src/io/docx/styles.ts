@@ -75,7 +75,7 @@ export const STYLES: IStylesOptions = {
       paragraph: { spacing: { line: ONE_AND_HALF, before: 0, after: 0 } },
     },
     title: { run: { font: HEI, size: halfPoints(HAO.三号), bold: false, color: "000000" }, paragraph: { alignment: AlignmentType.CENTER, spacing: { before: twips(4), after: twips(2) } } },
-    // Parts (第一部分 选择题): Heading 1; sections (一、单项选择题:…): Heading 2.
+    // Parts (第一部分 选择题): Heading 1; sections (一、and the type:…): Heading 2.
     heading1: { run: { font: HEI, size: halfPoints(HAO.四号), bold: false, color: "000000" }, paragraph: { alignment: AlignmentType.CENTER, keepNext: true, outlineLevel: 0, spacing: { before: twips(12), after: twips(4) } } },
     heading2: { run: { font: HEI, size: halfPoints(HAO.小四), bold: false, color: "000000" }, paragraph: { keepNext: true, outlineLevel: 1, spacing: { before: twips(8), after: twips(4) } } },
   },

@@ -1,9 +1,10 @@
-// 参考答案及评分标准: choice answers in a grid, then every written question's reference answer and marking points.
+// 参考答案及评分标准: choice and true-false answers in a grid, then every written question's reference answer and marking points.
 import { displayStem, type Marking, type Question, type Subquestion } from "../../core/question.js";
 import { paperItems, type PaperSection } from "../../core/paper.js";
 import { BODY, BODY_BOLD, contentWidth, flow, followedBy, labelled, space, stack, text, widthOf, type Block } from "./blocks.js";
 import { SUBTITLE, centered, courseCodeLine, topLine } from "./heading.js";
-import { itemLabel, LABELS, plannedSection, renumberAnswer, sectionName, sectionSummary } from "./labels.js";
+import { blankAnswerLines, itemLabel, LABELS, objectiveKey, plannedSection, renumberAnswer, sectionName, sectionSummary } from "./labels.js";
+import { withFillBlanks } from "./cjk-lines.js";
 import type { RenderInput } from "./render-input.js";
 import { table, type Row } from "./table.js";
 
@@ -64,20 +65,28 @@ function writtenBlock(doc: Doc, frame: Frame, number: number, q: Question): Bloc
   const x = frame.x + frame.labelWidth;
   const width = frame.width - frame.labelWidth;
   const label = LABELS.number(number);
-  if (q.type === "案例分析题") {
+  if (q.kind === "material") {
     const subs = q.subquestions.map((s, i) => subquestionBlock(doc, frame, s, i));
     return labelled(stack(subs), label, frame.x, BODY_BOLD);
   }
-  const heading = text(doc, displayStem(q), BODY_BOLD, { x, width });
-  const answer = q.type === "单项选择题" || q.type === "多项选择题" ? [] : [...paragraphs(doc, renumberAnswer(q.answer, 2), x, width), ...markingBlocks(doc, q.marking, x, width, 2)];
+  const heading = text(doc, q.kind === "fill-blank" ? withFillBlanks(q.stem) : displayStem(q), BODY_BOLD, { x, width });
+  const answer =
+    q.kind === "term" || q.kind === "written"
+      ? [...paragraphs(doc, renumberAnswer(q.answer, 2), x, width), ...markingBlocks(doc, q.marking, x, width, 2)]
+      : q.kind === "fill-blank"
+        ? blankAnswerLines(q).map((line) => text(doc, line, BODY, { x, width }))
+        : [];
   return labelled(stack([heading, ...answer, space(4)]), label, frame.x, BODY_BOLD);
 }
 
 function sectionBlocks(doc: Doc, input: RenderInput, frame: Frame, section: PaperSection, index: number): Block[] {
-  const planned = plannedSection(input.blueprint, section);
+  const planned = plannedSection(input.blueprint, section, index);
   const heading = text(doc, `${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionSummary(section, planned)}`, BODY_BOLD, { x: frame.x, width: frame.width, spaceAfter: 4 });
   const items = paperItems(input.paper).filter((it) => it.section === section);
-  const choices = items.flatMap(({ question, number }) => (question.type === "单项选择题" || question.type === "多项选择题" ? [{ number, answer: question.answer }] : []));
+  const choices = items.flatMap(({ question, number }) => {
+    const answer = objectiveKey(question);
+    return answer === undefined ? [] : [{ number, answer }];
+  });
   const [first, ...rest] = choices.length
     ? choiceGrid(doc, frame, choices)
     : items.map(({ question, number }) => writtenBlock(doc, frame, number, question));

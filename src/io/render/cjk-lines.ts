@@ -16,9 +16,21 @@ export function withChoiceBlank(stem: string): string {
   return BLANK_SPELLINGS.test(stem) ? stem.replace(BLANK_SPELLINGS, CHOICE_BLANK) : stem;
 }
 
+/** A true-false stem followed by the bracket the candidate marks (added when the stem has none). */
+export function withJudgementBlank(stem: string): string {
+  return BLANK_SPELLINGS.test(stem) ? withChoiceBlank(stem) : `${stem}${CHOICE_BLANK}`;
+}
+
+/** The underline a fill-blank stem prints for each of its blanks (four or more underscores), all one length. */
+export const FILL_BLANK = "__________";
+
+export function withFillBlanks(stem: string): string {
+  return stem.replace(/_{4,}/g, FILL_BLANK);
+}
+
 /** Pieces that are never split: a run of Latin letters and digits (with . , : inside numbers), one CJK character, a space, the blank. */
 export function units(text: string): string[] {
-  const pieces = text.match(/（[\u3000 ]*）|[A-Za-z0-9]+(?:[.,:/-][A-Za-z0-9]+)*|\s|[\s\S]/gu) ?? [];
+  const pieces = text.match(/（[\u3000 ]*）|_{4,}|[A-Za-z0-9]+(?:[.,:/-][A-Za-z0-9]+)*|\s|[\s\S]/gu) ?? [];
   // The blank travels with the character before it.
   const glued: string[] = [];
   for (const piece of pieces) {

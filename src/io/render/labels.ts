@@ -1,7 +1,8 @@
 // Every string the renderer prints that does not come from the paper, the blueprint or the syllabus.
 // Kept in one place so that the glyph check sees them all and wording is easy to change.
-import type { Blueprint, BlueprintSection } from "../../core/blueprint.js";
+import { sectionAt, type Blueprint, type BlueprintSection } from "../../core/blueprint.js";
 import type { PaperSection } from "../../core/paper.js";
+import type { FillBlank, Question } from "../../core/question.js";
 import type { SpecTable } from "../../core/spec.js";
 import type { SyllabusIndex } from "../../core/syllabus.js";
 import { chineseNumeral } from "../../core/vocabulary.js";
@@ -15,6 +16,11 @@ export const LABELS = {
   scoreRows: ["得分", "评卷人"] as const,
   footer: (code: string, title: string, page: number, pages: number) => `${code}# ${title} 第${page}页（共${pages}页）`,
   pleaseAnswer: "请回答：",
+  /** A true-false key and the two bubbles of its 答题卡 row: true, false. */
+  truthMarks: ["√", "×"] as const,
+  /** Before the other answers accepted for a blank in the answer key. */
+  alsoAccepted: "（也可答：",
+  alsoAcceptedEnd: "）",
   points: (points: number) => `（${fmt(points)}分）`,
   sub: (n: number) => `（${n}）`,
   /** Third level of numbering (items inside a case's sub-answer): ① ② … */
@@ -85,13 +91,14 @@ export function sectionSummary(section: PaperSection, planned: BlueprintSection 
   return end >= 0 ? full.slice(0, end + 1) : full;
 }
 
-/** 一、单项选择题 (the blueprint's section title if it has one). */
+/** 一、and the section's type as declared (the blueprint's section title if it has one). */
 export function sectionName(index: number, section: PaperSection, planned: BlueprintSection | undefined): string {
   return `${chineseNumeral(index + 1)}、${planned?.title ?? section.type}`;
 }
 
-export function plannedSection(blueprint: Blueprint, section: PaperSection): BlueprintSection | undefined {
-  return blueprint.sections.find((s) => s.type === section.type);
+/** The blueprint's section for the paper's `index`-th section: by position (several may share a type). */
+export function plannedSection(blueprint: Blueprint, section: PaperSection, index: number): BlueprintSection | undefined {
+  return sectionAt(blueprint, index, section.type)?.section;
 }
 
 /**
@@ -119,4 +126,20 @@ export function specItemCells(item: SpecTable["items"][number], syllabus: Syllab
     fmt(item.points),
     fmt(item.minutes),
   ];
+}
+
+/** The key printed in the answer grid of a machine-marked question (choice letters, √ or ×), else undefined. */
+export function objectiveKey(q: Question): string | undefined {
+  if (q.kind === "single-choice" || q.kind === "multiple-choice") return q.answer;
+  if (q.kind === "true-false") return LABELS.truthMarks[q.answer ? 0 : 1];
+  return undefined;
+}
+
+/** A fill-blank question's answers, one line per blank: （1）答案（也可答：…）. */
+export function blankAnswerLines(q: FillBlank): string[] {
+  return q.answer.map((answer, i) => {
+    const others = q.accept?.[i] ?? [];
+    const also = others.length ? `${LABELS.alsoAccepted}${others.join(LABELS.separator)}${LABELS.alsoAcceptedEnd}` : "";
+    return `${LABELS.sub(i + 1)}${answer}${also}`;
+  });
 }

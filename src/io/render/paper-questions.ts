@@ -1,9 +1,9 @@
 // The questions of the paper as measured blocks: stems, options, room to answer, cases with their sub-questions.
 // Nothing of an answer, explanation or marking point is read here.
-import type { CaseAnalysis, Question } from "../../core/question.js";
+import type { Material, Question } from "../../core/question.js";
 import { displayStem } from "../../core/question.js";
 import { BODY, keepWithNext, space, stack, text, use, widthOf, type Block } from "./blocks.js";
-import { withChoiceBlank } from "./cjk-lines.js";
+import { withChoiceBlank, withFillBlanks, withJudgementBlank } from "./cjk-lines.js";
 import { LABELS } from "./labels.js";
 import { optionsBlock } from "./options.js";
 
@@ -34,7 +34,7 @@ function numbered(doc: Doc, frame: QuestionFrame, number: number, content: strin
   return text(doc, content, BODY, { x: frame.x, width: frame.width, label: LABELS.number(number), labelWidth: frame.labelWidth });
 }
 
-function caseBlock(doc: Doc, frame: QuestionFrame, number: number, q: CaseAnalysis): Block {
+function caseBlock(doc: Doc, frame: QuestionFrame, number: number, q: Material): Block {
   const inner = { x: frame.x + frame.labelWidth, width: frame.width - frame.labelWidth };
   const indent = 2 * BODY.size;
   const head = q.stem ? [numbered(doc, frame, number, q.stem)] : [];
@@ -54,15 +54,19 @@ function caseBlock(doc: Doc, frame: QuestionFrame, number: number, q: CaseAnalys
 
 /** One question, to be kept on one page where it fits. */
 export function questionBlock(doc: Doc, frame: QuestionFrame, number: number, q: Question, pointsEach: number): Block {
-  switch (q.type) {
-    case "单项选择题":
-    case "多项选择题":
+  switch (q.kind) {
+    case "single-choice":
+    case "multiple-choice":
       return stack([numbered(doc, frame, number, withChoiceBlank(q.stem)), optionsBlock(doc, q.options, frame.x + frame.labelWidth, frame.width - frame.labelWidth)]);
-    case "名词解释":
-    case "简答题":
-    case "论述题":
+    case "true-false":
+      return numbered(doc, frame, number, withJudgementBlank(q.stem));
+    case "fill-blank":
+      // Candidates write in the blanks: no room below.
+      return numbered(doc, frame, number, withFillBlanks(q.stem));
+    case "term":
+    case "written":
       return stack([numbered(doc, frame, number, displayStem(q)), ...answerRoom(doc, frame, pointsEach)]);
-    case "案例分析题":
+    case "material":
       return caseBlock(doc, frame, number, q);
   }
 }

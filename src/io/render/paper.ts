@@ -71,7 +71,7 @@ function sectionBlocks(doc: Doc, input: RenderInput, frame: QuestionFrame): Bloc
   const items = paperItems(paper);
   const blocks: Block[] = [];
   paper.sections.forEach((section, index) => {
-    const planned = plannedSection(blueprint, section);
+    const planned = plannedSection(blueprint, section, index);
     const heading = `${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionInstructions(section, planned)}`;
     const scoreBox = blueprint.paper.answer_mode === "in-paper" ? [sectionScoreBox(doc, frame.x)] : [];
     const lead = [...partHeading(doc, blueprint, section, index, paper), ...scoreBox, text(doc, heading, BODY_BOLD, { x: frame.x, width: frame.width, spaceAfter: 4 })];

@@ -52,6 +52,8 @@ export function candidateZone(doc: Doc, sheet: AnswerSheetSettings): Block {
 export interface ChoiceRow {
   number: number;
   letters: number;
+  /** What the bubbles show, one character each (default A, B, C…; a true-false row √ ×). */
+  marks?: string;
 }
 
 const ROW_HEIGHT = BUBBLE.height + 4.5;
@@ -87,7 +89,7 @@ export function choiceZone(doc: Doc, title: string, groups: ChoiceRow[][]): Bloc
         group.forEach((row, r) => {
           const rowTop = top + r * ROW_HEIGHT;
           use(d, BODY).fontSize(8.5).text(String(row.number), left, rowTop, { width: numberWidth - 4, align: "right", lineBreak: false });
-          for (let k = 0; k < row.letters; k++) bubble(d, left + numberWidth + k * (BUBBLE.width + 3), rowTop + 0.5, "ABCDEFGH"[k]!);
+          for (let k = 0; k < row.letters; k++) bubble(d, left + numberWidth + k * (BUBBLE.width + 3), rowTop + 0.5, [...(row.marks ?? "ABCDEFGH")][k]!);
         });
         left += groupWidth(group);
       }

@@ -2,8 +2,10 @@
 // bubbles numbered as the paper and a framed area per written question sized by its points. Position
 // marks in the four corners of every page let a scanner find the page.
 import { sheetLines } from "../../core/answer-mode.js";
-import { optionCounts, type Blueprint, type ChoiceType } from "../../core/blueprint.js";
+import { optionCounts, type Blueprint } from "../../core/blueprint.js";
 import { paperItems } from "../../core/paper.js";
+import { blankCount, type Question } from "../../core/question.js";
+import { defaultSheet, type Catalogue, type SheetLayout, type TypeInfo } from "../../core/question-types.js";
 import { BODY_BOLD, flow, space, type Block } from "./blocks.js";
 import { EXAM, SUBTITLE, centered, courseCodeLine, topLine } from "./heading.js";
 import { LABELS } from "./labels.js";
@@ -18,27 +20,46 @@ const MARK = { width: 14, height: 7, inset: 22 };
  * How many bubbles a choice question gets: as many as the blueprint lets its type have (A–D for single
  * choice, A–E for multiple by default), so a section's rows line up; more if it has more options.
  */
-function letters(blueprint: Blueprint, type: ChoiceType, options: number): number {
-  return Math.max(optionCounts(blueprint, type).max, options);
+function letters(blueprint: Blueprint, type: TypeInfo | undefined, options: number): number {
+  return type ? Math.max(optionCounts(blueprint, type).max, options) : options;
 }
 
-/** The choice questions in groups of five consecutive numbers, never mixing two sections. */
+/** How the 答题卡 gives room to a question: its type's declared layout, else its kind's. */
+function layoutOf(types: Catalogue, q: Question): SheetLayout {
+  const declared = types.lookup(q.type)?.sheet;
+  // A bubble row needs something to mark: only machine-marked kinds can have one.
+  if (declared === "choice" && defaultSheet(q.kind) !== "choice") return "box";
+  return declared ?? defaultSheet(q.kind);
+}
+
+/** The machine-marked questions in groups of five consecutive numbers, never mixing two sections. */
 export function choiceGroups(input: RenderInput): ChoiceRow[][] {
   const groups: ChoiceRow[][] = [];
+  const types = input.syllabus.types;
   for (const section of input.paper.sections) {
     const rows = paperItems(input.paper)
-      .filter((it) => it.section === section && (it.question.type === "单项选择题" || it.question.type === "多项选择题"))
-      .map(({ question, number }) => ({ number, letters: letters(input.blueprint, question.type as ChoiceType, "options" in question ? question.options.length : 0) }));
+      .filter((it) => it.section === section && layoutOf(types, it.question) === "choice")
+      .map(({ question, number }): ChoiceRow =>
+        question.kind === "true-false"
+          ? { number, letters: 2, marks: LABELS.truthMarks.join("") }
+          : { number, letters: letters(input.blueprint, types.lookup(question.type), "options" in question ? question.options.length : 0) },
+      );
     for (let i = 0; i < rows.length; i += 5) groups.push(rows.slice(i, i + 5));
   }
   return groups;
 }
 
-/** Every written answer area: its label as the paper numbers it (21. or 36.(1)) and its points. */
-export function writtenAreas(input: RenderInput): { label: string; points: number }[] {
+/**
+ * Every written answer area: its label as the paper numbers it (21. or 36.(1)), its points, and for a
+ * lines layout (fill-blank) the lines it takes: one per blank.
+ */
+export function writtenAreas(input: RenderInput): { label: string; points: number; lines?: number }[] {
+  const types = input.syllabus.types;
   return paperItems(input.paper).flatMap(({ question, section, number }) => {
-    if (question.type === "单项选择题" || question.type === "多项选择题") return [];
-    if (question.type === "案例分析题") return question.subquestions.map((s, i) => ({ label: `${LABELS.number(number)}${LABELS.sub(i + 1)}`, points: s.points }));
+    const layout = layoutOf(types, question);
+    if (layout === "choice") return [];
+    if (question.kind === "material") return question.subquestions.map((s, i) => ({ label: `${LABELS.number(number)}${LABELS.sub(i + 1)}`, points: s.points }));
+    if (layout === "lines") return [{ label: LABELS.number(number), points: section.points_each, lines: question.kind === "fill-blank" ? Math.max(1, blankCount(question.stem)) : 1 }];
     return [{ label: LABELS.number(number), points: section.points_each }];
   });
 }
@@ -67,7 +88,7 @@ export function drawSheet(doc: Doc, input: RenderInput): void {
   if (groups.length) blocks.push(choiceZone(doc, sheet.choice_title, groups));
   const areas = writtenAreas(input);
   if (areas.length) blocks.push(space(2), centered(doc, sheet.written_title, BODY_BOLD, 4));
-  for (const area of areas) blocks.push(answerFrame(doc, area.label, sheet.frame_notice, sheetLines(blueprint, area.points)));
+  for (const area of areas) blocks.push(answerFrame(doc, area.label, sheet.frame_notice, area.lines ?? sheetLines(blueprint, area.points)));
   flow(doc, blocks);
   addPositionMarks(doc);
 }

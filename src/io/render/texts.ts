@@ -1,7 +1,7 @@
 import { allNoticeTexts } from "../../core/answer-mode.js";
 import { paperItems } from "../../core/paper.js";
 import { displayStem, type Question } from "../../core/question.js";
-import { DIFFICULTIES, LEVELS, QUESTION_TYPES, TIERS } from "../../core/vocabulary.js";
+import { DIFFICULTIES, LEVELS, TIERS } from "../../core/vocabulary.js";
 import type { PdfKind, RenderRequest } from "./index.js";
 import { labelTexts } from "./labels.js";
 
@@ -15,31 +15,35 @@ export interface OwnedText {
 
 /** What the candidate sees of a question. */
 function questionTexts(q: Question): string[] {
-  switch (q.type) {
-    case "单项选择题":
-    case "多项选择题":
+  switch (q.kind) {
+    case "single-choice":
+    case "multiple-choice":
       return [q.stem, ...q.options];
-    case "名词解释":
+    case "term":
       return [q.term, q.stem ?? ""];
-    case "简答题":
-    case "论述题":
+    case "true-false":
+    case "fill-blank":
+    case "written":
       return [q.stem];
-    case "案例分析题":
+    case "material":
       return [q.stem ?? "", q.material, ...q.subquestions.map((s) => s.ask)];
   }
 }
 
 /** What the marker sees of a question in the answer key. */
 function keyTexts(q: Question): string[] {
-  switch (q.type) {
-    case "单项选择题":
-    case "多项选择题":
+  switch (q.kind) {
+    case "single-choice":
+    case "multiple-choice":
       return [q.answer];
-    case "名词解释":
-    case "简答题":
-    case "论述题":
+    case "true-false":
+      return [];
+    case "fill-blank":
+      return [q.stem, ...q.answer, ...(q.accept ?? []).flat()];
+    case "term":
+    case "written":
       return [displayStem(q), q.answer, ...q.marking.map((m) => m.point)];
-    case "案例分析题":
+    case "material":
       return q.subquestions.flatMap((s) => [s.ask, s.answer, ...s.marking.map((m) => m.point)]);
   }
 }
@@ -58,7 +62,8 @@ function blueprintTexts(request: RenderRequest, kind: PdfKind): string[] {
 
 function syllabusTexts(request: RenderRequest, kind: PdfKind): string[] {
   const { course, chapters } = request.syllabus.syllabus;
-  const texts = [course.name, course.code];
+  // The declared types print as section names when the blueprint gives no title.
+  const texts = [course.name, course.code, ...request.syllabus.types.names];
   // The course's own grade and tier names head the 双向细目表's columns and fill its 层级 column.
   const { levels, difficulties, tiers } = request.syllabus;
   if (kind === "spec") texts.push(...levels, ...difficulties, ...tiers, ...chapters.flatMap((c) => [c.title, ...c.knowledge_points.map((kp) => kp.title)]));
@@ -69,7 +74,7 @@ function syllabusTexts(request: RenderRequest, kind: PdfKind): string[] {
 export function textsFor(request: RenderRequest, kind: PdfKind): OwnedText[] {
   const texts: OwnedText[] = [];
   const add = (owner: Owner, list: readonly string[]) => list.filter(Boolean).forEach((text) => texts.push({ owner, text }));
-  add({ source: "renderer" }, [...labelTexts(), ...QUESTION_TYPES, ...LEVELS, ...DIFFICULTIES, ...TIERS]);
+  add({ source: "renderer" }, [...labelTexts(), ...LEVELS, ...DIFFICULTIES, ...TIERS]);
   add({ source: "blueprint" }, blueprintTexts(request, kind));
   add({ source: "syllabus" }, syllabusTexts(request, kind));
   add({ source: "paper" }, [request.paper.form ?? ""]);
