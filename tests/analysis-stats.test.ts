@@ -9,7 +9,7 @@ import { retagPlan } from "../src/core/analysis/retag.js";
 import { parseBank } from "../src/core/bank.js";
 import { blueprintProblems } from "../src/core/blueprint.js";
 import { en } from "../src/cli/messages/en.js";
-import { makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
+import { CATALOGUE_10421, makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
 import { paperOf, sittingOf } from "./helpers/analysis.js";
 
 // Eight candidates, three questions: 1 and 2 单项选择题 (1 point, key A), 3 简答题 (4 points).
@@ -271,7 +271,7 @@ describe("settings and stats in the schemas", () => {
     ["an unknown key", [{ sitting: "s", n: 4, p: 0.5, D: 0.35, r: 0.1 }], "stats.0"],
     ["not a list", { sitting: "s", n: 4, p: 0.5, D: 0.35 }, "stats"],
   ])("a question's stats: %s", (_, stats, path) => {
-    const parsed = parseBank([{ file: "f.yaml", data: { questions: [rawQuestion("单项选择题", { id: "x", stats })] } }]);
+    const parsed = parseBank([{ file: "f.yaml", data: { questions: [rawQuestion("单项选择题", { id: "x", stats })] } }], CATALOGUE_10421);
     expect(parsed.diagnostics.map((d) => d.location?.path.slice(2).join("."))).toEqual(path === undefined ? [] : [path]);
     if (path === undefined) expect(parsed.bank.questions[0]!.stats![0]!.sitting).toBe(String((stats as { sitting: unknown }[])[0]!.sitting));
   });

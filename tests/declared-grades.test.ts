@@ -10,7 +10,7 @@ import { formatSpec } from "../src/cli/format-report.js";
 import { renderPdfs } from "../src/io/render/index.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { pdfPages, squash } from "./helpers/pdf-text.js";
-import { makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
+import { makeBank, makeBlueprint, rawQuestion, TYPES_10421 } from "./helpers/builders.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -18,6 +18,7 @@ afterAll(() => solver.close());
 // A course with three difficulty grades, three levels and two tiers, declared in its syllabus.
 const input: SyllabusInput = {
   course: { code: "99997", name: "三级课程" },
+  question_types: TYPES_10421,
   levels: ["识记", "领会", "简单应用"],
   difficulties: ["易", "较难", "难"],
   tiers: { 重点: { label: "重点章" }, 一般: { label: "一般章" } },

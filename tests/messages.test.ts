@@ -122,7 +122,7 @@ describe("structural rules, defined once", () => {
 describe("schema findings in Chinese", () => {
   it("say what was expected and what was found, from the same data as the English", async () => {
     const { parseQuestion } = await import("../src/core/bank.js");
-    const { rawQuestion } = await import("./helpers/builders.js");
+    const { CATALOGUE_10421, rawQuestion } = await import("./helpers/builders.js");
     const cases: [Record<string, unknown>, string, string][] = [
       [{ chapter: 100 }, "chapter: at most 99 (found 100)", "chapter：应不大于 99（实际是 100）"],
       [{ chapter: 1.5 }, "chapter: a whole number (found 1.5)", "chapter：应为整数（实际是 1.5）"],
@@ -133,7 +133,7 @@ describe("schema findings in Chinese", () => {
       [{ knowledge_point: 1.1 }, 'knowledge_point: found the number 1.1: write it in quotes ("1.1"); unquoted, YAML and JSON read 1.10 as 1.1', 'knowledge_point：这里是数字 1.1，请加引号写成 "1.1"（不加引号时 YAML 和 JSON 会把 1.10 读成 1.1）'],
     ];
     for (const [overrides, english, chinese] of cases) {
-      const { diagnostics } = parseQuestion(rawQuestion("单项选择题", overrides), { file: "b.yaml", path: [] });
+      const { diagnostics } = parseQuestion(rawQuestion("单项选择题", overrides), { file: "b.yaml", path: [] }, CATALOGUE_10421);
       expect(diagnostics.map((d) => [formatMessage(d, "en"), formatMessage(d, "zh")])).toEqual([[english, chinese]]);
     }
   });

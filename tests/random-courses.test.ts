@@ -6,7 +6,7 @@ import { blueprintSchema, blueprintSyllabusProblems } from "../src/core/blueprin
 import type { PaperFile } from "../src/core/paper.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema } from "../src/core/syllabus.js";
 import { HighsSolver } from "../src/solver/highs.js";
-import { makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
+import { makeBank, makeBlueprint, rawQuestion, TYPES_10421 } from "./helpers/builders.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -65,6 +65,7 @@ describe("random small courses with grades and tiers of their own", () => {
         const syllabus = indexSyllabus(
           syllabusSchema.parse({
             course: { code: "1", name: "随机课程" },
+            question_types: TYPES_10421,
             levels: course.levels,
             difficulties: course.grades,
             tiers: Object.fromEntries(course.tiers.map((t: string) => [t, { label: `${t}章` }])),

@@ -3,7 +3,7 @@ import { messageOf } from "./helpers/messages.js";
 import { en } from "../src/cli/messages/en.js";
 import { parseBank, parseQuestion } from "../src/core/bank.js";
 import { blueprintProblems, blueprintSchema, blueprintSyllabusProblems } from "../src/core/blueprint.js";
-import { rawQuestion } from "./helpers/builders.js";
+import { CATALOGUE_10421, rawQuestion } from "./helpers/builders.js";
 import { makeBlueprint, makeSyllabus } from "./helpers/builders.js";
 
 const origin = { file: "bank/x.yaml", path: ["questions", 0] };
@@ -27,7 +27,7 @@ describe("question schema", () => {
     ["id with spaces", rawQuestion("单项选择题", { id: "a b" }), "id:", ["id"]],
   ];
   it.each(invalid)("rejects %s", (_name, raw, message, path) => {
-    const result = parseQuestion(raw, origin);
+    const result = parseQuestion(raw, origin, CATALOGUE_10421);
     expect(result.question).toBeUndefined();
     const found = result.diagnostics.find((d) => messageOf(d).includes(message));
     expect(found, result.diagnostics.map((d) => messageOf(d)).join("\n")).toBeDefined();
@@ -45,23 +45,23 @@ describe("question schema", () => {
     ["knowledge point list", rawQuestion("简答题", { knowledge_point: ["1.1", "1.2"] })],
   ];
   it.each(valid)("accepts %s", (_name, raw) => {
-    const result = parseQuestion(raw, origin);
+    const result = parseQuestion(raw, origin, CATALOGUE_10421);
     expect(result.diagnostics).toEqual([]);
     expect(result.question).toBeDefined();
   });
 
   it("canonicalises aliases to the syllabus's Chinese", () => {
-    const { question } = parseQuestion(rawQuestion("单项选择题", { type: "single", level: "understand", difficulty: "medium-hard", answer: "b" }), origin);
+    const { question } = parseQuestion(rawQuestion("单项选择题", { type: "single", level: "understand", difficulty: "medium-hard", answer: "b" }), origin, CATALOGUE_10421);
     expect(question).toMatchObject({ type: "单项选择题", level: "领会", difficulty: "较难", answer: "B" });
   });
 
   it("reads a single knowledge point as a list", () => {
-    const { question } = parseQuestion(rawQuestion("单项选择题", { knowledge_point: "1.20" }), origin);
+    const { question } = parseQuestion(rawQuestion("单项选择题", { knowledge_point: "1.20" }), origin, CATALOGUE_10421);
     expect(question!.knowledge_point).toEqual(["1.20"]);
   });
 
   it("refuses an unquoted knowledge point, which YAML has already turned 1.10 into 1.1, telling to quote it", () => {
-    const { question, diagnostics } = parseQuestion(rawQuestion("单项选择题", { knowledge_point: 1.1 }), origin);
+    const { question, diagnostics } = parseQuestion(rawQuestion("单项选择题", { knowledge_point: 1.1 }), origin, CATALOGUE_10421);
     expect(question).toBeUndefined();
     expect(diagnostics.map((d) => [messageOf(d), d.location?.path])).toEqual([
       ['knowledge_point: found the number 1.1: write it in quotes ("1.1"); unquoted, YAML and JSON read 1.10 as 1.1', ["questions", 0, "knowledge_point"]],
@@ -71,7 +71,7 @@ describe("question schema", () => {
   it("never lets a __proto__ key supply fields, in a question or through file defaults", () => {
     const raw = JSON.parse('{"id": "p1", "type": "单项选择题", "__proto__": {"answer": "A", "level": "识记"}}') as Record<string, unknown>;
     const { questions } = { questions: [raw] };
-    const parsed = parseBank([{ file: "bank/p.json", data: { chapter: 1, questions } }]);
+    const parsed = parseBank([{ file: "bank/p.json", data: { chapter: 1, questions } }], CATALOGUE_10421);
     expect(parsed.bank.questions).toEqual([]);
     expect(parsed.diagnostics.map((d) => messageOf(d))).toContain('(document): unknown field "__proto__"');
   });
@@ -83,7 +83,7 @@ describe("question schema", () => {
     ["chapter 1.5", { chapter: 1.5 }, "chapter: a whole number (found 1.5)"],
   ];
   it.each(outOfRange)("locates a number out of its range: %s", (_, fields, message) => {
-    const { diagnostics } = parseQuestion(rawQuestion("单项选择题", fields), origin);
+    const { diagnostics } = parseQuestion(rawQuestion("单项选择题", fields), origin, CATALOGUE_10421);
     expect(diagnostics.map((d) => messageOf(d))).toEqual([message]);
   });
 });

@@ -1,14 +1,32 @@
 import { parseBank, type Bank } from "../../src/core/bank.js";
 import { formatMessage } from "../../src/cli/messages/index.js";
 import { blueprintSchema, type Blueprint, type BlueprintInput } from "../../src/core/blueprint.js";
+import { buildCatalogue, questionTypesSchema, type Catalogue } from "../../src/core/question-types.js";
 import { indexSyllabus, syllabusSchema, type SyllabusIndex } from "../../src/core/syllabus.js";
 
-/** A small syllabus: `chapters` chapters of `pointsEach` knowledge points, tiers cycling 重点/次重点/一般. */
-export function makeSyllabus(chapters = 3, pointsEach = 2): SyllabusIndex {
+/** The question types blueprints/10421-syllabus.yaml declares, as a syllabus writes them. */
+export const TYPES_10421 = {
+  单项选择题: { kind: "single-choice", options: 4, aliases: ["single", "single-choice"] },
+  多项选择题: { kind: "multiple-choice", options: 5, aliases: ["multiple", "multiple-choice"] },
+  名词解释: { kind: "term", aliases: ["名词解释题", "term"] },
+  简答题: { kind: "written", aliases: ["short", "short-answer"] },
+  论述题: { kind: "written", aliases: ["essay"] },
+  案例分析题: { kind: "material", aliases: ["case", "case-analysis"] },
+} as const;
+
+/** The 10421 types and the two kinds 10421 does not use: a 判断题 (true-false) and a 填空题 (fill-blank). */
+export const TYPES_ALL_KINDS = { ...TYPES_10421, 判断题: { kind: "true-false", aliases: ["judge"] }, 填空题: { kind: "fill-blank", aliases: ["blank"] } } as const;
+
+export const catalogueOf = (types: object): Catalogue => buildCatalogue(questionTypesSchema.parse(types));
+export const CATALOGUE_10421 = catalogueOf(TYPES_10421);
+
+/** A small syllabus: `chapters` chapters of `pointsEach` knowledge points, tiers cycling 重点/次重点/一般; the 10421 types unless told. */
+export function makeSyllabus(chapters = 3, pointsEach = 2, types: object = TYPES_10421): SyllabusIndex {
   const tiers = ["重点", "次重点", "一般"];
   return indexSyllabus(
     syllabusSchema.parse({
       course: { code: "99999", name: "测试课程" },
+      question_types: types,
       chapters: Array.from({ length: chapters }, (_, i) => ({
         number: i + 1,
         title: `第${i + 1}章标题`,
@@ -38,6 +56,10 @@ export function rawQuestion(type: string, overrides: Raw = {}): Raw {
       return { ...base, stem: `简述${id}`, answer: "答案", marking: [{ point: "要点", points: 5 }], ...overrides };
     case "论述题":
       return { ...base, stem: `论述${id}`, answer: "答案", marking: [{ point: "要点", points: 10 }], ...overrides };
+    case "判断题":
+      return { ...base, stem: `判断${id}`, answer: true, ...overrides };
+    case "填空题":
+      return { ...base, stem: `填空${id}：____和____`, answer: ["甲", "乙"], ...overrides };
     case "案例分析题": {
       const { level: _l, difficulty: _d, ...rest } = base;
       return {
@@ -55,9 +77,14 @@ export function rawQuestion(type: string, overrides: Raw = {}): Raw {
   }
 }
 
-/** A bank from raw questions, as if each list were one file. */
+/** A bank from raw questions, as if each list were one file (the 10421 types). */
 export function makeBank(...files: Raw[][]): Bank {
-  const parsed = parseBank(files.map((questions, i) => ({ file: `bank/f${i + 1}.yaml`, data: { questions } })));
+  return makeBankOf(CATALOGUE_10421, ...files);
+}
+
+/** A bank from raw questions of the given declared types. */
+export function makeBankOf(types: Catalogue, ...files: Raw[][]): Bank {
+  const parsed = parseBank(files.map((questions, i) => ({ file: `bank/f${i + 1}.yaml`, data: { questions } })), types);
   if (parsed.diagnostics.length) throw new Error(`makeBank: ${parsed.diagnostics.map((d) => formatMessage(d, "en")).join("; ")}`);
   return parsed.bank;
 }
