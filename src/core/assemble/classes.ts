@@ -74,7 +74,8 @@ function interchangeKey(q: Question, section: BlueprintSection, sectionIndex: nu
           .sort()
           .join(",")
       : `${levelCode(q.level)}${difficultyCode(q.difficulty)}`;
-  return `${sectionIndex}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
+  // The section as one letter (a, b, …): the key seeds which members a class gives first (stock.ts).
+  return `${String.fromCharCode(97 + sectionIndex)}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
 }
 
 const NOWHERE: Location = { file: "", path: [] };

@@ -1,4 +1,5 @@
 import { isChoice, type Question } from "../question.js";
+import type { Catalogue } from "../question-types.js";
 import { DIFFICULTIES, LEVELS } from "../vocabulary.js";
 import type { CueArgs } from "../findings.js";
 import { absoluteWord, keyedIndices, letter, visibleLength } from "./text.js";
@@ -68,7 +69,8 @@ export function cramersV(table: readonly (readonly number[])[]): { chiSquare: nu
   return { chiSquare, v: Math.sqrt(chiSquare / (n * (k - 1))) };
 }
 
-export function cueStatistics(questions: readonly Question[]): CueStatistics {
+/** `types`: the course's declared types, so that the statistics name its choice types even when the bank has none. */
+export function cueStatistics(questions: readonly Question[], types?: Catalogue): CueStatistics {
   let singles = 0;
   let pick = 0;
   let chance = 0;
@@ -78,8 +80,9 @@ export function cueStatistics(questions: readonly Question[]): CueStatistics {
   let multiples = 0;
   let nearlyAll = 0;
   const keyedCounts: Record<string, number> = {};
-  const singleTypes = new Set<string>();
-  const multipleTypes = new Set<string>();
+  const declared = (kind: string) => (types?.types ?? []).filter((t) => t.kind === kind).map((t) => t.name);
+  const singleTypes = new Set<string>(declared("single-choice"));
+  const multipleTypes = new Set<string>(declared("multiple-choice"));
   // Levels and grades are the syllabus's: names beyond the default lists get a row or column of their own.
   const levels = [...LEVELS];
   const grades = [...DIFFICULTIES];
