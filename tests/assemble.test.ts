@@ -9,7 +9,7 @@ import { resolvePaper } from "../src/core/paper.js";
 import { validatePaper } from "../src/core/validate.js";
 
 import { HighsSolver } from "../src/solver/highs.js";
-import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion, CATALOGUE_10421 } from "./helpers/builders.js";
 import { ROOT } from "./helpers/cli.js";
 import { diagnosisMessage, shortfallMessage } from "../src/cli/messages/diagnosis.js";
 import { bundledProject } from "./helpers/bundled.js";
@@ -253,7 +253,7 @@ describe("assemble on small banks", () => {
       for (let j = i + 1; j < choices.length; j++) {
         for (const w of written) {
           const file = { sections: [{ type: "单项选择题" as const, points_each: 1, questions: [choices[i]!, choices[j]!] }, { type: "简答题" as const, points_each: 5, questions: [w] }] };
-          const { paper } = resolvePaper(file, byId, { file: "x", path: [] });
+          const { paper } = resolvePaper(file, byId, { file: "x", path: [] }, CATALOGUE_10421);
           if (validatePaper(paper, blueprint, syllabus).ok) return true;
         }
       }

@@ -12,7 +12,7 @@ import { resolvePaper } from "../src/core/paper.js";
 import { buildSpec } from "../src/core/spec.js";
 import { choiceGroups } from "../src/io/render/sheet.js";
 import { HighsSolver } from "../src/solver/highs.js";
-import { makeBank, makeBlueprint, makeSyllabus, rawQuestion, TYPES_10421 } from "./helpers/builders.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion, TYPES_10421, CATALOGUE_10421 } from "./helpers/builders.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -115,7 +115,7 @@ describe("choice questions have the blueprint's range of options, by default 4 a
     const rows = (types?: Record<string, unknown>) => {
       const blueprint = makeBlueprint(types ? { question_types: types } : {});
       const file = { sections: [{ type: "单项选择题" as const, points_each: 1, questions: ["sc3", "sc4b"] }, { type: "简答题" as const, points_each: 5, questions: ["w1"] }] };
-      const paper = resolvePaper(file, indexBank(bank), { file: "p", path: [] }).paper;
+      const paper = resolvePaper(file, indexBank(bank), { file: "p", path: [] }, CATALOGUE_10421).paper;
       const input = { paper, spec: buildSpec(paper, blueprint, syllabus), blueprint, syllabus, course: { code: "1", name: "c" } };
       return choiceGroups(input).flat().map((r) => r.letters);
     };

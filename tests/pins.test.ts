@@ -10,7 +10,7 @@ import { lintBank } from "../src/core/lint.js";
 import { bindsForm, pinRules } from "../src/core/pin-rules.js";
 import { bankSets, validatePaper } from "../src/core/validate.js";
 import { HighsSolver } from "../src/solver/highs.js";
-import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion, CATALOGUE_10421 } from "./helpers/builders.js";
 import { readText, runCli, tempDir } from "./helpers/cli.js";
 import { diagnosisMessage } from "../src/cli/messages/diagnosis.js";
 
@@ -24,7 +24,7 @@ const bank = makeBank([sc("sc1"), sc("sc2"), sc("sc3"), sc("sc4"), sc("sc5", { c
 const ids = (file: PaperFile) => file.sections.flatMap((s) => s.questions as string[]);
 const build = (blueprint: Blueprint, seed: number, forms = 1, maxOverlap = 0, on: Bank = bank) => assemble(on, blueprint, syllabus, { seed, forms, maxOverlap, solver });
 const check = (file: PaperFile, blueprint: Blueprint, on: Bank = bank) =>
-  validatePaper(resolvePaper(file, indexBank(on), { file: "p", path: [] }).paper, blueprint, syllabus, [], bankSets(on.questions));
+  validatePaper(resolvePaper(file, indexBank(on), { file: "p", path: [] }, CATALOGUE_10421).paper, blueprint, syllabus, [], bankSets(on.questions));
 
 describe("include and exclude", () => {
   it("puts an included question in every paper, whatever the seed, and the validator checks it", async () => {

@@ -10,7 +10,7 @@ import { paperItems, resolvePaper, type Paper, type PaperFile } from "../src/cor
 import { validatePaper } from "../src/core/validate.js";
 
 import { HighsSolver } from "../src/solver/highs.js";
-import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion, CATALOGUE_10421 } from "./helpers/builders.js";
 import { readText, ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { paperYaml } from "../src/io/write-paper.js";
 import { replaceFailureMessage } from "../src/cli/messages/diagnosis.js";
@@ -22,7 +22,7 @@ afterAll(() => solver.close());
 const project = bundledProject();
 const byId = indexBank(project.bank);
 const idsOf = (file: PaperFile) => file.sections.flatMap((s) => s.questions as string[]);
-const resolved = (file: PaperFile): Paper => resolvePaper(file, byId, { file: "paper", path: [] }).paper;
+const resolved = (file: PaperFile): Paper => resolvePaper(file, byId, { file: "paper", path: [] }, CATALOGUE_10421).paper;
 
 let base: PaperFile;
 beforeAll(async () => {
@@ -104,7 +104,7 @@ describe("replace on a small bank", () => {
       { type: "简答题", points_each: 5, questions: ["short1"] },
     ],
   };
-  const paper = resolvePaper(file, indexBank(bank), { file: "p", path: [] }).paper;
+  const paper = resolvePaper(file, indexBank(bank), { file: "p", path: [] }, CATALOGUE_10421).paper;
   const run = (numbers: number[], withIds: string[] = []) => replaceQuestions(file, paper, bank, blueprint, syllabus, { numbers, with: withIds, seed: 1, solver });
 
   it("explains that no replacement exists, naming the rule that would break", async () => {
@@ -170,7 +170,7 @@ describe("replace --with on a small bank: the fewest other changes", () => {
       { type: "简答题", points_each: 6, questions: ["short1"] },
     ],
   };
-  const paper = resolvePaper(file, indexBank(bank), { file: "p", path: [] }).paper;
+  const paper = resolvePaper(file, indexBank(bank), { file: "p", path: [] }, CATALOGUE_10421).paper;
 
   it("puts the question in where asked and rebalances with one other change, not more", async () => {
     for (const seed of [1, 2, 3]) {
@@ -180,7 +180,7 @@ describe("replace --with on a small bank: the fewest other changes", () => {
       expect(result.changed[0]).toEqual({ number: 1, from: "sc1", to: "sc5" });
       expect(["sc3", "sc4"]).toContain(result.changed[1]!.from);
       expect(result.changed[1]!.to).toBe("sc6");
-      const check = validatePaper(resolvePaper(result.file, indexBank(bank), { file: "p", path: [] }).paper, blueprint, syllabus);
+      const check = validatePaper(resolvePaper(result.file, indexBank(bank), { file: "p", path: [] }, CATALOGUE_10421).paper, blueprint, syllabus);
       expect(check.ok).toBe(true);
     }
   });
@@ -235,7 +235,7 @@ describe("replace against brute force: every rule kept, only the asked questions
     ],
   };
   const byIdSmall = indexBank(bank);
-  const paperOf = (f: PaperFile) => resolvePaper(f, byIdSmall, { file: "p", path: [] }).paper;
+  const paperOf = (f: PaperFile) => resolvePaper(f, byIdSmall, { file: "p", path: [] }, CATALOGUE_10421).paper;
   const baseIds = idsOf(file);
 
   const choose = <T,>(items: readonly T[], k: number): T[][] =>

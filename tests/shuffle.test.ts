@@ -5,7 +5,7 @@ import { indexBank } from "../src/core/bank.js";
 import { paperItems, resolvePaper, type PaperFile } from "../src/core/paper.js";
 import { shuffleNewOptions, shufflePaperFile, withOptionOrder } from "../src/core/shuffle.js";
 import { loadPaper } from "../src/io/load-paper.js";
-import { makeBank, rawQuestion } from "./helpers/builders.js";
+import { makeBank, rawQuestion, CATALOGUE_10421 } from "./helpers/builders.js";
 import { readText, runCli, tempDir } from "./helpers/cli.js";
 import { pdfPages, squash } from "./helpers/pdf-text.js";
 
@@ -34,10 +34,10 @@ describe("option order", () => {
   });
 
   it("is read back from the paper file, and a broken one is a located finding", () => {
-    const { paper, diagnostics } = resolvePaper({ ...file, options_order: { sc1: ["B", "A", "C", "D"] } }, byId, { file: "p.yaml", path: [] });
+    const { paper, diagnostics } = resolvePaper({ ...file, options_order: { sc1: ["B", "A", "C", "D"] } }, byId, { file: "p.yaml", path: [] }, CATALOGUE_10421);
     expect(diagnostics).toEqual([]);
     expect(paper.sections[0]!.questions[0]).toMatchObject({ options: ["乙", "甲", "丙", "丁"], answer: "B" });
-    const broken = resolvePaper({ ...file, options_order: { sc1: ["A", "A", "C", "D"], s1: ["A"] } }, byId, { file: "p.yaml", path: [] });
+    const broken = resolvePaper({ ...file, options_order: { sc1: ["A", "A", "C", "D"], s1: ["A"] } }, byId, { file: "p.yaml", path: [] }, CATALOGUE_10421);
     expect(broken.diagnostics.map((d) => d.code)).toEqual(["options-order-invalid", "options-order-not-choice"]);
   });
 });

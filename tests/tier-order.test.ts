@@ -8,7 +8,7 @@ import { resolvePaper, type PaperFile } from "../src/core/paper.js";
 import { validatePaper } from "../src/core/validate.js";
 
 import { HighsSolver } from "../src/solver/highs.js";
-import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion, CATALOGUE_10421 } from "./helpers/builders.js";
 import { ROOT } from "./helpers/cli.js";
 import { diagnosisMessage } from "../src/cli/messages/diagnosis.js";
 import { bundledProject } from "./helpers/bundled.js";
@@ -43,7 +43,7 @@ function paperOf(bank: Bank, choices: string[], written: string): PaperFile {
   return { sections: [{ type: "单项选择题", points_each: 1, questions: choices }, { type: "简答题", points_each: 5, questions: [written] }] };
 }
 
-const validate = (bank: Bank, file: PaperFile, blueprint: Blueprint) => validatePaper(resolvePaper(file, indexBank(bank), { file: "p", path: [] }).paper, blueprint, syllabus);
+const validate = (bank: Bank, file: PaperFile, blueprint: Blueprint) => validatePaper(resolvePaper(file, indexBank(bank), { file: "p", path: [] }, CATALOGUE_10421).paper, blueprint, syllabus);
 
 /** Average points per chapter of each tier, recomputed from the paper file and the bank alone. */
 function tierAverages(bank: Bank, file: PaperFile): Record<string, number> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { indexBank } from "../src/core/bank.js";
 import { resolvePaper, type PaperFile } from "../src/core/paper.js";
 import { validatePaper } from "../src/core/validate.js";
-import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion, CATALOGUE_10421 } from "./helpers/builders.js";
 
 // The blueprint scores each question by its section's points: 2 单项选择题 of 1 point, 1 简答题 of 5.
 const syllabus = makeSyllabus(1, 2);
@@ -16,7 +16,7 @@ function failures(choicePoints: number, writtenPoints: number): string[] {
       { type: "简答题", points_each: writtenPoints, questions: ["w1"] },
     ],
   };
-  const report = validatePaper(resolvePaper(file, indexBank(bank), { file: "p", path: [] }).paper, blueprint, syllabus);
+  const report = validatePaper(resolvePaper(file, indexBank(bank), { file: "p", path: [] }, CATALOGUE_10421).paper, blueprint, syllabus);
   return report.checks.filter((c) => c.status === "fail").map((c) => c.id);
 }
 
