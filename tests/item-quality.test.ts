@@ -128,9 +128,9 @@ describe("cue statistics", () => {
       mc({ answer: "AB", level: "识记", difficulty: "难" }),
     ]).questions;
     const s = cueStatistics(questions);
-    expect(s.singleChoice).toEqual({ questions: 3, longestPick: 0.5, chance: 0.25, letters: { A: 1, B: 1, C: 1, D: 0 } });
+    expect(s.singleChoice).toEqual({ questions: 3, longestPick: 0.5, chance: 0.25, letters: { A: 1, B: 1, C: 1, D: 0 }, types: ["单项选择题"] });
     expect(s.absoluteWording).toEqual({ keyed: { with: 1, total: 3 + 7 }, distractors: { with: 1, total: 9 + 3 } });
-    expect(s.multipleChoice).toEqual({ questions: 2, keyedCounts: { "2": 1, "5": 1 }, nearlyAllKeyed: 0.5 });
+    expect(s.multipleChoice).toEqual({ questions: 2, keyedCounts: { "2": 1, "5": 1 }, nearlyAllKeyed: 0.5, types: ["多项选择题"] });
     // level × difficulty: 识记 {易 2, 难 1}, 领会 {难 2}: χ² = 2.2222, V = √(2.2222 / 5) = 0.6667
     expect(s.levelDifficulty).toMatchObject({ parts: 5, chiSquare: 2.2222, cramersV: 0.6667 });
     expect(s.warnings).toEqual([]); // too few questions to judge
