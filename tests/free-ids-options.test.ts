@@ -4,7 +4,7 @@ import { schemaDiagnostics } from "../src/core/schema-issues.js";
 import { finding } from "../src/core/diagnostic.js";
 import { compareKnowledgePoints } from "../src/core/analysis/breakdown.js";
 import { assemble } from "../src/core/assemble/assemble.js";
-import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
+import { blueprintProblems, blueprintSchema, withDeclaredTypes } from "../src/core/blueprint.js";
 import { lintBank } from "../src/core/lint.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema } from "../src/core/syllabus.js";
 import { indexBank } from "../src/core/bank.js";
@@ -107,7 +107,11 @@ describe("choice questions have the blueprint's range of options, by default 4 a
     expect(makeBlueprint().question_types).toEqual({});
     const inverted = blueprintSchema.parse({ ...makeBlueprint(), question_types: { 单项选择题: { options: { min: 5, max: 4 } } } });
     expect(blueprintProblems(inverted).map((p) => formatMessage(finding("blueprint-rule", p), "en"))).toEqual(["question_types.单项选择题.options.min 5 exceeds max 4"]);
-    expect(blueprintSchema.safeParse({ ...makeBlueprint(), question_types: { 简答题: { options: { min: 2, max: 3 } } } }).success).toBe(false);
+    // Options for a type without them, or wider than the syllabus declares: refused against the declarations.
+    const onWritten = blueprintSchema.parse({ ...makeBlueprint(), question_types: { 简答题: { options: { min: 2, max: 3 } } } });
+    expect(withDeclaredTypes(onWritten, syllabus.types).problems).toEqual([{ problem: "options-not-choice", type: "简答题" }]);
+    const wider = blueprintSchema.parse({ ...makeBlueprint(), question_types: { single: { options: { min: 3, max: 6 } } } });
+    expect(withDeclaredTypes(wider, makeSyllabus().types).problems).toEqual([{ problem: "options-outside-declaration", type: "单项选择题", min: 3, max: 6, declaredMin: 4, declaredMax: 4 }]);
   });
 
   it("gives the 答题卡 as many bubbles per row as the type's declared most (default A–D)", () => {

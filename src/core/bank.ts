@@ -64,7 +64,12 @@ export function parseQuestion(raw: unknown, origin: Location, types: Catalogue):
     };
   }
   const { name: type, kind } = declared;
-  const input = record.type === type ? record : merged(record, { type });
+  let input = record.type === type ? record : merged(record, { type });
+  // A question parsed before (a library user's) carries its kind: the same kind is no unknown field.
+  if (input.kind === kind) {
+    const { kind: _known, ...rest } = input;
+    input = rest;
+  }
   const fast = fastQuestionParsers[kind]?.(input);
   if (fast?.ok) return { question: withKind(fast.data, kind), diagnostics: [] };
   const parsed = kindSchemas[kind].safeParse(input);
