@@ -109,7 +109,7 @@ export type SheetIssue =
   | { issue: "negative"; score: number }
   | { issue: "over-points"; score: number; points: number }
   | { issue: "bad-letters"; value: string; letters: string }
-  | { issue: "single-letter"; value: string }
+  | { issue: "single-letter"; value: string; type: QuestionType }
   | { issue: "column-twice"; name: string; first: string }
   | { issue: "no-id-column"; idHeader: string }
   | { issue: "whole-and-parts"; number: number; whole: string; part: string }

@@ -111,7 +111,7 @@ function sheetIssue(a: SheetIssue): string {
     case "bad-letters":
       return `option ${JSON.stringify(a.value)}: expected letters among ${a.letters}`;
     case "single-letter":
-      return `option ${JSON.stringify(a.value)}: a single-choice question takes one letter`;
+      return `option ${JSON.stringify(a.value)}: a ${a.type} takes one letter`;
     case "column-twice":
       return `column ${a.name} appears twice (first in column ${a.first})`;
     case "no-id-column":

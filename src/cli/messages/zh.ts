@@ -117,7 +117,7 @@ function sheetIssue(a: SheetIssue): string {
     case "bad-letters":
       return `所选选项 ${JSON.stringify(a.value)}：只能是 ${a.letters} 中的字母`;
     case "single-letter":
-      return `所选选项 ${JSON.stringify(a.value)}：本题只能选一个字母`;
+      return `所选选项 ${JSON.stringify(a.value)}：${a.type}只能选一个字母`;
     case "column-twice":
       return `${a.name} 列出现了两次（第一次在 ${a.first} 列）`;
     case "no-id-column":

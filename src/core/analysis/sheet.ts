@@ -28,7 +28,7 @@ type Column =
   | { kind: "id" }
   | { kind: "ignored" }
   | { kind: "score"; key: string; points: number }
-  | { kind: "choice"; number: number; letters: string; single: boolean };
+  | { kind: "choice"; number: number; letters: string; single: boolean; type: string };
 
 /** Spreadsheet column letters: 0 → A, 26 → AA. */
 export function columnName(index: number): string {
@@ -74,7 +74,7 @@ function classify(header: string, units: ReadonlyMap<number, QuestionUnit>): Col
     const u = units.get(Number(m[1]));
     if (!u) return { issue: "no-question", number: Number(m[1]) };
     if (!u.choice) return { issue: "not-choice", number: u.number, type: u.type };
-    return { kind: "choice", number: u.number, letters: u.choice.letters, single: u.choice.single };
+    return { kind: "choice", number: u.number, letters: u.choice.letters, single: u.choice.single, type: u.type };
   }
   return { issue: "unknown-column", idHeader: ID_HEADER };
 }
@@ -92,13 +92,13 @@ function scoreCell(value: CellValue, points: number, blankAsZero: boolean): numb
 /** How a true-false mark may be written in a sheet cell, read as T or F. */
 const TRUTH_MARKS: Readonly<Record<string, string>> = { "√": "T", "✓": "T", 对: "T", TRUE: "T", "1": "T", "×": "F", "✗": "F", 错: "F", FALSE: "F", "0": "F" };
 
-function choiceCell(value: CellValue, letters: string, single: boolean): string | SheetIssue {
+function choiceCell(value: CellValue, letters: string, single: boolean, type: string): string | SheetIssue {
   const raw = String(value ?? "").replace(/[\s,，、]/g, "").toUpperCase();
   const text = letters === TRUE_FALSE_LETTERS ? (TRUTH_MARKS[raw] ?? raw) : raw;
   if (text === "") return "";
   const bad = [...text].filter((ch) => !letters.includes(ch));
   if (bad.length) return { issue: "bad-letters", value: String(value), letters };
-  if (single && text.length > 1) return { issue: "single-letter", value: String(value) };
+  if (single && text.length > 1) return { issue: "single-letter", value: String(value), type };
   return [...new Set(text)].sort().join("");
 }
 
@@ -163,7 +163,7 @@ export function readScoreTable(table: RawTable, units: readonly QuestionUnit[], 
         if (typeof score !== "number") findings.add("sheet-bad-score", rowNumber, col, score, header);
         else (scores.get(column.key) ?? scores.set(column.key, []).get(column.key)!).push(score);
       } else if (column.kind === "choice") {
-        const chosen = choiceCell(value, column.letters, column.single);
+        const chosen = choiceCell(value, column.letters, column.single, column.type);
         if (typeof chosen !== "string") findings.add("sheet-bad-choice", rowNumber, col, chosen, header);
         else (choices.get(column.number) ?? choices.set(column.number, []).get(column.number)!).push(chosen);
       }
