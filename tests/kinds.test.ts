@@ -3,6 +3,8 @@ import * as yaml from "yaml";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { parseQuestion } from "../src/core/bank.js";
 import { lintBank } from "../src/core/lint.js";
+import { readScoreTable, templateHeader } from "../src/core/analysis/sheet.js";
+import { questionUnits } from "../src/core/analysis/units.js";
 import { validatePaper } from "../src/core/validate.js";
 import { parseSyllabusText, locateInTexts } from "../src/io/parse-project-text.js";
 import { PDF_KINDS, renderPdfs } from "../src/io/render/index.js";
@@ -137,5 +139,17 @@ describe("a course with one section of each kind, and two sections of one type",
     expect(text.answers).toContain(squash("（1）服务者（也可答：服务提供者）"));
     expect(text.answers).toContain(squash("（3）服务内容"));
     expect(text.sheet).toContain("√×");
+
+    // Analysis: the true-false question is read from its marks like a choice, the fill-blank one scored as given.
+    const units = questionUnits(form!.paper);
+    expect(units.find((u) => u.question.id === "tf1")!.choice).toEqual({ letters: "TF", answer: "F", single: true });
+    expect(units.find((u) => u.question.id === "fb1")!.choice).toBeUndefined();
+    const header = templateHeader(units);
+    expect(header).toEqual(expect.arrayContaining(["3选项", "4"]));
+    expect(header).not.toContain("4选项");
+    const row = (marks: string) => header.map((h) => (h === "考生号" || h === header[0] ? "c1" : h === "3选项" ? marks : h.endsWith("选项") ? "A" : "0"));
+    const read = readScoreTable({ file: "s.csv", rows: [header, row("×"), ["c2", ...row("对").slice(1)]] }, units, "2026-10");
+    expect(read.diagnostics).toEqual([]);
+    expect(read.sitting!.choices.get(3)).toEqual(["F", "T"]);
   });
 });
