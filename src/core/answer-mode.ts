@@ -34,11 +34,14 @@ export function hasScoreTable(blueprint: Blueprint): boolean {
   return blueprint.paper.score_table ?? answerMode(blueprint) === "in-paper";
 }
 
-/** Lines of room to answer a written question of these points: none on a sheet-mode paper. */
-export function answerLines(blueprint: Blueprint, points: number): number {
+/**
+ * Lines of room to answer a written question of these points: none on a sheet-mode paper. A type may
+ * declare its own lines per point (its `answer_lines`), which replaces the blueprint's answer_space.
+ */
+export function answerLines(blueprint: Blueprint, points: number, typeLinesPerPoint?: number): number {
   if (answerMode(blueprint) === "sheet") return 0;
   const { lines_per_point, min_lines } = blueprint.paper.answer_space;
-  return Math.max(min_lines, Math.round(points * lines_per_point));
+  return Math.max(min_lines, Math.round(points * (typeLinesPerPoint ?? lines_per_point)));
 }
 
 /** Lines of a written question's frame on the 答题卡. */

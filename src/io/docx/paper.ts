@@ -14,7 +14,7 @@ import { BODY_PT, STYLE } from "./styles.js";
 
 /** Room to answer a written question, as in the PDF (none when answers go on a 答题卡), left as space after it. */
 const LINE_PT = BODY_PT * 1.5;
-type Room = (points: number) => number;
+type Room = (points: number, type: string) => number;
 
 function notices(blueprint: Blueprint): Child[] {
   const list = printedNotices(blueprint);
@@ -64,7 +64,7 @@ function caseParagraphs(number: number, q: Material, answerRoom: Room): Child[] 
   const material = q.material.trim().split(/\n+/);
   const opening = q.stem ? [numbered(STYLE.question, label, q.stem, { keepNext: true })] : [];
   const body = material.map((p, i) => (i === 0 && !q.stem ? numbered(STYLE.question, label, p, { keepNext: true }) : para(STYLE.material, p, { keepNext: true })));
-  const subs = q.subquestions.map((s, i) => numbered(STYLE.subquestion, LABELS.sub(i + 1), `${s.ask}${LABELS.points(s.points)}`, { spaceAfter: answerRoom(s.points) }));
+  const subs = q.subquestions.map((s, i) => numbered(STYLE.subquestion, LABELS.sub(i + 1), `${s.ask}${LABELS.points(s.points)}`, { spaceAfter: answerRoom(s.points, q.type) }));
   return [...opening, ...body, para(STYLE.answer, LABELS.pleaseAnswer, { keepNext: true }), ...subs];
 }
 
@@ -81,7 +81,7 @@ export function questionParagraphs(number: number, q: Question, pointsEach: numb
       return [numbered(STYLE.question, label, withFillBlanks(q.stem))];
     case "term":
     case "written":
-      return [numbered(STYLE.question, label, displayStem(q), { spaceAfter: answerRoom(pointsEach) })];
+      return [numbered(STYLE.question, label, displayStem(q), { spaceAfter: answerRoom(pointsEach, q.type) })];
     case "material":
       return caseParagraphs(number, q, answerRoom);
   }
@@ -90,7 +90,7 @@ export function questionParagraphs(number: number, q: Question, pointsEach: numb
 function sectionParagraphs(input: RenderInput, width: number): Child[] {
   const { blueprint, paper } = input;
   const items = paperItems(paper);
-  const room: Room = (points) => answerLines(blueprint, points) * LINE_PT;
+  const room: Room = (points, type) => answerLines(blueprint, points, input.syllabus.types.lookup(type)?.answerLines) * LINE_PT;
   return paper.sections.flatMap((section, index) => {
     const planned = plannedSection(blueprint, section, index);
     const heading = heading2(`${sectionName(index, section, planned)}${LABELS.headingJoin}${sectionInstructions(section, planned)}`);

@@ -15,15 +15,15 @@ export interface QuestionFrame {
   /** Width of the widest number label ("35."), so that all stems line up. */
   labelWidth: number;
   /** Lines of room to answer a written question of these points (none when answers go on a 答题卡). */
-  answerLines: (points: number) => number;
+  answerLines: (points: number, type: string) => number;
 }
 
-export function questionFrame(doc: Doc, x: number, width: number, lastNumber: number, answerLines: (points: number) => number): QuestionFrame {
+export function questionFrame(doc: Doc, x: number, width: number, lastNumber: number, answerLines: (points: number, type: string) => number): QuestionFrame {
   return { x, width, labelWidth: widthOf(doc, LABELS.number(lastNumber), BODY) + 2, answerLines };
 }
 
-function answerRoom(doc: Doc, frame: QuestionFrame, points: number): Block[] {
-  const lines = frame.answerLines(points);
+function answerRoom(doc: Doc, frame: QuestionFrame, points: number, type: string): Block[] {
+  const lines = frame.answerLines(points, type);
   if (lines <= 0) return [];
   use(doc, BODY);
   const line = doc.currentLineHeight(true) + BODY.lineGap;
@@ -45,7 +45,7 @@ function caseBlock(doc: Doc, frame: QuestionFrame, number: number, q: Material):
   const ask = keepWithNext(text(doc, LABELS.pleaseAnswer, BODY, inner));
   const subWidth = widthOf(doc, LABELS.sub(Math.max(1, q.subquestions.length)), BODY) + 2;
   const subs = q.subquestions.map((s, i) =>
-    stack([text(doc, `${s.ask}${LABELS.points(s.points)}`, BODY, { ...inner, label: LABELS.sub(i + 1), labelWidth: subWidth }), ...answerRoom(doc, frame, s.points)]),
+    stack([text(doc, `${s.ask}${LABELS.points(s.points)}`, BODY, { ...inner, label: LABELS.sub(i + 1), labelWidth: subWidth }), ...answerRoom(doc, frame, s.points, q.type)]),
   );
   const [first, ...rest] = subs;
   const opening = stack([...head, ...material]);
@@ -65,7 +65,7 @@ export function questionBlock(doc: Doc, frame: QuestionFrame, number: number, q:
       return numbered(doc, frame, number, withFillBlanks(q.stem));
     case "term":
     case "written":
-      return stack([numbered(doc, frame, number, displayStem(q)), ...answerRoom(doc, frame, pointsEach)]);
+      return stack([numbered(doc, frame, number, displayStem(q)), ...answerRoom(doc, frame, pointsEach, q.type)]);
     case "material":
       return caseBlock(doc, frame, number, q);
   }

@@ -90,6 +90,6 @@ function sectionBlocks(doc: Doc, input: RenderInput, frame: QuestionFrame): Bloc
 /** Draws the whole paper into the document (footers are added by the caller). */
 export function drawPaper(doc: Doc, input: RenderInput): void {
   const last = paperItems(input.paper).length;
-  const frame = questionFrame(doc, doc.page.margins.left, contentWidth(doc), last, (points) => answerLines(input.blueprint, points));
+  const frame = questionFrame(doc, doc.page.margins.left, contentWidth(doc), last, (points, type) => answerLines(input.blueprint, points, input.syllabus.types.lookup(type)?.answerLines));
   flow(doc, [...titleBlock(doc, input), ...sectionBlocks(doc, input, frame)]);
 }
