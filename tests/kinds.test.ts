@@ -8,6 +8,8 @@ import { questionUnits } from "../src/core/analysis/units.js";
 import { validatePaper } from "../src/core/validate.js";
 import { parseSyllabusText, locateInTexts } from "../src/io/parse-project-text.js";
 import { PDF_KINDS, renderPdfs } from "../src/io/render/index.js";
+import { renderDocxs } from "../src/io/docx/index.js";
+import { openDocx } from "./helpers/docx-xml.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { catalogueOf, makeBankOf, makeBlueprint, makeSyllabus, rawQuestion, TYPES_ALL_KINDS } from "./helpers/builders.js";
 import { pdfPages, squash } from "./helpers/pdf-text.js";
@@ -139,6 +141,13 @@ describe("a course with one section of each kind, and two sections of one type",
     expect(text.answers).toContain(squash("（1）服务者（也可答：服务提供者）"));
     expect(text.answers).toContain(squash("（3）服务内容"));
     expect(text.sheet).toContain("√×");
+
+    // Word files: the same texts.
+    const docx = Object.fromEntries((await renderDocxs({ paper: form!.paper, spec: report.spec, blueprint: declared.blueprint, syllabus, kinds: PDF_KINDS })).map((d) => [d.kind, openDocx(d.bytes)]));
+    const paragraphs = docx.paper!.paragraphs.map((p) => p.text);
+    expect(paragraphs).toEqual(expect.arrayContaining([expect.stringContaining("客户服务只发生在售后阶段。（　　）"), expect.stringContaining("客户服务的三要素是__________、__________和__________。")]));
+    expect(docx.answers!.tables.flatMap((t) => t.rows.flat().map((c) => c.text))).toContain("×");
+    expect(docx.answers!.paragraphs.map((p) => p.text)).toEqual(expect.arrayContaining(["（1）服务者（也可答：服务提供者）", "（2）服务对象"]));
 
     // Analysis: the true-false question is read from its marks like a choice, the fill-blank one scored as given.
     const units = questionUnits(form!.paper);
