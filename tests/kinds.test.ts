@@ -76,6 +76,28 @@ describe("a bad question_types declaration", () => {
   });
 });
 
+describe("a blueprint against the declared types", () => {
+  const syllabus = makeSyllabus(1, 2, TYPES_ALL_KINDS);
+  const section = (type: string, extra: Record<string, unknown> = {}) => ({ type, count: 1, points_each: 1, minutes_each: 1, ...extra });
+  it.each([
+    ["a section of an undeclared type", { sections: [section("计算题")] }, [{ problem: "undeclared-type", type: "计算题", declared: Object.keys(TYPES_ALL_KINDS) }]],
+    ["a part naming an undeclared type", { sections: [section("judge")], paper: { title: "t", minutes: 1, total_points: 1, parts: [{ title: "第一部分", sections: ["计算"] }] } }, [{ problem: "undeclared-type", type: "计算", declared: Object.keys(TYPES_ALL_KINDS) }]],
+    ["options for a true-false type", { sections: [section("判断题")], question_types: { judge: { options: { min: 2, max: 2 } } } }, [{ problem: "options-not-choice", type: "判断题" }]],
+    ["aliases read as names", { sections: [section("judge"), section("single")], question_types: { single: { options: { min: 4, max: 4 } } } }, []],
+  ])("%s", async (_, overrides, problems) => {
+    const { withDeclaredTypes } = await import("../src/core/blueprint.js");
+    const result = withDeclaredTypes(makeBlueprint(overrides as never), syllabus.types);
+    expect(result.problems).toEqual(problems);
+    if (!problems.length) expect(result.blueprint.sections.map((s) => s.type)).toEqual(["判断题", "单项选择题"]);
+  });
+
+  it("refuses two sections of one id", async () => {
+    const { blueprintProblems } = await import("../src/core/blueprint.js");
+    const twice = makeBlueprint({ sections: [section("简答题", { id: "s" }), section("简答题", { id: "s" })], paper: { title: "t", minutes: 2, total_points: 2 } } as never);
+    expect(blueprintProblems(twice)).toContainEqual({ problem: "section-id-twice", id: "s" });
+  });
+});
+
 describe("a course with one section of each kind, and two sections of one type", () => {
   const syllabus = makeSyllabus(2, 2, TYPES_ALL_KINDS);
   const q = (type: string, id: string, extra: Record<string, unknown> = {}) => rawQuestion(type, { id, chapter: 1, knowledge_point: "1.1", ...extra });

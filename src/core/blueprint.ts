@@ -240,6 +240,15 @@ export const blueprintRules: { name: string; check: (b: Blueprint) => BlueprintP
     },
   },
   {
+    // Ids tell sections apart in messages and rule names (section:<id>): two alike would be one.
+    name: "section-ids-unique",
+    check: (b) => {
+      const ids = b.sections.flatMap((s) => (s.id === undefined ? [] : [s.id]));
+      const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+      return twice === undefined ? undefined : { problem: "section-id-twice", id: twice };
+    },
+  },
+  {
     name: "parts-name-sections",
     check: (b) => {
       const types = new Set(b.sections.map((s) => s.type));

@@ -72,6 +72,7 @@ export interface FileArgs {
 export type BlueprintProblem =
   | { problem: "points-total"; sum: number; total: number }
   | { problem: "undeclared-type"; type: string; declared: string[] }
+  | { problem: "section-id-twice"; id: string }
   | { problem: "options-not-choice"; type: string }
   | { problem: "options-outside-declaration"; type: string; min: number; max: number; declaredMin: number; declaredMax: number }
   | { problem: "shares-sum"; dimension: "levels" | "difficulty"; sum: number }

@@ -139,6 +139,8 @@ function blueprintRule(a: BlueprintProblem): string {
   switch (a.problem) {
     case "points-total":
       return `sections add up to ${a.sum} ${a.sum === 1 ? "point" : "points"}, paper.total_points is ${a.total}`;
+    case "section-id-twice":
+      return `two sections have the id ${a.id}`;
     case "undeclared-type":
       return `question type ${a.type} is not one the syllabus declares (${a.declared.join(", ")})`;
     case "options-not-choice":

@@ -145,6 +145,8 @@ function blueprintRule(a: BlueprintProblem): string {
   switch (a.problem) {
     case "points-total":
       return `各题型合计 ${a.sum} 分，而试卷总分（paper.total_points）为 ${a.total} 分`;
+    case "section-id-twice":
+      return `有两个题型部分的 id 都是 ${a.id}`;
     case "undeclared-type":
       return `题型 ${a.type} 不是考试大纲所列的 ${a.declared.join("、")} 之一`;
     case "options-not-choice":

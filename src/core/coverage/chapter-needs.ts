@@ -30,8 +30,12 @@ export function chapterNeeds(blueprint: Blueprint, syllabus: SyllabusIndex): Cha
     for (const section of blueprint.sections) {
       if (max !== undefined && section.points_each > max) {
         typesExempt.push({ type: section.type, pointsEach: section.points_each, tier: chapter.tier, max });
-      } else types.push(section.type);
+      } else if (!types.includes(section.type)) types.push(section.type);
     }
+    // A type one of whose sections the chapter can offer is needed: its larger sections exempt nothing.
+    const exempt = typesExempt.filter((e) => !types.includes(e.type));
+    typesExempt.length = 0;
+    typesExempt.push(...exempt.filter((e, i) => exempt.findIndex((x) => x.type === e.type) === i));
     const named = new Set(Object.keys(chapter.requirements));
     return { chapter: chapter.number, title: chapter.title, types, typesExempt, levels: syllabus.levels.filter((l) => named.has(l)) };
   });
