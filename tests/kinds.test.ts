@@ -184,3 +184,32 @@ describe("a course with one section of each kind, and two sections of one type",
     expect(read.sitting!.choices.get(3)).toEqual(["F", "T"]);
   });
 });
+
+describe("two sections of one choice type", () => {
+  it("spreads the type's questions over both and fills each", async () => {
+    const { withDeclaredTypes, sectionIndexFor } = await import("../src/core/blueprint.js");
+    const syllabus = makeSyllabus(1, 2);
+    const bank = makeBankOf(syllabus.types, Array.from({ length: 12 }, (_, i) => rawQuestion("单项选择题", { id: `sc${i + 1}` })));
+    const blueprint = withDeclaredTypes(
+      makeBlueprint({
+        paper: { title: "t", minutes: 60, total_points: 7 },
+        sections: [
+          { type: "单项选择题", id: "one-point", count: 3, points_each: 1, minutes_each: 1 },
+          { type: "single", id: "two-points", count: 2, points_each: 2, minutes_each: 1 },
+        ],
+      }),
+      syllabus.types,
+    ).blueprint;
+    const homes = bank.questions.map((q) => sectionIndexFor(blueprint, q));
+    expect(new Set(homes)).toEqual(new Set([0, 1]));
+    const result = await assemble(bank, blueprint, syllabus, { solver: new HighsSolver(), seed: 3 });
+    if (!result.ok) throw new Error(`not assembled: ${result.reason}`);
+    const [one, two] = result.forms[0]!.file.sections;
+    expect([one!.questions.length, two!.questions.length]).toEqual([3, 2]);
+    for (const id of one!.questions) expect(homes[bank.questions.findIndex((q) => q.id === id)]).toBe(0);
+    for (const id of two!.questions) expect(homes[bank.questions.findIndex((q) => q.id === id)]).toBe(1);
+    const report = validatePaper(result.forms[0]!.paper, blueprint, syllabus);
+    expect(report.checks.filter((c) => c.status === "fail")).toEqual([]);
+    expect(report.checks.find((c) => c.id === "section:two-points")).toMatchObject({ status: "pass", actual: 2 });
+  });
+});

@@ -4,6 +4,7 @@ import { LIMITS, matching, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limi
 import { resolveShare, shareSchema, type PaperSize, type ShareBound } from "./share.js";
 import type { SyllabusIndex } from "./syllabus.js";
 import { intrinsicPoints, type Question } from "./question.js";
+import { hashString } from "./random.js";
 import { isChoiceKind, optionRangeSchema, type Catalogue, type OptionRange, type QuestionType, type TypeInfo } from "./question-types.js";
 import { difficultySchema, levelSchema, tierSchema } from "./vocabulary.js";
 
@@ -356,7 +357,9 @@ export function sectionsOf(blueprint: Blueprint, type: QuestionType): BlueprintS
 
 /**
  * The section a bank question goes to: of the sections of its type, the first whose points the
- * question's own points (its marking or sub-questions) fit, else the first of its type.
+ * question's own points (its marking or sub-questions) fit. A question that fixes no points of its own
+ * (a choice, true-false or fill-blank one) or fits none is spread over the sections of its type by a
+ * hash of its id, in proportion to their counts: the same bank always splits the same way.
  */
 export function sectionFor(blueprint: Blueprint, question: Question): BlueprintSection | undefined {
   return blueprint.sections[sectionIndexFor(blueprint, question)];
@@ -365,12 +368,25 @@ export function sectionFor(blueprint: Blueprint, question: Question): BlueprintS
 /** sectionFor's position in blueprint.sections, or -1 when the blueprint has no section of its type. */
 export function sectionIndexFor(blueprint: Blueprint, question: Question): number {
   let first = -1;
+  let several = false;
   let own: number | undefined | null = null;
   for (let i = 0; i < blueprint.sections.length; i++) {
     if (blueprint.sections[i]!.type !== question.type) continue;
-    if (first < 0) first = i;
+    if (first >= 0) several = true;
+    else first = i;
     own ??= intrinsicPoints(question) ?? undefined;
     if (blueprint.sections[i]!.points_each === own) return i;
   }
-  return first;
+  return several ? spreadOver(blueprint, question) : first;
+}
+
+function spreadOver(blueprint: Blueprint, question: Question): number {
+  const candidates = blueprint.sections.flatMap((s, i) => (s.type === question.type ? [i] : []));
+  const total = candidates.reduce((sum, i) => sum + blueprint.sections[i]!.count, 0);
+  let at = hashString(question.id) % total;
+  for (const i of candidates) {
+    at -= blueprint.sections[i]!.count;
+    if (at < 0) return i;
+  }
+  return candidates[0]!;
 }
