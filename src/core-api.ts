@@ -14,7 +14,8 @@ export { assemble, type AssembleOptions, type AssembleResult, type AssembledForm
 export type { Diagnosis, DiagnosisFailure, RuleShortfall, ShortfallReason, ShortfallSubject } from "./core/assemble/diagnose.js";
 export { replaceQuestions, type ReplaceRequest, type ReplaceResult } from "./core/assemble/replace.js";
 export { parseBank, parseQuestion, indexBank, type Bank, type SourceDocument } from "./core/bank.js";
-export { blueprintSchema, blueprintProblems, withDeclaredTypes, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
+export { blueprintSchema, blueprintProblems, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
+export { withDeclaredTypes } from "./core/sections.js";
 export { coverage, type CoverageOptions, type CoverageReport } from "./core/coverage/index.js";
 export type { Diagnostic, FindingOf, Location, Severity } from "./core/diagnostic.js";
 export { FINDINGS, isFindingCode, type FindingArgs, type FindingCode } from "./core/findings.js";

@@ -3,6 +3,7 @@ import * as yaml from "yaml";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { parseQuestion } from "../src/core/bank.js";
 import { lintBank } from "../src/core/lint.js";
+import { sectionIndexFor, withDeclaredTypes } from "../src/core/sections.js";
 import { readScoreTable, templateHeader } from "../src/core/analysis/sheet.js";
 import { questionUnits } from "../src/core/analysis/units.js";
 import { validatePaper } from "../src/core/validate.js";
@@ -85,7 +86,7 @@ describe("a blueprint against the declared types", () => {
     ["options for a true-false type", { sections: [section("判断题")], question_types: { judge: { options: { min: 2, max: 2 } } } }, [{ problem: "options-not-choice", type: "判断题" }]],
     ["aliases read as names", { sections: [section("judge"), section("single")], question_types: { single: { options: { min: 4, max: 4 } } } }, []],
   ])("%s", async (_, overrides, problems) => {
-    const { withDeclaredTypes } = await import("../src/core/blueprint.js");
+    
     const result = withDeclaredTypes(makeBlueprint(overrides as never), syllabus.types);
     expect(result.problems).toEqual(problems);
     if (!problems.length) expect(result.blueprint.sections.map((s) => s.type)).toEqual(["判断题", "单项选择题"]);
@@ -131,7 +132,7 @@ describe("a course with one section of each kind, and two sections of one type",
   } as never);
 
   it("assembles, validates (each 简答题 in the section its points fit) and renders every kind", async () => {
-    const { withDeclaredTypes } = await import("../src/core/blueprint.js");
+    
     const declared = withDeclaredTypes(blueprint, syllabus.types);
     expect(declared.problems).toEqual([]);
     const result = await assemble(bank, declared.blueprint, syllabus, { solver: new HighsSolver(), seed: 1 });
@@ -187,7 +188,7 @@ describe("a course with one section of each kind, and two sections of one type",
 
 describe("two sections of one choice type", () => {
   it("spreads the type's questions over both and fills each", async () => {
-    const { withDeclaredTypes, sectionIndexFor } = await import("../src/core/blueprint.js");
+    
     const syllabus = makeSyllabus(1, 2);
     const bank = makeBankOf(syllabus.types, Array.from({ length: 12 }, (_, i) => rawQuestion("单项选择题", { id: `sc${i + 1}` })));
     const blueprint = withDeclaredTypes(

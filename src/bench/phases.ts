@@ -3,7 +3,7 @@ import { assemble, assemblyModel } from "../core/assemble/assemble.js";
 import { classifyBank } from "../core/assemble/classes.js";
 import { bankShortfalls } from "../core/assemble/diagnose.js";
 import { parseBank } from "../core/bank.js";
-import { withDeclaredTypes } from "../core/blueprint.js";
+import { withDeclaredTypes } from "../core/sections.js";
 import { toCplexLp } from "../core/lp.js";
 import { paperRules } from "../core/rules.js";
 import { displayPath, listBankFiles, loadBlueprint, loadSyllabus } from "../io/load-project.js";

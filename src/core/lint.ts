@@ -1,6 +1,7 @@
 import { observedGrade } from "./analysis/grade.js";
 import type { Bank } from "./bank.js";
-import { optionCounts, sectionFor, type Blueprint } from "./blueprint.js";
+import { optionCounts, type Blueprint } from "./blueprint.js";
+import { sectionFor } from "./sections.js";
 import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
 import { displayStem, gradedParts, isChoice, type Question } from "./question.js";
 import { markingFit, syllabusScope } from "./structure.js";

@@ -1,4 +1,5 @@
-import { sectionKey, type Blueprint, type BlueprintSection, type Range } from "./blueprint.js";
+import { type Blueprint, type BlueprintSection, type Range } from "./blueprint.js";
+import { sectionKey } from "./sections.js";
 import { gradedParts, type Question } from "./question.js";
 import type { SyllabusIndex } from "./syllabus.js";
 import type { QuestionType } from "./question-types.js";

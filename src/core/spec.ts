@@ -1,4 +1,5 @@
-import { sectionAt, type Blueprint } from "./blueprint.js";
+import { type Blueprint } from "./blueprint.js";
+import { sectionAt } from "./sections.js";
 import { paperItems, type Paper } from "./paper.js";
 import { itemFacts, type ItemFacts } from "./rules.js";
 import type { SyllabusIndex } from "./syllabus.js";

@@ -1,4 +1,5 @@
-import { sectionAt, sectionKey, type Blueprint } from "./blueprint.js";
+import { type Blueprint } from "./blueprint.js";
+import { sectionAt, sectionKey } from "./sections.js";
 import type { Diagnostic } from "./diagnostic.js";
 import { paperItems, type Paper } from "./paper.js";
 import { historyRule, type HistoryRules } from "./history.js";

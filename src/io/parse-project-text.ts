@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { parseBank, type Bank } from "../core/bank.js";
-import { blueprintProblems, blueprintSchema, withDeclaredTypes, type Blueprint } from "../core/blueprint.js";
+import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
+import { withDeclaredTypes } from "../core/sections.js";
 import type { Catalogue } from "../core/question-types.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";

@@ -1,4 +1,5 @@
-import { sectionIndexFor, type Blueprint, type BlueprintSection } from "../blueprint.js";
+import { type Blueprint, type BlueprintSection } from "../blueprint.js";
+import { sectionIndexFor } from "../sections.js";
 import type { Diagnostic, Location } from "../diagnostic.js";
 import type { Question } from "../question.js";
 import { itemFacts, type ItemFacts } from "../rules.js";

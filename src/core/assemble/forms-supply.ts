@@ -1,4 +1,5 @@
-import { sectionKey, type BlueprintSection } from "../blueprint.js";
+import { type BlueprintSection } from "../blueprint.js";
+import { sectionKey } from "../sections.js";
 import type { ClassifiedBank } from "./classes.js";
 import type { RuleShortfall } from "./diagnose.js";
 

@@ -1,5 +1,6 @@
 import type { Bank } from "../bank.js";
-import { sectionIndexFor, type Blueprint } from "../blueprint.js";
+import { type Blueprint } from "../blueprint.js";
+import { sectionIndexFor } from "../sections.js";
 import type { Solver } from "../lp.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import { validatePaper } from "../validate.js";

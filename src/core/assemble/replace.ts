@@ -1,5 +1,6 @@
 import type { Bank } from "../bank.js";
-import { sectionAt, type Blueprint } from "../blueprint.js";
+import { type Blueprint } from "../blueprint.js";
+import { sectionAt } from "../sections.js";
 import type { LpModel, LpRow, LpSolution, LpVariable, Solver } from "../lp.js";
 import { paperItems, type Paper, type PaperFile } from "../paper.js";
 import { seededRandom, shuffled } from "../random.js";

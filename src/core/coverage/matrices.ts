@@ -1,5 +1,6 @@
 import type { Bank } from "../bank.js";
-import { sectionFor, type Blueprint } from "../blueprint.js";
+import { type Blueprint } from "../blueprint.js";
+import { sectionFor } from "../sections.js";
 import { gradedParts, intrinsicPoints, type GradedPart, type Question } from "../question.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import type { QuestionType } from "../question-types.js";

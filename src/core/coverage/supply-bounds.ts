@@ -1,5 +1,6 @@
 import type { ClassifiedBank, QuestionClass } from "../assemble/classes.js";
-import { sectionKey, type BlueprintSection } from "../blueprint.js";
+import { type BlueprintSection } from "../blueprint.js";
+import { sectionKey } from "../sections.js";
 import { withinRule, type LinearRule, type LinearSubject, type RuleUnit } from "../rules.js";
 import type { QuestionType } from "../question-types.js";
 import { addSums, sumKey, sumsOfExactly, withoutOne, type Multiset } from "./achievable-sums.js";

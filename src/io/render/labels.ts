@@ -1,6 +1,7 @@
 // Every string the renderer prints that does not come from the paper, the blueprint or the syllabus.
 // Kept in one place so that the glyph check sees them all and wording is easy to change.
-import { sectionAt, type Blueprint, type BlueprintSection } from "../../core/blueprint.js";
+import { type Blueprint, type BlueprintSection } from "../../core/blueprint.js";
+import { sectionAt } from "../../core/sections.js";
 import type { PaperSection } from "../../core/paper.js";
 import type { FillBlank, Question } from "../../core/question.js";
 import type { SpecTable } from "../../core/spec.js";
