@@ -1,7 +1,7 @@
 import type { Bank } from "../../src/core/bank.js";
 import type { Paper } from "../../src/core/paper.js";
 import type { Sitting } from "../../src/core/analysis/sitting.js";
-import type { QuestionType } from "../../src/core/vocabulary.js";
+import type { QuestionType } from "../../src/core/question-types.js";
 
 /** A paper of the bank's questions in order, in sections of the given points each (by type). */
 export function paperOf(bank: Bank, pointsEach: Partial<Record<QuestionType, number>>): Paper {
