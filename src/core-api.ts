@@ -29,7 +29,7 @@ export { lintBank } from "./core/lint.js";
 export { toCplexLp, type LpModel, type LpSolution, type SolveOptions, type Solver } from "./core/lp.js";
 export { paperSchema, resolvePaper, paperFileOf, type Paper, type PaperFile } from "./core/paper.js";
 export { kindSchemas, type Question } from "./core/question.js";
-export { KINDS, buildCatalogue, questionTypesSchema, typeDeclarationSchema, type Catalogue, type Kind, type QuestionType, type TypeInfo } from "./core/question-types.js";
+export { KINDS, buildCatalogue, questionTypesSchema, typeDeclarationSchema, type Catalogue, type Kind, type QuestionType, type TypeDeclarations, type TypeInfo } from "./core/question-types.js";
 export { paperRules, type LinearRule } from "./core/rules.js";
 export { shufflePaperFile, withOptionOrder, type ShuffleMode } from "./core/shuffle.js";
 export { buildSpec, type SpecTable } from "./core/spec.js";
