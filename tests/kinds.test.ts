@@ -164,6 +164,7 @@ describe("a course with one section of each kind, and two sections of one type",
     expect(text.answers).toContain(squash("（1）服务者（也可答：服务提供者）"));
     expect(text.answers).toContain(squash("（3）服务内容"));
     expect(text.sheet).toContain("√×");
+    expect(text.sheet).toMatch(/4\.[^5]*（1）[^5]*（2）[^5]*（3）[^5]*5\./);
 
     // Word files: the same texts.
     const docx = Object.fromEntries((await renderDocxs({ paper: form!.paper, spec: report.spec, blueprint: declared.blueprint, syllabus, kinds: PDF_KINDS })).map((d) => [d.kind, openDocx(d.bytes)]));

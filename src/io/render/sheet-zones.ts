@@ -97,17 +97,25 @@ export function choiceZone(doc: Doc, title: string, groups: ChoiceRow[][]): Bloc
   });
 }
 
-/** One written question's framed answer area: its number and the frame notice on the first line. */
-export function answerFrame(doc: Doc, label: string, notice: string, lines: number): Block {
+/**
+ * One written question's framed answer area: its number and the frame notice on the first line. With
+ * `blanks` (a fill-blank question), one ruled line per blank, each numbered as the answer key numbers it.
+ */
+export function answerFrame(doc: Doc, label: string, notice: string, lines: number, blanks: readonly string[] = []): Block {
   const x = doc.page.margins.left;
   const width = contentWidth(doc);
   use(doc, BODY);
   const line = doc.currentLineHeight(true) + BODY.lineGap + 6;
   const maxHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 12;
-  const height = Math.min(maxHeight, 22 + lines * line);
+  const height = Math.min(maxHeight, 22 + lines * line + (blanks.length ? 6 : 0));
   return custom(height + 8, (d, y) => {
     d.lineWidth(1.2).strokeColor("black").rect(x, y, width, height).stroke();
     use(d, BODY_BOLD).text(label, x + 6, y + 5, { lineBreak: false });
     use(d, NOTE).fillColor("#555555").text(notice, x + 40, y + 6, { width: width - 46, align: "right", lineBreak: false }).fillColor("black");
+    blanks.forEach((blank, i) => {
+      const base = y + 22 + (i + 1) * line - 4;
+      use(d, BODY).text(blank, x + 24, base - line + 8, { lineBreak: false });
+      d.lineWidth(0.6).moveTo(x + 56, base).lineTo(x + width - 24, base).stroke();
+    });
   });
 }

@@ -53,13 +53,16 @@ export function choiceGroups(input: RenderInput): ChoiceRow[][] {
  * Every written answer area: its label as the paper numbers it (21. or 36.(1)), its points, and for a
  * lines layout (fill-blank) the lines it takes: one per blank.
  */
-export function writtenAreas(input: RenderInput): { label: string; points: number; lines?: number }[] {
+export function writtenAreas(input: RenderInput): { label: string; points: number; lines?: number; blanks?: string[] }[] {
   const types = input.syllabus.types;
   return paperItems(input.paper).flatMap(({ question, section, number }) => {
     const layout = layoutOf(types, question);
     if (layout === "choice") return [];
     if (question.kind === "material") return question.subquestions.map((s, i) => ({ label: `${LABELS.number(number)}${LABELS.sub(i + 1)}`, points: s.points }));
-    if (layout === "lines") return [{ label: LABELS.number(number), points: section.points_each, lines: question.kind === "fill-blank" ? Math.max(1, blankCount(question.stem)) : 1 }];
+    if (layout === "lines") {
+      const lines = question.kind === "fill-blank" ? Math.max(1, blankCount(question.stem)) : 1;
+      return [{ label: LABELS.number(number), points: section.points_each, lines, blanks: Array.from({ length: lines }, (_, i) => LABELS.sub(i + 1)) }];
+    }
     return [{ label: LABELS.number(number), points: section.points_each }];
   });
 }
@@ -88,7 +91,7 @@ export function drawSheet(doc: Doc, input: RenderInput): void {
   if (groups.length) blocks.push(choiceZone(doc, sheet.choice_title, groups));
   const areas = writtenAreas(input);
   if (areas.length) blocks.push(space(2), centered(doc, sheet.written_title, BODY_BOLD, 4));
-  for (const area of areas) blocks.push(answerFrame(doc, area.label, sheet.frame_notice, area.lines ?? sheetLines(blueprint, area.points)));
+  for (const area of areas) blocks.push(answerFrame(doc, area.label, sheet.frame_notice, area.lines ?? sheetLines(blueprint, area.points), area.blanks));
   flow(doc, blocks);
   addPositionMarks(doc);
 }
