@@ -7,7 +7,7 @@ import { sectionIndexFor, withDeclaredTypes } from "../src/core/sections.js";
 import { readScoreTable, templateHeader } from "../src/core/analysis/sheet.js";
 import { questionUnits } from "../src/core/analysis/units.js";
 import { validatePaper } from "../src/core/validate.js";
-import { parseSyllabusText, locateInTexts } from "../src/io/parse-project-text.js";
+import { parseProjectTexts, parseSyllabusText, locateInTexts } from "../src/io/parse-project-text.js";
 import { PDF_KINDS, renderPdfs } from "../src/io/render/index.js";
 import { renderDocxs } from "../src/io/docx/index.js";
 import { openDocx } from "./helpers/docx-xml.js";
@@ -90,6 +90,27 @@ describe("a blueprint against the declared types", () => {
     const result = withDeclaredTypes(makeBlueprint(overrides as never), syllabus.types);
     expect(result.problems).toEqual(problems);
     if (!problems.length) expect(result.blueprint.sections.map((s) => s.type)).toEqual(["判断题", "单项选择题"]);
+  });
+
+  it("locates an undeclared section type at file:line:col", () => {
+    const syllabusText = 'course: { code: "1", name: 课 }\nquestion_types:\n  简答题: { kind: written }\nchapters:\n  - { number: 1, title: 章, tier: 重点, knowledge_points: [{ id: "1.1", title: 点 }] }\n';
+    const blueprintText = [
+      "name: 蓝图",
+      "syllabus: s.yaml",
+      "bank: bank",
+      "paper: { title: 卷, minutes: 10, total_points: 5 }",
+      "sections:",
+      "  - { type: 计算题, count: 1, points_each: 5, minutes_each: 5 }",
+      "rules:",
+      "  levels: { shares: { 识记: 100, 领会: 0, 简单应用: 0, 综合应用: 0 } }",
+      "  difficulty: { shares: { 易: 100, 较易: 0, 较难: 0, 难: 0 } }",
+      "",
+    ].join("\n");
+    const result = parseProjectTexts({ blueprint: { file: "b.yaml", text: blueprintText }, syllabus: { file: "s.yaml", text: syllabusText }, bank: [] }, () => yaml);
+    expect(result.ok).toBe(false);
+    const [found] = result.diagnostics;
+    expect(found!.args).toEqual({ problem: "undeclared-type", type: "计算题", declared: ["简答题"] });
+    expect([found!.location?.file, found!.location?.line, found!.location?.col]).toEqual(["b.yaml", 6, 13]);
   });
 
   it("refuses two sections of one id", async () => {

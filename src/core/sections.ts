@@ -9,31 +9,38 @@ import { hashString } from "./random.js";
 /**
  * The blueprint with every type written by its declared name (aliases read), and what it names that the
  * syllabus does not declare: a section's or part's type, or an option range for a type without options
- * or outside its declared range (the blueprint narrows the declaration, never widens it).
+ * or outside its declared range (the blueprint narrows the declaration, never widens it). `paths` gives
+ * where in the blueprint each problem is, by its position in `problems`.
  */
-export function withDeclaredTypes(blueprint: Blueprint, catalogue: Catalogue): { blueprint: Blueprint; problems: BlueprintProblem[] } {
+export function withDeclaredTypes(blueprint: Blueprint, catalogue: Catalogue): { blueprint: Blueprint; problems: BlueprintProblem[]; paths: (string | number)[][] } {
   const problems: BlueprintProblem[] = [];
+  const paths: (string | number)[][] = [];
+  const report = (problem: BlueprintProblem, path: (string | number)[]) => {
+    problems.push(problem);
+    paths.push(path);
+  };
   const declared = [...catalogue.names];
-  const named = (type: string): string => {
+  const named = (type: string, path: (string | number)[]): string => {
     const found = catalogue.lookup(type);
     if (!found) {
-      if (!problems.some((p) => p.problem === "undeclared-type" && p.type === type)) problems.push({ problem: "undeclared-type", type, declared });
+      if (!problems.some((p) => p.problem === "undeclared-type" && p.type === type)) report({ problem: "undeclared-type", type, declared }, path);
       return type;
     }
     return found.name;
   };
-  const sections = blueprint.sections.map((s) => ({ ...s, type: named(s.type) }));
-  const parts = blueprint.paper.parts.map((p) => ({ ...p, sections: p.sections.map(named) }));
+  const sections = blueprint.sections.map((s, i) => ({ ...s, type: named(s.type, ["sections", i, "type"]) }));
+  const parts = blueprint.paper.parts.map((p, i) => ({ ...p, sections: p.sections.map((t, k) => named(t, ["paper", "parts", i, "sections", k])) }));
   const questionTypes: Blueprint["question_types"] = {};
   for (const [type, rule] of Object.entries(blueprint.question_types)) {
     const info = catalogue.lookup(type);
-    if (!info) named(type);
-    else if (!isChoiceKind(info.kind)) problems.push({ problem: "options-not-choice", type: info.name });
+    const at = ["question_types", type];
+    if (!info) named(type, at);
+    else if (!isChoiceKind(info.kind)) report({ problem: "options-not-choice", type: info.name }, at);
     else if (info.options && (rule.options.min < info.options.min || rule.options.max > info.options.max)) {
-      problems.push({ problem: "options-outside-declaration", type: info.name, min: rule.options.min, max: rule.options.max, declaredMin: info.options.min, declaredMax: info.options.max });
+      report({ problem: "options-outside-declaration", type: info.name, min: rule.options.min, max: rule.options.max, declaredMin: info.options.min, declaredMax: info.options.max }, [...at, "options"]);
     } else questionTypes[info.name] = rule;
   }
-  return { blueprint: { ...blueprint, sections, question_types: questionTypes, paper: { ...blueprint.paper, parts } }, problems };
+  return { blueprint: { ...blueprint, sections, question_types: questionTypes, paper: { ...blueprint.paper, parts } }, problems, paths };
 }
 
 /**

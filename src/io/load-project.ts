@@ -170,10 +170,11 @@ export function loadRules(options: LoadOptions): RulesResult {
   if (!written) return { ok: false, diagnostics: blueprintFindings };
   const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(dirname(blueprintFile), written.syllabus), cwd);
   if (!syllabus) return { ok: false, diagnostics: syllabusFindings };
-  const { blueprint, problems } = withDeclaredTypes(written, syllabus.types);
-  const mismatches = [...problems, ...blueprintSyllabusProblems(blueprint, syllabus)];
+  const { blueprint, problems, paths } = withDeclaredTypes(written, syllabus.types);
   const shown = displayPath(blueprintFile, cwd);
-  if (mismatches.length) return { ok: false, diagnostics: mismatches.map((p) => finding("blueprint-rule", p, { file: shown, path: [] })) };
+  const typeFindings = problems.map((p, i) => finding("blueprint-rule", p, { file: shown, path: paths[i]! }));
+  const mismatches = [...typeFindings, ...blueprintSyllabusProblems(blueprint, syllabus).map((p) => finding("blueprint-rule", p, { file: shown, path: [] }))];
+  if (mismatches.length) return { ok: false, diagnostics: mismatches };
   return { ok: true, blueprintFile, blueprint, syllabus };
 }
 

@@ -84,8 +84,8 @@ export function parseProjectTexts(sources: { blueprint: TextFile; syllabus: Text
   if (!written) return { ok: false, diagnostics: located(blueprintFindings) };
   const { syllabus, diagnostics: syllabusFindings } = parseSyllabusText(sources.syllabus, yaml);
   if (!syllabus) return { ok: false, diagnostics: located(syllabusFindings) };
-  const { blueprint, problems } = withDeclaredTypes(written, syllabus.types);
-  if (problems.length) return { ok: false, diagnostics: located(problems.map((p) => finding("blueprint-rule", p, { file: sources.blueprint.file, path: [] }))) };
+  const { blueprint, problems, paths } = withDeclaredTypes(written, syllabus.types);
+  if (problems.length) return { ok: false, diagnostics: located(problems.map((p, i) => finding("blueprint-rule", p, { file: sources.blueprint.file, path: paths[i]! }))) };
   const { bank, diagnostics } = parseBankTexts(sources.bank, yaml, syllabus.types);
   return { ok: true, project: { blueprint, syllabus, bank }, diagnostics: located(diagnostics) };
 }
