@@ -3,6 +3,7 @@ import * as yaml from "yaml";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { parseQuestion } from "../src/core/bank.js";
 import { lintBank } from "../src/core/lint.js";
+import { checkLabel } from "../src/cli/messages/checks.js";
 import { sectionIndexFor, withDeclaredTypes } from "../src/core/sections.js";
 import { readScoreTable, templateHeader } from "../src/core/analysis/sheet.js";
 import { questionUnits } from "../src/core/analysis/units.js";
@@ -172,6 +173,8 @@ describe("a course with one section of each kind, and two sections of one type",
     const report = validatePaper(form!.paper, declared.blueprint, syllabus);
     expect(report.checks.filter((c) => c.status === "fail")).toEqual([]);
     expect(report.checks.map((c) => c.id)).toEqual(expect.arrayContaining(["section:short-5", "section:short-8", "structure:points:short-5", "structure:points:short-8"]));
+    expect(report.checks.find((c) => c.id === "section:short-8")!.subject).toEqual({ rule: "section-count", type: "简答题", count: 1, section: "short-8" });
+    expect(checkLabel(report.checks.find((c) => c.id === "structure:points:short-5")!.subject, "en")).toBe("简答题 (short-5): points per question");
 
     const rendered = await renderPdfs({ paper: form!.paper, spec: report.spec, blueprint: declared.blueprint, syllabus, kinds: PDF_KINDS });
     if (!rendered.ok) throw new Error("not rendered");

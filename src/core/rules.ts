@@ -52,7 +52,8 @@ export type RuleUnit = "questions" | "points" | "minutes";
 
 /** What a linear rule is about, as data: the CLI names it in the user's language. */
 export type LinearSubject =
-  | { rule: "section-count"; type: QuestionType; count: number }
+  /** `section`: the section's id or numbered type, when several sections share the type. */
+  | { rule: "section-count"; type: QuestionType; count: number; section?: string }
   | { rule: "total-points" }
   | { rule: "level-share"; level: Level; share: number }
   | { rule: "difficulty-share"; difficulty: Difficulty; share: number }
@@ -125,6 +126,11 @@ function shareRules<K extends Level | Difficulty>(
   });
 }
 
+/** A subject about a section, told apart by its key when its type alone does not name it. */
+export function sectionSubject<S extends { type: QuestionType; section?: string }>(subject: S, key: string): S {
+  return key === subject.type ? subject : { ...subject, section: key };
+}
+
 /** Every linear rule a paper built from `blueprint` must meet. */
 export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): LinearRule[] {
   const rules: LinearRule[] = [];
@@ -133,7 +139,7 @@ export function paperRules(blueprint: Blueprint, syllabus: SyllabusIndex): Linea
     rules.push({
       id: `section:${sectionKey(blueprint, i)}`,
       group: "section",
-      subject: { rule: "section-count", type: section.type, count: section.count },
+      subject: sectionSubject({ rule: "section-count" as const, type: section.type, count: section.count }, sectionKey(blueprint, i)),
       unit: "questions",
       measure: (item) => (item.section === i ? 1 : 0),
       min: section.count,

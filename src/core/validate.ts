@@ -4,7 +4,7 @@ import type { Diagnostic } from "./diagnostic.js";
 import { paperItems, type Paper } from "./paper.js";
 import { historyRule, type HistoryRules } from "./history.js";
 import { bindsForm, pinRules } from "./pin-rules.js";
-import { paperRules, withinRule, type ItemFacts, type LinearRule, type LinearSubject, type RuleGroup } from "./rules.js";
+import { paperRules, sectionSubject, withinRule, type ItemFacts, type LinearRule, type LinearSubject, type RuleGroup } from "./rules.js";
 import { overlapRule, reuseRule, type ShareBound } from "./share.js";
 import { buildSpec, paperFacts, type SpecTable } from "./spec.js";
 import { markingFit, STRUCTURAL_CODES, syllabusScope } from "./structure.js";
@@ -20,7 +20,7 @@ export type CheckUnit = "questions" | "points" | "minutes" | "sections" | "repea
 export type CheckSubject =
   | LinearSubject
   | { rule: "section-order"; order: QuestionType[] }
-  | { rule: "points-each"; type: QuestionType }
+  | { rule: "points-each"; type: QuestionType; section?: string }
   | { rule: "unique" }
   | { rule: "enemies" }
   | { rule: "syllabus" }
@@ -93,7 +93,7 @@ function structureChecks(paper: Paper, blueprint: Blueprint, structural: readonl
   blueprint.sections.forEach((section, i) => {
     const found = paper.sections[i]?.type === section.type ? paper.sections[i] : paper.sections.find((s) => s.type === section.type);
     const each = section.points_each;
-    checks.push(check({ id: `structure:points:${sectionKey(blueprint, i)}`, group: "structure", subject: { rule: "points-each", type: section.type }, expected: { min: each, max: each }, actual: found ? found.points_each : null, unit: "points" }));
+    checks.push(check({ id: `structure:points:${sectionKey(blueprint, i)}`, group: "structure", subject: sectionSubject({ rule: "points-each" as const, type: section.type }, sectionKey(blueprint, i)), expected: { min: each, max: each }, actual: found ? found.points_each : null, unit: "points" }));
   });
   const items = paperItems(paper);
   const seen = new Set<string>();

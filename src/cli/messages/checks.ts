@@ -55,10 +55,13 @@ export function checkLabel(subject: CheckSubject, lang: Lang): string {
   return lang === "zh" ? zhLabel(subject) : enLabel(subject);
 }
 
+/** A section by its type, and its id when several sections share the type. */
+const sectionName = (s: { type: string; section?: string }) => (s.section ? `${s.type} (${s.section})` : s.type);
+
 function enLabel(s: CheckSubject): string {
   switch (s.rule) {
     case "section-count":
-      return `${s.type}: ${s.count} ${s.count === 1 ? "question" : "questions"}`;
+      return `${sectionName(s)}: ${s.count} ${s.count === 1 ? "question" : "questions"}`;
     case "total-points":
       return "total score";
     case "level-share":
@@ -80,7 +83,7 @@ function enLabel(s: CheckSubject): string {
     case "section-order":
       return "sections in the blueprint's order";
     case "points-each":
-      return `${s.type}: points per question`;
+      return `${sectionName(s)}: points per question`;
     case "unique":
       return "no question twice";
     case "enemies":
@@ -113,7 +116,7 @@ function enLabel(s: CheckSubject): string {
 function zhLabel(s: CheckSubject): string {
   switch (s.rule) {
     case "section-count":
-      return `${s.type}：${s.count} 题`;
+      return `${sectionName(s)}：${s.count} 题`;
     case "total-points":
       return "试卷总分";
     case "level-share":
@@ -135,7 +138,7 @@ function zhLabel(s: CheckSubject): string {
     case "section-order":
       return "题型顺序与细目表一致";
     case "points-each":
-      return `${s.type}：每题分值`;
+      return `${sectionName(s)}：每题分值`;
     case "unique":
       return "没有重复的题目";
     case "enemies":

@@ -2,6 +2,7 @@ import { type BlueprintSection } from "../blueprint.js";
 import { sectionKey } from "../sections.js";
 import type { ClassifiedBank } from "./classes.js";
 import type { RuleShortfall } from "./diagnose.js";
+import { sectionSubject } from "../rules.js";
 
 /**
  * Questions `forms` forms need from one section at least: each form takes `count`, and any two share at
@@ -28,7 +29,7 @@ export function formSupplyShortfalls(bank: ClassifiedBank, sections: readonly Bl
     return [
       {
         rule: `section:${sectionKey({ sections }, i)}`,
-        subject: { rule: "section-count", type: section.type, count: section.count },
+        subject: sectionSubject({ rule: "section-count" as const, type: section.type, count: section.count }, sectionKey({ sections }, i)),
         expected: { min: need },
         form: 0,
         shortBy: need - have,
