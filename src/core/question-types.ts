@@ -13,7 +13,6 @@ export type Kind = (typeof KINDS)[number];
 export type QuestionType = string;
 
 /** Kinds answered by picking lettered options. */
-export const CHOICE_KINDS: readonly Kind[] = ["single-choice", "multiple-choice"];
 export const isChoiceKind = (kind: Kind): kind is "single-choice" | "multiple-choice" => kind === "single-choice" || kind === "multiple-choice";
 /** Kinds a machine marks from the candidate's mark on the sheet (choice and true-false). */
 export const isObjectiveKind = (kind: Kind): boolean => isChoiceKind(kind) || kind === "true-false";
@@ -103,9 +102,4 @@ export function buildCatalogue(declared: TypeDeclarations): Catalogue {
     lookup: (spelling) => spellings.get(spelling),
     aliases: new Set(types.flatMap((t) => t.aliases)),
   };
-}
-
-/** The kind of a declared type; a name the catalogue does not know is an error of the caller's. */
-export function kindOf(catalogue: Catalogue, type: QuestionType): Kind | undefined {
-  return catalogue.lookup(type)?.kind;
 }

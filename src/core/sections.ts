@@ -65,11 +65,6 @@ export function sectionAt(blueprint: { sections: readonly BlueprintSection[] }, 
   return first < 0 ? undefined : { section: blueprint.sections[first]!, index: first };
 }
 
-/** Every section of a type, in printed order (several sections may share one type). */
-export function sectionsOf(blueprint: Blueprint, type: QuestionType): BlueprintSection[] {
-  return blueprint.sections.filter((s) => s.type === type);
-}
-
 /**
  * The section a bank question goes to: of the sections of its type, the first whose points the
  * question's own points (its marking or sub-questions) fit. A question that fixes no points of its own
