@@ -32,7 +32,7 @@ export { shufflePaperFile, withOptionOrder, type ShuffleMode } from "./core/shuf
 export { buildSpec, type SpecTable } from "./core/spec.js";
 export { syllabusSchema, indexSyllabus, type Syllabus, type SyllabusIndex } from "./core/syllabus.js";
 export { validatePaper, bankSets, type ValidationReport, type RuleCheck, type PaperUsage } from "./core/validate.js";
-export { QUESTION_TYPES, LEVELS, DIFFICULTIES, TIERS } from "./core/vocabulary.js";
+export { QUESTION_TYPES } from "./core/vocabulary.js";
 export type { TextFile, TextProject, TextProjectResult } from "./io/parse-project-text.js";
 export { HighsModuleSolver, type HighsModule } from "./solver/highs-module.js";
 
