@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { formatMessage } from "../src/cli/messages/index.js";
 import { finding } from "../src/core/diagnostic.js";
 import { assemble } from "../src/core/assemble/assemble.js";
-import { blueprintSchema, blueprintSyllabusProblems } from "../src/core/blueprint.js";
+import { blueprintSchema, blueprintSyllabusProblems, declaredBlueprint } from "../src/core/blueprint.js";
+import { difficultyBands, observedGrade } from "../src/core/analysis/grade.js";
+import { tagLocations } from "../src/core/analysis/simulate.js";
+import { questionWithDeclaredGrades } from "../src/core/declared-grades.js";
 import { lintBank } from "../src/core/lint.js";
 import { paperRules } from "../src/core/rules.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusInput } from "../src/core/syllabus.js";
@@ -39,11 +42,50 @@ const blueprint = blueprintSchema.parse({
 });
 
 describe("levels, difficulty grades and tiers as lists the syllabus declares", () => {
-  it("reads the lists in their order, and defaults to the 10421 ones", () => {
+  it("reads the lists in their order, and requires them: no list is taken for granted", () => {
     expect(syllabusProblems(syllabus.syllabus)).toEqual([]);
     expect([syllabus.levels, syllabus.difficulties, syllabus.tiers]).toEqual([["识记", "领会", "简单应用"], ["易", "较难", "难"], ["重点", "一般"]]);
-    const plain = indexSyllabus(syllabusSchema.parse({ ...input, levels: undefined, difficulties: undefined, tiers: undefined }));
-    expect([plain.levels, plain.difficulties, plain.tiers]).toEqual([["识记", "领会", "简单应用", "综合应用"], ["易", "较易", "较难", "难"], ["重点", "次重点", "一般"]]);
+    const plain = syllabusSchema.safeParse({ ...input, levels: undefined, difficulties: undefined, tiers: undefined });
+    expect(plain.success).toBe(false);
+    expect(plain.error!.issues.map((i) => i.path.join("."))).toEqual(["levels", "difficulties", "tiers"]);
+  });
+
+  it("reads an alias, in the bank, the blueprint and a chapter's tier, as the declared name", () => {
+    const aliased = indexSyllabus(
+      syllabusSchema.parse({
+        ...input,
+        levels: [{ name: "识记", aliases: ["remember"] }, "领会", "简单应用"],
+        difficulties: ["易", { name: "较难", aliases: ["fairly-hard", "偏难"] }, "难"],
+        tiers: { 重点: { label: "重点章", aliases: ["key"] }, 一般: { label: "一般章" } },
+        chapters: [{ ...input.chapters[0]!, tier: "key", requirements: { remember: "x" } }, input.chapters[1]!],
+      }),
+    );
+    expect(syllabusProblems(aliased.syllabus)).toEqual([]);
+    expect([aliased.tierOf(1), Object.keys(aliased.chapter(1)!.requirements)]).toEqual(["重点", ["识记"]]);
+    const [q] = makeBank([rawQuestion("单项选择题", { id: "a", level: "remember", difficulty: "偏难" })]).questions;
+    expect(questionWithDeclaredGrades(q!, aliased)).toMatchObject({ level: "识记", difficulty: "较难" });
+    expect(questionWithDeclaredGrades(q!, syllabus)).toMatchObject({ level: "remember", difficulty: "偏难" });
+    const written = blueprintSchema.parse({
+      ...blueprint,
+      rules: { ...blueprint.rules, levels: { shares: { remember: 100 * (2 / 7), 领会: 100 * (5 / 7), 简单应用: 0 } }, chapters: { ...blueprint.rules.chapters, points_by_tier: { key: { min: 1 } } } },
+      analysis: { difficulty_bands: { 易: 0.7, "fairly-hard": 0.4 } },
+    });
+    const declared = declaredBlueprint(written, aliased);
+    expect(declared.problems).toEqual([]);
+    expect(declared.blueprint.rules.levels.shares).toEqual({ 识记: 100 * (2 / 7), 领会: 100 * (5 / 7), 简单应用: 0 });
+    expect(declared.blueprint.rules.chapters.points_by_tier).toEqual({ 重点: { min: 1 } });
+    expect(declared.blueprint.analysis.difficulty_bands).toEqual({ 易: 0.7, 较难: 0.4 });
+    const twice = declaredBlueprint(blueprintSchema.parse({ ...written, rules: { ...written.rules, levels: { shares: { remember: 20, 识记: 20, 领会: 60, 简单应用: 0 } } } }), aliased);
+    expect(twice.problems.map((p) => formatMessage(finding("blueprint-rule", p), "en"))).toEqual(["rules.levels.shares names 识记 twice (as remember and 识记)"]);
+  });
+
+  it("grades an observed p by bands spread evenly over the declared grades, or by the blueprint's", () => {
+    expect(difficultyBands(undefined, ["易", "较难", "难"])).toEqual([{ grade: "易", from: 0.75 }, { grade: "较难", from: 0.5 }, { grade: "难", from: 0 }]);
+    expect(difficultyBands(undefined, ["易", "较易", "较难", "难"]).map((b) => b.from)).toEqual([0.8, 0.6, 0.4, 0]);
+    const bands = difficultyBands({ 易: 0.9, 较难: 0.3 }, ["易", "较难", "难"]);
+    expect([0.95, 0.9, 0.5, 0.3, 0.29, 0].map((p) => observedGrade(p, bands))).toEqual(["易", "易", "较难", "较难", "难", "难"]);
+    // The simulator's b of each grade: evenly from −1.6 to 1.2, easiest first.
+    [-1.6, -0.2, 1.2].forEach((b, i) => expect([...tagLocations(["易", "较难", "难"]).values()][i]).toBeCloseTo(b, 12));
   });
 
   it("refuses a chapter of an undeclared tier, a requirement of an undeclared level and a grade named twice", () => {
