@@ -1,3 +1,5 @@
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatMessage } from "../src/cli/messages/index.js";
 import { finding } from "../src/core/diagnostic.js";
@@ -14,6 +16,12 @@ import { renderPdfs } from "../src/io/render/index.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { pdfPages, squash } from "./helpers/pdf-text.js";
 import { makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
+import { runCli, tempDir, writeText } from "./helpers/cli.js";
+import { sittingRows } from "../src/core/analysis/sheet.js";
+import { simulateSitting as simulate } from "../src/core/analysis/simulate.js";
+import { questionUnits } from "../src/core/analysis/units.js";
+import { loadPaper } from "../src/io/load-paper.js";
+import { toCsv } from "../src/io/score-sheet.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -197,5 +205,213 @@ describe("a course whose grades and tiers have names of their own", () => {
     const text = squash((await pdfPages(rendered.pdfs[0]!.bytes)).join("\n"));
     for (const name of ["了解", "掌握", "容易", "中等", "困难", "核心", "外围"]) expect(text).toContain(name);
     for (const builtIn of ["识记", "领会", "简单应用", "综合应用", "较易", "较难", "次重点"]) expect(text).not.toContain(builtIn);
+  });
+});
+
+// A course of its own on disk: three levels, three difficulty grades, two tiers, each with an alias
+// that the bank and the blueprint use here and there.
+const SYLLABUS_YAML = `course: { code: "99996", name: 三级课程 }
+levels:
+  - { name: 识记, aliases: [remember] }
+  - 领会
+  - { name: 简单应用, aliases: [apply] }
+difficulties: [{ name: 易, aliases: [easy] }, 较难, { name: 难, aliases: [hard] }]
+tiers:
+  重点: { label: 重点章, aliases: [key] }
+  一般: { label: 一般章 }
+chapters:
+  - number: 1
+    title: 第一章
+    tier: key
+    knowledge_points: [{ id: "1.1", title: 甲 }, { id: "1.2", title: 乙 }]
+  - number: 2
+    title: 第二章
+    tier: 一般
+    knowledge_points: [{ id: "2.1", title: 丙 }]
+`;
+
+// 4 单项选择题 of 1 point (识记, 易) and 2 简答题 of 3 (one 领会 较难, one 简单应用 难): 10 points.
+const BLUEPRINT_YAML = `name: 三级课程试卷
+syllabus: three-syllabus.yaml
+bank: ../bank/three
+paper: { title: 三级课程试卷, minutes: 60, total_points: 10 }
+sections:
+  - { type: 单项选择题, count: 4, points_each: 1, minutes_each: 1 }
+  - { type: 简答题, count: 2, points_each: 3, minutes_each: 5 }
+rules:
+  levels:
+    shares: { remember: 40, 领会: 30, 简单应用: 30 }
+  difficulty:
+    shares: { 易: 40, 较难: 30, 难: 30 }
+  chapters:
+    min_questions_each: 1
+    points_by_tier:
+      key: { min: 3 }
+    tier_order: true
+coverage: { min_questions_per_knowledge_point: 1, min_papers: 1 }
+`;
+
+const choice = (id: string, chapter: number, point: string, grades: string) =>
+  `  - { id: ${id}, type: 单项选择题, chapter: ${chapter}, knowledge_point: "${point}", ${grades}, stem: 题干${id}(  ), options: [甲, 乙, 丙, 丁], answer: A }`;
+const written = (id: string, chapter: number, point: string, grades: string) =>
+  `  - { id: ${id}, type: 简答题, chapter: ${chapter}, knowledge_point: "${point}", ${grades}, stem: 简述${id}。, answer: 答案, marking: [{ point: 要点, points: 3 }] }`;
+const BANK_YAML = [
+  "questions:",
+  choice("s1", 1, "1.1", "level: remember, difficulty: easy"),
+  choice("s2", 1, "1.2", "level: 识记, difficulty: 易"),
+  choice("s3", 1, "1.1", "level: 识记, difficulty: easy"),
+  choice("s4", 2, "2.1", "level: remember, difficulty: 易"),
+  choice("s5", 2, "2.1", "level: 识记, difficulty: 易"),
+  written("w1", 1, "1.2", "level: 领会, difficulty: 较难"),
+  written("w2", 1, "1.1", "level: apply, difficulty: hard"),
+  written("w3", 2, "2.1", "level: 简单应用, difficulty: 难"),
+  "",
+].join("\n");
+
+function threeGradeProject(change: { syllabus?: (t: string) => string; blueprint?: (t: string) => string; bank?: (t: string) => string } = {}) {
+  const dir = tempDir();
+  for (const sub of ["blueprints", "bank/three"]) mkdirSync(join(dir, sub), { recursive: true });
+  writeText(join(dir, "blueprints/three-syllabus.yaml"), (change.syllabus ?? ((t) => t))(SYLLABUS_YAML));
+  writeText(join(dir, "blueprints/three.yaml"), (change.blueprint ?? ((t) => t))(BLUEPRINT_YAML));
+  writeText(join(dir, "bank/three/q.yaml"), (change.bank ?? ((t) => t))(BANK_YAML));
+  return dir;
+}
+
+/** Line and column of the `nth` occurrence of `needle` in `text` (1-based, as findings print them). */
+function where(text: string, needle: string, nth = 1): string {
+  let at = -1;
+  for (let i = 0; i < nth; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`${needle} not in the text`);
+  const before = text.slice(0, at).split("\n");
+  return `${before.length}:${before.at(-1)!.length + 1}`;
+}
+
+describe("a course of three levels, three difficulty grades and two tiers, on the command line", () => {
+  it("generates, validates, covers and analyses by exactly the declared grades, aliases read as their names", async () => {
+    const dir = threeGradeProject();
+    const lint = await runCli(["lint", "--format", "json"], { cwd: dir });
+    expect(lint.code, lint.stdout + lint.stderr).toBe(0);
+
+    const generated = await runCli(["generate", "--seed", "1", "--no-pdf", "--out", "out", "--lang", "en"], { cwd: dir });
+    expect(generated.code, generated.stdout + generated.stderr).toBe(0);
+    const header = (first: string) => generated.stdout.split("\n").find((line) => line.startsWith(`${first} `))!.trim().split(/\s+/);
+    expect(header("章")).toEqual(["章", "层级", "识记", "领会", "简单应用", "合计", "比例"]);
+    expect(header("难度")).toEqual(["难度", "易", "较难", "难", "合计"]);
+    const paper = join(dir, "out", readdirSync(join(dir, "out")).find((f) => f.endsWith(".yaml"))!);
+
+    const validated = await runCli(["validate", paper, "--format", "json"], { cwd: dir });
+    expect(validated.code, validated.stdout + validated.stderr).toBe(0);
+    const checks = JSON.parse(validated.stdout).checks as { id: string; actual: number }[];
+    expect(checks.filter((c) => /^(level|difficulty):/.test(c.id)).map((c) => [c.id, c.actual])).toEqual([
+      ["level:识记", 4], ["level:领会", 3], ["level:简单应用", 3], ["difficulty:易", 4], ["difficulty:较难", 3], ["difficulty:难", 3],
+    ]);
+
+    const covered = await runCli(["coverage", "--format", "json"], { cwd: dir });
+    expect(covered.code, covered.stdout + covered.stderr).toBe(0);
+    const matrices = JSON.parse(covered.stdout).matrices as { id: string; rows: { key: string }[]; columns: { key: string }[]; questions: number[][] }[];
+    const keys = (id: string) => matrices.find((m) => m.id === id)!;
+    expect(keys("chapter-level").columns.map((c) => c.key)).toEqual(["识记", "领会", "简单应用"]);
+    expect(keys("chapter-difficulty").columns.map((c) => c.key)).toEqual(["易", "较难", "难"]);
+    expect(keys("level-difficulty").rows.map((r) => r.key)).toEqual(["识记", "领会", "简单应用"]);
+    // Every question counted under its declared name, whichever spelling the bank used.
+    expect(keys("level-difficulty").questions).toEqual([[5, 0, 0], [0, 1, 0], [0, 0, 2]]);
+
+    // A simulated sitting of the paper, then the 试卷分析 by the three grades (bands spread evenly: 0.75, 0.5).
+    const loaded = loadPaper(paper, { cwd: dir });
+    if (!loaded.ok) throw new Error("the paper does not load");
+    const units = questionUnits(loaded.paper);
+    const { sitting } = simulate(units, { seed: 3, candidates: 200, difficulties: loaded.project.syllabus.difficulties });
+    writeText(join(dir, "scores.csv"), toCsv(sittingRows(units, sitting)));
+    const analysed = await runCli(["analyze", paper, "--scores", "scores.csv", "--sitting", "s1", "--out", "out", "--format", "json"], { cwd: dir });
+    expect(analysed.code, analysed.stdout + analysed.stderr).toBe(0);
+    const analysis = JSON.parse(analysed.stdout).analysis as { items: { p: number; tagged: string; observed: string }[]; breakdowns: { byLevel: { group: string }[] } };
+    for (const item of analysis.items) expect(item.observed).toBe(item.p >= 0.75 ? "易" : item.p >= 0.5 ? "较难" : "难");
+    expect(analysis.items.map((i) => i.tagged).filter((t, i, all) => all.indexOf(t) === i).sort()).toEqual(["易", "较难", "难"].sort());
+    expect(analysis.breakdowns.byLevel.map((g) => g.group)).toEqual(["识记", "领会", "简单应用"]);
+    const report = squash((await pdfPages(readFileSync(join(dir, "out", readdirSync(join(dir, "out")).find((f) => f.endsWith("-analysis.pdf"))!)))).join("\n"));
+    for (const grade of ["易", "较难", "难"]) expect(report).toContain(squash(`标注:${grade}`));
+    expect(report).not.toContain("较易");
+  });
+
+  // Each bad declaration is refused where it is written: file, line and column.
+  const S = "blueprints/three-syllabus.yaml";
+  const B = "blueprints/three.yaml";
+  it.each<[string, Parameters<typeof threeGradeProject>[0], string, string]>([
+    [
+      "a grade declared twice",
+      { syllabus: (t) => t.replace("- 领会", "- 领会\n  - 识记") },
+      `${S}:${where(SYLLABUS_YAML.replace("- 领会", "- 领会\n  - 识记"), "识记", 2)}`,
+      "levels names 识记 twice",
+    ],
+    [
+      "an alias that is another grade's name",
+      { syllabus: (t) => t.replace("aliases: [hard]", "aliases: [较难]") },
+      `${S}:${where(SYLLABUS_YAML.replace("aliases: [hard]", "aliases: [较难]"), "较难]")}`,
+      "difficulties: 较难, an alias of 难, is already a declared name",
+    ],
+    [
+      "an alias that is another grade's alias",
+      { syllabus: (t) => t.replace("aliases: [apply]", "aliases: [remember]") },
+      `${S}:${where(SYLLABUS_YAML.replace("aliases: [apply]", "aliases: [remember]"), "remember", 2)}`,
+      "levels: remember, an alias of 简单应用, is already a spelling of 识记",
+    ],
+    [
+      "a tier alias that is another tier's name",
+      { syllabus: (t) => t.replace("aliases: [key]", "aliases: [key, 一般]") },
+      `${S}:${where(SYLLABUS_YAML.replace("aliases: [key]", "aliases: [key, 一般]"), "一般]")}`,
+      "tiers: 一般, an alias of 重点, is already a declared name",
+    ],
+    [
+      "a chapter of an undeclared tier",
+      { syllabus: (t) => t.replace("tier: 一般", "tier: 次要") },
+      `${S}:${where(SYLLABUS_YAML.replace("tier: 一般", "tier: 次要"), "次要")}`,
+      "chapter 2: tier 次要 is not one of the declared tiers 重点, 一般",
+    ],
+    [
+      "bands that do not fall",
+      { blueprint: (t) => `${t}analysis:\n  difficulty_bands: { easy: 0.5, 较难: 0.6 }\n` },
+      `${B}:${where(`${BLUEPRINT_YAML}analysis:\n  difficulty_bands: { easy: 0.5, 较难: 0.6 }\n`, "0.6 }")}`,
+      "analysis.difficulty_bands must fall from 易 to 较难, not 0.5, 0.6",
+    ],
+    [
+      "bands naming an undeclared grade",
+      { blueprint: (t) => `${t}analysis:\n  difficulty_bands: { 易: 0.8, 较易: 0.6 }\n` },
+      `${B}:${where(`${BLUEPRINT_YAML}analysis:\n  difficulty_bands: { 易: 0.8, 较易: 0.6 }\n`, "0.6 }")}`,
+      "analysis.difficulty_bands names 较易: it gives the lowest p of each declared difficulty but the hardest (易, 较难)",
+    ],
+    [
+      "bands naming the hardest grade, which has no lowest p",
+      { blueprint: (t) => `${t}analysis:\n  difficulty_bands: { 易: 0.8, 较难: 0.5, 难: 0.1 }\n` },
+      `${B}:${where(`${BLUEPRINT_YAML}analysis:\n  difficulty_bands: { 易: 0.8, 较难: 0.5, 难: 0.1 }\n`, "0.1 }")}`,
+      "analysis.difficulty_bands names 难: it gives the lowest p of each declared difficulty but the hardest (易, 较难)",
+    ],
+    [
+      "bands missing a grade",
+      { blueprint: (t) => `${t}analysis:\n  difficulty_bands: { 易: 0.8 }\n` },
+      `${B}:${where(`${BLUEPRINT_YAML}analysis:\n  difficulty_bands: { 易: 0.8 }\n`, "difficulty_bands")}`,
+      "analysis.difficulty_bands needs the lowest p of each of 易, 较难: 较难 missing",
+    ],
+    [
+      "a share of an undeclared grade",
+      { blueprint: (t) => t.replace("易: 40, 较难: 30, 难: 30", "易: 40, 较易: 0, 较难: 30, 难: 30") },
+      `${B}:${where(BLUEPRINT_YAML.replace("易: 40, 较难: 30, 难: 30", "易: 40, 较易: 0, 较难: 30, 难: 30"), "0, 较难")}`,
+      "rules.difficulty.shares names 较易, which the syllabus does not declare (it declares 易, 较难, 难)",
+    ],
+    [
+      "a grade given a share twice, by its name and its alias",
+      { blueprint: (t) => t.replace("remember: 40", "remember: 40, 识记: 0") },
+      `${B}:${where(BLUEPRINT_YAML.replace("remember: 40", "remember: 40, 识记: 0"), "0, 领会")}`,
+      "rules.levels.shares names 识记 twice (as remember and 识记)",
+    ],
+    [
+      "a question of an undeclared difficulty",
+      { bank: (t) => t.replace("level: 领会, difficulty: 较难", "level: 领会, difficulty: 较易") },
+      `bank/three/q.yaml:${where(BANK_YAML.replace("level: 领会, difficulty: 较难", "level: 领会, difficulty: 较易"), "较易")}`,
+      "w1: difficulty 较易 is not one the syllabus declares (易, 较难, 难)",
+    ],
+  ])("refuses %s, at its line and column", async (_name, change, at, message) => {
+    const run = await runCli(["lint", "--lang", "en"], { cwd: threeGradeProject(change) });
+    expect(run.code, run.stdout + run.stderr).not.toBe(0);
+    expect(run.stdout + run.stderr).toContain(`${at}: error: ${message}`);
   });
 });
