@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { formatMessage } from "../src/cli/messages/index.js";
 import { finding } from "../src/core/diagnostic.js";
+import type { BlueprintProblem, SyllabusProblem } from "../src/core/findings.js";
 import { assemble } from "../src/core/assemble/assemble.js";
 import { blueprintSchema, blueprintSyllabusProblems, declaredBlueprint } from "../src/core/blueprint.js";
 import { difficultyBands, observedGrade } from "../src/core/analysis/grade.js";
@@ -413,5 +414,19 @@ describe("a course of three levels, three difficulty grades and two tiers, on th
     const run = await runCli(["lint", "--lang", "en"], { cwd: threeGradeProject(change) });
     expect(run.code, run.stdout + run.stderr).not.toBe(0);
     expect(run.stdout + run.stderr).toContain(`${at}: error: ${message}`);
+  });
+});
+
+describe("the findings about declarations, in both languages", () => {
+  it.each<[SyllabusProblem | BlueprintProblem, "syllabus-rule" | "blueprint-rule", string, string]>([
+    [{ problem: "grade-twice", list: "tiers", name: "重点" }, "syllabus-rule", "tiers names 重点 twice", "章节类别中“重点”写了两次"],
+    [{ problem: "alias-taken", list: "levels", alias: "领会", grade: "识记", taken: "领会" }, "syllabus-rule", "levels: 领会, an alias of 识记, is already a declared name", "认知层次中“识记”的别名“领会”已是一个名称"],
+    [{ problem: "alias-taken", list: "difficulties", alias: "easy", grade: "较易", taken: "易" }, "syllabus-rule", "difficulties: easy, an alias of 较易, is already a spelling of 易", "难度等级中“较易”的别名“easy”已是“易”的写法"],
+    [{ problem: "bands-order", grades: ["易", "较难"], bands: [0.5, 0.6] }, "blueprint-rule", "analysis.difficulty_bands must fall from 易 to 较难, not 0.5, 0.6", "analysis.difficulty_bands 应从易到较难依次降低，现为 0.5、0.6"],
+    [{ problem: "bands-missing", missing: ["较难"], expected: ["易", "较难"] }, "blueprint-rule", "analysis.difficulty_bands needs the lowest p of each of 易, 较难: 较难 missing", "analysis.difficulty_bands 须给出 易、较难 各自的最低难度值：缺 较难"],
+    [{ problem: "named-twice", map: "rules.levels.shares", name: "识记", spellings: ["remember", "识记"] }, "blueprint-rule", "rules.levels.shares names 识记 twice (as remember and 识记)", "rules.levels.shares 把“识记”写了两次（remember、识记）"],
+  ])("%j", (problem, code, english, chinese) => {
+    const made = finding(code, problem as never);
+    expect([formatMessage(made, "en"), formatMessage(made, "zh")]).toEqual([english, chinese]);
   });
 });
