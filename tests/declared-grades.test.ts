@@ -339,6 +339,12 @@ describe("a course of three levels, three difficulty grades and two tiers, on th
   const B = "blueprints/three.yaml";
   it.each<[string, Parameters<typeof threeGradeProject>[0], string, string]>([
     [
+      "a syllabus that declares no levels",
+      { syllabus: (t) => t.replace(/^levels:\n(  - .*\n)+/m, "") },
+      `${S}:1:1`,
+      "levels: required field missing (expected array)",
+    ],
+    [
       "a grade declared twice",
       { syllabus: (t) => t.replace("- 领会", "- 领会\n  - 识记") },
       `${S}:${where(SYLLABUS_YAML.replace("- 领会", "- 领会\n  - 识记"), "识记", 2)}`,
