@@ -16,7 +16,9 @@ import { formatSpec } from "../src/cli/format-report.js";
 import { renderPdfs } from "../src/io/render/index.js";
 import { HighsSolver } from "../src/solver/highs.js";
 import { pdfPages, squash } from "./helpers/pdf-text.js";
-import { makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { paperOf, sittingOf } from "./helpers/analysis.js";
+import { analyzeSitting } from "../src/core/analysis/analyze.js";
 import { runCli, tempDir, writeText } from "./helpers/cli.js";
 import { sittingRows } from "../src/core/analysis/sheet.js";
 import { simulateSitting as simulate } from "../src/core/analysis/simulate.js";
@@ -420,6 +422,31 @@ describe("a course of three levels, three difficulty grades and two tiers, on th
     const run = await runCli(["lint", "--lang", "en"], { cwd: threeGradeProject(change) });
     expect(run.code, run.stdout + run.stderr).not.toBe(0);
     expect(run.stdout + run.stderr).toContain(`${at}: error: ${message}`);
+  });
+});
+
+describe("试卷分析 by three declared difficulty grades (makeSyllabus with its own lists)", () => {
+  const three = makeSyllabus(2, 2, {
+    levels: ["识记", { name: "领会", aliases: ["understand"] }, "简单应用"],
+    difficulties: [{ name: "易", aliases: ["easy"] }, "较难", "难"],
+    tiers: { 重点: { label: "重点章" }, 一般: { label: "一般章" } },
+  });
+  const bank = makeBank([
+    rawQuestion("单项选择题", { id: "e", level: "简单应用", difficulty: "易" }),
+    rawQuestion("单项选择题", { id: "m", level: "识记", difficulty: "较难" }),
+    rawQuestion("单项选择题", { id: "h", level: "领会", difficulty: "难" }),
+  ]);
+  const paper = paperOf(bank, { 单项选择题: 1 });
+  // Ten candidates: p = 0.9, 0.6 and 0.2.
+  const sitting = sittingOf({ "1": [1, 1, 1, 1, 1, 1, 1, 1, 1, 0], "2": [1, 1, 1, 1, 1, 1, 0, 0, 0, 0], "3": [1, 1, 0, 0, 0, 0, 0, 0, 0, 0] });
+
+  it("grades by bands spread evenly over the three (0.75, 0.5), or by the blueprint's, and orders the rates by the declared levels", () => {
+    expect(three.tiers).toEqual(["重点", "一般"]);
+    const even = analyzeSitting(paper, makeBlueprint(), sitting, three);
+    expect(even.items.map((i) => [i.p, i.tagged, i.observed])).toEqual([[0.9, "易", "易"], [0.6, "较难", "较难"], [0.2, "难", "难"]]);
+    expect(even.breakdowns.byLevel.map((g) => g.group)).toEqual(["识记", "领会", "简单应用"]);
+    const strict = analyzeSitting(paper, makeBlueprint({ analysis: { difficulty_bands: { 易: 0.95, 较难: 0.65 } } }), sitting, three);
+    expect(strict.items.map((i) => i.observed)).toEqual(["较难", "难", "难"]);
   });
 });
 
