@@ -45,7 +45,6 @@ export const questionTypeSchema = vocabulary(QUESTION_TYPES, TYPE_ALIASES);
 export const gradeNameSchema = matching(z.string(), "name");
 export const levelSchema = gradeNameSchema;
 export const difficultySchema = gradeNameSchema;
-export const tierSchema = gradeNameSchema;
 
 const TYPE_SPELLINGS = new Map<unknown, QuestionType>([...QUESTION_TYPES.map((t) => [t, t] as const), ...Object.entries(TYPE_ALIASES)]);
 
