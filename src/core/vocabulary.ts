@@ -40,7 +40,7 @@ export const ALIAS_SPELLINGS: ReadonlySet<string> = new Set([TYPE_ALIASES].flatM
 export const questionTypeSchema = vocabulary(QUESTION_TYPES, TYPE_ALIASES);
 /**
  * A grade or tier name as written: any text. Aliases are read as the declared name after the schema,
- * against the syllabus's declarations (declared-names.ts).
+ * against the syllabus's declarations (declared-grades.ts for questions, declaredBlueprint for keys).
  */
 export const gradeNameSchema = matching(z.string(), "name");
 export const levelSchema = gradeNameSchema;

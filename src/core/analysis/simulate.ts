@@ -30,8 +30,8 @@ export interface SimulatedSitting {
   truth: Map<string, ItemParameters & { p: number }>;
 }
 
-// The b of each declared grade, easiest first, spread evenly from −1.6 (true p about 0.85) to 1.2 (about
-// 0.3); a unit without a tag, or with an undeclared one, sits at the grade just past the middle.
+// The b of each declared grade, easiest first, spread evenly from −1.6 (true p about 0.83 at a = 1.3) to
+// 1.2 (about 0.23); a unit without a tag, or with an undeclared one, sits at the grade just past the middle.
 const EASIEST = -1.6;
 const HARDEST = 1.2;
 
