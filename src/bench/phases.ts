@@ -3,6 +3,7 @@ import { assemble, assemblyModel } from "../core/assemble/assemble.js";
 import { classifyBank } from "../core/assemble/classes.js";
 import { bankShortfalls } from "../core/assemble/diagnose.js";
 import { parseBank } from "../core/bank.js";
+import { declaredBlueprint } from "../core/blueprint.js";
 import { toCplexLp } from "../core/lp.js";
 import { paperRules } from "../core/rules.js";
 import { displayPath, listBankFiles, loadBlueprint, loadSyllabus } from "../io/load-project.js";
@@ -37,10 +38,11 @@ async function main(): Promise<void> {
   };
 
   const cwd = process.cwd();
-  const { blueprint } = loadBlueprint(resolve(file), cwd);
-  if (!blueprint) throw new Error(`blueprint ${file} does not load`);
-  const { syllabus } = loadSyllabus(resolve(dirname(resolve(file)), blueprint.syllabus), cwd);
+  const { blueprint: written } = loadBlueprint(resolve(file), cwd);
+  if (!written) throw new Error(`blueprint ${file} does not load`);
+  const { syllabus } = loadSyllabus(resolve(dirname(resolve(file)), written.syllabus), cwd);
   if (!syllabus) throw new Error("syllabus does not load");
+  const { blueprint } = declaredBlueprint(written, syllabus);
   lap("blueprint + syllabus (read, parse, schema)");
   const bankDir = resolve(dirname(resolve(file)), blueprint.bank);
   const sources = listBankFiles(bankDir).map((file) => {

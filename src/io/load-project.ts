@@ -1,7 +1,9 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
-import { blueprintProblems, blueprintSchema, blueprintSyllabusProblems, type Blueprint } from "../core/blueprint.js";
+import { blueprintProblems, blueprintSchema, declaredBlueprint, type Blueprint } from "../core/blueprint.js";
+import { bankWithDeclaredGrades } from "../core/declared-grades.js";
+import { blueprintProblemPath } from "../core/problem-paths.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
@@ -167,10 +169,11 @@ export function loadRules(options: LoadOptions): RulesResult {
   if (!blueprint) return { ok: false, diagnostics: blueprintFindings };
   const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(dirname(blueprintFile), blueprint.syllabus), cwd);
   if (!syllabus) return { ok: false, diagnostics: syllabusFindings };
-  const mismatches = blueprintSyllabusProblems(blueprint, syllabus);
+  // Normalise stage against the syllabus: grade and tier keys read as declared names, then checked.
+  const declared = declaredBlueprint(blueprint, syllabus);
   const shown = displayPath(blueprintFile, cwd);
-  if (mismatches.length) return { ok: false, diagnostics: mismatches.map((p) => finding("blueprint-rule", p, { file: shown, path: [] })) };
-  return { ok: true, blueprintFile, blueprint, syllabus };
+  if (declared.problems.length) return { ok: false, diagnostics: declared.problems.map((p) => finding("blueprint-rule", p, { file: shown, path: blueprintProblemPath(p, blueprint) })) };
+  return { ok: true, blueprintFile, blueprint: declared.blueprint, syllabus };
 }
 
 export function loadProject(options: LoadOptions, rules: RulesResult = loadRules(options)): LoadResult {
@@ -180,5 +183,6 @@ export function loadProject(options: LoadOptions, rules: RulesResult = loadRules
   const bankDir = options.bank ? resolve(cwd, options.bank) : resolve(dirname(blueprintFile), blueprint.bank);
   const { bank, diagnostics } = loadBank(bankDir, cwd);
   if (!bank) return { ok: false, diagnostics };
-  return { ok: true, project: { blueprintFile, blueprint, syllabus, bankDir, bank }, diagnostics };
+  // Grades written by a declared alias read as the declared name, for every rule and table after this.
+  return { ok: true, project: { blueprintFile, blueprint, syllabus, bankDir, bank: bankWithDeclaredGrades(bank, syllabus) }, diagnostics };
 }

@@ -1,18 +1,40 @@
 import { parseBank, type Bank } from "../../src/core/bank.js";
 import { formatMessage } from "../../src/cli/messages/index.js";
 import { blueprintSchema, type Blueprint, type BlueprintInput } from "../../src/core/blueprint.js";
-import { indexSyllabus, syllabusSchema, type SyllabusIndex } from "../../src/core/syllabus.js";
+import { indexSyllabus, syllabusSchema, type SyllabusIndex, type SyllabusInput } from "../../src/core/syllabus.js";
 
-/** A small syllabus: `chapters` chapters of `pointsEach` knowledge points, tiers cycling 重点/次重点/一般. */
-export function makeSyllabus(chapters = 3, pointsEach = 2): SyllabusIndex {
-  const tiers = ["重点", "次重点", "一般"];
+/** The grades and tiers blueprints/10421-syllabus.yaml declares, with its aliases: what makeSyllabus declares unless told. */
+export const DECLARED_10421 = {
+  levels: [
+    { name: "识记", aliases: ["remember"] },
+    { name: "领会", aliases: ["understand"] },
+    { name: "简单应用", aliases: ["apply", "simple-application"] },
+    { name: "综合应用", aliases: ["analyze", "comprehensive-application"] },
+  ],
+  difficulties: [
+    { name: "易", aliases: ["easy"] },
+    { name: "较易", aliases: ["medium-easy"] },
+    { name: "较难", aliases: ["medium-hard"] },
+    { name: "难", aliases: ["hard"] },
+  ],
+  tiers: { 重点: { label: "重点章", aliases: ["key"] }, 次重点: { label: "次重点章", aliases: ["secondary"] }, 一般: { label: "一般章", aliases: ["general"] } },
+} satisfies Pick<SyllabusInput, "levels" | "difficulties" | "tiers">;
+
+/**
+ * A small syllabus: `chapters` chapters of `pointsEach` knowledge points, tiers cycling through the
+ * declared ones (重点/次重点/一般 by default); `declared` replaces the 10421 grades and tiers.
+ */
+export function makeSyllabus(chapters = 3, pointsEach = 2, declared: Partial<Pick<SyllabusInput, "levels" | "difficulties" | "tiers">> = {}): SyllabusIndex {
+  const lists = { ...DECLARED_10421, ...declared };
+  const tiers = Object.keys(lists.tiers);
   return indexSyllabus(
     syllabusSchema.parse({
       course: { code: "99999", name: "测试课程" },
+      ...lists,
       chapters: Array.from({ length: chapters }, (_, i) => ({
         number: i + 1,
         title: `第${i + 1}章标题`,
-        tier: tiers[i % 3],
+        tier: tiers[i % tiers.length],
         knowledge_points: Array.from({ length: pointsEach }, (_, k) => ({ id: `${i + 1}.${k + 1}`, title: `知识点${i + 1}.${k + 1}` })),
       })),
     }),

@@ -1,4 +1,5 @@
 import type { Bank } from "../bank.js";
+import type { SyllabusIndex } from "../syllabus.js";
 import { displayStem } from "../question.js";
 import { clang } from "./clang.js";
 import { giveAways } from "./give-aways.js";
@@ -32,7 +33,7 @@ function commonWords(all: readonly Placed[]): Set<string> {
 }
 
 /** The item-writing checks of a parsed bank, less what each question's `allow` opts out of, and its cue statistics. */
-export function checkItemQuality(bank: Bank): ItemQualityReport {
+export function checkItemQuality(bank: Bank, declared?: Pick<SyllabusIndex, "levels" | "difficulties">): ItemQualityReport {
   const all: Placed[] = bank.questions.map((question, i) => ({ question, origin: bank.origins[i]! }));
   const common = commonWords(all);
   const found: ItemFinding[] = [];
@@ -48,7 +49,7 @@ export function checkItemQuality(bank: Bank): ItemQualityReport {
   }
   found.push(...nearDuplicates(all), ...giveAways(all));
   const allowed = new Map(all.map(({ question }) => [question.id, question.allow] as const));
-  return { findings: found.filter((f) => !allowed.get(f.id)?.[f.rule]), statistics: cueStatistics(bank.questions) };
+  return { findings: found.filter((f) => !allowed.get(f.id)?.[f.rule]), statistics: cueStatistics(bank.questions, declared) };
 }
 
 export { ITEM_RULES, isItemRule, type ItemFinding, type ItemRuleId } from "./rules.js";

@@ -1,5 +1,5 @@
 import type { Question } from "../question.js";
-import { DIFFICULTIES, LEVELS } from "../vocabulary.js";
+import type { SyllabusIndex } from "../syllabus.js";
 import type { CueArgs } from "../findings.js";
 import { absoluteWord, keyedIndices, letter, visibleLength } from "./text.js";
 
@@ -67,7 +67,7 @@ export function cramersV(table: readonly (readonly number[])[]): { chiSquare: nu
   return { chiSquare, v: Math.sqrt(chiSquare / (n * (k - 1))) };
 }
 
-export function cueStatistics(questions: readonly Question[]): CueStatistics {
+export function cueStatistics(questions: readonly Question[], declared: Pick<SyllabusIndex, "levels" | "difficulties"> = { levels: [], difficulties: [] }): CueStatistics {
   let singles = 0;
   let pick = 0;
   let chance = 0;
@@ -77,9 +77,9 @@ export function cueStatistics(questions: readonly Question[]): CueStatistics {
   let multiples = 0;
   let nearlyAll = 0;
   const keyedCounts: Record<string, number> = {};
-  // Levels and grades are the syllabus's: names beyond the default lists get a row or column of their own.
-  const levels = [...LEVELS];
-  const grades = [...DIFFICULTIES];
+  // Levels and grades are the syllabus's, in its order: other names get a row or column of their own.
+  const levels = [...declared.levels];
+  const grades = [...declared.difficulties];
   const table = levels.map(() => grades.map(() => 0));
   const tally = (level: string, difficulty: string) => {
     if (!levels.includes(level)) {
