@@ -14,8 +14,9 @@ export { assemble, type AssembleOptions, type AssembleResult, type AssembledForm
 export type { Diagnosis, DiagnosisFailure, RuleShortfall, ShortfallReason, ShortfallSubject } from "./core/assemble/diagnose.js";
 export { replaceQuestions, type ReplaceRequest, type ReplaceResult } from "./core/assemble/replace.js";
 export { parseBank, parseQuestion, indexBank, type Bank, type SourceDocument } from "./core/bank.js";
-export { blueprintSchema, blueprintProblems, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
+export { blueprintSchema, blueprintProblems, blueprintSyllabusProblems, declaredBlueprint, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
 export { withDeclaredTypes } from "./core/sections.js";
+export { bankWithDeclaredGrades, questionWithDeclaredGrades } from "./core/declared-grades.js";
 export { coverage, type CoverageOptions, type CoverageReport } from "./core/coverage/index.js";
 export type { Diagnostic, FindingOf, Location, Severity } from "./core/diagnostic.js";
 export { FINDINGS, isFindingCode, type FindingArgs, type FindingCode } from "./core/findings.js";
@@ -33,9 +34,8 @@ export { KINDS, buildCatalogue, questionTypesSchema, typeDeclarationSchema, type
 export { paperRules, type LinearRule } from "./core/rules.js";
 export { shufflePaperFile, withOptionOrder, type ShuffleMode } from "./core/shuffle.js";
 export { buildSpec, type SpecTable } from "./core/spec.js";
-export { syllabusSchema, indexSyllabus, type Syllabus, type SyllabusIndex } from "./core/syllabus.js";
+export { syllabusSchema, indexSyllabus, syllabusProblems, declaredName, type DeclaredGrade, type DeclaredList, type Syllabus, type SyllabusIndex } from "./core/syllabus.js";
 export { validatePaper, bankSets, type ValidationReport, type RuleCheck, type PaperUsage } from "./core/validate.js";
-export { LEVELS, DIFFICULTIES, TIERS } from "./core/vocabulary.js";
 export type { TextFile, TextProject, TextProjectResult } from "./io/parse-project-text.js";
 export { HighsModuleSolver, type HighsModule } from "./solver/highs-module.js";
 

@@ -24,7 +24,7 @@ function exampleAnalysis() {
   if (!loaded.ok) throw new Error("example paper does not load");
   const table = { file: "s.csv", rows: parseCsv(readFileSync(SCORES, "utf8")) };
   const { sitting } = readScoreTable(table, questionUnits(loaded.paper), "2026-04");
-  return { loaded, analysis: analyzeSitting(loaded.paper, loaded.project.blueprint, sitting!) };
+  return { loaded, analysis: analyzeSitting(loaded.paper, loaded.project.blueprint, sitting!, loaded.project.syllabus) };
 }
 
 describe("the example sitting", () => {
@@ -32,7 +32,7 @@ describe("the example sitting", () => {
     const loaded = loadPaper(PAPER, { blueprint: join(ROOT, "blueprints/10421.yaml") });
     if (!loaded.ok) throw new Error("example paper does not load");
     const units = questionUnits(loaded.paper);
-    const { sitting } = simulateSitting(units, { seed: 2026, candidates: 400 });
+    const { sitting } = simulateSitting(units, { seed: 2026, candidates: 400, difficulties: loaded.project.syllabus.difficulties });
     expect(toCsv(sittingRows(units, sitting))).toBe(readFileSync(SCORES, "utf8"));
   });
 });

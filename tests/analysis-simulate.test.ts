@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeSitting } from "../src/core/analysis/analyze.js";
 import { simulateSitting, trueP } from "../src/core/analysis/simulate.js";
 import { questionUnits } from "../src/core/analysis/units.js";
-import { makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
+import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { paperOf } from "./helpers/analysis.js";
 
 // Ten 单项选择题, two 多项选择题, two 简答题 (5 points, partial credit) and a case (10 + 10 points).
@@ -25,17 +25,18 @@ const TRUE: Record<string, [number, number]> = {
 };
 const parameters = (key: string) => ({ a: TRUE[key]![0], b: TRUE[key]![1] });
 
+const grades = makeSyllabus();
 const N = 4000;
-const simulated = simulateSitting(units, { seed: 20260401, candidates: N, parameters });
-const analysis = analyzeSitting(paper, makeBlueprint(), simulated.sitting);
+const simulated = simulateSitting(units, { seed: 20260401, candidates: N, parameters, difficulties: grades.difficulties });
+const analysis = analyzeSitting(paper, makeBlueprint(), simulated.sitting, grades);
 const scored = analysis.items.filter((i) => i.key !== "15"); // the case as a whole has no own parameters
 
 describe("simulator", () => {
   it("is deterministic for a seed", () => {
-    const again = simulateSitting(units, { seed: 20260401, candidates: N, parameters });
+    const again = simulateSitting(units, { seed: 20260401, candidates: N, parameters, difficulties: grades.difficulties });
     expect(again.sitting.scores).toEqual(simulated.sitting.scores);
     expect(again.sitting.choices).toEqual(simulated.sitting.choices);
-    const other = simulateSitting(units, { seed: 7, candidates: N, parameters });
+    const other = simulateSitting(units, { seed: 7, candidates: N, parameters, difficulties: grades.difficulties });
     expect(other.sitting.scores.get("1")).not.toEqual(simulated.sitting.scores.get("1"));
   });
 

@@ -7,10 +7,13 @@ import { scoreBands } from "../src/core/analysis/paper-stats.js";
 import { cronbachAlpha, splitHalf } from "../src/core/analysis/reliability.js";
 import { retagPlan } from "../src/core/analysis/retag.js";
 import { parseBank } from "../src/core/bank.js";
-import { blueprintProblems } from "../src/core/blueprint.js";
+import { blueprintProblems, blueprintSyllabusProblems } from "../src/core/blueprint.js";
 import { en } from "../src/cli/messages/en.js";
-import { CATALOGUE_10421, makeBank, makeBlueprint, rawQuestion } from "./helpers/builders.js";
+import { CATALOGUE_10421, makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { paperOf, sittingOf } from "./helpers/analysis.js";
+
+// The 10421 grades, which makeSyllabus declares.
+const grades = makeSyllabus();
 
 // Eight candidates, three questions: 1 and 2 单项选择题 (1 point, key A), 3 简答题 (4 points).
 //        Q1 Q2 Q3  total
@@ -33,7 +36,7 @@ const Q2 = [1, 0, 1, 1, 1, 0, 0, 0];
 const Q3 = [4, 3, 3, 1, 2, 1, 2, 0];
 const sitting = sittingOf({ "1": Q1, "2": Q2, "3": Q3 }, { 2: ["A", "D", "A", "A", "A", "C", "C", ""] });
 const blueprint = makeBlueprint({ analysis: { pass_mark: 3 } });
-const analysis = analyzeSitting(paper, blueprint, sitting);
+const analysis = analyzeSitting(paper, blueprint, sitting, grades);
 const item = (key: string) => analysis.items.find((i) => i.key === key)!;
 
 describe("upper and lower groups", () => {
@@ -73,7 +76,7 @@ describe("per question", () => {
     expect(item("3").itemRest).toBeCloseTo(3 / Math.sqrt(48), 12);
   });
 
-  it("the observed grade follows the blueprint's bands (易 ≥ 0.8, 较易 ≥ 0.6, 较难 ≥ 0.4, else 难)", () => {
+  it("the observed grade follows the bands spread evenly over the declared grades (易 ≥ 0.8, 较易 ≥ 0.6, 较难 ≥ 0.4, else 难)", () => {
     expect(item("1")).toMatchObject({ tagged: "易", observed: "较难" }); // p 0.5
     expect(item("3")).toMatchObject({ tagged: "较难", observed: "较难" });
   });
@@ -99,14 +102,14 @@ describe("per question", () => {
 
   it("flags D below the minimum, p outside the band and a negative item–rest correlation", () => {
     const strict = makeBlueprint({ analysis: { min_discrimination: 0.6, flag_p_range: { min: 0.55, max: 0.9 } } });
-    const flagged = analyzeSitting(paper, strict, sittingOf({ "1": Q1, "2": Q2, "3": Q3 }));
+    const flagged = analyzeSitting(paper, strict, sittingOf({ "1": Q1, "2": Q2, "3": Q3 }), grades);
     const q2 = flagged.items.find((i) => i.key === "2")!;
     expect(q2.flags).toEqual([
       { code: "low-discrimination", D: 0.5, min: 0.6 },
       { code: "p-out-of-range", p: 0.5, min: 0.55, max: 0.9 },
     ]);
     // Reversed Q1 (the weak candidates get it right): rest = [5,3,4,2,3,1,2,0] as before, item [0,0,1,0,1,0,1,1].
-    const reversed = analyzeSitting(paper, makeBlueprint(), sittingOf({ "1": Q1.map((x) => 1 - x), "2": Q2, "3": Q3 })).items[0]!;
+    const reversed = analyzeSitting(paper, makeBlueprint(), sittingOf({ "1": Q1.map((x) => 1 - x), "2": Q2, "3": Q3 }), grades).items[0]!;
     expect(reversed.itemRest).toBeCloseTo(-1 / 6, 12);
     expect(reversed.flags.map((f) => f.code)).toContain("negative-item-rest");
   });
@@ -122,7 +125,7 @@ describe("per paper", () => {
   });
 
   it("the pass mark defaults to 60 % of the full marks", () => {
-    const plain = analyzeSitting(paper, makeBlueprint(), sitting).paper;
+    const plain = analyzeSitting(paper, makeBlueprint(), sitting, grades).paper;
     expect(plain.passMark).toBeCloseTo(3.6, 12); // 0.6 × 6; totals ≥ 3.6: 6, 4, 4
     expect(plain.passRate).toBe(3 / 8);
   });
@@ -175,7 +178,7 @@ describe("case questions scored by sub-question", () => {
   const caseBank = makeBank([rawQuestion("案例分析题", { id: "k1" })]);
   const casePaper = paperOf(caseBank, { 案例分析题: 20 });
   const caseSitting = sittingOf({ "1(1)": [10, 6, 4, 0], "1(2)": [8, 2, 6, 0] });
-  const result = analyzeSitting(casePaper, makeBlueprint(), caseSitting);
+  const result = analyzeSitting(casePaper, makeBlueprint(), caseSitting, grades);
 
   it("gives the whole question (sum of its parts) and each sub-question", () => {
     expect(result.items.map((i) => i.key)).toEqual(["1", "1(1)", "1(2)"]);
@@ -195,7 +198,7 @@ describe("case questions scored by sub-question", () => {
   });
 
   it("a case scored whole is shared among its levels by points", () => {
-    const whole = analyzeSitting(casePaper, makeBlueprint(), sittingOf({ "1": [18, 8, 10, 0] }));
+    const whole = analyzeSitting(casePaper, makeBlueprint(), sittingOf({ "1": [18, 8, 10, 0] }), grades);
     expect(whole.items.map((i) => i.key)).toEqual(["1"]);
     expect(whole.breakdowns.byLevel.map((g) => g.mean)).toEqual([4.5, 4.5]); // 9 × 10/20 each
   });
@@ -243,15 +246,19 @@ describe("Cronbach's α against its closed form", () => {
 describe("settings and stats in the schemas", () => {
   it("the blueprint's analysis settings default when absent", () => {
     expect(makeBlueprint().analysis).toEqual({
-      difficulty_bands: { 易: 0.8, 较易: 0.6, 较难: 0.4 },
       min_candidates_for_retag: 30,
       flag_p_range: { min: 0.2, max: 0.9 },
       min_discrimination: 0.2,
     });
   });
 
+  it("bands must fall over the declared grades, which the syllabus says", () => {
+    const blueprint = makeBlueprint({ analysis: { difficulty_bands: { 易: 0.6, 较易: 0.6, 较难: 0.4 } } });
+    expect(blueprintProblems(blueprint)).toEqual([]);
+    expect(blueprintSyllabusProblems(blueprint, grades).map((p) => en["blueprint-rule"](p))).toEqual(["analysis.difficulty_bands must fall from 易 to 较易 to 较难, not 0.6, 0.6, 0.4"]);
+  });
+
   it.each([
-    [{ difficulty_bands: { 易: 0.6, 较易: 0.6, 较难: 0.4 } }, "analysis.difficulty_bands must fall from 易 to 较易 to 较难, not 0.6, 0.6, 0.4"],
     [{ flag_p_range: { min: 0.8, max: 0.3 } }, "analysis.flag_p_range.min 0.8 exceeds max 0.3"],
     [{ pass_mark: 8 }, "analysis.pass_mark 8 exceeds paper.total_points 7"],
   ])("a blueprint rule rejects %j", (analysis, problem) => {

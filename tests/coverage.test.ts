@@ -16,7 +16,7 @@ import { junit } from "../src/cli/commands/coverage.js";
 import { formatGithub } from "../src/cli/format-github.js";
 import { xmlEscape } from "../src/cli/format-junit.js";
 import { HighsSolver } from "../src/solver/highs.js";
-import { makeBank, makeBlueprint, makeSyllabus, rawQuestion, TYPES_10421 } from "./helpers/builders.js";
+import { DECLARED_10421, makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { runsOutDetail, runsOutLabel, supplyLimitDetail, supplyLimitLabel } from "../src/cli/messages/capacity.js";
 import { requirementMessage } from "../src/cli/messages/requirements.js";
 import { runBinary, runCli, tempProject } from "./helpers/cli.js";
@@ -89,7 +89,7 @@ describe("chapter needs", () => {
   const withRequirements = indexSyllabus(
     syllabusSchema.parse({
       course: { code: "1", name: "课" },
-      question_types: TYPES_10421,
+      ...DECLARED_10421,
       chapters: [
         { number: 1, title: "甲", tier: "重点", knowledge_points: [{ id: "1.1", title: "点" }], requirements: { 识记: "x", 综合应用: "y" } },
         { number: 2, title: "乙", tier: "一般", knowledge_points: [{ id: "2.1", title: "点" }] },

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { assemble, type AssembledForm } from "../src/core/assemble/assemble.js";
 import { paperItems } from "../src/core/paper.js";
 import { displayStem } from "../src/core/question.js";
-import { DIFFICULTIES, LEVELS } from "../src/core/vocabulary.js";
 import { renderDocxs, type DocxRequest } from "../src/io/docx/index.js";
 import { textWidth } from "../src/io/docx/document.js";
 import { optionsPerLine } from "../src/io/docx/options.js";
@@ -17,6 +16,10 @@ import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { child, findAll, openDocx, textOf, zipEntryTimes, type OpenedDocx } from "./helpers/docx-xml.js";
 import { bundledProject } from "./helpers/bundled.js";
+
+// The grades blueprints/10421-syllabus.yaml declares, in its order.
+const LEVELS = ["识记", "领会", "简单应用", "综合应用"];
+const DIFFICULTIES = ["易", "较易", "较难", "难"];
 
 const BLUEPRINT = join(ROOT, "blueprints/10421.yaml");
 const solver = new HighsSolver();

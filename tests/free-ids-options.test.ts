@@ -13,7 +13,7 @@ import { resolvePaper } from "../src/core/paper.js";
 import { buildSpec } from "../src/core/spec.js";
 import { choiceGroups } from "../src/io/render/sheet.js";
 import { HighsSolver } from "../src/solver/highs.js";
-import { makeBank, makeBlueprint, makeSyllabus, rawQuestion, TYPES_10421, CATALOGUE_10421 } from "./helpers/builders.js";
+import { CATALOGUE_10421, DECLARED_10421, makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -21,7 +21,7 @@ afterAll(() => solver.close());
 // Chapter 1 has ten and more points ("1.10" beside "1.1"), chapter 2 ids of no <chapter>.<index> shape.
 const raw = {
   course: { code: "99998", name: "测试课程" },
-  question_types: TYPES_10421,
+  ...DECLARED_10421,
   chapters: [
     { number: 1, title: "第一章", tier: "重点", knowledge_points: Array.from({ length: 11 }, (_, i) => ({ id: `1.${i + 1}`, title: `知识点1.${i + 1}` })) },
     { number: 2, title: "第二章", tier: "一般", knowledge_points: [{ id: "市场调查", title: "市场调查" }, { id: "B-2a", title: "抽样" }] },

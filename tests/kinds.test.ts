@@ -52,7 +52,7 @@ describe("the true-false and fill-blank kinds: schema", () => {
   });
 
   it("lint: a fill-blank question needs one answer per blank", () => {
-    const syllabus = makeSyllabus(3, 2, TYPES_ALL_KINDS);
+    const syllabus = makeSyllabus(3, 2, { question_types: TYPES_ALL_KINDS });
     const bank = makeBankOf(ALL, [rawQuestion("填空题", { id: "f1", answer: ["甲"] }), rawQuestion("填空题", { id: "f2" })]);
     const found = lintBank(bank, { syllabus }).filter((d) => d.code === "blank-count");
     expect(found.map((d) => (d.args as { id: string }).id)).toEqual(["f1"]);
@@ -79,7 +79,7 @@ describe("a bad question_types declaration", () => {
 });
 
 describe("a blueprint against the declared types", () => {
-  const syllabus = makeSyllabus(1, 2, TYPES_ALL_KINDS);
+  const syllabus = makeSyllabus(1, 2, { question_types: TYPES_ALL_KINDS });
   const section = (type: string, extra: Record<string, unknown> = {}) => ({ type, count: 1, points_each: 1, minutes_each: 1, ...extra });
   it.each([
     ["a section of an undeclared type", { sections: [section("计算题")] }, [{ problem: "undeclared-type", type: "计算题", declared: Object.keys(TYPES_ALL_KINDS) }]],
@@ -122,7 +122,7 @@ describe("a blueprint against the declared types", () => {
 });
 
 describe("a course with one section of each kind, and two sections of one type", () => {
-  const syllabus = makeSyllabus(2, 2, TYPES_ALL_KINDS);
+  const syllabus = makeSyllabus(2, 2, { question_types: TYPES_ALL_KINDS });
   const q = (type: string, id: string, extra: Record<string, unknown> = {}) => rawQuestion(type, { id, chapter: 1, knowledge_point: "1.1", ...extra });
   const bank = makeBankOf(ALL, [
     q("单项选择题", "sc1"), q("单项选择题", "sc2", { answer: "B" }),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble, type AssembledForm } from "../src/core/assemble/assemble.js";
 import { paperItems, type Paper } from "../src/core/paper.js";
 import { displayStem, type Question } from "../src/core/question.js";
-import { LEVELS, DIFFICULTIES, chineseNumeral } from "../src/core/vocabulary.js";
+import { chineseNumeral } from "../src/core/vocabulary.js";
 import type { Project } from "../src/io/load-project.js";
 import { PDF_KINDS, renderPdfs, type PdfKind, type RenderRequest } from "../src/io/render/index.js";
 import { renumberAnswer } from "../src/io/render/labels.js";
@@ -15,6 +15,10 @@ import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { pdfPages, squash } from "./helpers/pdf-text.js";
 import { bundledProject } from "./helpers/bundled.js";
+
+// The grades blueprints/10421-syllabus.yaml declares, in its order.
+const LEVELS = ["识记", "领会", "简单应用", "综合应用"];
+const DIFFICULTIES = ["易", "较易", "较难", "难"];
 
 const BLUEPRINT = join(ROOT, "blueprints/10421.yaml");
 const solver = new HighsSolver();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { messageOf } from "./helpers/messages.js";
 import { en } from "../src/cli/messages/en.js";
 import { parseBank, parseQuestion } from "../src/core/bank.js";
+import { questionWithDeclaredGrades } from "../src/core/declared-grades.js";
 import { blueprintProblems, blueprintSchema, blueprintSyllabusProblems } from "../src/core/blueprint.js";
 import { CATALOGUE_10421, rawQuestion } from "./helpers/builders.js";
 import { makeBlueprint, makeSyllabus } from "./helpers/builders.js";
@@ -50,9 +51,10 @@ describe("question schema", () => {
     expect(result.question).toBeDefined();
   });
 
-  it("canonicalises aliases to the syllabus's Chinese", () => {
+  it("canonicalises aliases: the type's by the schema, the grades' by the syllabus's declarations after it", () => {
     const { question } = parseQuestion(rawQuestion("单项选择题", { type: "single", level: "understand", difficulty: "medium-hard", answer: "b" }), origin, CATALOGUE_10421);
-    expect(question).toMatchObject({ type: "单项选择题", level: "领会", difficulty: "较难", answer: "B" });
+    expect(question).toMatchObject({ type: "单项选择题", level: "understand", difficulty: "medium-hard", answer: "B" });
+    expect(questionWithDeclaredGrades(question!, makeSyllabus())).toMatchObject({ level: "领会", difficulty: "较难" });
   });
 
   it("reads a single knowledge point as a list", () => {

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble, type AssembledForm } from "../src/core/assemble/assemble.js";
 import { paperItems, type Paper } from "../src/core/paper.js";
 import type { Question } from "../src/core/question.js";
-import { DIFFICULTIES, LEVELS } from "../src/core/vocabulary.js";
 import type { Project } from "../src/io/load-project.js";
 import { BODY, contentWidth, textLines } from "../src/io/render/blocks.js";
 import { withChoiceBlank } from "../src/io/render/cjk-lines.js";
@@ -18,6 +17,10 @@ import { HighsSolver } from "../src/solver/highs.js";
 import { ROOT, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { pdfPages, pdfRuns, printedLines, squash } from "./helpers/pdf-text.js";
 import { bundledProject } from "./helpers/bundled.js";
+
+// The grades blueprints/10421-syllabus.yaml declares, in its order.
+const LEVELS = ["识记", "领会", "简单应用", "综合应用"];
+const DIFFICULTIES = ["易", "较易", "较难", "难"];
 
 const BLUEPRINT = join(ROOT, "blueprints/10421.yaml");
 /** Punctuation that may not start a line (避头). */

@@ -34,7 +34,7 @@ const bounds = z.object({ min: z.number().optional(), max: z.number().optional()
 /** A rule that cannot hold, as numbers and in words. */
 const shortfallSchema = z
   .object({
-    rule: z.string().describe("the rule's id (level:识记, tier:重点, total:points, section:<type>, …)"),
+    rule: z.string().describe("the rule's id (level:<name>, tier:<name>, total:points, section:<type>, …)"),
     label: z.string().describe("the rule in words, in the language of --lang"),
     message: z.string().describe("why it cannot hold, in the language of --lang"),
     subject: z.looseObject({ rule: z.string() }).describe("what the rule is about, as data"),
@@ -53,7 +53,7 @@ const shortfallSchema = z
 
 export const ruleCheckSchema = z
   .object({
-    id: z.string().describe("the rule's id, stable across runs (level:识记, chapter:3:points, structure:unique, …)"),
+    id: z.string().describe("the rule's id, stable across runs (level:<name>, chapter:3:points, structure:unique, …)"),
     label: z.string().describe("the rule in words, in the language of --lang"),
     group: z.enum(["section", "total", "level", "difficulty", "chapter", "tier", "time", "knowledge-point", "structure", "content", "pin", "history", "overlap"]),
     subject: z.looseObject({ rule: z.string() }).describe("what the rule is about, as data: its kind (rule) and its numbers and names"),

@@ -2,14 +2,14 @@ import { z } from "zod";
 import type { BlueprintProblem } from "./findings.js";
 import { LIMITS, matching, nonnegativeUpTo, positiveUpTo, wholeIn } from "./limits.js";
 import { resolveShare, shareSchema, type PaperSize, type ShareBound } from "./share.js";
-import type { SyllabusIndex } from "./syllabus.js";
+import { declaredName, type DeclaredList, type SyllabusIndex } from "./syllabus.js";
 import { optionRangeSchema, type OptionRange, type TypeInfo } from "./question-types.js";
-import { difficultySchema, levelSchema, tierSchema } from "./vocabulary.js";
 
-/** Keys that are grade or tier names, English aliases read as their names (the syllabus says which exist). */
-function namedBy<V>(name: typeof levelSchema, record: Record<string, V>): Partial<Record<string, V>> {
-  return Object.fromEntries(Object.entries(record).map(([key, value]) => [name.safeParse(key).data ?? key, value]));
-}
+/**
+ * A map keyed by grade or tier names as written. Which names exist, and which aliases read as them, is
+ * the syllabus's to say: declaredBlueprint reads the keys as declared names once both are loaded.
+ */
+const byName = <V extends z.ZodTypeAny>(value: V) => z.record(z.string(), value).transform((r): Partial<Record<string, z.output<V>>> => r);
 
 const range = z.strictObject({ min: nonnegativeUpTo(LIMITS.paperPoints).optional(), max: nonnegativeUpTo(LIMITS.paperPoints).optional() });
 export type Range = z.output<typeof range>;
@@ -29,9 +29,9 @@ const sectionSchema = z.strictObject({
 });
 
 // Which keys a blueprint needs is the syllabus's to say (its declared grades): blueprintSyllabusProblems.
-const sharesSchema = (name: typeof levelSchema) =>
+const sharesSchema = () =>
   z.strictObject({
-    shares: z.record(z.string(), nonnegativeUpTo(LIMITS.percent)).transform((shares) => namedBy(name, shares)),
+    shares: byName(nonnegativeUpTo(LIMITS.percent)),
     tolerance_points: nonnegativeUpTo(LIMITS.percent).default(0),
   });
 
@@ -83,10 +83,11 @@ const sealSchema = z.strictObject({
 const SEAL_DEFAULTS = sealSchema.parse({});
 
 // 试卷分析 (zujuan analyze): difficulty bands that turn an observed p into a grade, the pass mark and
-// when a question is flagged. Each band is the lowest p of its grade; below 较难 is 难.
+// when a question is flagged. Each band is the lowest p of its grade, for every declared difficulty but
+// the hardest (which takes the rest); without bands they are spread evenly (analysis/grade.ts).
 const probability = z.number().min(0).max(1);
 const analysisSchema = z.strictObject({
-  difficulty_bands: z.strictObject({ 易: probability, 较易: probability, 较难: probability }).default({ 易: 0.8, 较易: 0.6, 较难: 0.4 }),
+  difficulty_bands: byName(probability).optional(),
   /** Points needed to pass; default 60 % of paper.total_points. */
   pass_mark: z.number().nonnegative().optional(),
   /** Fewest candidates for `analyze --retag` to propose a new difficulty tag. */
@@ -148,17 +149,17 @@ export const blueprintSchema = z.strictObject({
   /** Per choice type: how many options its questions have here, a range within the syllabus's declaration. */
   question_types: z.record(typeName, z.strictObject({ options: optionRangeSchema })).default({}),
   rules: z.strictObject({
-    levels: sharesSchema(levelSchema),
-    difficulty: sharesSchema(difficultySchema),
+    levels: sharesSchema(),
+    difficulty: sharesSchema(),
     chapters: z
       .strictObject({
         min_questions_each: wholeIn(0, LIMITS.sectionCount).default(1),
-        points_by_tier: z.record(z.string(), range).transform((byTier) => namedBy(tierSchema, byTier)).default({}),
+        points_by_tier: byName(range).default({}),
         points_by_chapter: z.record(matching(z.string(), "chapter-number"), range).default({}),
-        tier_totals: z.record(z.string(), range).transform((byTier) => namedBy(tierSchema, byTier)).default({}),
+        tier_totals: byName(range).default({}),
         /**
-         * 适当突出重点章节: the average points per chapter of each tier at least that of the next tier,
-         * plus the margin (true: a margin of 0).
+         * Key chapters stressed (the syllabus's 适当突出…章节): the average points per chapter of each
+         * tier at least that of the next tier, plus the margin (true: a margin of 0).
          */
         tier_order: z
           .union([z.boolean(), z.strictObject({ margin: nonnegativeUpTo(LIMITS.paperPoints).default(0) })])
@@ -258,8 +259,7 @@ export const blueprintRules: { name: string; check: (b: Blueprint) => BlueprintP
   {
     name: "analysis-settings-ordered",
     check: (b) => {
-      const { difficulty_bands: bands, flag_p_range: range, pass_mark: pass } = b.analysis;
-      if (!(bands.易 > bands.较易 && bands.较易 > bands.较难)) return { problem: "bands-order", easy: bands.易, fairlyEasy: bands.较易, fairlyHard: bands.较难 };
+      const { flag_p_range: range, pass_mark: pass } = b.analysis;
       if (range.min > range.max) return { problem: "p-range", min: range.min, max: range.max };
       if (pass !== undefined && pass > b.paper.total_points) return { problem: "pass-mark", pass, total: b.paper.total_points };
       return undefined;
@@ -276,7 +276,9 @@ export function blueprintProblems(blueprint: Blueprint): BlueprintProblem[] {
 
 /**
  * The blueprint against the grades and tiers its syllabus declares: a share for each declared level and
- * difficulty grade and for no other, tier ranges only for declared tiers.
+ * difficulty grade and for no other, tier ranges only for declared tiers, a difficulty band for each
+ * declared grade but the hardest, falling from the easiest on. Keys are read as declared names first
+ * (declaredBlueprint).
  */
 export function blueprintSyllabusProblems(blueprint: Blueprint, syllabus: Pick<SyllabusIndex, "levels" | "difficulties" | "tiers">): BlueprintProblem[] {
   const problems: BlueprintProblem[] = [];
@@ -293,5 +295,63 @@ export function blueprintSyllabusProblems(blueprint: Blueprint, syllabus: Pick<S
   const { points_by_tier: byTier, tier_totals: totals } = blueprint.rules.chapters;
   const tiers = [...Object.keys(byTier), ...Object.keys(totals)].filter((t, i, all) => all.indexOf(t) === i && !syllabus.tiers.includes(t as never));
   if (tiers.length) problems.push({ problem: "tiers-undeclared", tiers, declared: [...syllabus.tiers] });
+  problems.push(...bandProblems(blueprint.analysis.difficulty_bands, syllabus.difficulties));
   return problems;
+}
+
+/** The bands name every declared difficulty but the hardest, and fall from the easiest on. */
+function bandProblems(bands: Partial<Record<string, number>> | undefined, difficulties: readonly string[]): BlueprintProblem[] {
+  if (bands === undefined) return [];
+  const expected = difficulties.slice(0, -1);
+  const extra = Object.keys(bands).filter((name) => !expected.includes(name));
+  if (extra.length) return [{ problem: "bands-undeclared", extra, expected }];
+  const missing = expected.filter((name) => bands[name] === undefined);
+  if (missing.length) return [{ problem: "bands-missing", missing, expected }];
+  const values = expected.map((name) => bands[name]!);
+  return values.every((v, i) => i === 0 || v < values[i - 1]!) ? [] : [{ problem: "bands-order", grades: expected, bands: values }];
+}
+
+/** The blueprint's maps keyed by grade or tier names, with the declared list each key is read against. */
+const NAMED_MAPS: { path: string[]; list: DeclaredList }[] = [
+  { path: ["rules", "levels", "shares"], list: "levels" },
+  { path: ["rules", "difficulty", "shares"], list: "difficulties" },
+  { path: ["rules", "chapters", "points_by_tier"], list: "tiers" },
+  { path: ["rules", "chapters", "tier_totals"], list: "tiers" },
+  { path: ["analysis", "difficulty_bands"], list: "difficulties" },
+];
+
+function getIn(root: unknown, path: readonly string[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), root);
+}
+
+function setIn<T>(root: T, path: readonly string[], value: unknown): T {
+  const [key, ...rest] = path;
+  if (key === undefined) return value as T;
+  const node = root as Record<string, unknown>;
+  return { ...node, [key]: setIn(node[key], rest, value) } as T;
+}
+
+/**
+ * Normalise stage against the syllabus: every grade or tier key of the blueprint read as its declared
+ * name (an alias becomes the name; an undeclared name stays, for blueprintSyllabusProblems to name),
+ * then the blueprint checked against the declared lists.
+ */
+export function declaredBlueprint(blueprint: Blueprint, syllabus: Pick<SyllabusIndex, "levels" | "difficulties" | "tiers" | "spellings">): { blueprint: Blueprint; problems: BlueprintProblem[] } {
+  const problems: BlueprintProblem[] = [];
+  let named = blueprint;
+  for (const { path, list } of NAMED_MAPS) {
+    const map = getIn(blueprint, path) as Record<string, unknown> | undefined;
+    if (map === undefined) continue;
+    // A Map, then fromEntries: a key "__proto__" stays a key.
+    const out = new Map<string, unknown>();
+    const spelt = new Map<string, string[]>();
+    for (const [key, value] of Object.entries(map)) {
+      const name = declaredName(syllabus, list, key);
+      spelt.set(name, [...(spelt.get(name) ?? []), key]);
+      if (!out.has(name)) out.set(name, value);
+    }
+    for (const [name, spellings] of spelt) if (spellings.length > 1) problems.push({ problem: "named-twice", map: path.join("."), name, spellings });
+    named = setIn(named, path, Object.fromEntries(out));
+  }
+  return { blueprint: named, problems: [...problems, ...blueprintSyllabusProblems(named, syllabus)] };
 }

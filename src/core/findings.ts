@@ -79,7 +79,13 @@ export type BlueprintProblem =
   | { problem: "time-min-over-max"; min: number; max: number }
   | { problem: "time-over-paper"; max: number; minutes: number }
   | { problem: "part-without-section"; type: string }
-  | { problem: "bands-order"; easy: number; fairlyEasy: number; fairlyHard: number }
+  /** Each band is the lowest p of its grade: they must fall from the easiest declared grade on. */
+  | { problem: "bands-order"; grades: string[]; bands: number[] }
+  /** difficulty_bands names a grade the syllabus does not declare, or its hardest (which has no lowest p). */
+  | { problem: "bands-undeclared"; extra: string[]; expected: string[] }
+  | { problem: "bands-missing"; missing: string[]; expected: string[] }
+  /** Two keys of one map (a name and its alias) read as the same declared grade or tier. */
+  | { problem: "named-twice"; map: string; name: string; spellings: string[] }
   | { problem: "p-range"; min: number; max: number }
   | { problem: "pass-mark"; pass: number; total: number }
   | { problem: "shares-missing"; dimension: string; missing: string[]; declared: string[] }
@@ -93,7 +99,9 @@ export type SyllabusProblem =
   | { problem: "point-twice"; id: string }
   | { problem: "point-chapter"; id: string; chapter: number }
   | { problem: "unknown-level"; chapter: number; level: string; levels: string[] }
-  | { problem: "grade-twice"; list: "levels" | "difficulties"; name: string }
+  | { problem: "grade-twice"; list: "levels" | "difficulties" | "tiers"; name: string }
+  /** An alias that is already another grade's name or alias (or the grade's own name). */
+  | { problem: "alias-taken"; list: "levels" | "difficulties" | "tiers"; alias: string; grade: string; taken: string }
   | { problem: "undeclared-tier"; chapter: number; tier: string; tiers: string[] };
 
 /** What a path names when it is no regular file. */

@@ -1,4 +1,4 @@
-import { observedGrade } from "./analysis/grade.js";
+import { difficultyBands, observedGrade } from "./analysis/grade.js";
 import type { Bank } from "./bank.js";
 import { optionCounts, type Blueprint } from "./blueprint.js";
 import { sectionFor } from "./sections.js";
@@ -164,13 +164,13 @@ const questionRules: QuestionRule[] = [
   {
     // The latest sitting large enough to count (zujuan analyze) against the tag; a case's stats are whole-question only.
     name: "difficulty-agrees-with-stats",
-    check: ({ question, origin }, { blueprint }) => {
+    check: ({ question, origin }, { blueprint, syllabus }) => {
       if (!blueprint || question.kind === "material" || !question.stats?.length) return [];
       const { min_candidates_for_retag: min, difficulty_bands: bands } = blueprint.analysis;
       const index = question.stats.map((e) => e.n >= min).lastIndexOf(true);
       if (index < 0) return [];
       const entry = question.stats[index]!;
-      const observed = observedGrade(entry.p, bands);
+      const observed = observedGrade(entry.p, difficultyBands(bands, syllabus.difficulties));
       return observed === question.difficulty
         ? []
         : [finding("difficulty-contradicts-stats", { id: question.id, tagged: question.difficulty, p: entry.p, sitting: String(entry.sitting), n: entry.n, observed }, at(origin, "stats", index))];

@@ -3,7 +3,6 @@ import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
 import { SCHEMA_PATTERNS, type FoundValue, type SchemaArgs, type SchemaExpectation, type SchemaPattern } from "./findings.js";
 
 type SchemaCode = "schema" | "paper-schema" | "blueprint-schema" | "syllabus-schema" | "history-schema";
-import { ALIAS_SPELLINGS } from "./vocabulary.js";
 import { ALIAS_CLASH } from "./question-types.js";
 
 function describe(value: unknown): FoundValue {
@@ -27,10 +26,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 function expected(issue: z.core.$ZodIssue): SchemaExpectation {
   switch (issue.code) {
     case "invalid_value": {
-      // Aliases are accepted but not advertised: only the canonical spellings are listed.
-      const values = issue.values.map((v) => String(v));
-      const canonical = values.filter((v) => !ALIAS_SPELLINGS.has(v));
-      return { kind: "one-of", values: canonical.length ? canonical : values };
+      return { kind: "one-of", values: issue.values.map((v) => String(v)) };
     }
     case "invalid_type":
       return issue.expected === "undefined" ? { kind: "no-field" } : { kind: "type", type: issue.expected };

@@ -4,6 +4,7 @@ import { indexBank } from "../core/bank.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import { paperSchema, resolvePaper, type Paper, type PaperFile } from "../core/paper.js";
 import { schemaDiagnostics } from "../core/schema-issues.js";
+import { questionWithDeclaredGrades } from "../core/declared-grades.js";
 import { displayPath, loadProject, type LoadOptions, type Project } from "./load-project.js";
 import { readDocument } from "./read-document.js";
 
@@ -33,6 +34,8 @@ export function loadPaper(paperPath: string, options: LoadOptions): PaperLoad {
   const loaded = loadProject(loadOptions);
   if (!loaded.ok) return loaded;
   const { paper, diagnostics } = resolvePaper(file, indexBank(loaded.project.bank), { file: shown, path: [] }, loaded.project.syllabus.types);
+  // A question written in the paper itself may use a declared alias too.
+  for (const section of paper.sections) section.questions = section.questions.map((q) => (paper.inline.has(q.id) ? questionWithDeclaredGrades(q, loaded.project.syllabus) : q));
   if (paper.name === undefined) paper.name = loaded.project.blueprint.name;
   return { ok: true, project: loaded.project, file, paper, diagnostics, projectDiagnostics: loaded.diagnostics };
 }

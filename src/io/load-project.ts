@@ -1,7 +1,9 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBank, type Bank } from "../core/bank.js";
-import { blueprintProblems, blueprintSchema, blueprintSyllabusProblems, type Blueprint } from "../core/blueprint.js";
+import { blueprintProblems, blueprintSchema, declaredBlueprint, type Blueprint } from "../core/blueprint.js";
+import { bankWithDeclaredGrades } from "../core/declared-grades.js";
+import { blueprintProblemPath } from "../core/problem-paths.js";
 import { withDeclaredTypes } from "../core/sections.js";
 import type { Catalogue } from "../core/question-types.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
@@ -170,12 +172,17 @@ export function loadRules(options: LoadOptions): RulesResult {
   if (!written) return { ok: false, diagnostics: blueprintFindings };
   const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(dirname(blueprintFile), written.syllabus), cwd);
   if (!syllabus) return { ok: false, diagnostics: syllabusFindings };
-  const { blueprint, problems, paths } = withDeclaredTypes(written, syllabus.types);
+  // Normalise stage against the syllabus: type names read through their aliases, grade and tier keys
+  // read as declared names, then checked.
+  const typed = withDeclaredTypes(written, syllabus.types);
+  const declared = declaredBlueprint(typed.blueprint, syllabus);
   const shown = displayPath(blueprintFile, cwd);
-  const typeFindings = problems.map((p, i) => finding("blueprint-rule", p, { file: shown, path: paths[i]! }));
-  const mismatches = [...typeFindings, ...blueprintSyllabusProblems(blueprint, syllabus).map((p) => finding("blueprint-rule", p, { file: shown, path: [] }))];
-  if (mismatches.length) return { ok: false, diagnostics: mismatches };
-  return { ok: true, blueprintFile, blueprint, syllabus };
+  const findings = [
+    ...typed.problems.map((p, i) => finding("blueprint-rule", p, { file: shown, path: typed.paths[i]! })),
+    ...declared.problems.map((p) => finding("blueprint-rule", p, { file: shown, path: blueprintProblemPath(p, written) })),
+  ];
+  if (findings.length) return { ok: false, diagnostics: findings };
+  return { ok: true, blueprintFile, blueprint: declared.blueprint, syllabus };
 }
 
 export function loadProject(options: LoadOptions, rules: RulesResult = loadRules(options)): LoadResult {
@@ -185,5 +192,6 @@ export function loadProject(options: LoadOptions, rules: RulesResult = loadRules
   const bankDir = options.bank ? resolve(cwd, options.bank) : resolve(dirname(blueprintFile), blueprint.bank);
   const { bank, diagnostics } = loadBank(bankDir, cwd, syllabus.types);
   if (!bank) return { ok: false, diagnostics };
-  return { ok: true, project: { blueprintFile, blueprint, syllabus, bankDir, bank }, diagnostics };
+  // Grades written by a declared alias read as the declared name, for every rule and table after this.
+  return { ok: true, project: { blueprintFile, blueprint, syllabus, bankDir, bank: bankWithDeclaredGrades(bank, syllabus) }, diagnostics };
 }

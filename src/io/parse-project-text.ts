@@ -1,12 +1,14 @@
 import type { z } from "zod";
 import { parseBank, type Bank } from "../core/bank.js";
-import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
+import { blueprintProblems, blueprintSchema, declaredBlueprint, type Blueprint } from "../core/blueprint.js";
+import { bankWithDeclaredGrades } from "../core/declared-grades.js";
+import { blueprintProblemPath, syllabusProblemPath } from "../core/problem-paths.js";
 import { withDeclaredTypes } from "../core/sections.js";
 import type { Catalogue } from "../core/question-types.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { schemaDiagnostics } from "../core/schema-issues.js";
-import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
+import { indexSyllabus, syllabusProblems, syllabusSchema, type Syllabus, type SyllabusIndex } from "../core/syllabus.js";
 import { locateWith, textResolver } from "./locate-text.js";
 import { parseDocumentText, type ReadResult, type YamlProvider } from "./parse-text.js";
 
@@ -35,9 +37,12 @@ export function checkDocument<T>(
   if (!read.ok) return { diagnostics: read.diagnostics };
   const parsed = schema.safeParse(read.data);
   if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, read.data, { file: shown, path: [] }, `${kind}-schema`) };
-  const where = { file: shown, path: [] };
   const found = rules(parsed.data);
-  const problems = kind === "blueprint" ? (found as BlueprintProblem[]).map((p) => finding("blueprint-rule", p, where)) : (found as SyllabusProblem[]).map((p) => finding("syllabus-rule", p, where));
+  const where = (path: (string | number)[]) => ({ file: shown, path });
+  const problems =
+    kind === "blueprint"
+      ? (found as BlueprintProblem[]).map((p) => finding("blueprint-rule", p, where(blueprintProblemPath(p, parsed.data as Blueprint))))
+      : (found as SyllabusProblem[]).map((p) => finding("syllabus-rule", p, where(syllabusProblemPath(p, parsed.data as Syllabus))));
   return problems.length ? { diagnostics: problems } : { value: parsed.data, diagnostics: [] };
 }
 
@@ -84,10 +89,15 @@ export function parseProjectTexts(sources: { blueprint: TextFile; syllabus: Text
   if (!written) return { ok: false, diagnostics: located(blueprintFindings) };
   const { syllabus, diagnostics: syllabusFindings } = parseSyllabusText(sources.syllabus, yaml);
   if (!syllabus) return { ok: false, diagnostics: located(syllabusFindings) };
-  const { blueprint, problems, paths } = withDeclaredTypes(written, syllabus.types);
-  if (problems.length) return { ok: false, diagnostics: located(problems.map((p, i) => finding("blueprint-rule", p, { file: sources.blueprint.file, path: paths[i]! }))) };
+  const typed = withDeclaredTypes(written, syllabus.types);
+  const declared = declaredBlueprint(typed.blueprint, syllabus);
+  const findings = [
+    ...typed.problems.map((p, i) => finding("blueprint-rule", p, { file: sources.blueprint.file, path: typed.paths[i]! })),
+    ...declared.problems.map((p) => finding("blueprint-rule", p, { file: sources.blueprint.file, path: blueprintProblemPath(p, written) })),
+  ];
+  if (findings.length) return { ok: false, diagnostics: located(findings) };
   const { bank, diagnostics } = parseBankTexts(sources.bank, yaml, syllabus.types);
-  return { ok: true, project: { blueprint, syllabus, bank }, diagnostics: located(diagnostics) };
+  return { ok: true, project: { blueprint: declared.blueprint, syllabus, bank: bankWithDeclaredGrades(bank, syllabus) }, diagnostics: located(diagnostics) };
 }
 
 /** Line and column for findings about these texts (e.g. from lintBank or validatePaper). */

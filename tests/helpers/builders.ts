@@ -2,7 +2,7 @@ import { parseBank, type Bank } from "../../src/core/bank.js";
 import { formatMessage } from "../../src/cli/messages/index.js";
 import { blueprintSchema, type Blueprint, type BlueprintInput } from "../../src/core/blueprint.js";
 import { buildCatalogue, questionTypesSchema, type Catalogue } from "../../src/core/question-types.js";
-import { indexSyllabus, syllabusSchema, type SyllabusIndex } from "../../src/core/syllabus.js";
+import { indexSyllabus, syllabusSchema, type SyllabusIndex, type SyllabusInput } from "../../src/core/syllabus.js";
 
 /** The question types blueprints/10421-syllabus.yaml declares, as a syllabus writes them. */
 export const TYPES_10421 = {
@@ -20,17 +20,39 @@ export const TYPES_ALL_KINDS = { ...TYPES_10421, 判断题: { kind: "true-false"
 export const catalogueOf = (types: object): Catalogue => buildCatalogue(questionTypesSchema.parse(types));
 export const CATALOGUE_10421 = catalogueOf(TYPES_10421);
 
-/** A small syllabus: `chapters` chapters of `pointsEach` knowledge points, tiers cycling 重点/次重点/一般; the 10421 types unless told. */
-export function makeSyllabus(chapters = 3, pointsEach = 2, types: object = TYPES_10421): SyllabusIndex {
-  const tiers = ["重点", "次重点", "一般"];
+/** The grades, tiers and types blueprints/10421-syllabus.yaml declares, with its aliases: what makeSyllabus declares unless told. */
+export const DECLARED_10421 = {
+  levels: [
+    { name: "识记", aliases: ["remember"] },
+    { name: "领会", aliases: ["understand"] },
+    { name: "简单应用", aliases: ["apply", "simple-application"] },
+    { name: "综合应用", aliases: ["analyze", "comprehensive-application"] },
+  ],
+  difficulties: [
+    { name: "易", aliases: ["easy"] },
+    { name: "较易", aliases: ["medium-easy"] },
+    { name: "较难", aliases: ["medium-hard"] },
+    { name: "难", aliases: ["hard"] },
+  ],
+  tiers: { 重点: { label: "重点章", aliases: ["key"] }, 次重点: { label: "次重点章", aliases: ["secondary"] }, 一般: { label: "一般章", aliases: ["general"] } },
+  question_types: TYPES_10421,
+} satisfies Pick<SyllabusInput, "levels" | "difficulties" | "tiers" | "question_types">;
+
+/**
+ * A small syllabus: `chapters` chapters of `pointsEach` knowledge points, tiers cycling through the
+ * declared ones (重点/次重点/一般 by default); `declared` replaces the 10421 grades, tiers or types.
+ */
+export function makeSyllabus(chapters = 3, pointsEach = 2, declared: Partial<Pick<SyllabusInput, "levels" | "difficulties" | "tiers" | "question_types">> = {}): SyllabusIndex {
+  const lists = { ...DECLARED_10421, ...declared };
+  const tiers = Object.keys(lists.tiers);
   return indexSyllabus(
     syllabusSchema.parse({
       course: { code: "99999", name: "测试课程" },
-      question_types: types,
+      ...lists,
       chapters: Array.from({ length: chapters }, (_, i) => ({
         number: i + 1,
         title: `第${i + 1}章标题`,
-        tier: tiers[i % 3],
+        tier: tiers[i % tiers.length],
         knowledge_points: Array.from({ length: pointsEach }, (_, k) => ({ id: `${i + 1}.${k + 1}`, title: `知识点${i + 1}.${k + 1}` })),
       })),
     }),

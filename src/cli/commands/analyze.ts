@@ -98,7 +98,7 @@ export async function analyze(paperPath: string, options: AnalyzeOptions, contex
   const sittingName = options.sitting ?? basename(scoresPath).replace(/\.(csv|xlsx)$/i, "");
   const read = readScoreTable(table, units, sittingName, { blankAsZero: options.blankAsZero ?? false });
   if (!read.sitting) return badInput(read.diagnostics, formatDiagnostics(read.diagnostics, style));
-  const analysis = analyzeSitting(loaded.paper, loaded.project.blueprint, read.sitting);
+  const analysis = analyzeSitting(loaded.paper, loaded.project.blueprint, read.sitting, loaded.project.syllabus);
 
   const outputs: { shown: string; write: () => void }[] = [];
   if (options.pdf !== false) {

@@ -26,7 +26,7 @@ export function lint(options: LintOptions, { style }: RunContext): CommandResult
   const { project } = loaded;
   // Item-writing flaws are warnings; --strict makes them (and the bank's cue statistics) fail.
   const strict = options.strict === true;
-  const quality = checkItemQuality(project.bank, project.syllabus.types);
+  const quality = checkItemQuality(project.bank, project.syllabus);
   const diagnostics = locateDiagnostics([
     ...loaded.diagnostics,
     ...lintBank(project.bank, { syllabus: project.syllabus, blueprint: project.blueprint }),

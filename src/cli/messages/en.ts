@@ -156,7 +156,13 @@ function blueprintRule(a: BlueprintProblem): string {
     case "part-without-section":
       return `paper.parts names ${a.type}, which has no section`;
     case "bands-order":
-      return `analysis.difficulty_bands must fall from 易 to 较易 to 较难, not ${a.easy}, ${a.fairlyEasy}, ${a.fairlyHard}`;
+      return `analysis.difficulty_bands must fall from ${a.grades.join(" to ")}, not ${a.bands.join(", ")}`;
+    case "bands-undeclared":
+      return `analysis.difficulty_bands names ${a.extra.join(", ")}: it gives the lowest p of each declared difficulty but the hardest (${a.expected.join(", ")})`;
+    case "bands-missing":
+      return `analysis.difficulty_bands needs the lowest p of each of ${a.expected.join(", ")}: ${a.missing.join(", ")} missing`;
+    case "named-twice":
+      return `${a.map} names ${a.name} twice (as ${a.spellings.join(" and ")})`;
     case "p-range":
       return `analysis.flag_p_range.min ${a.min} exceeds max ${a.max}`;
     case "pass-mark":
@@ -184,6 +190,8 @@ function syllabusRule(a: SyllabusProblem): string {
       return `chapter ${a.chapter}: requirement level ${a.level} is not one of ${a.levels.join(", ")}`;
     case "grade-twice":
       return `${a.list} names ${a.name} twice`;
+    case "alias-taken":
+      return `${a.list}: ${a.alias}, an alias of ${a.grade}, is already ${a.taken === a.alias ? "a declared name" : `a spelling of ${a.taken}`}`;
     case "undeclared-tier":
       return `chapter ${a.chapter}: tier ${a.tier} is not one of the declared tiers ${a.tiers.join(", ")}`;
   }

@@ -162,7 +162,13 @@ function blueprintRule(a: BlueprintProblem): string {
     case "part-without-section":
       return `paper.parts 中的${a.type}在细目表中没有这一题型`;
     case "bands-order":
-      return `analysis.difficulty_bands 应从易到较易再到较难依次降低，现为 ${a.easy}、${a.fairlyEasy}、${a.fairlyHard}`;
+      return `analysis.difficulty_bands 应从${a.grades.join("到")}依次降低，现为 ${a.bands.join("、")}`;
+    case "bands-undeclared":
+      return `analysis.difficulty_bands 写了 ${a.extra.join("、")}：它只给除最难一级外各难度等级（${a.expected.join("、")}）的最低难度值`;
+    case "bands-missing":
+      return `analysis.difficulty_bands 须给出 ${a.expected.join("、")} 各自的最低难度值：缺 ${a.missing.join("、")}`;
+    case "named-twice":
+      return `${a.map} 把“${a.name}”写了两次（${a.spellings.join("、")}）`;
     case "p-range":
       return `analysis.flag_p_range 的下限 ${a.min} 超过了上限 ${a.max}`;
     case "pass-mark":
@@ -178,6 +184,8 @@ function blueprintRule(a: BlueprintProblem): string {
   }
 }
 
+const LIST_NAMES = { levels: "认知层次", difficulties: "难度等级", tiers: "章节类别" } as const;
+
 function syllabusRule(a: SyllabusProblem): string {
   switch (a.problem) {
     case "chapter-twice":
@@ -189,7 +197,9 @@ function syllabusRule(a: SyllabusProblem): string {
     case "unknown-level":
       return `第${a.chapter}章：认知层次“${a.level}”不是 ${a.levels.join("、")} 之一`;
     case "grade-twice":
-      return `${a.list === "levels" ? "认知层次" : "难度等级"}中“${a.name}”写了两次`;
+      return `${LIST_NAMES[a.list]}中“${a.name}”写了两次`;
+    case "alias-taken":
+      return `${LIST_NAMES[a.list]}中“${a.grade}”的别名“${a.alias}”已${a.taken === a.alias ? "是一个名称" : `是“${a.taken}”的写法`}`;
     case "undeclared-tier":
       return `第${a.chapter}章：章节类别“${a.tier}”不是大纲所列的 ${a.tiers.join("、")} 之一`;
   }

@@ -3,11 +3,12 @@
 import type { Blueprint } from "../blueprint.js";
 import type { Paper } from "../paper.js";
 import type { QuestionType } from "../question-types.js";
+import type { SyllabusIndex } from "../syllabus.js";
 import type { Difficulty, Level } from "../vocabulary.js";
 import { breakdowns, type Breakdowns } from "./breakdown.js";
 import { attractiveDistractors, distractorTable, type DistractorTable } from "./distractors.js";
 import { itemFlags, type Flag } from "./flags.js";
-import { observedGrade } from "./grade.js";
+import { difficultyBands, observedGrade } from "./grade.js";
 import { scoreGroups } from "./groups.js";
 import { itemNumbers, type ItemNumbers } from "./item-stats.js";
 import { addColumns } from "./numbers.js";
@@ -52,8 +53,10 @@ export function wholeScores(units: readonly QuestionUnit[], sitting: Sitting): M
   return new Map(units.map((u) => [u.key, sitting.scores.get(u.key) ?? addColumns(u.subs.map((s) => sitting.scores.get(s.key)!), n)]));
 }
 
-export function analyzeSitting(paper: Paper, blueprint: Blueprint, sitting: Sitting): Analysis {
+/** `grades`: the syllabus's declared levels (the order of the rates by level) and difficulties (observed p are graded by them). */
+export function analyzeSitting(paper: Paper, blueprint: Blueprint, sitting: Sitting, grades: Pick<SyllabusIndex, "levels" | "difficulties">): Analysis {
   const settings = blueprint.analysis;
+  const bands = difficultyBands(settings.difficulty_bands, grades.difficulties);
   const units = questionUnits(paper);
   const n = sitting.candidates.length;
   const whole = wholeScores(units, sitting);
@@ -69,7 +72,7 @@ export function analyzeSitting(paper: Paper, blueprint: Blueprint, sitting: Sitt
     const distractors = u.choice && choices ? distractorTable(choices, u.choice.letters, u.choice.answer, groups) : undefined;
     const item: ItemAnalysis = {
       key: u.key, number: u.number, questionId: u.question.id, type: u.type, points: u.points, ...numbers,
-      observed: observedGrade(numbers.p, settings.difficulty_bands),
+      observed: observedGrade(numbers.p, bands),
       flags: itemFlags(numbers, settings, distractors ? attractiveDistractors(distractors) : []),
     };
     if (u.level) item.level = u.level;
@@ -82,7 +85,7 @@ export function analyzeSitting(paper: Paper, blueprint: Blueprint, sitting: Sitt
       const subNumbers = itemNumbers(own, s.points, totals, groups);
       items.push({
         key: s.key, number: u.number, sub: s.index, questionId: u.question.id, type: u.type, points: s.points, ...subNumbers,
-        level: s.level, tagged: s.difficulty, observed: observedGrade(subNumbers.p, settings.difficulty_bands),
+        level: s.level, tagged: s.difficulty, observed: observedGrade(subNumbers.p, bands),
         flags: itemFlags(subNumbers, settings),
       });
     }
@@ -94,6 +97,6 @@ export function analyzeSitting(paper: Paper, blueprint: Blueprint, sitting: Sitt
     paper: { ...stats, alpha: cronbachAlpha(columns), splitHalf: splitHalf(columns), meanP: fullMarks ? stats.mean / fullMarks : 0 },
     groupSize: groups.size,
     items,
-    breakdowns: breakdowns(units, sitting.scores, whole, n),
+    breakdowns: breakdowns(units, sitting.scores, whole, n, grades.levels),
   };
 }

@@ -1,5 +1,4 @@
 import type { Level } from "../vocabulary.js";
-import { LEVELS } from "../vocabulary.js";
 import { mean } from "./numbers.js";
 import type { QuestionUnit } from "./units.js";
 
@@ -42,7 +41,7 @@ export interface Breakdowns {
  * Mean scores by chapter, knowledge point (a question of two points counts in each) and level. A case
  * scored as a whole is shared among its sub-questions' levels in proportion to their points.
  */
-export function breakdowns(units: readonly QuestionUnit[], scores: ReadonlyMap<string, readonly number[]>, whole: ReadonlyMap<string, readonly number[]>, n: number): Breakdowns {
+export function breakdowns(units: readonly QuestionUnit[], scores: ReadonlyMap<string, readonly number[]>, whole: ReadonlyMap<string, readonly number[]>, n: number, declared: readonly Level[]): Breakdowns {
   const chapters: Contribution[] = [];
   const points: Contribution[] = [];
   const levels: Contribution[] = [];
@@ -58,13 +57,13 @@ export function breakdowns(units: readonly QuestionUnit[], scores: ReadonlyMap<s
   }
   const chapterOrder = [...new Set(units.map((u) => u.chapter))].sort((a, b) => a - b).map(String);
   const pointOrder = [...new Set(units.flatMap((u) => u.knowledgePoints))].sort(compareKnowledgePoints);
-  return { byChapter: collect(chapters, chapterOrder, n), byKnowledgePoint: collect(points, pointOrder, n), byLevel: collect(levels, levelOrder(levels), n) };
+  return { byChapter: collect(chapters, chapterOrder, n), byKnowledgePoint: collect(points, pointOrder, n), byLevel: collect(levels, levelOrder(levels, declared), n) };
 }
 
-/** The default levels in their order, then a course's own level names as the paper first uses them. */
-function levelOrder(levels: readonly Contribution[]): readonly Level[] {
-  const own = levels.map((c) => c.group).filter((g, i, all) => !LEVELS.includes(g) && all.indexOf(g) === i);
-  return [...LEVELS, ...own];
+/** The declared levels in their order, then any other level name as the paper first uses it. */
+function levelOrder(levels: readonly Contribution[], declared: readonly Level[]): readonly Level[] {
+  const own = levels.map((c) => c.group).filter((g, i, all) => !declared.includes(g) && all.indexOf(g) === i);
+  return [...declared, ...own];
 }
 
 /** Ids are free text: runs of digits compare as numbers ("3.9" before "3.10"), the rest as text. */

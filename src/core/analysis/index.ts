@@ -2,7 +2,8 @@ export { analyzeSitting, passMarkOf, wholeScores, type Analysis, type ItemAnalys
 export type { Flag } from "./flags.js";
 export { retagPlan, type DifficultyChange, type RetagPlan } from "./retag.js";
 export { columnName, readScoreTable, sittingRows, templateHeader, type CellValue, type RawTable, type SheetOptions } from "./sheet.js";
-export { simulateSitting, trueP, type ItemParameters, type SimulatedSitting } from "./simulate.js";
+export { simulateSitting, tagLocations, trueP, type ItemParameters, type SimulatedSitting } from "./simulate.js";
+export { difficultyBands, observedGrade, type DifficultyBand } from "./grade.js";
 export type { Sitting } from "./sitting.js";
 export { questionUnits, type QuestionUnit } from "./units.js";
 export type { Breakdowns } from "./breakdown.js";

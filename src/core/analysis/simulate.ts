@@ -16,6 +16,8 @@ export interface SimulationOptions {
   seed: number;
   candidates: number;
   name?: string;
+  /** The syllabus's difficulty grades, easiest first: the default parameters place each tag's b by them. */
+  difficulties: readonly Difficulty[];
   /** Parameters of a unit (a question, or a case sub-question); default: b from its tag, both jittered. */
   parameters?: (key: string, difficulty: Difficulty | undefined, random: () => number) => ItemParameters;
   /** Record the options chosen for choice questions (default true). */
@@ -28,10 +30,21 @@ export interface SimulatedSitting {
   truth: Map<string, ItemParameters & { p: number }>;
 }
 
-const TAG_LOCATION: Record<Difficulty, number> = { 易: -1.6, 较易: -0.6, 较难: 0.3, 难: 1.2 };
+// The b of each declared grade, easiest first, spread evenly from −1.6 (true p about 0.83 at a = 1.3) to
+// 1.2 (about 0.23); a unit without a tag, or with an undeclared one, sits at the grade just past the middle.
+const EASIEST = -1.6;
+const HARDEST = 1.2;
 
-function defaultParameters(_key: string, difficulty: Difficulty | undefined, random: () => number): ItemParameters {
-  return { a: 0.6 + 1.4 * random(), b: (TAG_LOCATION[difficulty ?? "较难"] ?? TAG_LOCATION.较难!) + (random() - 0.5) * 1.6 };
+/** Where each declared grade's b is centred. */
+export function tagLocations(difficulties: readonly Difficulty[]): Map<Difficulty, number> {
+  const n = difficulties.length;
+  return new Map(difficulties.map((grade, i) => [grade, n === 1 ? (EASIEST + HARDEST) / 2 : EASIEST + ((HARDEST - EASIEST) * i) / (n - 1)]));
+}
+
+function defaultParameters(difficulties: readonly Difficulty[]): NonNullable<SimulationOptions["parameters"]> {
+  const locations = tagLocations(difficulties);
+  const middle = locations.get(difficulties[Math.floor(difficulties.length / 2)]!)!;
+  return (_key, difficulty, random) => ({ a: 0.6 + 1.4 * random(), b: (locations.get(difficulty ?? "") ?? middle) + (random() - 0.5) * 1.6 });
 }
 
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
@@ -68,7 +81,7 @@ function wrongChoice(letters: string, answer: string, single: boolean, random: (
 
 export function simulateSitting(units: readonly QuestionUnit[], options: SimulationOptions): SimulatedSitting {
   const random = seededRandom(options.seed);
-  const pick = options.parameters ?? defaultParameters;
+  const pick = options.parameters ?? defaultParameters(options.difficulties);
   const scored = units.flatMap((u) =>
     u.subs.length ? u.subs.map((s) => ({ unit: u, key: s.key, points: s.points, difficulty: s.difficulty as Difficulty | undefined })) : [{ unit: u, key: u.key, points: u.points, difficulty: u.difficulty }],
   );

@@ -6,7 +6,6 @@ import { itemFacts, type ItemFacts } from "../rules.js";
 import { markingFit, syllabusScope } from "../structure.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import type { QuestionType } from "../question-types.js";
-import { DIFFICULTIES, LEVELS } from "../vocabulary.js";
 
 /**
  * Questions that are interchangeable for every rule: same section, chapter, knowledge points, level and
@@ -56,25 +55,31 @@ export interface ClassifiedBank {
 // Short ASCII codes for the vocabulary: class keys are built for every question of a 50,000-question
 // bank, and short one-byte strings hash faster than the Chinese names.
 const code = (list: readonly string[]) => new Map(list.map((item, i) => [item, String.fromCharCode(97 + i)]));
-const LEVEL_CODE = code(LEVELS);
-const DIFFICULTY_CODE = code(DIFFICULTIES);
-// Names beyond the default lists (a course's own grades) are their own code, behind a marker no code has.
-const levelCode = (name: string) => LEVEL_CODE.get(name) ?? `<${name}>`;
-const difficultyCode = (name: string) => DIFFICULTY_CODE.get(name) ?? `<${name}>`;
+/** One-letter codes of the declared grades; an undeclared name is its own code, behind a marker no code has. */
+interface GradeCodes {
+  level: (name: string) => string;
+  difficulty: (name: string) => string;
+}
+
+function gradeCodes(syllabus: Pick<SyllabusIndex, "levels" | "difficulties">): GradeCodes {
+  const levels = code(syllabus.levels);
+  const difficulties = code(syllabus.difficulties);
+  return { level: (name) => levels.get(name) ?? `<${name}>`, difficulty: (name) => difficulties.get(name) ?? `<${name}>` };
+}
 
 /**
  * What makes questions interchangeable, read straight off the question: cheap enough for 50,000 of them.
  * Two questions with the same key have the same facts under every rule.
  */
-function interchangeKey(q: Question, section: BlueprintSection, sectionIndex: number): string {
+function interchangeKey(q: Question, section: BlueprintSection, sectionIndex: number, codes: GradeCodes): string {
   const points = q.knowledge_point.length === 1 ? q.knowledge_point[0] : [...q.knowledge_point].sort().join("+");
   const grading =
     q.kind === "material"
       ? q.subquestions
-          .map((s) => `${levelCode(s.level)}${difficultyCode(s.difficulty)}${s.points}`)
+          .map((s) => `${codes.level(s.level)}${codes.difficulty(s.difficulty)}${s.points}`)
           .sort()
           .join(",")
-      : `${levelCode(q.level)}${difficultyCode(q.difficulty)}`;
+      : `${codes.level(q.level)}${codes.difficulty(q.difficulty)}`;
   // The section as one letter (a, b, …): the key seeds which members a class gives first (stock.ts).
   return `${String.fromCharCode(97 + sectionIndex)}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
 }
@@ -145,9 +150,10 @@ export function classifyBank(
   for (const { q } of eligible) for (const other of q.excludes) link(q.id, other);
 
   const byKey = new Map<string, QuestionClass>();
+  const codes = gradeCodes(syllabus);
   for (const { q, section, sectionIndex, reused, barred } of eligible) {
     const own = enemies.has(q.id) || pinned.has(q.id) || q.set !== undefined;
-    const key = own ? `id:${q.id}` : `${interchangeKey(q, section, sectionIndex)}|${reused ? "reused" : "new"}`;
+    const key = own ? `id:${q.id}` : `${interchangeKey(q, section, sectionIndex, codes)}|${reused ? "reused" : "new"}`;
     const existing = byKey.get(key);
     if (existing) existing.members.push(q.id);
     else {

@@ -76,7 +76,7 @@ export async function coverage(bank: Bank, blueprint: Blueprint, syllabus: Sylla
     needs,
     capacity: supply,
     requirements,
-    cues: cueStatistics(bank.questions, syllabus.types),
+    cues: cueStatistics(bank.questions, syllabus),
   };
 }
 

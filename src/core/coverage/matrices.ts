@@ -28,7 +28,7 @@ export interface CountMatrix {
    * Thin cells: filled, but with less than half the column's mean over the chapters, so a heat map
    * shows which chapters a type, level or difficulty leans on least. (Absolute counts would flag every
    * case (material) cell: a paper takes one case, a bank rightly holds few.) Level × difficulty has none:
-   * its empty corners (识记 × 难) are by design.
+   * its empty corners (the lowest level × the hardest grade) are by design.
    */
   thin: boolean[][];
   /** Cells the syllabus and blueprint need filled (see chapter-needs.ts); an empty unneeded cell is no gap. */

@@ -12,7 +12,7 @@ import { addSums, sumKey, sumsOfExactly, withoutOne, type Multiset } from "./ach
  * 1. Usable questions. A question can sit in some paper only if, for every rule on its own, the other
  *    questions of a paper (the right count from every section) can bring the rule's sum within bounds.
  *    That is exact subset-sum arithmetic per rule (achievable-sums.ts). It catches what plain counting
- *    misses: with 综合应用 fixed at 20 points, a case whose sub-questions give 12 points of 综合应用 can
+ *    misses: with the highest level fixed at 20 points, a case whose sub-questions give 12 points of it can
  *    never be completed by 10-point essays, so it is dead supply however many cases the bank holds.
  * 2. Limits. A section with u usable questions and c a paper allows ⌊u/c⌋ papers. A rule needing at
  *    least m a paper allows n papers only if the best n·c usable questions of every section reach n·m

@@ -1,6 +1,6 @@
 import type { Bank } from "../bank.js";
+import type { SyllabusIndex } from "../syllabus.js";
 import { displayStem, isChoice } from "../question.js";
-import type { Catalogue } from "../question-types.js";
 import { clang } from "./clang.js";
 import { giveAways } from "./give-aways.js";
 import { nearDuplicates } from "./near-duplicates.js";
@@ -33,7 +33,8 @@ function commonWords(all: readonly Placed[]): Set<string> {
 }
 
 /** The item-writing checks of a parsed bank, less what each question's `allow` opts out of, and its cue statistics. */
-export function checkItemQuality(bank: Bank, types?: Catalogue): ItemQualityReport {
+/** `declared`: the syllabus (its grades, and its types, so that the statistics name its choice types). */
+export function checkItemQuality(bank: Bank, declared?: Pick<SyllabusIndex, "levels" | "difficulties"> & Partial<Pick<SyllabusIndex, "types">>): ItemQualityReport {
   const all: Placed[] = bank.questions.map((question, i) => ({ question, origin: bank.origins[i]! }));
   const common = commonWords(all);
   const found: ItemFinding[] = [];
@@ -49,7 +50,7 @@ export function checkItemQuality(bank: Bank, types?: Catalogue): ItemQualityRepo
   }
   found.push(...nearDuplicates(all), ...giveAways(all));
   const allowed = new Map(all.map(({ question }) => [question.id, question.allow] as const));
-  return { findings: found.filter((f) => !allowed.get(f.id)?.[f.rule]), statistics: cueStatistics(bank.questions, types) };
+  return { findings: found.filter((f) => !allowed.get(f.id)?.[f.rule]), statistics: cueStatistics(bank.questions, declared) };
 }
 
 export { ITEM_RULES, isItemRule, type ItemFinding, type ItemRuleId } from "./rules.js";

@@ -1,6 +1,5 @@
 import { isChoice, type Question } from "../question.js";
-import type { Catalogue } from "../question-types.js";
-import { DIFFICULTIES, LEVELS } from "../vocabulary.js";
+import type { SyllabusIndex } from "../syllabus.js";
 import type { CueArgs } from "../findings.js";
 import { absoluteWord, keyedIndices, letter, visibleLength } from "./text.js";
 
@@ -69,8 +68,8 @@ export function cramersV(table: readonly (readonly number[])[]): { chiSquare: nu
   return { chiSquare, v: Math.sqrt(chiSquare / (n * (k - 1))) };
 }
 
-/** `types`: the course's declared types, so that the statistics name its choice types even when the bank has none. */
-export function cueStatistics(questions: readonly Question[], types?: Catalogue): CueStatistics {
+/** `declared`: the syllabus's grades, and its types, so that the statistics name its choice types even when the bank has none. */
+export function cueStatistics(questions: readonly Question[], declared: Pick<SyllabusIndex, "levels" | "difficulties"> & Partial<Pick<SyllabusIndex, "types">> = { levels: [], difficulties: [] }): CueStatistics {
   let singles = 0;
   let pick = 0;
   let chance = 0;
@@ -80,12 +79,12 @@ export function cueStatistics(questions: readonly Question[], types?: Catalogue)
   let multiples = 0;
   let nearlyAll = 0;
   const keyedCounts: Record<string, number> = {};
-  const declared = (kind: string) => (types?.types ?? []).filter((t) => t.kind === kind).map((t) => t.name);
-  const singleTypes = new Set<string>(declared("single-choice"));
-  const multipleTypes = new Set<string>(declared("multiple-choice"));
-  // Levels and grades are the syllabus's: names beyond the default lists get a row or column of their own.
-  const levels = [...LEVELS];
-  const grades = [...DIFFICULTIES];
+  const typesOf = (kind: string) => (declared.types?.types ?? []).filter((t) => t.kind === kind).map((t) => t.name);
+  const singleTypes = new Set<string>(typesOf("single-choice"));
+  const multipleTypes = new Set<string>(typesOf("multiple-choice"));
+  // Levels and grades are the syllabus's, in its order: other names get a row or column of their own.
+  const levels = [...declared.levels];
+  const grades = [...declared.difficulties];
   const table = levels.map(() => grades.map(() => 0));
   const tally = (level: string, difficulty: string) => {
     if (!levels.includes(level)) {

@@ -1,9 +1,8 @@
 // The two charts of the 试卷分析报告: the score distribution as a histogram, and the observed p of
 // each item against its tagged difficulty (with the blueprint's bands as dashed lines).
-import type { AnalysisSettings } from "../../core/blueprint.js";
+import type { DifficultyBand } from "../../core/analysis/grade.js";
 import type { ItemAnalysis } from "../../core/analysis/analyze.js";
 import type { ScoreBand } from "../../core/analysis/paper-stats.js";
-import { DIFFICULTIES } from "../../core/vocabulary.js";
 import { custom, use, widthOf, type Block, type TextStyle } from "./blocks.js";
 import { REGULAR } from "./fonts.js";
 
@@ -57,8 +56,8 @@ export function histogram(doc: Doc, bands: readonly ScoreBand[], x: number, widt
   });
 }
 
-/** Observed p (y) of each tagged item, in one column per tagged difficulty (x), labelled by key. */
-export function difficultyPlot(doc: Doc, items: readonly ItemAnalysis[], bands: AnalysisSettings["difficulty_bands"], x: number, width: number, height = 230): Block {
+/** Observed p (y) of each tagged item, in one column per declared difficulty (x), the bands between them. */
+export function difficultyPlot(doc: Doc, items: readonly ItemAnalysis[], bands: readonly DifficultyBand[], x: number, width: number, height = 230): Block {
   const tagged = items.filter((i) => i.tagged !== undefined);
   const top = 10;
   const plotX = x + 30;
@@ -69,11 +68,12 @@ export function difficultyPlot(doc: Doc, items: readonly ItemAnalysis[], bands: 
     const py = (p: number) => y + top + plotHeight * (1 - Math.min(1, Math.max(0, p)));
     yAxis(d, plotX, y + top, plotHeight, plotWidth, [0, 0.2, 0.4, 0.6, 0.8, 1], 1, (v) => v.toFixed(1));
     d.lineWidth(0.6).dash(3, { space: 2 }).strokeColor("#808080");
-    for (const bound of [bands.易, bands.较易, bands.较难]) d.moveTo(plotX, py(bound)).lineTo(plotX + plotWidth, py(bound)).stroke();
+    // The hardest grade's band starts at 0, the axis itself.
+    for (const { from } of bands.slice(0, -1)) d.moveTo(plotX, py(from)).lineTo(plotX + plotWidth, py(from)).stroke();
     d.undash();
-    const slot = plotWidth / DIFFICULTIES.length;
+    const slot = plotWidth / bands.length;
     use(d, TICK).fillColor("black");
-    DIFFICULTIES.forEach((grade, g) => {
+    bands.forEach(({ grade }, g) => {
       const column = tagged.filter((i) => i.tagged === grade);
       const cx = plotX + slot * (g + 0.5);
       column.forEach((item, k) => {

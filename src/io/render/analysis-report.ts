@@ -8,6 +8,7 @@ import type { Paper } from "../../core/paper.js";
 import type { SyllabusIndex } from "../../core/syllabus.js";
 import { chineseNumeral } from "../../core/vocabulary.js";
 import { difficultyPlot, histogram } from "./analysis-charts.js";
+import { difficultyBands } from "../../core/analysis/grade.js";
 import { BODY, BODY_BOLD, beside, contentWidth, flow, space, stack, text, type Block, type TextStyle } from "./blocks.js";
 import { addFooters, createDocument, finishDocument } from "./document.js";
 import { loadFonts, REGULAR, type FontPair } from "./fonts.js";
@@ -161,7 +162,7 @@ function drawReport(doc: Doc, r: AnalysisReportRequest, title: string): void {
     caption(doc, REPORT.flaggedCaption),
     ...flaggedList(doc, a),
     space(10, true),
-    stack([caption(doc, REPORT.plotCaption), difficultyPlot(doc, a.items, r.blueprint.analysis.difficulty_bands, x, width)]),
+    stack([caption(doc, REPORT.plotCaption), difficultyPlot(doc, a.items, difficultyBands(r.blueprint.analysis.difficulty_bands, r.syllabus.difficulties), x, width)]),
     space(10, true),
     stack([caption(doc, REPORT.ratesCaption), ratesTable(doc, a)]),
   ]);
@@ -172,7 +173,7 @@ function reportTexts(r: AnalysisReportRequest, title: string): string[] {
   const a = r.analysis;
   const constants = Object.values(REPORT).flatMap((v) => (typeof v === "string" ? [v] : Array.isArray(v) ? [...(v as string[])] : []));
   return [
-    title, r.paper.name ?? r.blueprint.name, r.paper.form ?? "", a.sitting, ...constants, REPORT.reliabilityNote(1), "0123456789.%–—*()+-:;,/ABCDE",
+    title, r.paper.name ?? r.blueprint.name, r.paper.form ?? "", a.sitting, ...r.syllabus.levels, ...r.syllabus.difficulties, ...constants, REPORT.reliabilityNote(1), "0123456789.%–—*()+-:;,/ABCDE",
     ...a.items.flatMap((i) => [i.type, i.questionId, REPORT.flagged(i, i.questionId), ...i.flags.map(flagReason)]),
     ...a.breakdowns.byChapter.map((g) => REPORT.chapter(g.group)), "○●标注:实测与一致等级不同(虚线为难度分界)分数段起点", LABELS.footer("", "", 1, 1), LABELS.courseCode(""),
   ];

@@ -1,7 +1,6 @@
 import { allNoticeTexts } from "../../core/answer-mode.js";
 import { paperItems } from "../../core/paper.js";
 import { displayStem, type Question } from "../../core/question.js";
-import { DIFFICULTIES, LEVELS, TIERS } from "../../core/vocabulary.js";
 import type { PdfKind, RenderRequest } from "./index.js";
 import { labelTexts } from "./labels.js";
 
@@ -74,7 +73,7 @@ function syllabusTexts(request: RenderRequest, kind: PdfKind): string[] {
 export function textsFor(request: RenderRequest, kind: PdfKind): OwnedText[] {
   const texts: OwnedText[] = [];
   const add = (owner: Owner, list: readonly string[]) => list.filter(Boolean).forEach((text) => texts.push({ owner, text }));
-  add({ source: "renderer" }, [...labelTexts(), ...LEVELS, ...DIFFICULTIES, ...TIERS]);
+  add({ source: "renderer" }, labelTexts());
   add({ source: "blueprint" }, blueprintTexts(request, kind));
   add({ source: "syllabus" }, syllabusTexts(request, kind));
   add({ source: "paper" }, [request.paper.form ?? ""]);
