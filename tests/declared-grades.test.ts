@@ -231,6 +231,9 @@ chapters:
     title: 第二章
     tier: 一般
     knowledge_points: [{ id: "2.1", title: 丙 }]
+question_types:
+  单项选择题: { kind: single-choice, options: 4 }
+  简答题: { kind: written }
 `;
 
 // 4 单项选择题 of 1 point (识记, 易) and 2 简答题 of 3 (one 领会 较难, one 简单应用 难): 10 points.

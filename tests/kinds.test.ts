@@ -62,15 +62,17 @@ describe("the true-false and fill-blank kinds: schema", () => {
 
 describe("a bad question_types declaration", () => {
   const head = 'course: { code: "1", name: 课 }\nchapters:\n  - { number: 1, title: 章, tier: 重点, knowledge_points: [{ id: "1.1", title: 点 }] }\nquestion_types:\n';
+  const tail = "levels: [识记, 领会]\ndifficulties: [易, 难]\ntiers: { 重点: { label: 重点章 } }\n";
   const cases: [string, string, number, number, string][] = [
     ["an unknown kind", "  计算题: { kind: calculation }\n", 5, 16, "expected"],
     ["options on a written kind", "  简答题: { kind: written, options: 4 }\n", 5, 3, "unknown-fields"],
     ["an alias two types claim", "  判断题: { kind: true-false, aliases: [tf] }\n  是非题: { kind: true-false, aliases: [tf] }\n", 6, 38, "alias-clash"],
   ];
   it.each(cases)("%s: file:line:col", (_, types, line, col, problem) => {
-    const source = { file: "s.yaml", text: head + types };
+    const source = { file: "s.yaml", text: head + types + tail };
     const { syllabus, diagnostics } = parseSyllabusText(source, () => yaml);
     expect(syllabus).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
     const [located] = locateInTexts(diagnostics, [source], () => yaml);
     expect(located!.code).toBe("syllabus-schema");
     expect(located!.args).toMatchObject({ problem });
@@ -94,7 +96,7 @@ describe("a blueprint against the declared types", () => {
   });
 
   it("locates an undeclared section type at file:line:col", () => {
-    const syllabusText = 'course: { code: "1", name: 课 }\nquestion_types:\n  简答题: { kind: written }\nchapters:\n  - { number: 1, title: 章, tier: 重点, knowledge_points: [{ id: "1.1", title: 点 }] }\n';
+    const syllabusText = 'course: { code: "1", name: 课 }\nlevels: [识记, 领会, 简单应用, 综合应用]\ndifficulties: [易, 较易, 较难, 难]\ntiers: { 重点: { label: 重点章 } }\nquestion_types:\n  简答题: { kind: written }\nchapters:\n  - { number: 1, title: 章, tier: 重点, knowledge_points: [{ id: "1.1", title: 点 }] }\n';
     const blueprintText = [
       "name: 蓝图",
       "syllabus: s.yaml",
