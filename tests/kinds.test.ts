@@ -66,6 +66,8 @@ describe("a bad question_types declaration", () => {
   const cases: [string, string, number, number, string][] = [
     ["an unknown kind", "  计算题: { kind: calculation }\n", 5, 16, "expected"],
     ["options on a written kind", "  简答题: { kind: written, options: 4 }\n", 5, 3, "unknown-fields"],
+    ["a bubble row for a written kind", "  简答题: { kind: written, sheet: choice }\n", 5, 32, "expected"],
+    ["an option range upside down", "  单选: { kind: single-choice, options: { min: 5, max: 4 } }\n", 5, 54, "at-least"],
     ["an alias two types claim", "  判断题: { kind: true-false, aliases: [tf] }\n  是非题: { kind: true-false, aliases: [tf] }\n", 6, 38, "alias-clash"],
   ];
   it.each(cases)("%s: file:line:col", (_, types, line, col, problem) => {

@@ -42,6 +42,12 @@ export const typeDeclarationSchema = z
   .superRefine((declared, ctx) => {
     // Options belong to choice kinds: on any other kind the field is unknown, as a stray key is.
     if (declared.options !== undefined && !isChoiceKind(declared.kind)) ctx.addIssue({ code: "unrecognized_keys", keys: ["options"], input: declared, path: [] });
+    const options = declared.options;
+    if (typeof options === "object" && options.max < options.min) {
+      ctx.addIssue({ code: "too_small", origin: "number", minimum: options.min, inclusive: true, input: options.max, path: ["options", "max"] });
+    }
+    // A bubble row needs something a machine can read: a choice or true-false question.
+    if (declared.sheet === "choice" && !isObjectiveKind(declared.kind)) ctx.addIssue({ code: "invalid_value", values: ["lines", "box"], input: declared.sheet, path: ["sheet"] });
   });
 
 /** Two declared types claiming one spelling (a name or an alias). */
@@ -81,8 +87,6 @@ export interface Catalogue {
   names: readonly QuestionType[];
   /** The type a spelling (its name or an alias) names, or undefined. */
   lookup(spelling: unknown): TypeInfo | undefined;
-  /** Every alias spelling: accepted on input, never advertised in messages. */
-  aliases: ReadonlySet<string>;
 }
 
 export const defaultSheet = (kind: Kind): SheetLayout => (isObjectiveKind(kind) ? "choice" : kind === "fill-blank" ? "lines" : "box");
@@ -100,6 +104,5 @@ export function buildCatalogue(declared: TypeDeclarations): Catalogue {
     types,
     names: types.map((t) => t.name),
     lookup: (spelling) => spellings.get(spelling),
-    aliases: new Set(types.flatMap((t) => t.aliases)),
   };
 }

@@ -24,12 +24,9 @@ function letters(blueprint: Blueprint, type: TypeInfo | undefined, options: numb
   return type ? Math.max(optionCounts(blueprint, type).max, options) : options;
 }
 
-/** How the 答题卡 gives room to a question: its type's declared layout, else its kind's. */
+/** How the 答题卡 gives room to a question: its type's declared layout (a bubble row only for a kind a machine reads), else its kind's. */
 function layoutOf(types: Catalogue, q: Question): SheetLayout {
-  const declared = types.lookup(q.type)?.sheet;
-  // A bubble row needs something to mark: only machine-marked kinds can have one.
-  if (declared === "choice" && defaultSheet(q.kind) !== "choice") return "box";
-  return declared ?? defaultSheet(q.kind);
+  return types.lookup(q.type)?.sheet ?? defaultSheet(q.kind);
 }
 
 /** The machine-marked questions in groups of five consecutive numbers, never mixing two sections. */
