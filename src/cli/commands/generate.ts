@@ -56,9 +56,12 @@ interface Settings {
   /** A share ("3", "10%", "10% points", "12 points"), or undefined: the blueprint's rules.overlap. */
   maxOverlap: string | undefined;
   timeLimitSeconds: number;
+  /** performance.now() when the command started: the limit counts from there. */
+  startedAt: number;
 }
 
 export async function generate(options: GenerateOptions, { style }: RunContext): Promise<CommandResult> {
+  const startedAt = performance.now();
   const seed = wholeNumber("--seed", options.seed) ?? randomInt(1, 1_000_000);
   const forms = wholeNumber("--forms", options.forms, 1) ?? 1;
   if (forms > 26) throw new UsageError("--forms is at most 26 (forms are labelled A–Z)");
@@ -70,7 +73,7 @@ export async function generate(options: GenerateOptions, { style }: RunContext):
   solver.warmUp();
   const progress = progressReporter(style);
   try {
-    return await generateWith(solver, progress.update, { seed, forms, maxOverlap, timeLimitSeconds }, options, style);
+    return await generateWith(solver, progress.update, { seed, forms, maxOverlap, timeLimitSeconds, startedAt }, options, style);
   } finally {
     progress.done();
     solver.close();
@@ -134,7 +137,7 @@ function openSetUnlessBroken(open: () => OpenSet, brokenBank: () => CommandResul
 async function generateWith(
   solver: HighsSolver,
   progress: (stage: string) => void,
-  { seed, forms, maxOverlap: overlapAsked, timeLimitSeconds }: Settings,
+  { seed, forms, maxOverlap: overlapAsked, timeLimitSeconds, startedAt }: Settings,
   options: GenerateOptions,
   style: RunContext["style"],
 ): Promise<CommandResult> {
@@ -177,8 +180,9 @@ async function generateWith(
   if (!("commit" in set)) return set;
   try {
     if (exportModel && set.files.some((f) => realPathOf(f.path) === realPathOf(exportModel.path))) throw new UsageError(`--export-model ${exportModel.shown} is one of the paper files: choose another file`);
-    // The limit counts from the start of the command, as a user reads "time limit".
-    const left = timeLimitSeconds - performance.now() / 1000;
+    // The limit counts from the start of the command, as a user reads "time limit" (not from the start
+    // of the process, which in a library caller or a long-lived test worker may be long ago).
+    const left = timeLimitSeconds - (performance.now() - startedAt) / 1000;
     const assembleWith = needsFormsInTurn(project.blueprint, forms) ? assembleFormsInTurn : assemble;
     const assembling = assembleWith(project.bank, project.blueprint, project.syllabus, {
       seed,
