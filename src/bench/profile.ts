@@ -1,5 +1,3 @@
-import type { Difficulty, Level, Tier } from "../core/vocabulary.js";
-
 /**
  * The six question types of the 10421 bank, by the alias each has in blueprints/10421-syllabus.yaml:
  * the synthetic bank names its types by looking these up in the syllabus's declarations.
@@ -10,48 +8,68 @@ export type Role = (typeof ROLES)[number];
 /**
  * The shape of the bundled 10421 bank (bank/10421, 445 questions), measured once and kept as data so the
  * synthetic banks do not change when the real one is edited. Numbers are counts in the real bank, used
- * as sampling weights.
+ * as sampling weights. Levels, difficulties and tiers are positions in the syllabus's declared lists
+ * (levels lowest first, difficulties easiest first, tiers most stressed first), so that the names stay
+ * in the syllabus file.
  */
 
-/** Questions per chapter and type, by the chapter's tier (real bank: 重点 ≈ 50.5, 次重点 37, 一般 ≈ 34). */
-export const TYPE_WEIGHTS_BY_TIER: Record<Tier, Partial<Record<Role, number>>> = {
-  重点: { single: 20, multiple: 8, term: 7.5, short: 8, essay: 4, case: 3 },
-  次重点: { single: 16, multiple: 6, term: 6, short: 6, essay: 3 },
-  一般: { single: 14.5, multiple: 6, term: 5.5, short: 6, essay: 2 },
-};
+/** How many levels, difficulties and tiers the positions below need the syllabus to declare. */
+export const DECLARED_COUNTS = { levels: 4, difficulties: 4, tiers: 3 } as const;
 
-/** Joint level/difficulty counts per type (cases are graded per sub-question, see CASE_TEMPLATES). */
-export const GRADES: Record<Exclude<Role, "case">, [Level, Difficulty, number][]> = {
+/** Questions per chapter and type, by the position of the chapter's tier (real bank: ≈ 50.5, 37 and ≈ 34 a chapter). */
+export const TYPE_WEIGHTS_BY_TIER: readonly Partial<Record<Role, number>>[] = [
+  { single: 20, multiple: 8, term: 7.5, short: 8, essay: 4, case: 3 },
+  { single: 16, multiple: 6, term: 6, short: 6, essay: 3 },
+  { single: 14.5, multiple: 6, term: 5.5, short: 6, essay: 2 },
+];
+
+/**
+ * Joint level × difficulty counts per type: a row per level, lowest first, and a column per difficulty,
+ * easiest first (cases are graded per sub-question, see CASE_TEMPLATES).
+ */
+export const GRADES: Record<Exclude<Role, "case">, readonly (readonly number[])[]> = {
   single: [
-    ["识记", "易", 49], ["识记", "较易", 29], ["识记", "较难", 1], ["识记", "难", 2],
-    ["领会", "易", 21], ["领会", "较易", 23], ["领会", "较难", 14], ["领会", "难", 5],
-    ["简单应用", "易", 2], ["简单应用", "较易", 12], ["简单应用", "较难", 20], ["简单应用", "难", 3],
+    [49, 29, 1, 2],
+    [21, 23, 14, 5],
+    [2, 12, 20, 3],
   ],
   multiple: [
-    ["识记", "易", 12], ["识记", "较易", 10],
-    ["领会", "易", 3], ["领会", "较易", 15], ["领会", "较难", 13], ["领会", "难", 1],
-    ["简单应用", "较易", 1], ["简单应用", "较难", 8], ["简单应用", "难", 9],
+    [12, 10, 0, 0],
+    [3, 15, 13, 1],
+    [0, 1, 8, 9],
   ],
-  term: [["识记", "易", 31], ["识记", "较易", 16], ["识记", "较难", 1], ["领会", "易", 1], ["领会", "较易", 10], ["领会", "较难", 9]],
+  term: [
+    [31, 16, 1, 0],
+    [1, 10, 9, 0],
+  ],
   short: [
-    ["识记", "易", 9], ["领会", "易", 1], ["领会", "较易", 24], ["领会", "较难", 11],
-    ["简单应用", "较易", 3], ["简单应用", "较难", 15], ["简单应用", "难", 9],
+    [9, 0, 0, 0],
+    [1, 24, 11, 0],
+    [0, 3, 15, 9],
   ],
-  essay: [["领会", "较易", 3], ["简单应用", "较易", 1], ["简单应用", "较难", 13], ["综合应用", "较难", 4], ["综合应用", "难", 13]],
+  essay: [
+    [0, 0, 0, 0],
+    [0, 3, 0, 0],
+    [0, 1, 13, 0],
+    [0, 0, 4, 13],
+  ],
 };
 
-/** Case sub-question structures of the real bank (points, level, difficulty), with how often each occurs. */
-export const CASE_TEMPLATES: { weight: number; parts: [number, Level, Difficulty][] }[] = [
-  { weight: 2, parts: [[8, "领会", "较易"], [12, "综合应用", "难"]] },
-  { weight: 3, parts: [[8, "简单应用", "较难"], [12, "综合应用", "难"]] },
-  { weight: 4, parts: [[10, "简单应用", "较难"], [10, "综合应用", "难"]] },
-  { weight: 1, parts: [[10, "简单应用", "较难"], [10, "综合应用", "较难"]] },
-  { weight: 1, parts: [[10, "综合应用", "较难"], [10, "综合应用", "难"]] },
-  { weight: 1, parts: [[6, "领会", "较易"], [14, "综合应用", "难"]] },
-  { weight: 2, parts: [[6, "简单应用", "较难"], [6, "综合应用", "较难"], [8, "综合应用", "难"]] },
-  { weight: 1, parts: [[6, "简单应用", "难"], [6, "综合应用", "较难"], [8, "综合应用", "难"]] },
-  { weight: 2, parts: [[6, "领会", "较易"], [6, "简单应用", "较难"], [8, "综合应用", "难"]] },
-  { weight: 1, parts: [[6, "领会", "较易"], [7, "综合应用", "较难"], [7, "综合应用", "难"]] },
+/** A case sub-question: its points, and the positions of its level and difficulty. */
+export type CasePart = readonly [points: number, level: number, difficulty: number];
+
+/** Case sub-question structures of the real bank, with how often each occurs. */
+export const CASE_TEMPLATES: readonly { weight: number; parts: readonly CasePart[] }[] = [
+  { weight: 2, parts: [[8, 1, 1], [12, 3, 3]] },
+  { weight: 3, parts: [[8, 2, 2], [12, 3, 3]] },
+  { weight: 4, parts: [[10, 2, 2], [10, 3, 3]] },
+  { weight: 1, parts: [[10, 2, 2], [10, 3, 2]] },
+  { weight: 1, parts: [[10, 3, 2], [10, 3, 3]] },
+  { weight: 1, parts: [[6, 1, 1], [14, 3, 3]] },
+  { weight: 2, parts: [[6, 2, 2], [6, 3, 2], [8, 3, 3]] },
+  { weight: 1, parts: [[6, 2, 3], [6, 3, 2], [8, 3, 3]] },
+  { weight: 2, parts: [[6, 1, 1], [6, 2, 2], [8, 3, 3]] },
+  { weight: 1, parts: [[6, 1, 1], [7, 3, 2], [7, 3, 3]] },
 ];
 
 /** Estimated minutes per type, with counts. */

@@ -1,9 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import jsYaml from "js-yaml";
-import { parseDocument } from "yaml";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { seededRandom } from "../core/random.js";
-import type { Tier } from "../core/vocabulary.js";
+import { writeBlueprints } from "./bench-blueprints.js";
+import { syllabusShape, type ChapterShape, type CourseShape } from "./course-shape.js";
 import { CASE_TEMPLATES, GRADES, ID_PREFIX, MARKED_POINTS, MINUTES, ROLES, TEXT, TWO_POINT_SHARE, TYPE_WEIGHTS_BY_TIER, type Role } from "./profile.js";
 
 /**
@@ -18,44 +17,11 @@ export interface SyntheticOptions {
   excludeShare: number;
 }
 
-interface ChapterShape {
-  number: number;
-  tier: Tier;
-  knowledgePoints: string[];
-}
-
-/** The syllabus's chapters, and the declared type name that plays each role of the profile. */
-export interface CourseShape {
-  chapters: ChapterShape[];
-  typeNames: Record<Role, string>;
-}
-
 type Raw = Record<string, unknown> & { id: string; knowledge_point: string | string[]; excludes?: string[] };
 
 export interface BankFile {
   chapter: number;
   questions: Raw[];
-}
-
-/**
- * Chapters, tiers and knowledge-point ids of a syllabus file, and its type names: each role of the
- * profile is the declared type that has the role as its name or alias (10421: single → its single-choice type).
- */
-export function syllabusShape(file: string): CourseShape {
-  const data = jsYaml.load(readFileSync(file, "utf8")) as {
-    chapters: { number: number; tier: Tier; knowledge_points: { id: string }[] }[];
-    question_types?: Record<string, { aliases?: string[] }>;
-  };
-  const declared = Object.entries(data.question_types ?? {});
-  const typeNames = Object.fromEntries(
-    ROLES.map((role) => {
-      const found = declared.find(([name, d]) => name === role || (d.aliases ?? []).includes(role));
-      if (!found) throw new Error(`${file}: no question type declares the alias ${role}`);
-      return [role, found[0]];
-    }),
-  ) as Record<Role, string>;
-  const chapters = data.chapters.map((c) => ({ number: c.number, tier: c.tier, knowledgePoints: c.knowledge_points.map((kp) => String(kp.id)) }));
-  return { chapters, typeNames };
 }
 
 function weighted<T extends readonly unknown[]>(random: () => number, items: readonly T[], weightAt: number): T {
@@ -77,6 +43,11 @@ function partition(random: () => number, total: number): number[] {
   return parts;
 }
 
+/** A level × difficulty count table (profile.ts) as (level, difficulty, count) by declared name, zero counts left out. */
+function namedGrades(table: readonly (readonly number[])[], { levels, difficulties }: CourseShape): (readonly [string, string, number])[] {
+  return table.flatMap((row, l) => row.flatMap((count, d) => (count > 0 ? [[levels[l]!, difficulties[d]!, count] as const] : [])));
+}
+
 /** Exactly `size` questions over (chapter, type) cells, proportional to the cell weights (largest remainder). */
 function cellCounts(chapters: ChapterShape[], size: number): { chapter: ChapterShape; type: Role; count: number }[] {
   const cells = chapters.flatMap((chapter) =>
@@ -92,7 +63,8 @@ function cellCounts(chapters: ChapterShape[], size: number): { chapter: ChapterS
 }
 
 export function syntheticBank(course: CourseShape, options: SyntheticOptions): BankFile[] {
-  const { chapters, typeNames } = course;
+  const { chapters, typeNames, levels, difficulties } = course;
+  const grades = Object.fromEntries(Object.entries(GRADES).map(([type, table]) => [type, namedGrades(table, course)])) as Record<keyof typeof GRADES, ReturnType<typeof namedGrades>>;
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   // Text is cut from one seeded stretch of common characters: realistic weight, one random call per field.
@@ -131,15 +103,15 @@ export function syntheticBank(course: CourseShape, options: SyntheticOptions): B
       const template = weighted(random, CASE_TEMPLATES.map((t) => [t, t.weight] as const), 1)[0];
       const subquestions = template.parts.map(([points, level, difficulty]) => ({
         ask: text(TEXT.ask),
-        level,
-        difficulty,
+        level: levels[level],
+        difficulty: difficulties[difficulty],
         points,
         answer: text(TEXT.subAnswer),
         marking: marking(points),
       }));
       return { ...base, material: unique() + text(TEXT.material), subquestions };
     }
-    const [level, difficulty] = weighted(random, GRADES[type], 2);
+    const [level, difficulty] = weighted(random, grades[type], 2);
     const graded = { ...base, level, difficulty };
     switch (type) {
       case "single":
@@ -186,85 +158,26 @@ export interface SyntheticProject {
   blueprint: string;
   /** Same bank, rules that cannot hold together (see writeBlueprints). */
   infeasible: string;
-  /** Same bank, one impossible blueprint per rule group (see INFEASIBLE_BY_GROUP). */
+  /** Same bank, one impossible blueprint per rule group (see infeasibleByGroup in bench-blueprints.ts). */
   infeasibleByGroup: Record<string, string>;
   questions: number;
   bytes: number;
 }
 
-/**
- * Impossible blueprints, one per rule group, each a small edit of the 10421 blueprint: what proves it
- * ranges from arithmetic over the blueprint alone to the solver over the bank.
- */
-export const INFEASIBLE_BY_GROUP: Record<string, { why: string; edit: [path: string[], value: unknown][] }> = {
-  difficulty: { why: "易 80 % while 综合应用 (only ever 较难/难) needs 20 points of 较难 + 难, which may have 10", edit: [[["rules", "difficulty", "shares"], { 易: 80, 较易: 10, 较难: 5, 难: 5 }]] },
-  chapters: { why: "key chapters at most 7 points each: 42 points, where they need 60 together", edit: [[["rules", "chapters", "points_by_tier", "重点"], { min: 5, max: 7 }]] },
-  tiers: { why: "key chapters ≥ 99 points, where the other four chapters need at least 16", edit: [[["rules", "chapters", "tier_totals"], { 重点: { min: 99 } }]] },
-  time: { why: "90–115 minutes, where the quickest paper takes longer", edit: [[["rules", "time"], { min: 90, max: 115 }]] },
-  "knowledge points": { why: "one question per knowledge point and four per chapter: chapter 9 has two knowledge points", edit: [[["rules", "knowledge_points", "max_per_point"], 1], [["rules", "chapters", "min_questions_each"], 4]] },
-};
-
-/** The 10421 blueprint pointed at the synthetic bank, and infeasible variants of it. */
-function writeBlueprints(dir: string, blueprintFile: string, syllabusFile: string, label: string): { blueprint: string; infeasible: string; infeasibleByGroup: Record<string, string> } {
-  const source = readFileSync(blueprintFile, "utf8");
-  const write = (name: string, edit: (doc: ReturnType<typeof parseDocument>) => void) => {
-    const doc = parseDocument(source);
-    doc.set("name", `${doc.get("name")} [bench ${label}]`);
-    doc.set("syllabus", relative(dir, syllabusFile).split("\\").join("/"));
-    doc.set("bank", "bank");
-    edit(doc);
-    const file = join(dir, name);
-    writeFileSync(file, doc.toString({ lineWidth: 0 }));
-    return file;
-  };
-  const blueprint = write("10421-bench.yaml", () => {});
-  // 综合应用 is only ever 较难 or 难 (as in the real bank), so 40 points of 综合应用 need 40 points of
-  // 较难 + 难, and these shares allow 30. Each rule alone can be met; together they cannot: only the
-  // solver can prove it, and the slack model must explain it.
-  const infeasible = write("10421-bench-infeasible.yaml", (doc) => {
-    doc.commentBefore = [" Benchmark only: 综合应用 40 % needs 40 points of 较难/难, the difficulty shares allow 30.", doc.commentBefore].filter(Boolean).join("\n");
-    doc.setIn(["rules", "levels", "shares"], { 识记: 10, 领会: 30, 简单应用: 20, 综合应用: 40 });
-    doc.setIn(["rules", "difficulty", "shares"], { 易: 30, 较易: 40, 较难: 20, 难: 10 });
-  });
-  const infeasibleByGroup: Record<string, string> = {};
-  for (const [group, { why, edit }] of Object.entries(INFEASIBLE_BY_GROUP)) {
-    infeasibleByGroup[group] = write(`10421-bench-infeasible-${group.replace(/ /g, "-")}.yaml`, (doc) => {
-      doc.commentBefore = [` Benchmark only: ${why}.`, doc.commentBefore].filter(Boolean).join("\n");
-      for (const [path, value] of edit) doc.setIn(path, value);
-    });
-  }
-  return { blueprint, infeasible, infeasibleByGroup };
-}
-
-/** Writes bank/chNN.json and the two blueprints into `dir` (replacing what was there). */
+/** Writes bank/chNN.json and the blueprints into `dir` (replacing what was there). */
 export function writeSyntheticProject(dir: string, options: SyntheticOptions & { blueprintFile: string; syllabusFile: string }): SyntheticProject {
   const bankDir = join(dir, "bank");
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(bankDir, { recursive: true });
   let bytes = 0;
   let questions = 0;
-  for (const file of syntheticBank(syllabusShape(options.syllabusFile), options)) {
+  const course = syllabusShape(options.syllabusFile);
+  for (const file of syntheticBank(course, options)) {
     const data = JSON.stringify(file);
     writeFileSync(join(bankDir, `ch${String(file.chapter).padStart(2, "0")}.json`), data);
     bytes += Buffer.byteLength(data);
     questions += file.questions.length;
   }
   const label = `${options.size} questions, seed ${options.seed}`;
-  return { bankDir, ...writeBlueprints(dir, options.blueprintFile, options.syllabusFile, label), questions, bytes };
-}
-
-/**
- * The bundled 10421 blueprint with difficulty shares 易 30 / 较易 30 / 较难 25 / 难 15, written into `dir`:
- * section counting allows 12 disjoint forms of the bundled bank, but 10 forms need more 易 and 较难 points
- * together than the bank holds, which only the forms' aggregate model proves.
- */
-export function writeBundledAggregateBlueprint(dir: string, blueprintFile: string): string {
-  const doc = parseDocument(readFileSync(blueprintFile, "utf8"));
-  doc.commentBefore = [" Benchmark only: 10 disjoint forms at 易 30 % and 较难 25 % need more than the bundled bank holds.", doc.commentBefore].filter(Boolean).join("\n");
-  for (const key of ["syllabus", "bank"]) doc.set(key, relative(dir, join(dirname(blueprintFile), String(doc.get(key)))).split("\\").join("/"));
-  doc.setIn(["rules", "difficulty", "shares"], { 易: 30, 较易: 30, 较难: 25, 难: 15 });
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, "10421-bench-forms-aggregate.yaml");
-  writeFileSync(file, doc.toString({ lineWidth: 0 }));
-  return file;
+  return { bankDir, ...writeBlueprints(dir, options, course, label), questions, bytes };
 }
