@@ -192,7 +192,7 @@ async function main(): Promise<void> {
     { label: "50k, 4 forms, max overlap 3", blueprint: big.blueprint, args: ["--forms", "4", "--max-overlap", "3"], expectExit: 0, targets: { wall: 3, rssMB: 400 } },
     { label: "50k, infeasible: levels × difficulty", blueprint: big.infeasible, args: [], expectExit: 3, targets: { wall: 2, rssMB: 400 } },
     ...Object.entries(big.infeasibleByGroup).map(([group, blueprint]): Row => ({ label: `50k, infeasible: ${group}`, blueprint, args: [], expectExit: 3, targets: { wall: 2, rssMB: 400 } })),
-    { label: "bundled bank, infeasible: 13 forms (183 单选)", blueprint: BLUEPRINT, args: ["--forms", "13"], expectExit: 3, targets: { wall: 2 } },
+    { label: "bundled bank, infeasible: 13 forms (single-choice supply)", blueprint: BLUEPRINT, args: ["--forms", "13"], expectExit: 3, targets: { wall: 2 } },
     { label: `bundled bank, infeasible: 10 disjoint forms, ${easiest} 30 % ${harder} 25 %`, blueprint: writeBundledAggregateBlueprint(join(data, "bundled"), BLUEPRINT), args: ["--forms", "10"], expectExit: 3, targets: { wall: 2 } },
     { label: "coverage, bundled bank", blueprint: BLUEPRINT, args: [], expectExit: 0, targets: { wall: 5 }, command: "coverage" },
     { label: "coverage, 50k", blueprint: big.blueprint, args: [], expectExit: 0, targets: { wall: 30 }, command: "coverage" },
