@@ -37,5 +37,7 @@ export function formatCueStatistics(s: CueStatistics, style: Style): string {
           `  ${mc.types.join(", ") || "multiple choice"} (${mc.questions}): keyed counts ${counts || "none"}; all or all but one keyed ${percent(mc.nearlyAllKeyed)} (warn above ${percent(CUE_THRESHOLDS.nearlyAllKeyed)})`,
           `  level × difficulty (${plural(ld.parts, "graded part")}): Cramér's V = ${ld.cramersV} (warn above ${CUE_THRESHOLDS.cramersV})`,
         ];
-  return lines.join("\n");
+  // A course without single or multiple choice questions has no such cues to speak of.
+  const absent = new Set([sc.questions === 0 ? 1 : -1, mc.questions === 0 ? 3 : -1]);
+  return lines.filter((_, i) => !absent.has(i)).join("\n");
 }

@@ -65,8 +65,10 @@ export async function explainAggregate(context: ConstructContext, available: rea
   if (solution.status !== "optimal" && solution.status !== "feasible") return undefined;
   const byRule = new Map<number, number>();
   for (const s of slack.slacks) {
-    const give = (solution.values.get(s.below) ?? 0) - (solution.values.get(s.above) ?? 0);
-    if (Math.abs(give) > 1e-6) byRule.set(s.ri, give);
+    // The solver's floating point (4.000000000000006) is not the bank's arithmetic: points are whole or
+    // simple fractions, so a millionth is exact enough and prints as the number it is.
+    const give = Math.round(((solution.values.get(s.below) ?? 0) - (solution.values.get(s.above) ?? 0)) * 1e6) / 1e6;
+    if (give !== 0) byRule.set(s.ri, give);
   }
   return [...byRule].map(([ri, shortBy]) => {
     const rule = rules[ri]!;
