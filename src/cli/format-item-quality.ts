@@ -38,6 +38,6 @@ export function formatCueStatistics(s: CueStatistics, style: Style): string {
           `  level × difficulty (${plural(ld.parts, "graded part")}): Cramér's V = ${ld.cramersV} (warn above ${CUE_THRESHOLDS.cramersV})`,
         ];
   // A course without single or multiple choice questions has no such cues to speak of.
-  const absent = new Set([sc.questions === 0 ? 1 : -1, mc.questions === 0 ? 3 : -1]);
+  const absent = new Set([sc.questions === 0 ? 1 : -1, sc.questions + mc.questions === 0 ? 2 : -1, mc.questions === 0 ? 3 : -1]);
   return lines.filter((_, i) => !absent.has(i)).join("\n");
 }
