@@ -37,6 +37,9 @@ describe("course 04183 概率论与数理统计(经管类), from its data files 
     // Each blank is printed as a line to write on.
     expect(paper).toMatch(/11\.[^]*_{4,}/);
     for (const title of ["三、计算题", "四、综合题", "五、应用题"]) expect(paper).toContain(title);
+    // The 答题卡 frames the fifteen blanks together, a ruled line each: all on its first page.
+    const [firstSheetPage] = await pdfPages(readFileSync(join(out, "04183-A-sheet.pdf")));
+    for (let n = 11; n <= 25; n++) expect(squash(firstSheetPage!)).toContain(`${n}.`);
     const spec = squash((await pdfPages(readFileSync(join(out, "04183-A-spec.pdf")))).join("\n"));
     for (const column of ["识记", "领会", "简单应用", "综合应用", "填空题", "概率论", "数理统计"]) expect(spec).toContain(column);
   });

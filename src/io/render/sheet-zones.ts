@@ -1,5 +1,5 @@
 // The zones of a 答题卡: candidate information with a digit-bubble grid, the choice bubbles in groups
-// of five, and one framed answer area per written question. Sizes in points.
+// of five, ruled lines for fill-blank questions, and one framed answer area per written question. Sizes in points.
 import type { AnswerSheetSettings } from "../../core/blueprint.js";
 import { BODY, BODY_BOLD, contentWidth, custom, text, use, widthOf, type Block, type TextStyle } from "./blocks.js";
 import { REGULAR } from "./fonts.js";
@@ -97,25 +97,53 @@ export function choiceZone(doc: Doc, title: string, groups: ChoiceRow[][]): Bloc
   });
 }
 
-/**
- * One written question's framed answer area: its number and the frame notice on the first line. With
- * `blanks` (a fill-blank question), one ruled line per blank, each numbered as the answer key numbers it.
- */
-export function answerFrame(doc: Doc, label: string, notice: string, lines: number, blanks: readonly string[] = []): Block {
+/** One written question's framed answer area: its number and the frame notice on the first line. */
+export function answerFrame(doc: Doc, label: string, notice: string, lines: number): Block {
   const x = doc.page.margins.left;
   const width = contentWidth(doc);
   use(doc, BODY);
   const line = doc.currentLineHeight(true) + BODY.lineGap + 6;
   const maxHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 12;
-  const height = Math.min(maxHeight, 22 + lines * line + (blanks.length ? 6 : 0));
+  const height = Math.min(maxHeight, 22 + lines * line);
   return custom(height + 8, (d, y) => {
     d.lineWidth(1.2).strokeColor("black").rect(x, y, width, height).stroke();
     use(d, BODY_BOLD).text(label, x + 6, y + 5, { lineBreak: false });
     use(d, NOTE).fillColor("#555555").text(notice, x + 40, y + 6, { width: width - 46, align: "right", lineBreak: false }).fillColor("black");
-    blanks.forEach((blank, i) => {
-      const base = y + 22 + (i + 1) * line - 4;
-      use(d, BODY).text(blank, x + 24, base - line + 8, { lineBreak: false });
-      d.lineWidth(0.6).moveTo(x + 56, base).lineTo(x + width - 24, base).stroke();
-    });
   });
+}
+
+/**
+ * The fill-blank questions of a section in one frame: a numbered ruled line per blank (11. or
+ * 12.（1）), in `columns` columns read row by row, so fifteen short answers take a few lines, not a page
+ * each. Frames of at most a page; the caller gets one block per frame.
+ */
+export function blankLinesZones(doc: Doc, notice: string, cells: readonly string[], columns = 2): Block[] {
+  const x = doc.page.margins.left;
+  const width = contentWidth(doc);
+  use(doc, BODY);
+  const line = doc.currentLineHeight(true) + BODY.lineGap + 10;
+  const labelWidth = Math.max(...cells.map((c) => widthOf(doc, c, BODY))) + 6;
+  const cellWidth = (width - 12) / columns;
+  const maxHeight = doc.page.height - doc.page.margins.top - doc.page.margins.bottom - 12;
+  const rowsPerFrame = Math.max(1, Math.floor((maxHeight - 28) / line));
+  const perFrame = rowsPerFrame * columns;
+  const frames: Block[] = [];
+  for (let start = 0; start < cells.length; start += perFrame) {
+    const chunk = cells.slice(start, start + perFrame);
+    const rows = Math.ceil(chunk.length / columns);
+    const height = 22 + rows * line + 6;
+    frames.push(
+      custom(height + 8, (d, y) => {
+        d.lineWidth(1.2).strokeColor("black").rect(x, y, width, height).stroke();
+        use(d, NOTE).fillColor("#555555").text(notice, x + 6, y + 6, { width: width - 12, align: "right", lineBreak: false }).fillColor("black");
+        chunk.forEach((cell, i) => {
+          const left = x + 6 + (i % columns) * cellWidth;
+          const base = y + 22 + (Math.floor(i / columns) + 1) * line - 4;
+          use(d, BODY).text(cell, left, base - line + 12, { lineBreak: false });
+          d.lineWidth(0.6).moveTo(left + labelWidth, base).lineTo(left + cellWidth - 12, base).stroke();
+        });
+      }),
+    );
+  }
+  return frames;
 }

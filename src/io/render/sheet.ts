@@ -10,7 +10,7 @@ import { BODY_BOLD, flow, space, type Block } from "./blocks.js";
 import { EXAM, SUBTITLE, centered, courseCodeLine, topLine } from "./heading.js";
 import { LABELS } from "./labels.js";
 import type { RenderInput } from "./render-input.js";
-import { answerFrame, candidateZone, choiceZone, type ChoiceRow } from "./sheet-zones.js";
+import { answerFrame, blankLinesZones, candidateZone, choiceZone, type ChoiceRow } from "./sheet-zones.js";
 
 type Doc = PDFKit.PDFDocument;
 
@@ -64,6 +64,28 @@ export function writtenAreas(input: RenderInput): { label: string; points: numbe
   });
 }
 
+type WrittenArea = ReturnType<typeof writtenAreas>[number];
+
+/** Consecutive areas split into runs of fill-blank ones (ruled lines, framed together) and the rest. */
+function runsOfAreas(areas: readonly WrittenArea[]): { blanks: boolean; areas: WrittenArea[] }[] {
+  const runs: { blanks: boolean; areas: WrittenArea[] }[] = [];
+  for (const area of areas) {
+    const blanks = area.blanks !== undefined;
+    const last = runs[runs.length - 1];
+    if (last && last.blanks === blanks) last.areas.push(area);
+    else runs.push({ blanks, areas: [area] });
+  }
+  return runs;
+}
+
+/** One cell per blank: 11. for a question of one blank; 12.（1）, （2） for one of several. */
+function blankCells(areas: readonly WrittenArea[]): string[] {
+  return areas.flatMap((area) => {
+    const blanks = area.blanks ?? [];
+    return blanks.length <= 1 ? [area.label] : blanks.map((blank, i) => (i === 0 ? `${area.label}${blank}` : blank));
+  });
+}
+
 /** Solid black marks in the four corners of every page. */
 export function addPositionMarks(doc: Doc): void {
   const { start, count } = doc.bufferedPageRange();
@@ -88,7 +110,10 @@ export function drawSheet(doc: Doc, input: RenderInput): void {
   if (groups.length) blocks.push(choiceZone(doc, sheet.choice_title, groups));
   const areas = writtenAreas(input);
   if (areas.length) blocks.push(space(2), centered(doc, sheet.written_title, BODY_BOLD, 4));
-  for (const area of areas) blocks.push(answerFrame(doc, area.label, sheet.frame_notice, area.lines ?? sheetLines(blueprint, area.points), area.blanks));
+  for (const run of runsOfAreas(areas)) {
+    if (run.blanks) blocks.push(...blankLinesZones(doc, sheet.frame_notice, blankCells(run.areas)));
+    else for (const area of run.areas) blocks.push(answerFrame(doc, area.label, sheet.frame_notice, area.lines ?? sheetLines(blueprint, area.points)));
+  }
   flow(doc, blocks);
   addPositionMarks(doc);
 }
