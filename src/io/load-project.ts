@@ -11,7 +11,7 @@ import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
 import { checkDocument } from "./parse-project-text.js";
 import { readDocument } from "./read-document.js";
-import { reasonFor } from "./read-input.js";
+import { ReadBuffer, reasonFor } from "./read-input.js";
 
 export interface Project {
   blueprintFile: string;
@@ -148,9 +148,10 @@ export function loadBank(dir: string, cwd: string, types: Catalogue): { bank?: B
   if (files.length === 0 && problems.length === 0) return { diagnostics: [finding("empty-bank", { dir: shown })] };
   const diagnostics: Diagnostic[] = [...problems];
   const sources = [];
+  const buffer = new ReadBuffer();
   for (const file of files) {
     const name = displayPath(file, cwd);
-    const read = readDocument(file, name);
+    const read = readDocument(file, name, buffer);
     if (read.ok) sources.push({ file: name, data: read.data });
     else diagnostics.push(...read.diagnostics);
   }
