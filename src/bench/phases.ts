@@ -9,12 +9,14 @@ import { toCplexLp } from "../core/lp.js";
 import { paperRules } from "../core/rules.js";
 import { displayPath, listBankFiles, loadBlueprint, loadSyllabus } from "../io/load-project.js";
 import { readDocument } from "../io/read-document.js";
+import { ReadBuffer } from "../io/read-input.js";
 import { HighsSolver } from "../solver/highs.js";
 
 /**
  * Where the time of one `generate` goes, stage by stage, in one cold process:
  * `node dist/bench/phases.js BLUEPRINT [FORMS] [MAX_OVERLAP]` prints { stages: [[name, seconds]], ... } as JSON.
- * The stages repeat what loadProject and assemble do, with a clock between them.
+ * The stages repeat what loadProject and assemble do, with a clock between them (loadProject parses
+ * each file as it reads it; here all are read, then all parsed, to time the two apart).
  */
 export interface PhaseReport {
   stages: [string, number][];
@@ -46,8 +48,9 @@ async function main(): Promise<void> {
   const { blueprint } = declaredBlueprint(withDeclaredTypes(written, syllabus.types).blueprint, syllabus);
   lap("blueprint + syllabus (read, parse, schema)");
   const bankDir = resolve(dirname(resolve(file)), blueprint.bank);
+  const buffer = new ReadBuffer();
   const sources = listBankFiles(bankDir).map((file) => {
-    const read = readDocument(file);
+    const read = readDocument(file, file, buffer);
     if (!read.ok) throw new Error(`${file} does not parse`);
     return { file: displayPath(file, cwd), data: read.data };
   });

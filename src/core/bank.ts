@@ -85,30 +85,37 @@ function withKind(data: unknown, kind: Kind): Question {
 
 /** Schema and normalisation stage for a whole bank: every file, every question, all findings at once. */
 export function parseBank(sources: readonly SourceDocument[], types: Catalogue): ParsedBank {
-  const questions: Question[] = [];
-  const origins: Location[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const source of sources) {
-    const root: Location = { file: source.file, path: [] };
-    const file = bankFileSchema.safeParse(source.data);
-    if (!file.success) {
-      diagnostics.push(...schemaDiagnostics(file.error, source.data, root));
-      continue;
-    }
-    const defaults: Record<string, unknown> = {};
-    for (const key of FILE_DEFAULTS) if (file.data[key] !== undefined) defaults[key] = file.data[key];
-    file.data.questions.forEach((raw, index) => {
-      const origin = at(root, "questions", index);
-      const input = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? merged(defaults, raw) : raw;
-      const result = parseQuestion(input, origin, types);
-      for (const d of result.diagnostics) diagnostics.push(atDefault(d, raw, defaults, root));
-      if (result.question) {
-        questions.push(result.question);
-        origins.push(origin);
-      }
-    });
+  const parsed: ParsedBank = { bank: { questions: [], origins: [] }, diagnostics: [] };
+  for (const source of sources) parseBankFile(source, types, parsed);
+  return parsed;
+}
+
+/**
+ * One file of a bank, its questions and findings appended to `into`: files parsed in turn give what
+ * parseBank gives for all of them. A caller reading a large bank parses each file as it is read, so
+ * that its raw data can be dropped before the next is read.
+ */
+export function parseBankFile(source: SourceDocument, types: Catalogue, into: ParsedBank): void {
+  const { questions, origins } = into.bank;
+  const diagnostics = into.diagnostics;
+  const root: Location = { file: source.file, path: [] };
+  const file = bankFileSchema.safeParse(source.data);
+  if (!file.success) {
+    diagnostics.push(...schemaDiagnostics(file.error, source.data, root));
+    return;
   }
-  return { bank: { questions, origins }, diagnostics };
+  const defaults: Record<string, unknown> = {};
+  for (const key of FILE_DEFAULTS) if (file.data[key] !== undefined) defaults[key] = file.data[key];
+  file.data.questions.forEach((raw, index) => {
+    const origin = at(root, "questions", index);
+    const input = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? merged(defaults, raw) : raw;
+    const result = parseQuestion(input, origin, types);
+    for (const d of result.diagnostics) diagnostics.push(atDefault(d, raw, defaults, root));
+    if (result.question) {
+      questions.push(result.question);
+      origins.push(origin);
+    }
+  });
 }
 
 /** A finding about a field the question took from its file's defaults is located at the default. */

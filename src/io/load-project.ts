@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { parseBank, type Bank } from "../core/bank.js";
+import { parseBankFile, type Bank, type ParsedBank } from "../core/bank.js";
 import { blueprintProblems, blueprintSchema, declaredBlueprint, type Blueprint } from "../core/blueprint.js";
 import { bankWithDeclaredGrades } from "../core/declared-grades.js";
 import { blueprintProblemPath } from "../core/problem-paths.js";
@@ -11,7 +11,7 @@ import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
 import { checkDocument } from "./parse-project-text.js";
 import { readDocument } from "./read-document.js";
-import { reasonFor } from "./read-input.js";
+import { ReadBuffer, reasonFor } from "./read-input.js";
 
 export interface Project {
   blueprintFile: string;
@@ -147,14 +147,16 @@ export function loadBank(dir: string, cwd: string, types: Catalogue): { bank?: B
   const { files, problems } = listBankEntries(dir, cwd);
   if (files.length === 0 && problems.length === 0) return { diagnostics: [finding("empty-bank", { dir: shown })] };
   const diagnostics: Diagnostic[] = [...problems];
-  const sources = [];
+  // Each file is parsed as soon as it is read, so that its text and raw data are garbage before the
+  // next file is read; the findings come out as parseBank gives them (reading's first, then the schema's).
+  const parsed: ParsedBank = { bank: { questions: [], origins: [] }, diagnostics: [] };
+  const buffer = new ReadBuffer();
   for (const file of files) {
     const name = displayPath(file, cwd);
-    const read = readDocument(file, name);
-    if (read.ok) sources.push({ file: name, data: read.data });
+    const read = readDocument(file, name, buffer);
+    if (read.ok) parseBankFile({ file: name, data: read.data }, types, parsed);
     else diagnostics.push(...read.diagnostics);
   }
-  const parsed = parseBank(sources, types);
   return { bank: parsed.bank, diagnostics: [...diagnostics, ...parsed.diagnostics] };
 }
 

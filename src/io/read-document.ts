@@ -2,16 +2,17 @@ import { transcode } from "node:buffer";
 import { finding } from "../core/diagnostic.js";
 import { lazyYaml } from "./lazy-yaml.js";
 import { parseDocumentText, type ReadResult } from "./parse-text.js";
-import { notUtf8, readInputBytes, type NotUtf8 } from "./read-input.js";
+import { MAX_INPUT_BYTES, notUtf8, readInputBytes, type NotUtf8, type ReadBuffer } from "./read-input.js";
 
 export type { ReadResult } from "./parse-text.js";
 
 /**
  * Reads a YAML or JSON file: what is not a regular file, too large, or not UTF-8 is refused before
  * parsing; then the text is parsed as parse-text.ts does for any string. `shown` names the file in messages.
+ * With `into`, the bytes are read into that reused buffer (see ReadBuffer): they are decoded at once.
  */
-export function readDocument(file: string, shown = file): ReadResult {
-  const read = readInputBytes(file, shown);
+export function readDocument(file: string, shown = file, into?: ReadBuffer): ReadResult {
+  const read = readInputBytes(file, shown, MAX_INPUT_BYTES, into);
   if (!read.ok) return { ok: false, diagnostics: [read.problem] };
   const text = decodeUtf8(read.bytes);
   if (typeof text !== "string") return { ok: false, diagnostics: [finding("not-utf8", { detail: text.message }, { file: shown, path: [], line: text.line, col: text.col })] };
