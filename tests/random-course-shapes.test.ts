@@ -41,7 +41,7 @@ const courseArb = fc
     /** Exact shares (tolerance 0) or whole percentages with a tolerance in points. */
     exact: fc.boolean(),
     tolerance: fc.integer({ min: 1, max: 2 }),
-    tierRanges: fc.boolean(),
+    tierRanges: fc.constantFrom(true, true, false),
   })
   .chain((c) =>
     fc.record({
@@ -143,6 +143,8 @@ function ownPoints(q: Raw): number | undefined {
   return parts && sum(parts.map((p) => p.points));
 }
 
+/** Points by chapter number, as a list in chapter order. */
+const perChapter = (byChapter: Record<string, number>, chapters: number) => Array.from({ length: chapters }, (_, i) => byChapter[String(i + 1)] ?? 0);
 const add = (to: Record<string, number>, key: string, n: number) => (to[key] = (to[key] ?? 0) + n);
 const sum = (xs: readonly number[]) => xs.reduce((s, x) => s + x, 0);
 
@@ -201,7 +203,7 @@ function recompute(file: FileLike, byId: ReadonlyMap<string, Raw>, course: Cours
   for (const name of Object.keys(points.grade)) if (!course.grades.includes(name)) broken.push(`difficulty ${name}: not declared`);
 
   // Each chapter by its own tier: its points in the tier's range, and the tiers' averages in declared order.
-  const chapterPoints = course.chapterTiers.map((_, i) => points.chapter[String(i + 1)] ?? 0);
+  const chapterPoints = perChapter(points.chapter, course.chapterTiers.length);
   course.chapterTiers.forEach((tier, i) => {
     const range = course.tierRanges?.[tier];
     if (range && (chapterPoints[i]! < range.min - 1e-9 || chapterPoints[i]! > range.max + 1e-9)) broken.push(`chapter ${i + 1} (${tier}): ${chapterPoints[i]} points`);
@@ -234,154 +236,163 @@ function rotationBreaks(sections: readonly PlannedSection[]): boolean {
   });
 }
 
+type Generated = typeof courseArb extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * One generated case as files: the syllabus, the raw bank, and a blueprint whose shares, tier ranges and
+ * tier-order margin come from a paper that exists in the course's terms (each section's first questions).
+ */
+function buildCase({ course: c, chapterTiers, sections, facts }: Generated) {
+  // Sections of a type whose questions fix their own points (marking, sub-questions) are told apart by them.
+  const planned: PlannedSection[] = sections
+    .map((s) => ({ ...s, type: c.types[s.type]!.name, kind: c.types[s.type]!.kind, options: c.types[s.type]!.options }))
+    .filter((s, i, all) => !OWN_POINTS.includes(s.kind) || all.findIndex((o) => o.type === s.type && o.points === s.points) === i);
+  const declared = Object.fromEntries(c.types.map((t) => [t.name, t.kind === "single-choice" || t.kind === "multiple-choice" ? { kind: t.kind, options: t.options } : { kind: t.kind }]));
+  const syllabus = indexSyllabus(
+    syllabusSchema.parse({
+      course: { code: "1", name: "随机课程" },
+      question_types: declared,
+      levels: c.levels,
+      difficulties: c.grades,
+      tiers: Object.fromEntries(c.tiers.map((t) => [t, { label: `${t}章` }])),
+      chapters: chapterTiers.map((tier, i) => ({ number: i + 1, title: `第${i + 1}章`, tier, knowledge_points: [{ id: `k${i + 1}`, title: "点" }] })),
+    }),
+  );
+
+  let next = 0;
+  const bySection = planned.map((s, i) =>
+    Array.from({ length: s.count + s.spare }, (_, k) => {
+      const fact = facts[next++]!;
+      return question(s, `q${i}x${k}`, fact.chapter, fact.parts);
+    }),
+  );
+  const raw = bySection.flat();
+  const byId = new Map(raw.map((q) => [q.id as string, q]));
+  const intended: FileLike = { sections: planned.map((s, i) => ({ type: s.type, points_each: s.points, questions: bySection[i]!.slice(0, s.count).map((q) => q.id as string) })) };
+  const points = tally(intended, byId);
+  const chapterPoints = perChapter(points.chapter, chapterTiers.length);
+  const tierRanges: NonNullable<Course["tierRanges"]> = {};
+  chapterTiers.forEach((tier, i) => {
+    const range = (tierRanges[tier] ??= { min: chapterPoints[i]!, max: chapterPoints[i]! });
+    range.min = Math.min(range.min, chapterPoints[i]!);
+    range.max = Math.max(range.max, chapterPoints[i]!);
+  });
+  const averages = tierAverages(chapterPoints, chapterTiers, c.tiers).map((a) => a.average);
+  const gaps = averages.slice(1).map((a, k) => averages[k]! - a);
+  const course: Course = {
+    sections: planned,
+    levels: c.levels,
+    grades: c.grades,
+    tiers: c.tiers,
+    chapterTiers,
+    levelShares: shares(points.level, c.levels, points.total, c.exact),
+    gradeShares: shares(points.grade, c.grades, points.total, c.exact),
+    levelTolerance: c.exact ? 0 : c.tolerance,
+    gradeTolerance: c.exact ? 0 : c.tolerance,
+    tierOrder: c.tierOrder !== "tight" ? c.tierOrder : gaps.length ? Math.max(0, Math.min(...gaps)) : 0,
+    tierRanges: c.tierRanges ? tierRanges : undefined,
+  };
+
+  const blueprint = withDeclaredTypes(
+    blueprintSchema.parse({
+      name: "随机蓝图",
+      syllabus: "s.yaml",
+      bank: "bank",
+      paper: { title: "随机试卷", minutes: 600, total_points: points.total },
+      sections: planned.map((s, i) => ({ type: s.type, id: `s${i + 1}`, count: s.count, points_each: s.points, minutes_each: 1 })),
+      rules: {
+        levels: { shares: course.levelShares, tolerance_points: course.levelTolerance },
+        difficulty: { shares: course.gradeShares, tolerance_points: course.gradeTolerance },
+        chapters: { min_questions_each: 0, points_by_tier: course.tierRanges ?? {}, tier_order: course.tierOrder === undefined ? false : { margin: course.tierOrder } },
+      },
+    }),
+    syllabus.types,
+  );
+  // Questions without points of their own are spread over the sections of their type (by a hash of their
+  // id), which may leave the intended paper out of reach.
+  const spread = planned.some((s) => !OWN_POINTS.includes(s.kind) && planned.filter((o) => o.type === s.type).length > 1);
+  return { syllabus, raw, byId, intended, course, blueprint, spread };
+}
+
+/** Breaks a paper that keeps every rule in ways the recomputation must catch; returns which it could make. */
+function deliberateBreaks(paper: FileLike, raw: readonly Raw[], byId: ReadonlyMap<string, Raw>, course: Course): string[] {
+  const made: string[] = [];
+  const ids = paper.sections.flatMap((s) => s.questions);
+  if (ids.length > 1) {
+    made.push("duplicate");
+    const last = paper.sections.length - 1;
+    const twice = { sections: paper.sections.map((s, i) => (i === last ? { ...s, questions: [...s.questions.slice(0, -1), ids[0]!] } : s)) };
+    expect(recompute(twice, byId, course)).toContainEqual(expect.stringContaining("twice"));
+  }
+  if (course.sections.length > 1 && rotationBreaks(course.sections)) {
+    made.push("rotation");
+    expect(recompute(rotated(paper), byId, course)).not.toEqual([]);
+  }
+  if (course.levelTolerance === 0) {
+    // A question swapped for an unused one of the same type and points but another level: exact shares break.
+    const swap = paper.sections.flatMap((s, i) =>
+      course.sections[i]!.kind === "material"
+        ? []
+        : s.questions.flatMap((id) => {
+            const q = byId.get(id)!;
+            const other = raw.find((r) => r.type === q.type && !ids.includes(r.id as string) && r.level !== q.level && (ownPoints(r) ?? s.points_each) === s.points_each);
+            return other ? [{ section: i, id, other: other.id as string }] : [];
+          }),
+    )[0];
+    if (swap) {
+      made.push("regrade");
+      const regraded = { sections: paper.sections.map((s, i) => (i === swap.section ? { ...s, questions: s.questions.map((id) => (id === swap.id ? swap.other : id)) } : s)) };
+      expect(recompute(regraded, byId, course)).toContainEqual(expect.stringMatching(/^level /));
+    }
+  }
+  if (course.tierOrder !== undefined) {
+    // The tiers read in reverse order: broken unless every present tier has the same average (and no margin).
+    const averages = tierAverages(perChapter(tally(paper, byId).chapter, course.chapterTiers.length), course.chapterTiers, course.tiers).map((a) => a.average);
+    if (averages.length > 1 && (course.tierOrder > 0 || averages.some((a) => Math.abs(a - averages[0]!) > 1e-9))) {
+      made.push("tier order");
+      expect(recompute(paper, byId, { ...course, tiers: [...course.tiers].reverse() })).toContainEqual(expect.stringMatching(/^tier order/));
+    }
+  }
+  return made;
+}
+
 describe("random small courses of random kinds, grades, tiers and sections", () => {
   it("gives only papers that an independent recomputation of every rule accepts, and the recomputation catches broken ones", async () => {
-    const seen = { cases: 0, papers: 0, required: 0, material: 0, multiGrade: 0, tierOrderOn: 0, duplicate: 0, rotation: 0, regrade: 0, tierOrder: 0 };
+    const seen: Record<string, number> = { cases: 0, papers: 0, required: 0, material: 0, "several grades": 0, "tier order on": 0, duplicate: 0, rotation: 0, regrade: 0, "tier order": 0 };
+    const count = (what: string) => seen[what]!++;
     await fc.assert(
-      fc.asyncProperty(courseArb, fc.nat(1000), async ({ course: c, chapterTiers, sections, facts }, seed) => {
-        seen.cases++;
-        const types = c.types;
-        // Sections of a type whose questions fix their own points (marking, sub-questions) are told apart by them.
-        const planned: PlannedSection[] = sections
-          .map((s) => ({ ...s, type: types[s.type]!.name, kind: types[s.type]!.kind, options: types[s.type]!.options }))
-          .filter((s, i, all) => !OWN_POINTS.includes(s.kind) || all.findIndex((o) => o.type === s.type && o.points === s.points) === i);
-        const declared = Object.fromEntries(types.map((t) => [t.name, t.kind === "single-choice" || t.kind === "multiple-choice" ? { kind: t.kind, options: t.options } : { kind: t.kind }]));
-        const syllabus = indexSyllabus(
-          syllabusSchema.parse({
-            course: { code: "1", name: "随机课程" },
-            question_types: declared,
-            levels: c.levels,
-            difficulties: c.grades,
-            tiers: Object.fromEntries(c.tiers.map((t) => [t, { label: `${t}章` }])),
-            chapters: chapterTiers.map((tier, i) => ({ number: i + 1, title: `第${i + 1}章`, tier, knowledge_points: [{ id: `k${i + 1}`, title: "点" }] })),
-          }),
-        );
+      fc.asyncProperty(courseArb, fc.nat(1000), async (generated, seed) => {
+        count("cases");
+        const { syllabus, raw, byId, intended, course, blueprint, spread } = buildCase(generated);
         expect(syllabusProblems(syllabus.syllabus)).toEqual([]);
-
-        let next = 0;
-        const bySection = planned.map((s, i) =>
-          Array.from({ length: s.count + s.spare }, (_, k) => {
-            const fact = facts[next++]!;
-            return question(s, `q${i}x${k}`, fact.chapter, fact.parts);
-          }),
-        );
-        const raw = bySection.flat();
-        const byId = new Map(raw.map((q) => [q.id as string, q]));
-        // The shares and ranges come from a paper that exists in the course's terms: each section's first questions.
-        const intended: FileLike = { sections: planned.map((s, i) => ({ type: s.type, points_each: s.points, questions: bySection[i]!.slice(0, s.count).map((q) => q.id as string) })) };
-        const points = tally(intended, byId);
-        const tierRanges: Course["tierRanges"] = {};
-        chapterTiers.forEach((tier, i) => {
-          const got = points.chapter[String(i + 1)] ?? 0;
-          const range = (tierRanges[tier] ??= { min: got, max: got });
-          range.min = Math.min(range.min, got);
-          range.max = Math.max(range.max, got);
-        });
-        const course: Course = {
-          sections: planned,
-          levels: c.levels,
-          grades: c.grades,
-          tiers: c.tiers,
-          chapterTiers,
-          levelShares: shares(points.level, c.levels, points.total, c.exact),
-          gradeShares: shares(points.grade, c.grades, points.total, c.exact),
-          levelTolerance: c.exact ? 0 : c.tolerance,
-          gradeTolerance: c.exact ? 0 : c.tolerance,
-          tierOrder: c.tierOrder === "tight" ? tightMargin(chapterTiers.map((_, i) => points.chapter[String(i + 1)] ?? 0)) : c.tierOrder,
-          tierRanges: c.tierRanges ? tierRanges : undefined,
-        };
-        function tightMargin(chapterPoints: number[]): number {
-          const averages = tierAverages(chapterPoints, chapterTiers, c.tiers).map((a) => a.average);
-          const gaps = averages.slice(1).map((a, k) => averages[k]! - a);
-          return gaps.length ? Math.max(0, Math.min(...gaps)) : 0;
-        }
-        // Whole percentages are off by less than a point: within the tolerance. Only the tier order may rule it out.
-        const intendedHolds = recompute(intended, byId, course).length === 0;
-
-        const blueprint = withDeclaredTypes(
-          blueprintSchema.parse({
-            name: "随机蓝图",
-            syllabus: "s.yaml",
-            bank: "bank",
-            paper: { title: "随机试卷", minutes: 600, total_points: points.total },
-            sections: planned.map((s, i) => ({ type: s.type, id: `s${i + 1}`, count: s.count, points_each: s.points, minutes_each: 1 })),
-            rules: {
-              levels: { shares: course.levelShares, tolerance_points: course.levelTolerance },
-              difficulty: { shares: course.gradeShares, tolerance_points: course.gradeTolerance },
-              chapters: {
-                min_questions_each: 0,
-                points_by_tier: course.tierRanges ?? {},
-                tier_order: course.tierOrder === undefined ? false : { margin: course.tierOrder },
-              },
-            },
-          }),
-          syllabus.types,
-        );
         expect(blueprint.problems).toEqual([]);
         expect(blueprintSyllabusProblems(blueprint.blueprint, syllabus)).toEqual([]);
+        // Whole percentages are off by less than a point, within the tolerance: only the tier order may rule the intended paper out.
+        const intendedHolds = recompute(intended, byId, course).length === 0;
+        if (intendedHolds && !spread) count("required");
 
         const result = await assemble(makeBankOf(syllabus.types, raw), blueprint.blueprint, syllabus, { seed, solver });
-        // Questions without points of their own are spread over the sections of their type, which may leave
-        // the intended paper out of reach; otherwise, when it keeps every rule, a paper must come out.
-        const spread = planned.some((s) => !OWN_POINTS.includes(s.kind) && planned.filter((o) => o.type === s.type).length > 1);
-        if (!spread && intendedHolds) seen.required++;
         if (!result.ok) {
+          // When the intended paper keeps every rule and is within reach, a paper must come out.
           expect(result.reason).toBe("infeasible");
           expect(spread || !intendedHolds).toBe(true);
           return;
         }
-        seen.papers++;
-        if (planned.some((s) => s.kind === "material")) seen.material++;
-        if (c.levels.length > 1 && c.grades.length > 1) seen.multiGrade++;
-        if (course.tierOrder !== undefined && new Set(chapterTiers).size > 1) seen.tierOrderOn++;
+        count("papers");
+        if (course.sections.some((s) => s.kind === "material")) count("material");
+        if (course.levels.length > 1 && course.grades.length > 1) count("several grades");
+        if (course.tierOrder !== undefined && new Set(course.chapterTiers).size > 1) count("tier order on");
         const { file, report } = result.forms[0]!;
         expect(report.ok).toBe(true);
-        expect(report.spec.columns).toEqual({ levels: c.levels, difficulties: c.grades });
+        expect(report.spec.columns).toEqual({ levels: course.levels, difficulties: course.grades });
         const paper: FileLike = { sections: file.sections.map((s) => ({ type: s.type, points_each: s.points_each, questions: s.questions as string[] })) };
         expect(recompute(paper, byId, course)).toEqual([]);
-
-        // Deliberate breaks the recomputation must catch.
-        const ids = paper.sections.flatMap((s) => s.questions);
-        if (ids.length > 1) {
-          seen.duplicate++;
-          const last = paper.sections.length - 1;
-          const twice = { sections: paper.sections.map((s, i) => (i === last ? { ...s, questions: [...s.questions.slice(0, -1), ids[0]!] } : s)) };
-          expect(recompute(twice, byId, course)).toContainEqual(expect.stringContaining("twice"));
-        }
-        if (planned.length > 1 && rotationBreaks(planned)) {
-          seen.rotation++;
-          expect(recompute(rotated(paper), byId, course)).not.toEqual([]);
-        }
-        if (c.exact) {
-          // A question swapped for an unused one of the same type and points but another level: exact shares break.
-          const swap = paper.sections.flatMap((s, i) =>
-            s.questions.flatMap((id) => {
-              const q = byId.get(id)!;
-              if (planned[i]!.kind === "material") return [];
-              const other = raw.find((r) => r.type === q.type && !ids.includes(r.id as string) && r.level !== q.level && (ownPoints(r) ?? s.points_each) === s.points_each);
-              return other ? [{ section: i, id, other: other.id as string }] : [];
-            }),
-          )[0];
-          if (swap) {
-            seen.regrade++;
-            const regraded = { sections: paper.sections.map((s, i) => (i === swap.section ? { ...s, questions: s.questions.map((id) => (id === swap.id ? swap.other : id)) } : s)) };
-            expect(recompute(regraded, byId, course)).toContainEqual(expect.stringMatching(/^level /));
-          }
-        }
-        if (course.tierOrder !== undefined) {
-          // The tiers read in reverse order: broken unless every present tier has the same average (and no margin).
-          const chapterPoints = tally(paper, byId).chapter;
-          const averages = tierAverages(chapterTiers.map((_, i) => chapterPoints[String(i + 1)] ?? 0), chapterTiers, c.tiers).map((a) => a.average);
-          if (averages.length > 1 && (course.tierOrder > 0 || averages.some((a) => Math.abs(a - averages[0]!) > 1e-9))) {
-            seen.tierOrder++;
-            expect(recompute(paper, byId, { ...course, tiers: [...c.tiers].reverse() })).toContainEqual(expect.stringMatching(/^tier order/));
-          }
-        }
+        deliberateBreaks(paper, raw, byId, course).forEach(count);
       }),
       { numRuns: 40, seed: 20261130 },
     );
-    console.log(seen);
-    expect(seen.papers).toBeGreaterThanOrEqual(seen.cases / 3);
-    for (const exercised of [seen.duplicate, seen.rotation, seen.regrade, seen.tierOrder]) expect(exercised).toBeGreaterThan(0);
+    // Most cases give a paper, and every part of the generator and every deliberate break is exercised.
+    expect(seen.papers).toBeGreaterThanOrEqual(seen.cases! / 3);
+    for (const [what, n] of Object.entries(seen)) expect([what, n > 0]).toEqual([what, true]);
   });
 });
