@@ -358,7 +358,7 @@ function deliberateBreaks(paper: FileLike, raw: readonly Raw[], byId: ReadonlyMa
 
 describe("random small courses of random kinds, grades, tiers and sections", () => {
   it("gives only papers that an independent recomputation of every rule accepts, and the recomputation catches broken ones", async () => {
-    const seen: Record<string, number> = { cases: 0, papers: 0, required: 0, material: 0, "several grades": 0, "tier order on": 0, duplicate: 0, rotation: 0, regrade: 0, "tier order": 0 };
+    const seen: Record<string, number> = { cases: 0, papers: 0, required: 0, material: 0, "shared type": 0, "several grades": 0, "tier order on": 0, duplicate: 0, rotation: 0, regrade: 0, "tier order": 0 };
     const count = (what: string) => seen[what]!++;
     await fc.assert(
       fc.asyncProperty(courseArb, fc.nat(1000), async (generated, seed) => {
@@ -380,6 +380,7 @@ describe("random small courses of random kinds, grades, tiers and sections", () 
         }
         count("papers");
         if (course.sections.some((s) => s.kind === "material")) count("material");
+        if (new Set(course.sections.map((s) => s.type)).size < course.sections.length) count("shared type");
         if (course.levels.length > 1 && course.grades.length > 1) count("several grades");
         if (course.tierOrder !== undefined && new Set(course.chapterTiers).size > 1) count("tier order on");
         const { file, report } = result.forms[0]!;
