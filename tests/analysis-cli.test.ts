@@ -155,7 +155,7 @@ describe("zujuan analyze", () => {
     expect(loaded.projectDiagnostics.filter((d) => d.severity === "error")).toEqual([]);
     const change = json.retag.changes[0];
     const q = loaded.project.bank.questions.find((x) => x.id === change.questionId)!;
-    const tag = q.type === "案例分析题" ? q.subquestions[change.sub - 1]!.difficulty : q.difficulty;
+    const tag = q.kind === "material" ? q.subquestions[change.sub - 1]!.difficulty : q.difficulty;
     expect(tag).toBe(change.to);
     expect(q.stats).toEqual([json.retag.stats.find((s: { questionId: string }) => s.questionId === q.id).entry]);
   });

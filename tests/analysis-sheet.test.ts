@@ -99,7 +99,7 @@ describe("files", () => {
     const file = join(dir, "s.xlsx");
     writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
     const table = await readScoreSheet(file, "s.xlsx");
-    if (Array.isArray(table)) throw new Error(table[0]!.message);
+    if (Array.isArray(table)) throw new Error(JSON.stringify(table[0]));
     expect(table.sheet).toBe("成绩");
     const { sitting, diagnostics } = readScoreTable(table, units, "t");
     expect(diagnostics).toEqual([]);

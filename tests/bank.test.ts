@@ -44,9 +44,9 @@ describe("the bundled 10421 bank", () => {
 
   it("has cases of 2–3 sub-questions and multiple choices with 2–5 correct options", () => {
     for (const q of bank.questions) {
-      if (q.type === "案例分析题") expect(q.subquestions.length).toBeGreaterThanOrEqual(2);
-      if (q.type === "案例分析题") expect(q.subquestions.length).toBeLessThanOrEqual(3);
-      if (q.type === "多项选择题") expect(q.answer.length).toBeGreaterThanOrEqual(2);
+      if (q.kind === "material") expect(q.subquestions.length).toBeGreaterThanOrEqual(2);
+      if (q.kind === "material") expect(q.subquestions.length).toBeLessThanOrEqual(3);
+      if (q.kind === "multiple-choice") expect(q.answer.length).toBeGreaterThanOrEqual(2);
     }
   });
 });

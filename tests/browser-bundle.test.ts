@@ -55,7 +55,7 @@ describe("zujuan/core in a browser bundle", () => {
     const highs = (await import("highs")).default as unknown as () => Promise<import("../src/solver/highs-module.js").HighsModule>;
     const solver = new zujuan.HighsModuleSolver(await highs());
     const result = await zujuan.assemble(bank, blueprint, syllabus, { solver, seed: 3, forms: 1, timeLimitSeconds: 60 });
-    if (!result.ok) throw new Error(result.diagnosis.message);
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnosis));
     const report = zujuan.validatePaper(result.forms[0]!.paper, blueprint, syllabus);
     expect(report.ok).toBe(true);
     expect(result.forms[0]!.paper.sections.flatMap((s) => s.questions)).toHaveLength(blueprint.sections.reduce((n, s) => n + s.count, 0));

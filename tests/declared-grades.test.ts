@@ -144,7 +144,7 @@ describe("levels, difficulty grades and tiers as lists the syllabus declares", (
       rawQuestion("简答题", { id: "w1", level: "领会", difficulty: "较难" }),
     ]);
     const result = await assemble(bank, blueprint, syllabus, { seed: 1, solver });
-    if (!result.ok) throw new Error(result.diagnosis.message);
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnosis));
     const { report } = result.forms[0]!;
     expect(report.ok).toBe(true);
     expect(report.spec.columns).toEqual({ levels: ["识记", "领会", "简单应用"], difficulties: ["易", "较难", "难"] });
@@ -199,7 +199,7 @@ describe("a course whose grades and tiers have names of their own", () => {
 
   it("assembles, validates and renders the 双向细目表 with exactly the declared columns", async () => {
     const result = await assemble(bank, ownBlueprint, own, { seed: 2, solver });
-    if (!result.ok) throw new Error(result.diagnosis.message);
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnosis));
     const { report, paper } = result.forms[0]!;
     expect(report.ok).toBe(true);
     expect(report.spec.levels).toEqual({ 了解: { actual: 2, target: 2 }, 掌握: { actual: 5, target: 5 } });

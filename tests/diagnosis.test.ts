@@ -1,11 +1,9 @@
-import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { assemble } from "../src/core/assemble/assemble.js";
 import type { Blueprint } from "../src/core/blueprint.js";
 import type { LpModel, LpSolution, SolveOptions, Solver } from "../src/core/lp.js";
 
 import { HighsSolver } from "../src/solver/highs.js";
-import { ROOT } from "./helpers/cli.js";
 import { shortfallMessage } from "../src/cli/messages/diagnosis.js";
 import { bundledProject } from "./helpers/bundled.js";
 
@@ -23,7 +21,7 @@ const FOLLOWS: Record<string, string> = { 识记: "易", 领会: "较易", 简�
 const bank = {
   ...bundledBank,
   questions: bundledBank.questions.map((q) =>
-    q.type === "案例分析题" ? { ...q, subquestions: q.subquestions.map((s) => ({ ...s, difficulty: FOLLOWS[s.level]! })) } : { ...q, difficulty: FOLLOWS[q.level]! },
+    q.kind === "material" ? { ...q, subquestions: q.subquestions.map((s) => ({ ...s, difficulty: FOLLOWS[s.level]! })) } : { ...q, difficulty: FOLLOWS[q.level]! },
   ),
 } as typeof bundledBank;
 

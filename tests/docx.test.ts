@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { assemble, type AssembledForm } from "../src/core/assemble/assemble.js";
+import type { Blueprint } from "../src/core/blueprint.js";
 import { paperItems } from "../src/core/paper.js";
 import { displayStem } from "../src/core/question.js";
 import { renderDocxs, type DocxRequest } from "../src/io/docx/index.js";
@@ -30,10 +31,10 @@ const docx = {} as Record<PdfKind, OpenedDocx>;
 
 // The documents are checked as a paper answered on the paper itself (score table, answer space); sheet mode below.
 const inPaper = () => ({ ...project.blueprint, paper: { ...project.blueprint.paper, answer_mode: "in-paper" as const } });
-const request = (blueprint = inPaper()): DocxRequest => ({ paper: form.paper, spec: form.report.spec, blueprint, syllabus: project.syllabus, kinds: PDF_KINDS });
+const request = (blueprint: Blueprint = inPaper()): DocxRequest => ({ paper: form.paper, spec: form.report.spec, blueprint, syllabus: project.syllabus, kinds: PDF_KINDS });
 const DOCX_KINDS = kindsIn("docx", PDF_KINDS);
 
-async function renderAll(blueprint = inPaper()): Promise<Record<PdfKind, Uint8Array>> {
+async function renderAll(blueprint: Blueprint = inPaper()): Promise<Record<PdfKind, Uint8Array>> {
   return Object.fromEntries((await renderDocxs(request(blueprint))).map((d) => [d.kind, d.bytes])) as Record<PdfKind, Uint8Array>;
 }
 
@@ -55,7 +56,7 @@ describe("the paper .docx", () => {
     const { paragraphs } = docx.paper;
     let at = 0;
     for (const { question, number } of paperItems(form.paper)) {
-      const stem = question.type === "案例分析题" ? (question.stem ?? question.material.trim().split(/\n+/)[0]!) : isChoice(question.type) ? withChoiceBlank(displayStem(question)) : displayStem(question);
+      const stem = question.kind === "material" ? (question.stem ?? question.material.trim().split(/\n+/)[0]!) : isChoice(question.type) ? withChoiceBlank(displayStem(question)) : displayStem(question);
       const index = paragraphs.findIndex((p, i) => i >= at && p.style === "Question" && p.text === `${number}.\t${stem}`);
       expect(index, `question ${number} (${question.id})`).toBeGreaterThanOrEqual(at);
       at = index + 1;
@@ -94,8 +95,8 @@ describe("the paper .docx", () => {
       ["得分", "", "", "", "", "", "", ""],
       ["评卷人", "", "", "", "", "", "", ""],
     ]);
-    const kase = paperItems(form.paper).find((i) => i.question.type === "案例分析题")!.question;
-    if (kase.type !== "案例分析题") throw new Error("no case");
+    const kase = paperItems(form.paper).find((i) => i.question.kind === "material")!.question;
+    if (kase.kind !== "material") throw new Error("no case");
     const subs = paragraphs.filter((p) => p.style === "Subquestion").map((p) => p.text);
     expect(subs).toEqual(kase.subquestions.map((s, i) => `（${i + 1}）\t${s.ask}（${s.points}分）`));
   });
@@ -112,7 +113,7 @@ describe("the paper .docx", () => {
   it("prints no answer, marking point or answer-key label", () => {
     const { text } = docx.paper;
     for (const { question } of paperItems(form.paper)) {
-      const keys = question.type === "案例分析题" ? question.subquestions.flatMap((s) => [s.answer, ...s.marking.map((m) => m.point)]) : isChoice(question.type) ? [] : "answer" in question ? [question.answer, ...question.marking.map((m) => m.point)] : [];
+      const keys = question.kind === "material" ? question.subquestions.flatMap((s) => [s.answer, ...s.marking.map((m) => m.point)]) : isChoice(question.type) ? [] : "marking" in question ? [question.answer, ...question.marking.map((m) => m.point)] : [];
       for (const key of keys) for (const line of key.trim().split(/\n+/)) expect(text, question.id).not.toContain(line.trim());
     }
     for (const label of ["参考答案", "评分要点", "答案要点正确"]) expect(text).not.toContain(label);
@@ -138,17 +139,17 @@ describe("the answer key .docx", () => {
     const marking = paragraphs.filter((p) => p.style === "Marking").map((p) => p.text);
     // Marking points are items of the answer: （1） under a question, ① under a case's sub-question.
     const lists = paperItems(form.paper).flatMap(({ question }) =>
-      question.type === "案例分析题" ? question.subquestions.map((s) => ({ marks: s.marking, label: (i: number) => String.fromCodePoint(0x2460 + i) })) : "marking" in question ? [{ marks: question.marking, label: (i: number) => `（${i + 1}）` }] : [],
+      question.kind === "material" ? question.subquestions.map((s) => ({ marks: s.marking, label: (i: number) => String.fromCodePoint(0x2460 + i) })) : "marking" in question ? [{ marks: question.marking, label: (i: number) => `（${i + 1}）` }] : [],
     );
-    const kase = paperItems(form.paper).find((i) => i.question.type === "案例分析题")!.question;
+    const kase = paperItems(form.paper).find((i) => i.question.kind === "material")!.question;
     expect(lists).toHaveLength(5 + 4 + 2 + ("subquestions" in kase ? kase.subquestions.length : 0));
     expect(marking).toEqual(lists.flatMap(({ marks, label }) => marks.map((m, i) => `${label(i)}\t${m.point}（${m.points}分）`)));
-    for (const { question, number } of paperItems(form.paper).filter((i) => !isChoice(i.question.type) && i.question.type !== "案例分析题")) {
+    for (const { question, number } of paperItems(form.paper).filter((i) => !isChoice(i.question.type) && i.question.kind !== "material")) {
       expect(paragraphs.some((p) => p.style === "Question" && p.text === `${number}.\t${displayStem(question)}`)).toBe(true);
     }
     for (const { question } of paperItems(form.paper)) {
       // A case's sub-answers number their items at the third level (①), other answers at the second (（1）).
-      const answers = question.type === "案例分析题" ? question.subquestions.map((s) => renumberAnswer(s.answer, 3)) : "marking" in question ? [renumberAnswer(question.answer, 2)] : [];
+      const answers = question.kind === "material" ? question.subquestions.map((s) => renumberAnswer(s.answer, 3)) : "marking" in question ? [renumberAnswer(question.answer, 2)] : [];
       for (const line of answers.flatMap((a) => a.trim().split(/\n+/))) expect(paragraphs.some((p) => p.style === "Answer" && p.text === line.trim()), question.id).toBe(true);
     }
     expect(paragraphs.at(-1)!.text).toBe("答案要点正确、表述不同者酌情给分。");

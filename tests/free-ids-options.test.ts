@@ -4,7 +4,7 @@ import { schemaDiagnostics } from "../src/core/schema-issues.js";
 import { finding } from "../src/core/diagnostic.js";
 import { compareKnowledgePoints } from "../src/core/analysis/breakdown.js";
 import { assemble } from "../src/core/assemble/assemble.js";
-import { blueprintProblems, blueprintSchema } from "../src/core/blueprint.js";
+import { blueprintProblems, blueprintSchema, type BlueprintInput } from "../src/core/blueprint.js";
 import { withDeclaredTypes } from "../src/core/sections.js";
 import { lintBank } from "../src/core/lint.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema } from "../src/core/syllabus.js";
@@ -61,7 +61,7 @@ describe("knowledge-point ids are free strings declared in the syllabus", () => 
     ]);
     expect(lintBank(bank, { syllabus, blueprint }).map((d) => [d.code, formatMessage(d, "en")])).toEqual([["unknown-knowledge-point", "w2: knowledge point B-3 is not in the syllabus"]]);
     const result = await assemble(makeBank([...bank.questions.filter((q) => q.id !== "w2").map((q) => ({ ...q }))]), blueprint, syllabus, { seed: 1, solver });
-    if (!result.ok) throw new Error(result.diagnosis.message);
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnosis));
     const form = result.forms[0]!;
     // At most one question per point: 1.10 and 1.1 are two points, so s1 and s3 never meet.
     expect(form.file.sections[0]!.questions).toContain("s2");
@@ -78,7 +78,7 @@ describe("knowledge-point ids are free strings declared in the syllabus", () => 
 describe("choice questions have the blueprint's range of options, by default 4 and 5", () => {
   const syllabus = makeSyllabus(1, 2);
   const lint = (questions: Record<string, unknown>[], types?: Record<string, unknown>) =>
-    lintBank(makeBank(questions), { syllabus, blueprint: makeBlueprint(types ? { question_types: types } : {}) })
+    lintBank(makeBank(questions), { syllabus, blueprint: makeBlueprint(types ? ({ question_types: types } as Partial<BlueprintInput>) : {}) })
       .filter((d) => d.severity === "error")
       .map((d) => [d.code, formatMessage(d, "en")]);
   const sc = (n: number, answer = "A") => rawQuestion("单项选择题", { id: `sc${n}`, options: [..."甲乙丙丁戊己"].slice(0, n), answer });
@@ -118,7 +118,7 @@ describe("choice questions have the blueprint's range of options, by default 4 a
   it("gives the 答题卡 as many bubbles per row as the type's declared most (default A–D)", () => {
     const bank = makeBank([sc(3, "A"), { ...sc(4, "B"), id: "sc4b" }, rawQuestion("简答题", { id: "w1" })]);
     const rows = (types?: Record<string, unknown>) => {
-      const blueprint = makeBlueprint(types ? { question_types: types } : {});
+      const blueprint = makeBlueprint(types ? ({ question_types: types } as Partial<BlueprintInput>) : {});
       const file = { sections: [{ type: "单项选择题" as const, points_each: 1, questions: ["sc3", "sc4b"] }, { type: "简答题" as const, points_each: 5, questions: ["w1"] }] };
       const paper = resolvePaper(file, indexBank(bank), { file: "p", path: [] }, CATALOGUE_10421).paper;
       const input = { paper, spec: buildSpec(paper, blueprint, syllabus), blueprint, syllabus, course: { code: "1", name: "c" } };

@@ -1,5 +1,4 @@
 // Paper shapes: A4 portrait, A3 and B4 landscape in two columns, with the 密封线 strip in in-paper mode.
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble, type AssembledForm } from "../src/core/assemble/assemble.js";
 import type { Blueprint } from "../src/core/blueprint.js";
@@ -7,7 +6,6 @@ import { paperItems } from "../src/core/paper.js";
 import type { Project } from "../src/io/load-project.js";
 import { renderPdfs } from "../src/io/render/index.js";
 import { HighsSolver } from "../src/solver/highs.js";
-import { ROOT } from "./helpers/cli.js";
 import { pdfPageSizes, pdfRuns, squash, type PlacedText } from "./helpers/pdf-text.js";
 import { bundledProject } from "./helpers/bundled.js";
 
@@ -19,7 +17,7 @@ const shaped = (patch: Partial<Blueprint["paper"]>): Blueprint => ({ ...project.
 
 async function paperPdf(blueprint: Blueprint): Promise<Uint8Array> {
   const result = await renderPdfs({ paper: form.paper, spec: form.report.spec, blueprint, syllabus: project.syllabus, kinds: ["paper"] });
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.pdfs[0]!.bytes;
 }
 

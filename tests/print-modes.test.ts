@@ -33,7 +33,7 @@ async function render(form: AssembledForm, blueprint: Blueprint, kinds: PdfKind[
 
 async function renderFresh(form: AssembledForm, blueprint: Blueprint, kinds: PdfKind[]): Promise<Record<string, Uint8Array>> {
   const result = await renderPdfs({ paper: form.paper, spec: form.report.spec, blueprint, syllabus: project.syllabus, kinds });
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return Object.fromEntries(result.pdfs.map((p) => [p.kind, p.bytes]));
 }
 
@@ -124,7 +124,7 @@ describe("the 答题卡", () => {
     for (const form of forms) {
       const bytes = await render(form, project.blueprint, ["sheet"]);
       const runs = await pdfRuns(bytes.sheet!);
-      const choices = paperItems(form.paper).filter(({ question }) => question.type === "单项选择题" || question.type === "多项选择题");
+      const choices = paperItems(form.paper).filter(({ question }) => question.type === "单项选择题" || question.kind === "multiple-choice");
       expect(choices.length).toBe(20);
       // Question numbers are printed larger than the letters and digits inside the bubbles.
       const numberRun = (n: number) => runs.find((r) => r.text === String(n) && r.height > 8)!;
@@ -132,7 +132,7 @@ describe("the 答题卡", () => {
         const at = numberRun(number);
         expect(at, `question ${number}`).toBeDefined();
         const row = runs.filter((r) => r.page === at.page && Math.abs(r.y - at.y) < 1.5 && r.x > at.x && r.x < at.x + 110 && r.height < 8).sort((a, b) => a.x - b.x);
-        expect(row.map((r) => r.text.trim()).join(""), `question ${number}`).toBe(question.type === "多项选择题" ? "ABCDE" : "ABCD");
+        expect(row.map((r) => r.text.trim()).join(""), `question ${number}`).toBe(question.kind === "multiple-choice" ? "ABCDE" : "ABCD");
       }
       // Groups of five: 1–5 one under the other, 6 beside 1; a multiple-choice group starts a new group.
       const [one, five, six] = [numberRun(1), numberRun(5), numberRun(6)];
@@ -140,7 +140,7 @@ describe("the 答题卡", () => {
       expect(five.y).toBeGreaterThan(one.y);
       expect(Math.abs(six.y - one.y)).toBeLessThan(0.5);
       expect(six.x).toBeGreaterThan(one.x + 50);
-      const firstMultiple = choices.find((c) => c.question.type === "多项选择题")!.number;
+      const firstMultiple = choices.find((c) => c.question.kind === "multiple-choice")!.number;
       expect(Math.abs(numberRun(firstMultiple).y - one.y)).toBeLessThan(0.5);
     }
   });
@@ -153,7 +153,7 @@ describe("the 答题卡", () => {
       expect(text).toContain(s);
     }
     const labels = paperItems(form.paper).flatMap(({ question, number }) =>
-      question.type === "案例分析题" ? question.subquestions.map((_, i) => `${number}.（${i + 1}）`) : question.type.includes("选择") ? [] : [`${number}.`],
+      question.kind === "material" ? question.subquestions.map((_, i) => `${number}.（${i + 1}）`) : question.type.includes("选择") ? [] : [`${number}.`],
     );
     let at = 0;
     for (const label of labels) {
@@ -163,8 +163,8 @@ describe("the 答题卡", () => {
     }
     // Frame heights from one label to the next on the same page, by the points of the question.
     const runs = await pdfRuns(bytes.sheet!);
-    const points = new Map(paperItems(form.paper).flatMap(({ question, section, number }) =>
-      question.type === "案例分析题" ? question.subquestions.map((s, i) => [`${number}.（${i + 1}）`, s.points] as const) : [[`${number}.`, section.points_each] as const],
+    const points = new Map(paperItems(form.paper).flatMap(({ question, section, number }): (readonly [string, number])[] =>
+      question.kind === "material" ? question.subquestions.map((s, i) => [`${number}.（${i + 1}）`, s.points] as const) : [[`${number}.`, section.points_each] as const],
     ));
     const placed = labels.map((label) => ({ label, run: runs.find((r) => r.text === label)! }));
     const heights = placed.slice(0, -1).flatMap(({ label, run }, i) => {

@@ -68,7 +68,7 @@ afterAll(() => solver.close());
 describe("the paper PDF", () => {
   it("prints every question's stem, in order, numbered 1…N", () => {
     const items = paperItems(form.paper);
-    const needles = items.map(({ question, number }) => `${number}.${opening(question.type === "案例分析题" ? (question.stem ?? question.material) : displayStem(question))}`);
+    const needles = items.map(({ question, number }) => `${number}.${opening(question.kind === "material" ? (question.stem ?? question.material) : displayStem(question))}`);
     expect(positionsInOrder(text.paper, needles).filter((p) => p < 0)).toEqual([]);
   });
 
@@ -88,8 +88,8 @@ describe("the paper PDF", () => {
     const items = paperItems(form.paper);
     const choice = items.find(({ question }) => question.type === "单项选择题")!.question as Extract<Question, { options: string[] }>;
     expect(positionsInOrder(text.paper, choice.options.map((o, i) => `${"ABCD"[i]}.${opening(o, 6)}`)).every((x) => x >= 0)).toBe(true);
-    const kase = items.find(({ question }) => question.type === "案例分析题")!.question;
-    if (kase.type !== "案例分析题") throw new Error("no case");
+    const kase = items.find(({ question }) => question.kind === "material")!.question;
+    if (kase.kind !== "material") throw new Error("no case");
     const subs = kase.subquestions.map((s, i) => `（${i + 1}）${squash(s.ask)}（${s.points}分）`);
     expect(positionsInOrder(text.paper, ["请回答：", ...subs]).every((x) => x >= 0)).toBe(true);
   });
@@ -97,12 +97,12 @@ describe("the paper PDF", () => {
   it("keeps each question whole on one page: a choice stem with its options, a case with its sub-questions", () => {
     const pageOf = (needle: string) => pages.paper.findIndex((page) => page.includes(needle));
     for (const { question, number } of paperItems(form.paper)) {
-      const start = pageOf(`${number}.${opening(question.type === "案例分析题" ? (question.stem ?? question.material) : displayStem(question))}`);
+      const start = pageOf(`${number}.${opening(question.kind === "material" ? (question.stem ?? question.material) : displayStem(question))}`);
       expect(start, question.id).toBeGreaterThanOrEqual(0);
       const end =
-        question.type === "单项选择题" || question.type === "多项选择题"
+        question.kind === "single-choice" || question.kind === "multiple-choice"
           ? pageOf(`${"ABCDE"[question.options.length - 1]}.${opening(question.options.at(-1)!, 6)}`)
-          : question.type === "案例分析题"
+          : question.kind === "material"
             ? pageOf(`（${question.subquestions.length}）${opening(question.subquestions.at(-1)!.ask)}`)
             : start;
       expect(end, question.id).toBe(start);
@@ -114,9 +114,9 @@ describe("the paper PDF", () => {
     expect(p).not.toContain("参考答案");
     expect(p).not.toContain("评分要点");
     for (const { question } of paperItems(form.paper)) {
-      const answers = written(question) && "answer" in question ? [question.answer] : question.type === "案例分析题" ? question.subquestions.map((s) => s.answer) : [];
-      const marking = "marking" in question ? question.marking : question.type === "案例分析题" ? question.subquestions.flatMap((s) => s.marking) : [];
-      for (const a of answers) expect(p, question.id).not.toContain(opening(a, 12));
+      const answers = written(question) && "answer" in question ? [question.answer] : question.kind === "material" ? question.subquestions.map((s) => s.answer) : [];
+      const marking = "marking" in question ? question.marking : question.kind === "material" ? question.subquestions.flatMap((s) => s.marking) : [];
+      for (const a of answers) expect(p, question.id).not.toContain(opening(String(a), 12));
       // Short marking points are keywords (e.g. 投诉率) that other questions may print as well.
       for (const m of marking.filter((m) => squash(m.point).length >= 8)) expect(p, question.id).not.toContain(squash(m.point));
       if (question.explanation) expect(p, question.id).not.toContain(opening(question.explanation, 12));
@@ -145,14 +145,14 @@ describe("the answer key", () => {
     expect(k).toContain("客户服务管理试题参考答案及评分标准");
     const items = paperItems(form.paper);
     for (const type of ["单项选择题", "多项选择题"] as const) {
-      const answers = items.flatMap(({ question }) => (question.type === type ? [question.answer] : []));
+      const answers = items.flatMap(({ question }) => (question.type === type && "answer" in question ? [question.answer] : []));
       expect(k).toContain(`答案${answers.join("")}`);
     }
     const needles = items.flatMap(({ question, number }) => {
       if (written(question) && "marking" in question) {
         return [`${number}.`, opening(renumberAnswer(question.answer, 2), 12), ...question.marking.map((m, i) => `（${i + 1}）${squash(m.point)}（${m.points}分）`)];
       }
-      if (question.type !== "案例分析题") return [];
+      if (question.kind !== "material") return [];
       return question.subquestions.flatMap((s) => [opening(renumberAnswer(s.answer, 3), 12), ...s.marking.map((m, i) => `${String.fromCodePoint(0x2460 + i)}${squash(m.point)}（${m.points}分）`)]);
     });
     expect(positionsInOrder(k, needles).filter((p) => p < 0)).toEqual([]);
@@ -206,7 +206,7 @@ describe("rendering", () => {
   it("refuses a character the font lacks, naming it and the question, rather than print a box", async () => {
     const paper: Paper = { ...form.paper, sections: form.paper.sections.map((s) => ({ ...s, questions: [...s.questions] })) };
     const first = paper.sections[0]!.questions[0]!;
-    if (first.type !== "单项选择题") throw new Error("expected a 单项选择题 first");
+    if (first.kind !== "single-choice") throw new Error("expected a 单项选择题 first");
     paper.sections[0]!.questions[0] = { ...first, stem: `${first.stem}𠀀` };
     const result = await renderPdfs(request(paper));
     expect(result.ok).toBe(false);

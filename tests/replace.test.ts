@@ -3,10 +3,9 @@ import { join, relative } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assemble } from "../src/core/assemble/assemble.js";
-import { classifyBank } from "../src/core/assemble/classes.js";
 import { replaceQuestions } from "../src/core/assemble/replace.js";
 import { indexBank } from "../src/core/bank.js";
-import { paperItems, resolvePaper, type Paper, type PaperFile } from "../src/core/paper.js";
+import { resolvePaper, type Paper, type PaperFile } from "../src/core/paper.js";
 import { validatePaper } from "../src/core/validate.js";
 
 import { HighsSolver } from "../src/solver/highs.js";

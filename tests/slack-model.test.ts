@@ -10,7 +10,7 @@ afterAll(() => solver.close());
 const rule = (id: string, group: LinearRule["group"], bounds: { min?: number; max?: number }): LinearRule => ({
   id,
   group,
-  label: id,
+  subject: { rule: "time" },
   unit: "points",
   measure: () => 0,
   ...bounds,

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { assemble } from "../src/core/assemble/assemble.js";
@@ -9,7 +8,6 @@ import { validatePaper } from "../src/core/validate.js";
 
 import { HighsSolver } from "../src/solver/highs.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion, CATALOGUE_10421 } from "./helpers/builders.js";
-import { ROOT } from "./helpers/cli.js";
 import { diagnosisMessage } from "../src/cli/messages/diagnosis.js";
 import { bundledProject } from "./helpers/bundled.js";
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, readText, runCli, tempDir, writeText } from "./helpers/cli.js";
+import { readText, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { syntheticProject } from "./helpers/bundled.js";
 
 // One transcript per CLI scenario: the command, what it printed and its exit code. The bank is a small

@@ -33,7 +33,7 @@ const paperRuns: Awaited<ReturnType<typeof pdfRuns>>[] = [];
 
 async function render(paper: Paper, spec: AssembledForm["report"]["spec"], kinds: PdfKind[]): Promise<Record<string, Uint8Array>> {
   const result = await renderPdfs({ paper, spec, blueprint: project.blueprint, syllabus: project.syllabus, kinds });
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => d.message).join("\n"));
+  if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return Object.fromEntries(result.pdfs.map((p) => [p.kind, p.bytes]));
 }
 
@@ -55,8 +55,8 @@ describe("line breaking of every question in the bank", () => {
     // The paper's text width less the widest number label, as for the questions of a paper.
     const width = contentWidth(doc) - 20;
     const texts = project.bank.questions.flatMap((q: Question) => {
-      if (q.type === "单项选择题" || q.type === "多项选择题") return [withChoiceBlank(q.stem), ...q.options];
-      if (q.type === "案例分析题") return [q.material, ...q.subquestions.map((s) => s.ask)];
+      if (q.kind === "single-choice" || q.kind === "multiple-choice") return [withChoiceBlank(q.stem), ...q.options];
+      if (q.kind === "material") return [q.material, ...q.subquestions.map((s) => s.ask)];
       return [q.stem ?? ""];
     });
     const problems: string[] = [];
@@ -104,7 +104,7 @@ describe("the paper, across seeds", () => {
 
 describe("the answer key", () => {
   it("keeps a marking point's number (10) clear of its text", async () => {
-    const many = project.bank.questions.find((q) => q.type === "论述题" && q.marking.length >= 10);
+    const many = project.bank.questions.find((q) => q.type === "论述题" && q.kind === "written" && q.marking.length >= 10);
     expect(many, "a 论述题 with ten or more marking points in the bank").toBeDefined();
     const form = forms[0]!;
     const paper: Paper = { ...form.paper, sections: form.paper.sections.map((s) => (s.type === "论述题" ? { ...s, questions: [many!, ...s.questions.slice(1)] } : s)) };
@@ -122,9 +122,9 @@ describe("the answer key", () => {
     const form = forms[1]!;
     const text = (await pdfPages((await render(form.paper, form.report.spec, ["answers"])).answers!)).join("");
     expect(text).not.toMatch(/\(\d+\)/);
-    const kase = paperItems(form.paper).find((i) => i.question.type === "案例分析题")!;
+    const kase = paperItems(form.paper).find((i) => i.question.kind === "material")!;
     const caseText = text.slice(text.indexOf(`${kase.number}.`), text.indexOf("答案要点正确"));
-    if (kase.question.type !== "案例分析题") throw new Error("no case");
+    if (kase.question.kind !== "material") throw new Error("no case");
     expect((caseText.match(/（\d+）/g) ?? []).length).toBe(kase.question.subquestions.length);
     expect(caseText).toContain("①");
   });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { ROOT, readText, runCli, tempDir, writeText } from "./helpers/cli.js";
+import { readText, runCli, tempDir, writeText } from "./helpers/cli.js";
 import { bundledProject } from "./helpers/bundled.js";
 
 const bank = bundledProject().bank;

@@ -1,21 +1,25 @@
 import { parseBank, type Bank } from "../../src/core/bank.js";
 import { formatMessage } from "../../src/cli/messages/index.js";
 import { blueprintSchema, type Blueprint, type BlueprintInput } from "../../src/core/blueprint.js";
-import { buildCatalogue, questionTypesSchema, type Catalogue } from "../../src/core/question-types.js";
+import { buildCatalogue, questionTypesSchema, type Catalogue, type typeDeclarationSchema } from "../../src/core/question-types.js";
+import type { z } from "zod";
 import { indexSyllabus, syllabusSchema, type SyllabusIndex, type SyllabusInput } from "../../src/core/syllabus.js";
 
 /** The question types blueprints/10421-syllabus.yaml declares, as a syllabus writes them. */
-export const TYPES_10421 = {
+/** One type declaration as written in a syllabus file. */
+type TypeDeclarationInput = z.input<typeof typeDeclarationSchema>;
+
+export const TYPES_10421: Record<string, TypeDeclarationInput> = {
   单项选择题: { kind: "single-choice", options: 4, aliases: ["single", "single-choice"] },
   多项选择题: { kind: "multiple-choice", options: 5, aliases: ["multiple", "multiple-choice"] },
   名词解释: { kind: "term", aliases: ["名词解释题", "term"] },
   简答题: { kind: "written", aliases: ["short", "short-answer"] },
   论述题: { kind: "written", aliases: ["essay"] },
   案例分析题: { kind: "material", aliases: ["case", "case-analysis"] },
-} as const;
+};
 
 /** The 10421 types and the two kinds 10421 does not use: a 判断题 (true-false) and a 填空题 (fill-blank). */
-export const TYPES_ALL_KINDS = { ...TYPES_10421, 判断题: { kind: "true-false", aliases: ["judge"] }, 填空题: { kind: "fill-blank", aliases: ["blank"] } } as const;
+export const TYPES_ALL_KINDS = { ...TYPES_10421, 判断题: { kind: "true-false", aliases: ["judge"] }, 填空题: { kind: "fill-blank", aliases: ["blank"] } } satisfies Record<string, TypeDeclarationInput>;
 
 export const catalogueOf = (types: object): Catalogue => buildCatalogue(questionTypesSchema.parse(types));
 export const CATALOGUE_10421 = catalogueOf(TYPES_10421);
