@@ -1,9 +1,22 @@
+import { execFile } from "node:child_process";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readText, runCli, tempDir, tempProject, writeText } from "./helpers/cli.js";
+import { CLI, readText, runCli, tempDir, tempProject, writeText } from "./helpers/cli.js";
 
 describe("zujuan generate (end to end)", () => {
+  it("runs under Node flags a setter gives a large bank (--max-old-space-size), which a worker thread refuses", async () => {
+    const out = tempDir();
+    const run = await new Promise<{ code: number; stderr: string }>((done) =>
+      execFile(process.execPath, ["--max-old-space-size=2048", CLI, "generate", "--seed", "1", "--no-pdf", "--out", out], (error, _stdout, stderr) =>
+        done({ code: error ? Number(error.code) : 0, stderr }),
+      ),
+    );
+    expect(run.stderr).not.toContain("internal error");
+    expect(run.code).toBe(0);
+    expect(existsSync(join(out, "10421-A.yaml"))).toBe(true);
+  });
+
   it("writes a paper file that records blueprint, seed and form, and prints the 双向细目表", async () => {
     const out = tempDir();
     const run = await runCli(["generate", "--seed", "11", "--no-pdf", "--out", out]);

@@ -42,9 +42,10 @@ export class HighsSolver implements Solver {
   private spawn(): Worker {
     if (!this.worker) {
       const highsPath = createRequire(import.meta.url).resolve("highs");
-      // The worker's code is CommonJS: a parent started with --input-type=module (node -e) must not pass that on.
-      const execArgv = process.execArgv.filter((arg) => !arg.startsWith("--input-type"));
-      const worker = new Worker(HIGHS_WORKER_SOURCE, { eval: true, execArgv, workerData: { highsPath, baselineWasm: this.baselineWasm } });
+      // The worker is self-contained CommonJS and needs none of the parent's flags. Inheriting them broke
+      // it twice: --input-type=module (node -e) made its code a module, and per-process V8 flags such as
+      // --max-old-space-size, which a setter may give Node for a large bank, are refused in a worker.
+      const worker = new Worker(HIGHS_WORKER_SOURCE, { eval: true, execArgv: [], workerData: { highsPath, baselineWasm: this.baselineWasm } });
       worker.on("exit", () => {
         if (this.worker === worker) this.worker = undefined;
       });
