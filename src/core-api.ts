@@ -16,6 +16,7 @@ export { replaceQuestions, type ReplaceRequest, type ReplaceResult } from "./cor
 export { parseBank, parseQuestion, indexBank, type Bank, type SourceDocument } from "./core/bank.js";
 export { blueprintSchema, blueprintProblems, blueprintSyllabusProblems, declaredBlueprint, type Blueprint, type BlueprintInput } from "./core/blueprint.js";
 export { withDeclaredTypes } from "./core/sections.js";
+export { blueprintForCourse } from "./core/blueprint-for-course.js";
 export { bankWithDeclaredGrades, questionWithDeclaredGrades } from "./core/declared-grades.js";
 export { coverage, type CoverageOptions, type CoverageReport } from "./core/coverage/index.js";
 export type { Diagnostic, FindingOf, Location, Severity } from "./core/diagnostic.js";

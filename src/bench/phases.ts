@@ -3,8 +3,7 @@ import { assemble, assemblyModel } from "../core/assemble/assemble.js";
 import { classifyBank } from "../core/assemble/classes.js";
 import { bankShortfalls } from "../core/assemble/diagnose.js";
 import { parseBank } from "../core/bank.js";
-import { declaredBlueprint } from "../core/blueprint.js";
-import { withDeclaredTypes } from "../core/sections.js";
+import { blueprintForCourse } from "../core/blueprint-for-course.js";
 import { toCplexLp } from "../core/lp.js";
 import { paperRules } from "../core/rules.js";
 import { displayPath, listBankFiles, loadBlueprint, loadSyllabus } from "../io/load-project.js";
@@ -45,7 +44,7 @@ async function main(): Promise<void> {
   if (!written) throw new Error(`blueprint ${file} does not load`);
   const { syllabus } = loadSyllabus(resolve(dirname(resolve(file)), written.syllabus), cwd);
   if (!syllabus) throw new Error("syllabus does not load");
-  const { blueprint } = declaredBlueprint(withDeclaredTypes(written, syllabus.types).blueprint, syllabus);
+  const { blueprint } = blueprintForCourse(written, syllabus, file);
   lap("blueprint + syllabus (read, parse, schema)");
   const bankDir = resolve(dirname(resolve(file)), blueprint.bank);
   const buffer = new ReadBuffer();

@@ -21,7 +21,7 @@ export function formatCueStatistics(s: CueStatistics, style: Style): string {
   const rate = (r: { with: number; total: number }) => `${r.with}/${r.total} (${percent(r.total ? r.with / r.total : 0)})`;
   const counts = Object.keys(mc.keyedCounts).sort().map((k) => `${k}: ${mc.keyedCounts[k]}`).join(", ");
   const letters = Object.keys(sc.letters).sort().map((l) => `${l} ${sc.letters[l]}`).join(", ");
-  const lines =
+  const [title, single, absolute, multiple, levelDifficulty] =
     style.lang === "zh"
       ? [
           style.color.bold("选择题线索统计"),
@@ -38,6 +38,6 @@ export function formatCueStatistics(s: CueStatistics, style: Style): string {
           `  level × difficulty (${plural(ld.parts, "graded part")}): Cramér's V = ${ld.cramersV} (warn above ${CUE_THRESHOLDS.cramersV})`,
         ];
   // A course without single or multiple choice questions has no such cues to speak of.
-  const absent = new Set([sc.questions === 0 ? 1 : -1, sc.questions + mc.questions === 0 ? 2 : -1, mc.questions === 0 ? 3 : -1]);
-  return lines.filter((_, i) => !absent.has(i)).join("\n");
+  const lines = [title, sc.questions ? single : "", sc.questions + mc.questions ? absolute : "", mc.questions ? multiple : "", levelDifficulty];
+  return lines.filter(Boolean).join("\n");
 }

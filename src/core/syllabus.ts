@@ -96,7 +96,7 @@ export function indexSyllabus(syllabus: Syllabus): SyllabusIndex {
     difficulties: spellingsOf(declaredEntries(syllabus, "difficulties")),
     tiers: spellingsOf(declaredEntries(syllabus, "tiers")),
   };
-  const named = (list: DeclaredList, value: string) => spellings[list].get(value) ?? value;
+  const named = (list: DeclaredList, value: string) => declaredName({ spellings }, list, value);
   // Chapter tiers and requirement levels may be written by an alias; from here on they are names.
   const chapterList = syllabus.chapters.map((c) => ({
     ...c,

@@ -1,10 +1,9 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { parseBankFile, type Bank, type ParsedBank } from "../core/bank.js";
-import { blueprintProblems, blueprintSchema, declaredBlueprint, type Blueprint } from "../core/blueprint.js";
+import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
+import { blueprintForCourse } from "../core/blueprint-for-course.js";
 import { bankWithDeclaredGrades } from "../core/declared-grades.js";
-import { blueprintProblemPath } from "../core/problem-paths.js";
-import { withDeclaredTypes } from "../core/sections.js";
 import type { Catalogue } from "../core/question-types.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
@@ -174,17 +173,9 @@ export function loadRules(options: LoadOptions): RulesResult {
   if (!written) return { ok: false, diagnostics: blueprintFindings };
   const { syllabus, diagnostics: syllabusFindings } = loadSyllabus(resolve(dirname(blueprintFile), written.syllabus), cwd);
   if (!syllabus) return { ok: false, diagnostics: syllabusFindings };
-  // Normalise stage against the syllabus: type names read through their aliases, grade and tier keys
-  // read as declared names, then checked.
-  const typed = withDeclaredTypes(written, syllabus.types);
-  const declared = declaredBlueprint(typed.blueprint, syllabus);
-  const shown = displayPath(blueprintFile, cwd);
-  const findings = [
-    ...typed.problems.map((p, i) => finding("blueprint-rule", p, { file: shown, path: typed.paths[i]! })),
-    ...declared.problems.map((p) => finding("blueprint-rule", p, { file: shown, path: blueprintProblemPath(p, written) })),
-  ];
-  if (findings.length) return { ok: false, diagnostics: findings };
-  return { ok: true, blueprintFile, blueprint: declared.blueprint, syllabus };
+  const { blueprint, diagnostics } = blueprintForCourse(written, syllabus, displayPath(blueprintFile, cwd));
+  if (diagnostics.length) return { ok: false, diagnostics };
+  return { ok: true, blueprintFile, blueprint, syllabus };
 }
 
 export function loadProject(options: LoadOptions, rules: RulesResult = loadRules(options)): LoadResult {

@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import { parseBank, type Bank } from "../core/bank.js";
-import { blueprintProblems, blueprintSchema, declaredBlueprint, type Blueprint } from "../core/blueprint.js";
+import { blueprintProblems, blueprintSchema, type Blueprint } from "../core/blueprint.js";
+import { blueprintForCourse } from "../core/blueprint-for-course.js";
 import { bankWithDeclaredGrades } from "../core/declared-grades.js";
 import { blueprintProblemPath, syllabusProblemPath } from "../core/problem-paths.js";
-import { withDeclaredTypes } from "../core/sections.js";
 import type { Catalogue } from "../core/question-types.js";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
@@ -89,15 +89,10 @@ export function parseProjectTexts(sources: { blueprint: TextFile; syllabus: Text
   if (!written) return { ok: false, diagnostics: located(blueprintFindings) };
   const { syllabus, diagnostics: syllabusFindings } = parseSyllabusText(sources.syllabus, yaml);
   if (!syllabus) return { ok: false, diagnostics: located(syllabusFindings) };
-  const typed = withDeclaredTypes(written, syllabus.types);
-  const declared = declaredBlueprint(typed.blueprint, syllabus);
-  const findings = [
-    ...typed.problems.map((p, i) => finding("blueprint-rule", p, { file: sources.blueprint.file, path: typed.paths[i]! })),
-    ...declared.problems.map((p) => finding("blueprint-rule", p, { file: sources.blueprint.file, path: blueprintProblemPath(p, written) })),
-  ];
+  const { blueprint, diagnostics: findings } = blueprintForCourse(written, syllabus, sources.blueprint.file);
   if (findings.length) return { ok: false, diagnostics: located(findings) };
   const { bank, diagnostics } = parseBankTexts(sources.bank, yaml, syllabus.types);
-  return { ok: true, project: { blueprint: declared.blueprint, syllabus, bank: bankWithDeclaredGrades(bank, syllabus) }, diagnostics: located(diagnostics) };
+  return { ok: true, project: { blueprint, syllabus, bank: bankWithDeclaredGrades(bank, syllabus) }, diagnostics: located(diagnostics) };
 }
 
 /** Line and column for findings about these texts (e.g. from lintBank or validatePaper). */
