@@ -17,7 +17,7 @@ import { writeSyntheticProject, type SyntheticProject } from "./synthetic-bank.j
  */
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const CLI = join(ROOT, "dist/cli/main.js");
+const CLI = join(ROOT, "dist/bin/zujuan.js");
 const BLUEPRINT = join(ROOT, "blueprints/10421.yaml");
 const SYLLABUS = join(ROOT, "blueprints/10421-syllabus.yaml");
 const SEED = 1;
@@ -221,7 +221,7 @@ async function main(): Promise<void> {
     "",
     ...results.filter((r) => r.note).map((r) => `- ${r.cells[0]}: ${r.note}`),
     `- targets met: ${met.filter(Boolean).length} of ${met.length}`,
-    `- end to end: \`node dist/cli/main.js generate … --no-pdf --format json\` in a fresh process, spawn to exit (\`zujuan --version\` alone: ${secs(startup.wallSeconds)}); solve: the JSON's stats.solveSeconds (every solve of the run, the infeasible row's explaining one included; the first in a process also compiles HiGHS); deviation: largest |achieved − target| points over the level and difficulty rules, all forms.`,
+    `- end to end: \`zujuan generate … --no-pdf --format json\` in a fresh process, spawn to exit (\`zujuan --version\` alone: ${secs(startup.wallSeconds)}); solve: the JSON's stats.solveSeconds (every solve of the run, the infeasible row's explaining one included; the first in a process also compiles HiGHS); deviation: largest |achieved − target| points over the level and difficulty rules, all forms.`,
     `- ${RSS_METHOD}. End to end well above CPU means the child waited: for a busy machine's CPUs, or for I/O.`,
     `- synthetic banks: bench-data/{10000,50000}, seeded, shaped like bank/10421 (src/bench/profile.ts), ${(excludeShare * 100).toFixed(0)} % of questions with one \`excludes\`; 50k bank ${(big.bytes / 1e6).toFixed(1)} MB of JSON.`,
     "",
