@@ -1,5 +1,6 @@
 import { transcode } from "node:buffer";
 import { finding } from "../core/diagnostic.js";
+import { parseJsonInPieces, PIECE_BYTES } from "./json-pieces.js";
 import { lazyYaml } from "./lazy-yaml.js";
 import { parseDocumentText, type ReadResult } from "./parse-text.js";
 import { MAX_INPUT_BYTES, notUtf8, readInputBytes, type NotUtf8, type ReadBuffer } from "./read-input.js";
@@ -8,15 +9,21 @@ export type { ReadResult } from "./parse-text.js";
 
 /**
  * Reads a YAML or JSON file: what is not a regular file, too large, or not UTF-8 is refused before
- * parsing; then the text is parsed as parse-text.ts does for any string. `shown` names the file in messages.
+ * parsing; then the text is parsed as parse-text.ts does for any string. A large JSON file is parsed
+ * in pieces when it can be (json-pieces.ts), to the same value. `shown` names the file in messages.
  * With `into`, the bytes are read into that reused buffer (see ReadBuffer): they are decoded at once.
  */
 export function readDocument(file: string, shown = file, into?: ReadBuffer): ReadResult {
   const read = readInputBytes(file, shown, MAX_INPUT_BYTES, into);
   if (!read.ok) return { ok: false, diagnostics: [read.problem] };
+  const json = /\.json$/i.test(file);
+  if (json && read.bytes.length >= 4 * PIECE_BYTES) {
+    const pieces = parseJsonInPieces(read.bytes);
+    if (pieces) return { ok: true, data: pieces.data };
+  }
   const text = decodeUtf8(read.bytes);
   if (typeof text !== "string") return { ok: false, diagnostics: [finding("not-utf8", { detail: text.message }, { file: shown, path: [], line: text.line, col: text.col })] };
-  return parseDocumentText(text, shown, /\.json$/i.test(file), lazyYaml);
+  return parseDocumentText(text, shown, json, lazyYaml);
 }
 
 /**
