@@ -2,10 +2,13 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { parseBankFile, type ParsedBank } from "../src/core/bank.js";
+import { parseBankFileInPieces } from "../src/io/bank-pieces.js";
 import { parseJsonInPieces, PIECE_BYTES } from "../src/io/json-pieces.js";
 import { lazyYaml } from "../src/io/lazy-yaml.js";
 import { parseDocumentText } from "../src/io/parse-text.js";
 import { readDocument } from "../src/io/read-document.js";
+import { makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { tempDir } from "./helpers/cli.js";
 
 /** Mostly plain text; now and then strings that look like the cuts: braces, quotes, the first key, escapes. */
@@ -110,5 +113,51 @@ describe("a large JSON file parsed in pieces", () => {
       writeFileSync(file, doc);
       expect(readDocument(file, "bank.json")).toEqual(parseDocumentText(doc, "bank.json", true, lazyYaml));
     }
+  });
+});
+
+describe("a large bank file whose questions are parsed piece by piece", () => {
+  const types = makeSyllabus(1).types;
+  const questions = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const type = ["单项选择题", "简答题", "案例分析题"][i % 3]!;
+      const q = rawQuestion(type, { id: `ch01-${i}` });
+      delete q.chapter;
+      return q;
+    });
+
+  /** What parseBankFile gives for the whole file, and whether the pieces were used. */
+  function bothWays(doc: unknown, space?: number): { inPieces: boolean; findings: number } {
+    const text = JSON.stringify(doc, null, space);
+    const bytes = Buffer.from(text, "utf8");
+    const whole: ParsedBank = { bank: { questions: [], origins: [] }, diagnostics: [] };
+    parseBankFile({ file: "bank/ch01.json", data: JSON.parse(text) }, types, whole);
+    // Something already read from an earlier file stays as it was.
+    const pieces: ParsedBank = { bank: { questions: [], origins: [] }, diagnostics: [{ code: "earlier" } as never] };
+    const inPieces = parseBankFileInPieces(bytes, "bank/ch01.json", types, pieces);
+    if (!inPieces) {
+      expect(pieces).toEqual({ bank: { questions: [], origins: [] }, diagnostics: [{ code: "earlier" }] });
+      parseBankFile({ file: "bank/ch01.json", data: JSON.parse(text) }, types, pieces);
+    }
+    expect(pieces.bank).toEqual(whole.bank);
+    expect(pieces.diagnostics.slice(1)).toEqual(whole.diagnostics);
+    expect(Buffer.from(text, "utf8").equals(bytes)).toBe(true);
+    return { inPieces, findings: whole.diagnostics.length };
+  }
+
+  it("gives the questions, origins and findings of the whole file, broken questions included", () => {
+    const qs = questions(3000);
+    expect(bothWays({ chapter: 1, questions: qs }).inPieces).toBe(true);
+    qs[5] = { ...qs[5], answer: "Z" };
+    qs[1400] = { ...qs[1400], type: "单项选择" };
+    qs[2999] = { ...qs[2999], stem: 12 };
+    qs[2000] = "not a question" as never;
+    expect(bothWays({ chapter: 1, source: "自编", questions: qs }, 1)).toEqual({ inPieces: true, findings: 4 });
+  });
+
+  it("leaves to the whole-file reading a file with a finding of its own or keys after its questions", () => {
+    expect(bothWays({ chapter: 1, questions: questions(3000), source: "自编" }).inPieces).toBe(false);
+    expect(bothWays({ chapter: 1, bogus: true, questions: questions(3000) }).inPieces).toBe(false);
+    expect(bothWays({ chapter: 1, items: questions(3000) }).inPieces).toBe(false);
   });
 });

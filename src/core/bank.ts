@@ -96,18 +96,33 @@ export function parseBank(sources: readonly SourceDocument[], types: Catalogue):
  * that its raw data can be dropped before the next is read.
  */
 export function parseBankFile(source: SourceDocument, types: Catalogue, into: ParsedBank): void {
-  const { questions, origins } = into.bank;
-  const diagnostics = into.diagnostics;
   const root: Location = { file: source.file, path: [] };
-  const file = bankFileSchema.safeParse(source.data);
-  if (!file.success) {
-    diagnostics.push(...schemaDiagnostics(file.error, source.data, root));
-    return;
-  }
+  const file = bankFileDefaults(source.data, root);
+  if ("diagnostics" in file) into.diagnostics.push(...file.diagnostics);
+  else parseBankQuestions(file.questions, 0, file.defaults, root, types, into);
+}
+
+/**
+ * The first stage of a bank file: a mapping with a list of questions and the defaults it sets for
+ * them, or why it is not one (then none of its questions is read).
+ */
+export function bankFileDefaults(data: unknown, root: Location): { questions: unknown[]; defaults: Record<string, unknown> } | { diagnostics: Diagnostic[] } {
+  const file = bankFileSchema.safeParse(data);
+  if (!file.success) return { diagnostics: schemaDiagnostics(file.error, data, root) };
   const defaults: Record<string, unknown> = {};
   for (const key of FILE_DEFAULTS) if (file.data[key] !== undefined) defaults[key] = file.data[key];
-  file.data.questions.forEach((raw, index) => {
-    const origin = at(root, "questions", index);
+  return { questions: file.data.questions, defaults };
+}
+
+/**
+ * Questions of one bank file, the first of them at `firstIndex` in its list, parsed with the file's
+ * defaults; questions and findings appended to `into`. A file read in pieces is parsed piece by piece.
+ */
+export function parseBankQuestions(raws: readonly unknown[], firstIndex: number, defaults: Record<string, unknown>, root: Location, types: Catalogue, into: ParsedBank): void {
+  const { questions, origins } = into.bank;
+  const diagnostics = into.diagnostics;
+  raws.forEach((raw, i) => {
+    const origin = at(root, "questions", firstIndex + i);
     const input = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? merged(defaults, raw) : raw;
     const result = parseQuestion(input, origin, types);
     for (const d of result.diagnostics) diagnostics.push(atDefault(d, raw, defaults, root));

@@ -132,34 +132,62 @@ function decode(bytes: Buffer): string {
 }
 
 /** `[` + bytes from `open` to `close` + `]`, parsed: the two ends (delimiters) are swapped for the brackets, then put back. */
-function parseElements(bytes: Buffer, open: number, close: number): { elements: unknown[]; keyMarks: number } {
+function parseElements(bytes: Buffer, open: number, close: number): { elements: unknown[]; text: string } {
   const before = bytes[open]!;
   const after = bytes[close]!;
   bytes[open] = OPEN_BRACKET;
   bytes[close] = CLOSE_BRACKET;
   try {
     const text = decode(bytes.subarray(open, close + 1));
-    return { elements: JSON.parse(text) as unknown[], keyMarks: countJsonKeyMarks(text) };
+    return { elements: JSON.parse(text) as unknown[], text };
   } finally {
     bytes[open] = before;
     bytes[close] = after;
   }
 }
 
+/** What reading in pieces hands over, in the document's order. */
+export interface PiecesVisitor {
+  /**
+   * The root object up to the first cut: its keys so far, the last of them `arrayKey`, whose array
+   * holds the elements before the cut. False stops the reading (undefined is returned).
+   */
+  head(root: Record<string, unknown>, arrayKey: string): boolean;
+  /** The next elements of the array. */
+  elements(elements: unknown[]): void;
+}
+
+/** Keys parsed so far and `":` marks written so far: equal at the end, or a key was written twice. */
+class KeyTally {
+  keys = 0;
+  marks = 0;
+
+  /** Counts a parsed part; false when it holds a `__proto__` key. */
+  add(parsed: unknown, text: string): boolean {
+    const inspected = inspectKeys(parsed, false);
+    this.keys += inspected.keys;
+    this.marks += countJsonKeyMarks(text);
+    return !inspected.proto;
+  }
+}
+
 /**
- * The JSON document in `bytes` parsed piece by piece: the same value JSON.parse gives for the whole
- * text, keys in the same order, and no key the whole-text reader would refuse. Undefined when the
- * document is not one object whose array of objects can be cut into pieces (a small file, another
- * shape), when any piece fails, or when a key may be written twice or is `__proto__`: the caller then
- * reads the whole text. `bytes` is changed while it is read and restored before this returns.
+ * Reads the JSON document in `bytes` piece by piece, handing the root and then the array's elements to
+ * `visitor` as each piece is parsed, so that a caller may check and keep what it needs and let the rest
+ * go. Returns the root's keys after the array (usually none). Undefined when the document cannot be
+ * read this way: not one object whose array of objects can be cut (a small file, another shape), a
+ * piece that does not parse, a key that may be written twice, `__proto__`, bytes that are not UTF-8;
+ * the visitor may then have been called already, and the caller reads the whole text instead.
+ * `bytes` is changed while it is read and restored before this returns.
  */
-export function parseJsonInPieces(bytes: Buffer, pieceBytes = PIECE_BYTES): { data: unknown } | undefined {
+export function visitJsonInPieces(bytes: Buffer, visitor: PiecesVisitor, pieceBytes = PIECE_BYTES): { after: Record<string, unknown> } | undefined {
   const key = firstElementKey(bytes, pieceBytes);
   if (!key) return undefined;
   const cuts = cutCandidates(bytes, key, pieceBytes);
   if (cuts.length < 2) return undefined;
   const first = cuts[0]!;
   const last = cuts[cuts.length - 1]!;
+  const tally = new KeyTally();
   try {
     // The head: the root object up to the first cut. Closed with `]}`, it parses only if the cut is
     // outside strings, at the top level of an array that is a value of the root object.
@@ -169,43 +197,63 @@ export function parseJsonInPieces(bytes: Buffer, pieceBytes = PIECE_BYTES): { da
     // Integer-like keys come first in a JS object whatever their place: the array would not be the last.
     const keys = Object.keys(root);
     if (keys.some((key) => /^\d+$/.test(key))) return undefined;
-    const array = root[keys[keys.length - 1]!];
-    if (!Array.isArray(array)) return undefined;
-    let keyMarks = countJsonKeyMarks(headText);
+    const arrayKey = keys[keys.length - 1]!;
+    if (!Array.isArray(root[arrayKey]) || !tally.add(root, headText) || !visitor.head(root, arrayKey)) return undefined;
 
     for (let i = 0; i + 1 < cuts.length; i++) {
       const piece = parseElements(bytes, cuts[i]!, cuts[i + 1]!);
-      for (const element of piece.elements) array.push(element);
-      keyMarks += piece.keyMarks;
+      if (!tally.add(piece.elements, piece.text)) return undefined;
+      visitor.elements(piece.elements);
     }
 
     // The tail: the last elements, up to the array's closing bracket, then the rest of the root object.
-    const tailStack = [OPEN_BRACE, OPEN_BRACKET];
-    const closing = walkContainers(bytes, last + 1, bytes.length, tailStack, 1);
+    const closing = walkContainers(bytes, last + 1, bytes.length, [OPEN_BRACE, OPEN_BRACKET], 1);
     if (closing === -1 || closing === bytes.length || bytes[closing] !== CLOSE_BRACKET) return undefined;
     const tail = parseElements(bytes, last, closing);
-    for (const element of tail.elements) array.push(element);
-    keyMarks += tail.keyMarks;
+    if (!tally.add(tail.elements, tail.text)) return undefined;
+    visitor.elements(tail.elements);
 
     let next = closing + 1;
     while (isSpace(bytes[next])) next++;
+    let after: Record<string, unknown> = {};
     if (bytes[next] === COMMA) {
       const restText = `{${decode(bytes.subarray(next + 1))}`;
-      const rest = JSON.parse(restText) as Record<string, unknown>;
-      for (const key of Object.keys(rest)) {
-        if (key === "__proto__") return undefined;
-        root[key] = rest[key];
-      }
-      keyMarks += countJsonKeyMarks(restText);
-    } else {
-      const restText = decode(bytes.subarray(next));
-      if (restText.trim() !== "}") return undefined;
+      after = JSON.parse(restText) as Record<string, unknown>;
+      // A key of the head written again after the array is a key written twice.
+      if (!tally.add(after, restText) || Object.keys(after).some((key) => Object.hasOwn(root, key))) return undefined;
+    } else if (decode(bytes.subarray(next)).trim() !== "}") {
+      return undefined;
     }
     // As the whole-text reader decides: as many keys parsed as written, else one was written twice.
-    const inspected = inspectKeys(root, false);
-    if (inspected.proto || inspected.keys !== keyMarks) return undefined;
-    return { data: root };
+    return tally.keys === tally.marks ? { after } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The JSON document in `bytes` parsed piece by piece: the same value JSON.parse gives for the whole
+ * text, keys in the same order, and no key the whole-text reader would refuse. Undefined when it
+ * cannot be read so (see visitJsonInPieces): the caller then reads the whole text.
+ */
+export function parseJsonInPieces(bytes: Buffer, pieceBytes = PIECE_BYTES): { data: unknown } | undefined {
+  let root: Record<string, unknown> = {};
+  let array: unknown[] = [];
+  const visited = visitJsonInPieces(
+    bytes,
+    {
+      head(head, arrayKey) {
+        root = head;
+        array = head[arrayKey] as unknown[];
+        return true;
+      },
+      elements(elements) {
+        for (const element of elements) array.push(element);
+      },
+    },
+    pieceBytes,
+  );
+  if (!visited) return undefined;
+  for (const key of Object.keys(visited.after)) root[key] = visited.after[key];
+  return { data: root };
 }

@@ -9,8 +9,9 @@ import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { BlueprintProblem, SyllabusProblem } from "../core/findings.js";
 import { indexSyllabus, syllabusProblems, syllabusSchema, type SyllabusIndex } from "../core/syllabus.js";
 import { checkDocument } from "./parse-project-text.js";
-import { readDocument } from "./read-document.js";
-import { ReadBuffer, reasonFor } from "./read-input.js";
+import { parseBankFileInPieces } from "./bank-pieces.js";
+import { isJsonFile, parseDocumentBytes, readDocument } from "./read-document.js";
+import { MAX_INPUT_BYTES, ReadBuffer, readInputBytes, reasonFor } from "./read-input.js";
 
 export interface Project {
   blueprintFile: string;
@@ -152,7 +153,13 @@ export function loadBank(dir: string, cwd: string, types: Catalogue): { bank?: B
   const buffer = new ReadBuffer();
   for (const file of files) {
     const name = displayPath(file, cwd);
-    const read = readDocument(file, name, buffer);
+    const bytes = readInputBytes(file, name, MAX_INPUT_BYTES, buffer);
+    if (!bytes.ok) {
+      diagnostics.push(bytes.problem);
+      continue;
+    }
+    if (isJsonFile(file) && parseBankFileInPieces(bytes.bytes, name, types, parsed)) continue;
+    const read = parseDocumentBytes(bytes.bytes, file, name);
     if (read.ok) parseBankFile({ file: name, data: read.data }, types, parsed);
     else diagnostics.push(...read.diagnostics);
   }

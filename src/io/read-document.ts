@@ -16,15 +16,22 @@ export type { ReadResult } from "./parse-text.js";
 export function readDocument(file: string, shown = file, into?: ReadBuffer): ReadResult {
   const read = readInputBytes(file, shown, MAX_INPUT_BYTES, into);
   if (!read.ok) return { ok: false, diagnostics: [read.problem] };
-  const json = /\.json$/i.test(file);
-  if (json && read.bytes.length >= 4 * PIECE_BYTES) {
-    const pieces = parseJsonInPieces(read.bytes);
+  return parseDocumentBytes(read.bytes, file, shown);
+}
+
+/** The bytes of a YAML or JSON file (`file` says which by its name), parsed as readDocument does. */
+export function parseDocumentBytes(bytes: Buffer, file: string, shown = file): ReadResult {
+  const json = isJsonFile(file);
+  if (json && bytes.length >= 4 * PIECE_BYTES) {
+    const pieces = parseJsonInPieces(bytes);
     if (pieces) return { ok: true, data: pieces.data };
   }
-  const text = decodeUtf8(read.bytes);
+  const text = decodeUtf8(bytes);
   if (typeof text !== "string") return { ok: false, diagnostics: [finding("not-utf8", { detail: text.message }, { file: shown, path: [], line: text.line, col: text.col })] };
   return parseDocumentText(text, shown, json, lazyYaml);
 }
+
+export const isJsonFile = (file: string): boolean => /\.json$/i.test(file);
 
 /**
  * UTF-8 to a string, or where and why the bytes are not UTF-8. V8's own UTF-8 decoder manages about
