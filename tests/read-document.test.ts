@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isUtf8 } from "node:buffer";
-import { countJsonKeyMarks, duplicateJsonKey, inspectKeys } from "../src/io/document-keys.js";
+import { countJsonKeyMarks, countJsonKeyMarksInBytes, duplicateJsonKey, inspectKeys } from "../src/io/document-keys.js";
 import { decodeUtf8 } from "../src/io/read-document.js";
 import { lazyYaml } from "../src/io/lazy-yaml.js";
 import { parseDocumentText } from "../src/io/parse-text.js";
@@ -102,6 +102,20 @@ describe("duplicate and __proto__ keys", () => {
         expect(countJsonKeyMarks(text)).toBeGreaterThanOrEqual(inspectKeys(JSON.parse(text), false).keys);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("counts the same key marks in UTF-8 bytes as in the text, over any range", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => withSpaceBeforeColons(v, " "))), fc.nat(), fc.nat(), (text, a, b) => {
+        const bytes = Buffer.from(text, "utf8");
+        expect(countJsonKeyMarksInBytes(bytes)).toBe(countJsonKeyMarks(text));
+        // A range cut at ASCII bytes (as the pieces are) counts what its text counts.
+        const cuts = [0, ...[...bytes.keys()].filter((i) => bytes[i]! < 0x80), bytes.length];
+        const [start, end] = [cuts[a % cuts.length]!, cuts[b % cuts.length]!].sort((x, y) => x - y);
+        expect(countJsonKeyMarksInBytes(bytes, start, end)).toBe(countJsonKeyMarks(bytes.subarray(start, end).toString("utf8")));
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -63,6 +63,18 @@ export function countJsonKeyMarks(text: string): number {
   return n;
 }
 
+/** countJsonKeyMarks over UTF-8 bytes from `start` to `end`: the same count, by a native byte search. */
+export function countJsonKeyMarksInBytes(bytes: Uint8Array, start = 0, end = bytes.length): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x3a, start); i !== -1 && i < end; i = bytes.indexOf(0x3a, i + 1)) {
+    let before = i - 1;
+    let c = bytes[before];
+    while (before >= start && (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) c = bytes[--before];
+    if (before >= start && c === 0x22) n++;
+  }
+  return n;
+}
+
 /** The first key written twice in one object of JSON text, with its offset and path. */
 export function duplicateJsonKey(text: string): { key: string; offset: number; path: (string | number)[] } | undefined {
   // One frame per open object or array: the keys seen so far (objects) or the index (arrays).

@@ -1,5 +1,5 @@
 import { transcode } from "node:buffer";
-import { countJsonKeyMarks, inspectKeys } from "./document-keys.js";
+import { countJsonKeyMarksInBytes, inspectKeys } from "./document-keys.js";
 
 /*
  * A large bank file in JSON is one object holding one long array of questions. Decoding its 5 MB of
@@ -132,14 +132,14 @@ function decode(bytes: Buffer): string {
 }
 
 /** `[` + bytes from `open` to `close` + `]`, parsed: the two ends (delimiters) are swapped for the brackets, then put back. */
-function parseElements(bytes: Buffer, open: number, close: number): { elements: unknown[]; text: string } {
+function parseElements(bytes: Buffer, open: number, close: number): { elements: unknown[]; keyMarks: number } {
   const before = bytes[open]!;
   const after = bytes[close]!;
   bytes[open] = OPEN_BRACKET;
   bytes[close] = CLOSE_BRACKET;
   try {
     const text = decode(bytes.subarray(open, close + 1));
-    return { elements: JSON.parse(text) as unknown[], text };
+    return { elements: JSON.parse(text) as unknown[], keyMarks: countJsonKeyMarksInBytes(bytes, open, close + 1) };
   } finally {
     bytes[open] = before;
     bytes[close] = after;
@@ -163,10 +163,10 @@ class KeyTally {
   marks = 0;
 
   /** Counts a parsed part; false when it holds a `__proto__` key. */
-  add(parsed: unknown, text: string): boolean {
+  add(parsed: unknown, keyMarks: number): boolean {
     const inspected = inspectKeys(parsed, false);
     this.keys += inspected.keys;
-    this.marks += countJsonKeyMarks(text);
+    this.marks += keyMarks;
     return !inspected.proto;
   }
 }
@@ -198,11 +198,11 @@ export function visitJsonInPieces(bytes: Buffer, visitor: PiecesVisitor, pieceBy
     const keys = Object.keys(root);
     if (keys.some((key) => /^\d+$/.test(key))) return undefined;
     const arrayKey = keys[keys.length - 1]!;
-    if (!Array.isArray(root[arrayKey]) || !tally.add(root, headText) || !visitor.head(root, arrayKey)) return undefined;
+    if (!Array.isArray(root[arrayKey]) || !tally.add(root, countJsonKeyMarksInBytes(bytes, 0, first)) || !visitor.head(root, arrayKey)) return undefined;
 
     for (let i = 0; i + 1 < cuts.length; i++) {
       const piece = parseElements(bytes, cuts[i]!, cuts[i + 1]!);
-      if (!tally.add(piece.elements, piece.text)) return undefined;
+      if (!tally.add(piece.elements, piece.keyMarks)) return undefined;
       visitor.elements(piece.elements);
     }
 
@@ -210,17 +210,16 @@ export function visitJsonInPieces(bytes: Buffer, visitor: PiecesVisitor, pieceBy
     const closing = walkContainers(bytes, last + 1, bytes.length, [OPEN_BRACE, OPEN_BRACKET], 1);
     if (closing === -1 || closing === bytes.length || bytes[closing] !== CLOSE_BRACKET) return undefined;
     const tail = parseElements(bytes, last, closing);
-    if (!tally.add(tail.elements, tail.text)) return undefined;
+    if (!tally.add(tail.elements, tail.keyMarks)) return undefined;
     visitor.elements(tail.elements);
 
     let next = closing + 1;
     while (isSpace(bytes[next])) next++;
     let after: Record<string, unknown> = {};
     if (bytes[next] === COMMA) {
-      const restText = `{${decode(bytes.subarray(next + 1))}`;
-      after = JSON.parse(restText) as Record<string, unknown>;
+      after = JSON.parse(`{${decode(bytes.subarray(next + 1))}`) as Record<string, unknown>;
       // A key of the head written again after the array is a key written twice.
-      if (!tally.add(after, restText) || Object.keys(after).some((key) => Object.hasOwn(root, key))) return undefined;
+      if (!tally.add(after, countJsonKeyMarksInBytes(bytes, next + 1)) || Object.keys(after).some((key) => Object.hasOwn(root, key))) return undefined;
     } else if (decode(bytes.subarray(next)).trim() !== "}") {
       return undefined;
     }
