@@ -23,6 +23,14 @@ export function syllabusScope(question: Question, origin: Location, syllabus: Sy
   return found ?? NONE;
 }
 
+/**
+ * Whether markingFit holds the question to its section's points: a case, a term or a written question.
+ * A caller can skip finding the section of any other question (sectionFor hashes ids to spread them).
+ */
+export function heldToSectionPoints(question: Question): question is Extract<Question, { kind: "material" | "term" | "written" }> {
+  return question.kind === "material" || question.kind === "term" || question.kind === "written";
+}
+
 function sumOf(marking: Marking): number {
   return marking.reduce((s, m) => s + m.points, 0);
 }
@@ -34,7 +42,7 @@ function sumOf(marking: Marking): number {
  * (and one list of accepted answers, if any) per blank: its points are split over them.
  */
 export function markingFit(question: Question, origin: Location, pointsEach: number | undefined): readonly Diagnostic[] {
-  if (question.kind === "fill-blank") return blanksFit(question, origin);
+  if (!heldToSectionPoints(question)) return question.kind === "fill-blank" ? blanksFit(question, origin) : NONE;
   if (question.kind === "material") {
     const found: Diagnostic[] = [];
     question.subquestions.forEach((sub, i) => {
@@ -45,7 +53,7 @@ export function markingFit(question: Question, origin: Location, pointsEach: num
     if (pointsEach !== undefined && total !== pointsEach) found.push(finding("case-points", { id: question.id, sum: total, points: pointsEach, type: question.type }, at(origin, "subquestions")));
     return found.length ? found : NONE;
   }
-  if ((question.kind !== "term" && question.kind !== "written") || pointsEach === undefined) return NONE;
+  if (pointsEach === undefined) return NONE;
   const sum = sumOf(question.marking);
   return sum === pointsEach ? NONE : [finding("marking-sum", { id: question.id, sum, points: pointsEach, type: question.type }, at(origin, "marking"))];
 }
