@@ -6,6 +6,7 @@ import { itemFacts, type ItemFacts } from "../rules.js";
 import { markingFit, syllabusScope } from "../structure.js";
 import type { SyllabusIndex } from "../syllabus.js";
 import type { QuestionType } from "../question-types.js";
+import { TupleIds } from "./tuple-ids.js";
 
 /**
  * Questions that are interchangeable for every rule: same section, chapter, knowledge points, level and
@@ -67,37 +68,73 @@ function gradeCodes(syllabus: Pick<SyllabusIndex, "levels" | "difficulties">): G
   return { level: (name) => levels.get(name) ?? `<${name}>`, difficulty: (name) => difficulties.get(name) ?? `<${name}>` };
 }
 
+/** The knowledge points of a class key: the one point, or the points in order joined by "+". */
+function pointsOf(q: Question): string {
+  return q.knowledge_point.length === 1 ? q.knowledge_point[0]! : [...q.knowledge_point].sort().join("+");
+}
+
+/** A case's grading in a class key: each sub-question's level, difficulty and points, in order. */
+function caseGrading(q: Extract<Question, { kind: "material" }>, codes: GradeCodes): string {
+  return q.subquestions
+    .map((s) => `${codes.level(s.level)}${codes.difficulty(s.difficulty)}${s.points}`)
+    .sort()
+    .join(",");
+}
+
 /**
- * What makes questions interchangeable, read straight off the question: cheap enough for 50,000 of them.
- * Two questions with the same key have the same facts under every rule.
+ * What makes questions interchangeable, read straight off the question. Two questions with the same key
+ * have the same facts under every rule. Built once per class, from its first question (see classNode).
  */
 function interchangeKey(q: Question, section: BlueprintSection, sectionIndex: number, codes: GradeCodes): string {
-  const points = q.knowledge_point.length === 1 ? q.knowledge_point[0] : [...q.knowledge_point].sort().join("+");
-  const grading =
-    q.kind === "material"
-      ? q.subquestions
-          .map((s) => `${codes.level(s.level)}${codes.difficulty(s.difficulty)}${s.points}`)
-          .sort()
-          .join(",")
-      : `${codes.level(q.level)}${codes.difficulty(q.difficulty)}`;
+  const grading = q.kind === "material" ? caseGrading(q, codes) : `${codes.level(q.level)}${codes.difficulty(q.difficulty)}`;
   // The section as one letter (a, b, …): the key seeds which members a class gives first (stock.ts).
-  return `${String.fromCharCode(97 + sectionIndex)}|${q.chapter}|${points}|${grading}|${q.minutes ?? section.minutes_each}`;
+  return `${String.fromCharCode(97 + sectionIndex)}|${q.chapter}|${pointsOf(q)}|${grading}|${q.minutes ?? section.minutes_each}`;
+}
+
+/**
+ * The class key's parts as a walk through `ids`, with no string built for the common question: the same
+ * node for two questions exactly when interchangeKey and the reuse mark agree. Grades are walked by name:
+ * the one-letter codes stand for names one for one. The section comes first, and with it the kind, so a
+ * case's grading and another question's level never meet at one step.
+ */
+function classNode(ids: TupleIds, q: Question, section: BlueprintSection, sectionIndex: number, reused: boolean, codes: GradeCodes): number {
+  let node = ids.step(TupleIds.ROOT, sectionIndex);
+  node = ids.step(node, q.chapter);
+  node = ids.step(node, pointsOf(q));
+  if (q.kind === "material") node = ids.step(node, caseGrading(q, codes));
+  else node = ids.step(ids.step(node, q.level), q.difficulty);
+  node = ids.step(node, q.minutes ?? section.minutes_each);
+  return ids.step(node, reused);
 }
 
 const NOWHERE: Location = { file: "", path: [] };
 
-/** Eligible when the blueprint has its section and it keeps the structural rules (structure.ts). */
-function eligibility(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): { section?: BlueprintSection; sectionIndex?: number; reason?: IneligibleReason } {
+/** The section (by position) an eligible question goes to: the blueprint has it and the question keeps the structural rules (structure.ts); else why not. */
+function placement(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): number | IneligibleReason {
   const sectionIndex = sectionIndexFor(blueprint, q);
   const section = blueprint.sections[sectionIndex];
-  if (!section) return { reason: { kind: "no-section", type: q.type } };
+  if (!section) return { kind: "no-section", type: q.type };
   const broken = syllabusScope(q, NOWHERE, syllabus)[0] ?? markingFit(q, NOWHERE, section.points_each)[0];
   if (broken) {
     const { location: _unplaced, ...finding } = broken;
-    return { reason: { kind: "finding", finding: finding as Diagnostic } };
+    return { kind: "finding", finding: finding as Diagnostic };
   }
-  return { section, sectionIndex };
+  return sectionIndex;
 }
+
+/** The ids of `wanted` that eligible questions have (a duplicate is never eligible, its first use may be). */
+function eligibleAmong(wanted: ReadonlySet<string>, questions: readonly Question[], state: Uint8Array): Set<string> {
+  const found = new Set<string>();
+  // Most banks name no enemies: then nothing to look for.
+  if (wanted.size === 0) return found;
+  for (let i = 0; i < questions.length; i++) if (state[i] !== 0 && wanted.has(questions[i]!.id)) found.add(questions[i]!.id);
+  return found;
+}
+
+/** Per question (by position): eligible, and if so, reused and barred. */
+const ELIGIBLE = 1;
+const REUSED = 2;
+const BARRED = 4;
 
 export function classifyBank(
   questions: readonly Question[],
@@ -106,26 +143,30 @@ export function classifyBank(
   history: { used: ReadonlySet<string>; allowReuse: boolean; barred?: ReadonlySet<string> },
 ): ClassifiedBank {
   const ineligible: Ineligible[] = [];
-  const seen = new Set<string>();
   const pinned = new Map(blueprint.include.map((pin) => [pin.id, pin.forms ?? ("all" as const)]));
   const kept = new Set(blueprint.exclude);
-  // Only questions that some question excludes need to be known as eligible, to link enemies.
-  const excluded = new Set(questions.flatMap((q) => q.excludes));
-  const eligibleExcluded = new Set<string>();
-  const eligible: { q: Question; section: BlueprintSection; sectionIndex: number; reused: boolean; barred: boolean }[] = [];
-  for (const q of questions) {
-    if (seen.has(q.id)) {
+  const seen = new Set<string>();
+  // Typed arrays by position rather than an object per eligible question: 50,000 of those cost.
+  const state = new Uint8Array(questions.length);
+  const sectionOf = new Int32Array(questions.length);
+  const withEnemies: number[] = [];
+  for (let i = 0; i < questions.length; i++) {
+    const q = questions[i]!;
+    // One lookup, not two (has, then add): the id is new when the set grows. Each pass of lookups over
+    // 50,000 ids costs ~25 ms on this project's machine.
+    const known = seen.size;
+    seen.add(q.id);
+    if (seen.size === known) {
       ineligible.push({ id: q.id, reason: { kind: "duplicate-id" } });
       continue;
     }
-    seen.add(q.id);
-    if (kept.has(q.id)) {
+    if (kept.size && kept.has(q.id)) {
       ineligible.push({ id: q.id, reason: { kind: pinned.has(q.id) ? "included-and-excluded" : "excluded" } });
       continue;
     }
-    const { section, sectionIndex, reason } = eligibility(q, blueprint, syllabus);
-    if (!section) {
-      ineligible.push({ id: q.id, reason: reason! });
+    const placed = placement(q, blueprint, syllabus);
+    if (typeof placed !== "number") {
+      ineligible.push({ id: q.id, reason: placed });
       continue;
     }
     // The history rule's bound is 0: a barred question has no place in any paper. A pinned one stays,
@@ -135,41 +176,55 @@ export function classifyBank(
       ineligible.push({ id: q.id, reason: { kind: "history" } });
       continue;
     }
-    const reused = history.used.has(q.id);
+    const reused = history.used.size > 0 && history.used.has(q.id);
     // A pinned question stays even when reused: the history rule then decides, and says so.
     if (reused && !history.allowReuse && !pinned.has(q.id)) continue;
-    eligible.push({ q, section, sectionIndex: sectionIndex!, reused, barred });
-    if (excluded.has(q.id)) eligibleExcluded.add(q.id);
+    state[i] = ELIGIBLE | (reused ? REUSED : 0) | (barred ? BARRED : 0);
+    sectionOf[i] = placed;
+    if (q.excludes.length) withEnemies.push(i);
   }
+  const eligibleExcluded = eligibleAmong(new Set(withEnemies.flatMap((i) => questions[i]!.excludes)), questions, state);
   const enemies = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
     if (!eligibleExcluded.has(b) || a === b) return;
     enemies.set(a, (enemies.get(a) ?? new Set()).add(b));
     enemies.set(b, (enemies.get(b) ?? new Set()).add(a));
   };
-  for (const { q } of eligible) for (const other of q.excludes) link(q.id, other);
+  for (const i of withEnemies) for (const other of questions[i]!.excludes) link(questions[i]!.id, other);
 
-  const byKey = new Map<string, QuestionClass>();
+  // Classes of their own by id; the others by their node in `ids` (see classNode).
+  const own = new Map<string, QuestionClass>();
+  const byNode = new Map<number, QuestionClass>();
+  const ids = new TupleIds();
   const codes = gradeCodes(syllabus);
-  for (const { q, section, sectionIndex, reused, barred } of eligible) {
-    const own = enemies.has(q.id) || pinned.has(q.id) || q.set !== undefined;
-    const key = own ? `id:${q.id}` : `${interchangeKey(q, section, sectionIndex, codes)}|${reused ? "reused" : "new"}`;
-    const existing = byKey.get(key);
-    if (existing) existing.members.push(q.id);
-    else {
-      const facts = itemFacts(q, section, syllabus, sectionIndex);
-      if (reused) facts.reused = true;
-      if (barred) facts.barred = true;
-      // A class of its own stands for one question: rules that name questions (pins) can see which.
-      if (own) facts.id = q.id;
-      const made: QuestionClass = { key, section, sectionIndex, facts, members: [q.id], reused };
-      const pin = pinned.get(q.id);
-      if (pin) made.pinned = pin;
-      if (q.set !== undefined) made.set = q.set;
-      byKey.set(key, made);
+  for (let i = 0; i < questions.length; i++) {
+    if (state[i] === 0) continue;
+    const q = questions[i]!;
+    const sectionIndex = sectionOf[i]!;
+    const section = blueprint.sections[sectionIndex]!;
+    const reused = (state[i]! & REUSED) !== 0;
+    const alone = (enemies.size > 0 && enemies.has(q.id)) || (pinned.size > 0 && pinned.has(q.id)) || q.set !== undefined;
+    const node = alone ? -1 : classNode(ids, q, section, sectionIndex, reused, codes);
+    const existing = alone ? undefined : byNode.get(node);
+    if (existing) {
+      existing.members.push(q.id);
+      continue;
     }
+    const key = alone ? `id:${q.id}` : `${interchangeKey(q, section, sectionIndex, codes)}|${reused ? "reused" : "new"}`;
+    // An id twice is a duplicate, left out above: a class of its own is always new.
+    const facts = itemFacts(q, section, syllabus, sectionIndex);
+    if (reused) facts.reused = true;
+    if ((state[i]! & BARRED) !== 0) facts.barred = true;
+    // A class of its own stands for one question: rules that name questions (pins) can see which.
+    if (alone) facts.id = q.id;
+    const made: QuestionClass = { key, section, sectionIndex, facts, members: [q.id], reused };
+    const pin = pinned.get(q.id);
+    if (pin) made.pinned = pin;
+    if (q.set !== undefined) made.set = q.set;
+    if (alone) own.set(key, made);
+    else byNode.set(node, made);
   }
-  const classes = [...byKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const classes = [...own.values(), ...byNode.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const c of classes) c.members.sort();
   const indexOf = new Map<string, number>();
   classes.forEach((c, i) => {
