@@ -136,6 +136,17 @@ const ELIGIBLE = 1;
 const REUSED = 2;
 const BARRED = 4;
 
+/** Questions with one class key (see classNode), in bank order: their positions and ids. */
+interface Group {
+  positions: number[];
+  ids: string[];
+}
+
+/**
+ * Every question is read once, in bank order: whether it is eligible, and which class it joins. Each
+ * pass over 50,000 questions scattered in memory costs tens of milliseconds on this project's machine,
+ * so the classes are made afterwards from what that pass kept (positions, ids and flags), not by another.
+ */
 export function classifyBank(
   questions: readonly Question[],
   blueprint: Blueprint,
@@ -146,20 +157,22 @@ export function classifyBank(
   const pinned = new Map(blueprint.include.map((pin) => [pin.id, pin.forms ?? ("all" as const)]));
   const kept = new Set(blueprint.exclude);
   const seen = new Set<string>();
-  // Typed arrays by position rather than an object per eligible question: 50,000 of those cost.
   const state = new Uint8Array(questions.length);
   const sectionOf = new Int32Array(questions.length);
   const withEnemies: number[] = [];
+  // A pinned question and a set's member are classes of their own; so is a question with enemies, which
+  // is known only once every question is read (it is taken out of its group then).
+  const alone: number[] = [];
+  const groups = new Map<number, Group>();
+  const ids = new TupleIds();
+  const codes = gradeCodes(syllabus);
   for (let i = 0; i < questions.length; i++) {
     const q = questions[i]!;
-    // One lookup, not two (has, then add): the id is new when the set grows. Each pass of lookups over
-    // 50,000 ids costs ~25 ms on this project's machine.
-    const known = seen.size;
-    seen.add(q.id);
-    if (seen.size === known) {
+    if (seen.has(q.id)) {
       ineligible.push({ id: q.id, reason: { kind: "duplicate-id" } });
       continue;
     }
+    seen.add(q.id);
     if (kept.size && kept.has(q.id)) {
       ineligible.push({ id: q.id, reason: { kind: pinned.has(q.id) ? "included-and-excluded" : "excluded" } });
       continue;
@@ -169,20 +182,32 @@ export function classifyBank(
       ineligible.push({ id: q.id, reason: placed });
       continue;
     }
+    const isPinned = pinned.size > 0 && pinned.has(q.id);
     // The history rule's bound is 0: a barred question has no place in any paper. A pinned one stays,
     // so the rule (a row) makes the pin impossible and the diagnosis names it.
     const barred = history.barred?.has(q.id) ?? false;
-    if (barred && !pinned.has(q.id)) {
+    if (barred && !isPinned) {
       ineligible.push({ id: q.id, reason: { kind: "history" } });
       continue;
     }
     const reused = history.used.size > 0 && history.used.has(q.id);
     // A pinned question stays even when reused: the history rule then decides, and says so.
-    if (reused && !history.allowReuse && !pinned.has(q.id)) continue;
+    if (reused && !history.allowReuse && !isPinned) continue;
     state[i] = ELIGIBLE | (reused ? REUSED : 0) | (barred ? BARRED : 0);
     sectionOf[i] = placed;
     if (q.excludes.length) withEnemies.push(i);
+    if (isPinned || q.set !== undefined) {
+      alone.push(i);
+      continue;
+    }
+    const node = classNode(ids, q, blueprint.sections[placed]!, placed, reused, codes);
+    const group = groups.get(node);
+    if (group) {
+      group.positions.push(i);
+      group.ids.push(q.id);
+    } else groups.set(node, { positions: [i], ids: [q.id] });
   }
+
   const eligibleExcluded = eligibleAmong(new Set(withEnemies.flatMap((i) => questions[i]!.excludes)), questions, state);
   const enemies = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
@@ -191,40 +216,34 @@ export function classifyBank(
     enemies.set(b, (enemies.get(b) ?? new Set()).add(a));
   };
   for (const i of withEnemies) for (const other of questions[i]!.excludes) link(questions[i]!.id, other);
+  if (enemies.size) for (const group of groups.values()) takeOut(group, (id) => enemies.has(id), alone);
 
-  // Classes of their own by id; the others by their node in `ids` (see classNode).
-  const own = new Map<string, QuestionClass>();
-  const byNode = new Map<number, QuestionClass>();
-  const ids = new TupleIds();
-  const codes = gradeCodes(syllabus);
-  for (let i = 0; i < questions.length; i++) {
-    if (state[i] === 0) continue;
+  const made = (i: number, key: string, members: string[], own: boolean): QuestionClass => {
     const q = questions[i]!;
     const sectionIndex = sectionOf[i]!;
     const section = blueprint.sections[sectionIndex]!;
     const reused = (state[i]! & REUSED) !== 0;
-    const alone = (enemies.size > 0 && enemies.has(q.id)) || (pinned.size > 0 && pinned.has(q.id)) || q.set !== undefined;
-    const node = alone ? -1 : classNode(ids, q, section, sectionIndex, reused, codes);
-    const existing = alone ? undefined : byNode.get(node);
-    if (existing) {
-      existing.members.push(q.id);
-      continue;
-    }
-    const key = alone ? `id:${q.id}` : `${interchangeKey(q, section, sectionIndex, codes)}|${reused ? "reused" : "new"}`;
-    // An id twice is a duplicate, left out above: a class of its own is always new.
     const facts = itemFacts(q, section, syllabus, sectionIndex);
     if (reused) facts.reused = true;
     if ((state[i]! & BARRED) !== 0) facts.barred = true;
     // A class of its own stands for one question: rules that name questions (pins) can see which.
-    if (alone) facts.id = q.id;
-    const made: QuestionClass = { key, section, sectionIndex, facts, members: [q.id], reused };
+    if (own) facts.id = q.id;
+    const c: QuestionClass = { key, section, sectionIndex, facts, members, reused };
     const pin = pinned.get(q.id);
-    if (pin) made.pinned = pin;
-    if (q.set !== undefined) made.set = q.set;
-    if (alone) own.set(key, made);
-    else byNode.set(node, made);
+    if (pin) c.pinned = pin;
+    if (q.set !== undefined) c.set = q.set;
+    return c;
+  };
+  const classes: QuestionClass[] = alone.map((i) => made(i, `id:${questions[i]!.id}`, [questions[i]!.id], true));
+  for (const { positions, ids: members } of groups.values()) {
+    if (positions.length === 0) continue;
+    // The class is told by its first question (in bank order), as every member has the same key.
+    const first = positions[0]!;
+    const q = questions[first]!;
+    const key = `${interchangeKey(q, blueprint.sections[sectionOf[first]!]!, sectionOf[first]!, codes)}|${(state[first]! & REUSED) !== 0 ? "reused" : "new"}`;
+    classes.push(made(first, key, members, false));
   }
-  const classes = [...own.values(), ...byNode.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  classes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const c of classes) c.members.sort();
   const indexOf = new Map<string, number>();
   classes.forEach((c, i) => {
@@ -236,4 +255,18 @@ export function classifyBank(
   }
   enemyPairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   return { classes, enemyPairs, ineligible };
+}
+
+/** Moves the group's questions whose id `out` holds to `to`, keeping the rest in order. */
+function takeOut(group: Group, out: (id: string) => boolean, to: number[]): void {
+  let kept = 0;
+  group.ids.forEach((id, k) => {
+    if (out(id)) to.push(group.positions[k]!);
+    else {
+      group.ids[kept] = id;
+      group.positions[kept++] = group.positions[k]!;
+    }
+  });
+  group.ids.length = kept;
+  group.positions.length = kept;
 }
