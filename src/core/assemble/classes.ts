@@ -122,15 +122,6 @@ function placement(q: Question, blueprint: Blueprint, syllabus: SyllabusIndex): 
   return sectionIndex;
 }
 
-/** The ids of `wanted` that eligible questions have (a duplicate is never eligible, its first use may be). */
-function eligibleAmong(wanted: ReadonlySet<string>, questions: readonly Question[], state: Uint8Array): Set<string> {
-  const found = new Set<string>();
-  // Most banks name no enemies: then nothing to look for.
-  if (wanted.size === 0) return found;
-  for (let i = 0; i < questions.length; i++) if (state[i] !== 0 && wanted.has(questions[i]!.id)) found.add(questions[i]!.id);
-  return found;
-}
-
 /** Per question (by position): eligible, and if so, reused and barred. */
 const ELIGIBLE = 1;
 const REUSED = 2;
@@ -156,7 +147,8 @@ export function classifyBank(
   const ineligible: Ineligible[] = [];
   const pinned = new Map(blueprint.include.map((pin) => [pin.id, pin.forms ?? ("all" as const)]));
   const kept = new Set(blueprint.exclude);
-  const seen = new Set<string>();
+  // Where each id is first used: duplicates are found here, and enemies' eligibility read from it.
+  const firstAt = new Map<string, number>();
   const state = new Uint8Array(questions.length);
   const sectionOf = new Int32Array(questions.length);
   const withEnemies: number[] = [];
@@ -168,11 +160,11 @@ export function classifyBank(
   const codes = gradeCodes(syllabus);
   for (let i = 0; i < questions.length; i++) {
     const q = questions[i]!;
-    if (seen.has(q.id)) {
+    if (firstAt.has(q.id)) {
       ineligible.push({ id: q.id, reason: { kind: "duplicate-id" } });
       continue;
     }
-    seen.add(q.id);
+    firstAt.set(q.id, i);
     if (kept.size && kept.has(q.id)) {
       ineligible.push({ id: q.id, reason: { kind: pinned.has(q.id) ? "included-and-excluded" : "excluded" } });
       continue;
@@ -208,10 +200,14 @@ export function classifyBank(
     } else groups.set(node, { positions: [i], ids: [q.id] });
   }
 
-  const eligibleExcluded = eligibleAmong(new Set(withEnemies.flatMap((i) => questions[i]!.excludes)), questions, state);
+  // An enemy counts when its question is eligible (a duplicate never is; the id's first use may be).
+  const eligibleId = (id: string) => {
+    const at = firstAt.get(id);
+    return at !== undefined && state[at] !== 0;
+  };
   const enemies = new Map<string, Set<string>>();
   const link = (a: string, b: string) => {
-    if (!eligibleExcluded.has(b) || a === b) return;
+    if (!eligibleId(b) || a === b) return;
     enemies.set(a, (enemies.get(a) ?? new Set()).add(b));
     enemies.set(b, (enemies.get(b) ?? new Set()).add(a));
   };
