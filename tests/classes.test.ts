@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyBank } from "../src/core/assemble/classes.js";
+import { classifyBank, inOrder, sortedJoin } from "../src/core/assemble/classes.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 
 const syllabus = makeSyllabus(3, 2);
@@ -74,5 +74,17 @@ describe("classifyBank", () => {
     ]);
     expect(classes.flatMap((c) => c.members)).toEqual(["d1"]);
     expect(classes[0]!.facts.knowledgePoints).toEqual(["1.1"]);
+  });
+});
+
+describe("sortedJoin and inOrder", () => {
+  const lists = [["b"], ["a", "b"], ["b", "a"], ["a", "a"], ["1.10", "1.9"], ["c", "a", "b"], ["甲", "a"], ["B", "a"]];
+
+  it("join as a copy sorted and joined does", () => {
+    for (const list of lists) expect(sortedJoin(list, "+")).toBe([...list].sort().join("+"));
+  });
+
+  it("say a list is in order exactly when sorting leaves it as it is", () => {
+    for (const list of [...lists, [], ["x1", "x10", "x2"], ["x2", "x10"]]) expect(inOrder(list)).toBe(JSON.stringify([...list].sort()) === JSON.stringify(list));
   });
 });

@@ -44,14 +44,15 @@ function sumOf(marking: Marking): number {
 export function markingFit(question: Question, origin: Location, pointsEach: number | undefined): readonly Diagnostic[] {
   if (!heldToSectionPoints(question)) return question.kind === "fill-blank" ? blanksFit(question, origin) : NONE;
   if (question.kind === "material") {
-    const found: Diagnostic[] = [];
+    // Most cases add up: no list is made for them (lint and the assembler ask of every case).
+    let found: Diagnostic[] | undefined;
     question.subquestions.forEach((sub, i) => {
       const sum = sumOf(sub.marking);
-      if (sum !== sub.points) found.push(finding("marking-sum", { id: question.id, sum, points: sub.points, type: question.type, subquestion: i + 1 }, at(origin, "subquestions", i, "marking")));
+      if (sum !== sub.points) (found ??= []).push(finding("marking-sum", { id: question.id, sum, points: sub.points, type: question.type, subquestion: i + 1 }, at(origin, "subquestions", i, "marking")));
     });
     const total = question.subquestions.reduce((s, x) => s + x.points, 0);
-    if (pointsEach !== undefined && total !== pointsEach) found.push(finding("case-points", { id: question.id, sum: total, points: pointsEach, type: question.type }, at(origin, "subquestions")));
-    return found.length ? found : NONE;
+    if (pointsEach !== undefined && total !== pointsEach) (found ??= []).push(finding("case-points", { id: question.id, sum: total, points: pointsEach, type: question.type }, at(origin, "subquestions")));
+    return found ?? NONE;
   }
   if (pointsEach === undefined) return NONE;
   const sum = sumOf(question.marking);
@@ -60,10 +61,10 @@ export function markingFit(question: Question, origin: Location, pointsEach: num
 
 function blanksFit(question: FillBlank, origin: Location): readonly Diagnostic[] {
   const blanks = blankCount(question.stem);
-  const found: Diagnostic[] = [];
-  if (question.answer.length !== blanks) found.push(finding("blank-count", { id: question.id, blanks, answers: question.answer.length, field: "answer" }, at(origin, "answer")));
-  if (question.accept && question.accept.length !== blanks) found.push(finding("blank-count", { id: question.id, blanks, answers: question.accept.length, field: "accept" }, at(origin, "accept")));
-  return found.length ? found : NONE;
+  let found: Diagnostic[] | undefined;
+  if (question.answer.length !== blanks) (found ??= []).push(finding("blank-count", { id: question.id, blanks, answers: question.answer.length, field: "answer" }, at(origin, "answer")));
+  if (question.accept && question.accept.length !== blanks) (found ??= []).push(finding("blank-count", { id: question.id, blanks, answers: question.accept.length, field: "accept" }, at(origin, "accept")));
+  return found ?? NONE;
 }
 
 /** The codes of the structural rules, which validate reports per paper item and lint per bank question. */

@@ -68,17 +68,27 @@ function gradeCodes(syllabus: Pick<SyllabusIndex, "levels" | "difficulties">): G
   return { level: (name) => levels.get(name) ?? `<${name}>`, difficulty: (name) => difficulties.get(name) ?? `<${name}>` };
 }
 
+/**
+ * `[...items].sort().join(separator)`, without the copy and the sort for one or two items (most
+ * questions have one or two knowledge points, most cases two sub-questions): sorting allocates.
+ */
+export function sortedJoin(items: readonly string[], separator: string): string {
+  if (items.length === 1) return items[0]!;
+  if (items.length === 2) return items[0]! <= items[1]! ? `${items[0]}${separator}${items[1]}` : `${items[1]}${separator}${items[0]}`;
+  return [...items].sort().join(separator);
+}
+
 /** The knowledge points of a class key: the one point, or the points in order joined by "+". */
 function pointsOf(q: Question): string {
-  return q.knowledge_point.length === 1 ? q.knowledge_point[0]! : [...q.knowledge_point].sort().join("+");
+  return sortedJoin(q.knowledge_point, "+");
 }
 
 /** A case's grading in a class key: each sub-question's level, difficulty and points, in order. */
 function caseGrading(q: Extract<Question, { kind: "material" }>, codes: GradeCodes): string {
-  return q.subquestions
-    .map((s) => `${codes.level(s.level)}${codes.difficulty(s.difficulty)}${s.points}`)
-    .sort()
-    .join(",");
+  return sortedJoin(
+    q.subquestions.map((s) => `${codes.level(s.level)}${codes.difficulty(s.difficulty)}${s.points}`),
+    ",",
+  );
 }
 
 /**
@@ -231,16 +241,17 @@ export function classifyBank(
     return c;
   };
   const classes: QuestionClass[] = alone.map((i) => made(i, `id:${questions[i]!.id}`, [questions[i]!.id], true));
-  for (const { positions, ids: members } of groups.values()) {
-    if (positions.length === 0) continue;
+  groups.forEach(({ positions, ids: members }) => {
+    if (positions.length === 0) return;
     // The class is told by its first question (in bank order), as every member has the same key.
     const first = positions[0]!;
     const q = questions[first]!;
     const key = `${interchangeKey(q, blueprint.sections[sectionOf[first]!]!, sectionOf[first]!, codes)}|${(state[first]! & REUSED) !== 0 ? "reused" : "new"}`;
     classes.push(made(first, key, members, false));
-  }
+  });
   classes.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (const c of classes) c.members.sort();
+  // Members come in bank order, most often sorted already: sorting allocates a work list per class.
+  for (const c of classes) if (!inOrder(c.members)) c.members.sort();
   const indexOf = new Map<string, number>();
   classes.forEach((c, i) => {
     if (c.key.startsWith("id:")) indexOf.set(c.members[0]!, i);
@@ -251,6 +262,12 @@ export function classifyBank(
   }
   enemyPairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
   return { classes, enemyPairs, ineligible };
+}
+
+/** Whether the ids are in the order sort() puts them in (code units, as `<` compares strings). */
+export function inOrder(ids: readonly string[]): boolean {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return false;
+  return true;
 }
 
 /** Moves the group's questions whose id `out` holds to `to`, keeping the rest in order. */

@@ -55,8 +55,9 @@ export class Coefficients {
       const values = this.column(rule);
       let low = Infinity;
       let high = -Infinity;
-      for (const c of classes) {
-        const v = values[c]!;
+      // An indexed loop: for-of allocates per step until optimised, and this reads every class per rule.
+      for (let k = 0; k < classes.length; k++) {
+        const v = values[classes[k]!]!;
         if (v < low) low = v;
         if (v > high) high = v;
       }

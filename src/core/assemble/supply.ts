@@ -52,18 +52,22 @@ export function ruleSupply(rule: LinearRule, bank: ClassifiedBank, coefficients:
   const column = coefficients.column(rule);
   // The classes come sorted by key, section first, and a rule's value often runs unchanged over many of
   // them: each run is counted with one map update (this runs for every rule over every class).
-  let run: { tally: Tally; value: number; questions: number } | undefined;
+  let runTally: Tally | undefined;
+  let runValue = 0;
+  let runQuestions = 0;
   const close = () => {
-    if (run) run.tally.counts.set(run.value, (run.tally.counts.get(run.value) ?? 0) + run.questions);
+    if (runTally) runTally.counts.set(runValue, (runTally.counts.get(runValue) ?? 0) + runQuestions);
   };
   bank.classes.forEach((c, i) => {
     let tally = bySection[c.sectionIndex];
     if (!tally) order.push((tally = bySection[c.sectionIndex] = { type: c.section.type, count: c.section.count, counts: new Map() }));
     const value = column[i]!;
-    if (run && run.tally === tally && run.value === value) run.questions += c.members.length;
+    if (tally === runTally && value === runValue) runQuestions += c.members.length;
     else {
       close();
-      run = { tally, value, questions: c.members.length };
+      runTally = tally;
+      runValue = value;
+      runQuestions = c.members.length;
     }
   });
   close();
