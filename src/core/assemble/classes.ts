@@ -166,6 +166,7 @@ export function classifyBank(
   // is known only once every question is read (it is taken out of its group then).
   const alone: number[] = [];
   const groups = new Map<number, Group>();
+  const nodeOf = new Int32Array(questions.length).fill(-1);
   const ids = new TupleIds();
   const codes = gradeCodes(syllabus);
   for (let i = 0; i < questions.length; i++) {
@@ -203,6 +204,7 @@ export function classifyBank(
       continue;
     }
     const node = classNode(ids, q, blueprint.sections[placed]!, placed, reused, codes);
+    nodeOf[i] = node;
     const group = groups.get(node);
     if (group) {
       group.positions.push(i);
@@ -222,7 +224,13 @@ export function classifyBank(
     enemies.set(b, (enemies.get(b) ?? new Set()).add(a));
   };
   for (const i of withEnemies) for (const other of questions[i]!.excludes) link(questions[i]!.id, other);
-  if (enemies.size) for (const group of groups.values()) takeOut(group, (id) => enemies.has(id), alone);
+  // Only the groups holding a question with enemies need looking at.
+  const holding = new Set<Group>();
+  for (const id of enemies.keys()) {
+    const node = nodeOf[firstAt.get(id)!]!;
+    if (node >= 0) holding.add(groups.get(node)!);
+  }
+  holding.forEach((group) => takeOut(group, (id) => enemies.has(id), alone));
 
   const made = (i: number, key: string, members: string[], own: boolean): QuestionClass => {
     const q = questions[i]!;
