@@ -5,7 +5,6 @@ import { sectionFor } from "./sections.js";
 import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
 import { displayStem, isChoice, type ChoiceQuestion, type Question } from "./question.js";
 import { heldToSectionPoints, markingFit, syllabusScope } from "./structure.js";
-import { spacelessEqual, spacelessHash } from "./spaceless.js";
 import { isItemRule } from "./item-quality/rules.js";
 import type { SyllabusIndex } from "./syllabus.js";
 import type { Difficulty, Level } from "./vocabulary.js";
@@ -255,24 +254,19 @@ function firstUses(bank: Bank, ids: ReadonlySet<string>): Map<string, Location> 
 }
 
 function uniqueStems(): BankRule {
-  // By type, then by the stem's hash with whitespace left out: the first question of each stem.
-  const firstByType = new Map<string, Map<number, { stem: string; id: string }[]>>();
+  const firstByType = new Map<string, Map<string, string>>();
   const found: Diagnostic[] = [];
   return {
     name: "unique-stems",
     see: (question, origin) => {
       const stem = displayStem(question);
-      const hash = spacelessHash(stem);
-      let byHash = firstByType.get(question.type);
-      if (!byHash) firstByType.set(question.type, (byHash = new Map()));
-      const alike = byHash.get(hash);
-      const first = alike?.find((e) => spacelessEqual(e.stem, stem));
-      if (!first) {
-        if (alike) alike.push({ stem, id: question.id });
-        else byHash.set(hash, [{ stem, id: question.id }]);
-      } else if (first.id && first.id !== question.id) {
-        found.push(finding("duplicate-stem", { id: question.id, other: first.id, field: question.kind === "term" ? "term" : "stem" }, at(origin, question.kind === "term" ? "term" : "stem")));
-      } else first.id = question.id;
+      const key = /\s/.test(stem) ? stem.replace(/\s+/g, "") : stem;
+      let first = firstByType.get(question.type);
+      if (!first) firstByType.set(question.type, (first = new Map()));
+      const earlier = first.get(key);
+      if (earlier && earlier !== question.id) {
+        found.push(finding("duplicate-stem", { id: question.id, other: earlier, field: question.kind === "term" ? "term" : "stem" }, at(origin, question.kind === "term" ? "term" : "stem")));
+      } else first.set(key, question.id);
     },
     findings: () => found,
   };
