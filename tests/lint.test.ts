@@ -127,3 +127,26 @@ describe("zujuan lint (end to end)", () => {
     expect(run.stdout).toContain("bank directory no/such/dir does not exist");
   });
 });
+
+describe("lint's bank rules, fed in one pass", () => {
+  it("knows an enemy named before its question is read", () => {
+    const bank = makeBank([rawQuestion("单项选择题", { id: "early", excludes: ["late"] }), rawQuestion("单项选择题", { id: "late" })]);
+    expect(codes(bank)).toEqual([]);
+  });
+
+  it("relates a repeated id to its first use, each repeat in bank order, after every question's own findings", () => {
+    const bank = makeBank([rawQuestion("单项选择题", { id: "r" }), rawQuestion("单项选择题", { id: "s" })], [rawQuestion("单项选择题", { id: "r", answer: "E" }), rawQuestion("单项选择题", { id: "r" })]);
+    const found = lintBank(bank, { syllabus, blueprint });
+    expect(found.map((d) => d.code)).toEqual(["answer-outside-options", "duplicate-id", "duplicate-id"]);
+    expect(found.slice(1).map((d) => [d.location, d.related])).toEqual([
+      [{ file: "bank/f2.yaml", path: ["questions", 0, "id"] }, { file: "bank/f1.yaml", path: ["questions", 0, "id"] }],
+      [{ file: "bank/f2.yaml", path: ["questions", 1, "id"] }, { file: "bank/f1.yaml", path: ["questions", 0, "id"] }],
+    ]);
+  });
+
+  it("takes one question listed twice at one place (a paper's inline questions by id) for one question", () => {
+    const [question] = makeBank([rawQuestion("单项选择题", { id: "inline" })]).questions;
+    const origin = { file: "paper.yaml", path: ["sections", 0, "questions", 0] };
+    expect(lintBank({ questions: [question!, question!], origins: [origin, origin] }, { syllabus, blueprint })).toEqual([]);
+  });
+});

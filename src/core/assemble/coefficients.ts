@@ -14,6 +14,8 @@ export interface CoefficientRange {
 export class Coefficients {
   private readonly columns = new Map<LinearRule, Float64Array>();
   private readonly ranges = new WeakMap<readonly number[], Map<LinearRule, CoefficientRange>>();
+  /** The classes examining each knowledge point, for the rules that say they count those (`examines`). */
+  private examining: Map<string, number[]> | undefined;
 
   constructor(private readonly classes: readonly QuestionClass[]) {}
 
@@ -22,10 +24,26 @@ export class Coefficients {
     let values = this.columns.get(rule);
     if (!values) {
       values = new Float64Array(this.classes.length);
-      for (let i = 0; i < values.length; i++) values[i] = rule.measure(this.classes[i]!.facts);
+      if (rule.examines !== undefined) for (const i of this.classesExamining(rule.examines)) values[i] = 1;
+      else for (let i = 0; i < values.length; i++) values[i] = rule.measure(this.classes[i]!.facts);
       this.columns.set(rule, values);
     }
     return values;
+  }
+
+  private classesExamining(knowledgePoint: string): readonly number[] {
+    if (!this.examining) {
+      this.examining = new Map();
+      this.classes.forEach((c, i) => {
+        // A point listed twice lists the class twice: its value is 1 all the same.
+        for (const kp of c.facts.knowledgePoints) {
+          const list = this.examining!.get(kp);
+          if (list) list.push(i);
+          else this.examining!.set(kp, [i]);
+        }
+      });
+    }
+    return this.examining.get(knowledgePoint) ?? [];
   }
 
   /** The least and the most one question of the given classes adds to the rule. */
@@ -37,8 +55,9 @@ export class Coefficients {
       const values = this.column(rule);
       let low = Infinity;
       let high = -Infinity;
-      for (const c of classes) {
-        const v = values[c]!;
+      // An indexed loop: for-of allocates per step until optimised, and this reads every class per rule.
+      for (let k = 0; k < classes.length; k++) {
+        const v = values[classes[k]!]!;
         if (v < low) low = v;
         if (v > high) high = v;
       }

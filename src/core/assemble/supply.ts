@@ -18,6 +18,13 @@ export interface RuleSupply {
   sections: SectionSupply[];
 }
 
+/** A section's eligible questions, counted by what one of them adds to the rule. */
+interface Tally {
+  type: QuestionType;
+  count: number;
+  counts: Map<number, number>;
+}
+
 /** Sum of the `take` smallest values, where each value comes with a multiplicity. */
 function smallest(values: { value: number; count: number }[], take: number): number {
   let sum = 0;
@@ -38,17 +45,34 @@ function smallest(values: { value: number; count: number }[], take: number): num
  */
 export function ruleSupply(rule: LinearRule, bank: ClassifiedBank, coefficients: Coefficients): RuleSupply {
   // Questions by section and by what they add to the rule: a rule takes few distinct values, so the
-  // sorting below stays small however many classes the bank has.
-  const bySection = new Map<number, { type: QuestionType; count: number; counts: Map<number, number> }>();
+  // sorting below stays small however many classes the bank has. Sections in the order the classes
+  // first show them.
+  const bySection: (Tally | undefined)[] = [];
+  const order: Tally[] = [];
   const column = coefficients.column(rule);
+  // The classes come sorted by key, section first, and a rule's value often runs unchanged over many of
+  // them: each run is counted with one map update (this runs for every rule over every class).
+  let runTally: Tally | undefined;
+  let runValue = 0;
+  let runQuestions = 0;
+  const close = () => {
+    if (runTally) runTally.counts.set(runValue, (runTally.counts.get(runValue) ?? 0) + runQuestions);
+  };
   bank.classes.forEach((c, i) => {
-    let entry = bySection.get(c.sectionIndex);
-    if (!entry) bySection.set(c.sectionIndex, (entry = { type: c.section.type, count: c.section.count, counts: new Map() }));
+    let tally = bySection[c.sectionIndex];
+    if (!tally) order.push((tally = bySection[c.sectionIndex] = { type: c.section.type, count: c.section.count, counts: new Map() }));
     const value = column[i]!;
-    entry.counts.set(value, (entry.counts.get(value) ?? 0) + c.members.length);
+    if (tally === runTally && value === runValue) runQuestions += c.members.length;
+    else {
+      close();
+      runTally = tally;
+      runValue = value;
+      runQuestions = c.members.length;
+    }
   });
+  close();
   const sections: SectionSupply[] = [];
-  for (const { type, count, counts } of bySection.values()) {
+  for (const { type, count, counts } of order) {
     const values = [...counts].map(([value, n]) => ({ value, count: n }));
     const eligible = values.reduce((s, v) => s + v.count, 0);
     const take = Math.min(count, eligible);
