@@ -7,6 +7,7 @@ import type { LinearRule } from "../rules.js";
 import { withinRule } from "../rules.js";
 import { peelCounts, peelModel, type PeelGroup, type PeelSpec } from "./peel.js";
 import { realizeCopies } from "./realize.js";
+import { partitionPapers } from "./partition.js";
 
 export interface ConstructContext {
   bank: ClassifiedBank;
@@ -125,6 +126,11 @@ export async function constructPapers(
   wanted: number,
   onPaper?: (built: number) => void,
 ): Promise<PaperCounts[]> {
+  const partitioned = wanted >= 2 ? await partitionFirst(context, available, wanted) : undefined;
+  if (partitioned) {
+    onPaper?.(partitioned.length);
+    return partitioned;
+  }
   const left = [...available];
   const papers: PaperCounts[] = [];
   let target = wanted;
@@ -158,4 +164,49 @@ export async function constructPapers(
     onPaper?.(papers.length);
   }
   return papers;
+}
+
+/** Partition attempts (each a new deal) before the peel takes over. */
+const PARTITION_ATTEMPTS = 3;
+
+/**
+ * All `wanted` papers at once: the aggregate of `wanted` papers over every class (one solve), its
+ * questions dealt to the papers and swapped until each meets every rule (partition.ts). Undefined when
+ * the aggregate has no solution or no attempt ends within its steps; every paper is checked here.
+ */
+async function partitionFirst(context: ConstructContext, available: readonly number[], wanted: number): Promise<PaperCounts[] | undefined> {
+  const spec: PeelSpec = {
+    bank: context.bank,
+    coefficients: context.coefficients,
+    rules: context.rules,
+    groups: context.bank.classes.map((_, i) => ({ classes: [i] })),
+    available,
+    papers: wanted,
+    maxReused: context.maxReused,
+    withPaper: false,
+  };
+  const { solution } = await solve(context, spec, context.seed);
+  if (!solved(solution)) return undefined;
+  const used = peelCounts(spec, solution.values).rest;
+  const sectionCounts: number[] = [];
+  for (const c of context.bank.classes) sectionCounts[c.sectionIndex] = c.section.count;
+  for (let attempt = 0; attempt < PARTITION_ATTEMPTS; attempt++) {
+    const result = partitionPapers({
+      bank: context.bank,
+      coefficients: context.coefficients,
+      rules: context.rules,
+      maxReused: context.maxReused,
+      available,
+      used,
+      sectionCounts: Array.from(sectionCounts, (n) => n ?? 0),
+      papers: wanted,
+      seed: context.seed + attempt * 7919,
+      maxSteps: 400 + 10 * wanted,
+    });
+    if (!result.papers) continue;
+    const total = new Array<number>(available.length).fill(0);
+    for (const paper of result.papers) paper.forEach((n, c) => (total[c]! += n));
+    if (result.papers.every((paper) => meetsEveryRule(context, paper)) && total.every((n, c) => n <= available[c]!)) return result.papers;
+  }
+  return undefined;
 }
