@@ -126,7 +126,7 @@ export async function constructPapers(
   wanted: number,
   onPaper?: (built: number) => void,
 ): Promise<PaperCounts[]> {
-  const partitioned = wanted >= 2 ? await partitionFirst(context, available, wanted) : undefined;
+  const partitioned = wanted >= 2 ? await partitionedPapers(context, available, wanted) : undefined;
   if (partitioned) {
     onPaper?.(partitioned.length);
     return partitioned;
@@ -174,7 +174,7 @@ const PARTITION_ATTEMPTS = 3;
  * questions dealt to the papers and swapped until each meets every rule (partition.ts). Undefined when
  * the aggregate has no solution or no attempt ends within its steps; every paper is checked here.
  */
-async function partitionFirst(context: ConstructContext, available: readonly number[], wanted: number): Promise<PaperCounts[] | undefined> {
+export async function partitionedPapers(context: ConstructContext, available: readonly number[], wanted: number): Promise<PaperCounts[] | undefined> {
   const spec: PeelSpec = {
     bank: context.bank,
     coefficients: context.coefficients,

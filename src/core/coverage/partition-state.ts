@@ -1,12 +1,12 @@
 import type { PartitionInput } from "./partition.js";
 
 const EPS = 1e-9;
-const SET3 = process.env.SET !== "2";
 /** Papers a question is offered to when dealing, at most. */
-const DEAL_CANDIDATES = Number(process.env.DC ?? 24);
+const DEAL_CANDIDATES = 24;
 /** Weight of staying near the average against breaking a rule, when dealing. */
 const BALANCE = 0.5;
-const REACH = Number(process.env.REACH ?? 4);
+/** Weight, when dealing, of keeping what the paper's sections still to be dealt can reach within each rule. */
+const REACH = 4;
 
 /**
  * The papers of a partition search: which question (class) sits in each slot of each paper, what is
@@ -118,10 +118,8 @@ export class PartitionState {
     this.slots = new Int32Array(this.k * this.S);
     this.free = Int32Array.from(input.available);
     this.sums = new Float64Array(this.k * this.R);
-    // Exact rules weigh more: only exchanges mend them, while a range rule broken on the way is one swap away.
+    // Every rule weighs 1 at first; a paper that gets stuck weighs what it breaks more (breakout).
     this.weight = new Float64Array(this.k * this.R).fill(1);
-    const EXACT_WEIGHT = Number(process.env.EW ?? 1);
-    for (let p = 0; p < this.k; p++) for (const r of this.exactRows) this.weight[p * this.R + r] = EXACT_WEIGHT;
     this.enemyWeight = new Float64Array(this.k).fill(1);
     this.total = new Float64Array(this.R);
     this.violation = new Float64Array(this.k);
@@ -264,22 +262,6 @@ export class PartitionState {
     return v + this.conflicts(p) * this.enemyWeight[p]!;
   }
 
-  report(rules: readonly { id: string }[]): void {
-    const raw: Record<string, number> = {};
-    for (let q = 0; q < this.k; q++) for (let r = 0; r < this.R; r++) { const e = this.excess(r, this.sums[q * this.R + r]!); if (e > 0) { const id = (rules[r]?.id ?? "reuse").replace(/:.*:/, ":*:").replace(/knowledge-point:.*/, "kp"); raw[id] = (raw[id] ?? 0) + e; } }
-    let conf = 0; for (let q = 0; q < this.k; q++) conf += this.conflicts(q);
-    console.log(JSON.stringify(raw), "conflicts", conf);
-  }
-
-  readonly tallies: Record<string, number> = {};
-  tally(p: number): void {
-    const ids: string[] = [];
-    for (let r = 0; r < this.R; r++) if (this.excess(r, this.sums[p * this.R + r]!) > 0) ids.push((this.input.rules[r]?.id ?? "reuse").replace(/:\d+:/, ":*:").replace(/knowledge-point:.*/, "kp"));
-    if (this.conflicts(p)) ids.push("enemy");
-    const key = [...new Set(ids)].sort().join(" ");
-    this.tallies[key] = (this.tallies[key] ?? 0) + 1;
-  }
-
   openPapers(): number[] {
     const open: number[] = [];
     for (let p = 0; p < this.k; p++) if (this.violation[p]! > EPS) open.push(p);
@@ -293,14 +275,9 @@ export class PartitionState {
     return h >>> 0;
   }
 
-  /** Does p break an exact rule (and, with `only`, nothing else)? */
-  breaksExact(p: number, only: boolean): boolean {
-    const broken = (r: number) => this.excess(r, this.sums[p * this.R + r]!) > 0;
-    if (!this.exactRows.some(broken)) return false;
-    if (!only) return true;
-    let exact = 0;
-    for (let r = 0; r < this.R; r++) if (broken(r)) exact += this.exactRows.includes(r) ? 0 : 1;
-    return exact === 0 && this.conflicts(p) === 0;
+  /** Does p break an exact rule? */
+  breaksExact(p: number): boolean {
+    return this.exactRows.some((r) => this.excess(r, this.sums[p * this.R + r]!) > 0);
   }
 
   private readonly needRule: Int32Array;
@@ -439,28 +416,9 @@ export class PartitionState {
       visit(key(a, -1, -1), a | 0xffff00);
       for (let b = a + 1; b < this.S; b++) {
         visit(key(a, b, -1), a | (b << 8) | 0xff0000);
-        if (SET3) for (let c = b + 1; c < this.S; c++) visit(key(a, b, c), a | (b << 8) | (c << 16));
+        for (let c = b + 1; c < this.S; c++) visit(key(a, b, c), a | (b << 8) | (c << 16));
       }
     }
-  }
-
-  explain(p: number, xs: readonly number[], q: number, ys: readonly number[], n: number): void {
-    const show = (pp: number, out: number[], inn: number[]) => {
-      const parts: string[] = [];
-      for (let r = 0; r < this.R; r++) {
-        let d = 0;
-        for (const c of out) d -= this.columns[r]![c]!;
-        for (const c of inn) d += this.columns[r]![c]!;
-        if (Math.abs(d) < EPS) continue;
-        const sBefore = this.sums[pp * this.R + r]!;
-        const e0 = this.excess(r, sBefore), e1 = this.excess(r, sBefore + d);
-        if (e0 !== e1) parts.push(`${this.input.rules[r]?.id}:${sBefore}->${sBefore + d} w${this.weight[pp * this.R + r]}`);
-      }
-      return parts.join(" ");
-    };
-    const from = xs.slice(0, n).map((i) => this.slots[p * this.S + i]!);
-    const to = ys.slice(0, n).map((i) => this.slots[q * this.S + i]!);
-    console.log(`  X ${p}: ${show(p, from, to)} | ${q}: ${show(q, to, from)} | ${this.exchangeDelta(p, xs, q, ys, n)}`);
   }
 
   /** Change of the two papers' weighted breakage when p's slots xs and q's slots ys (n each) trade questions. */

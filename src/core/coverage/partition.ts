@@ -51,22 +51,15 @@ const TENURE = 10;
 /** Exchanges an exchange step evaluates, at most. */
 const MAX_MATCHES = 2000;
 /** Papers an exchange looks at, at most: as many breaking rules, then as many that break none. */
-const FIRST_IMPROVEMENT = process.env.FIRST === "1";
-const PARTNERS = Number(process.env.PARTNERS ?? 8);
+const PARTNERS = 8;
 /** Papers off by exactly the opposite an exchange looks at, at most. */
-const OPPOSITES = Number(process.env.OPP ?? 32);
+const OPPOSITES = 32;
 
-export const COUNTS2 = { calls: 0, withOpposite: 0, capped: 0, none: 0, noneWithOpposite: 0 };
-export const COUNTS = { improve: 0, stuck: 0, exchange: 0 };
+/** k disjoint papers by local search (see above), or none when `maxSteps` steps do not get there. */
 export function partitionPapers(input: PartitionInput): PartitionResult {
   const state = new PartitionState(input);
   if (!state.deal(seededRandom(Math.imul(input.seed, 2654435761) ^ 0x5bd1e995))) return { steps: 0 };
-  if (process.env.DEBUG) state.report(input.rules);
-  if (process.env.DEBUG) console.log("initial open", state.openPapers().length, "of", input.papers, "violation", state.violation.reduce((a, b) => a + b, 0));
-  const search = new Search(state, seededRandom(input.seed * 7 + 3));
-  const steps = search.run(input.maxSteps);
-  if (process.env.DEBUG === "stuck") console.log(Object.entries(state.tallies).sort((a, b) => b[1] - a[1]).slice(0, 15));
-  if (process.env.DEBUG && steps === undefined) state.report(input.rules);
+  const steps = new Search(state, seededRandom(input.seed * 7 + 3)).run(input.maxSteps);
   return steps === undefined ? { steps: input.maxSteps } : { papers: state.papers(), steps };
 }
 
@@ -99,16 +92,10 @@ class Search {
       const p = open[Math.floor(this.random() * open.length)]!;
       const move = this.bestSwap(p);
       if (move && move.delta < -EPS) {
-        COUNTS.improve++;
         this.apply(p, move);
         continue;
       }
-      COUNTS.stuck++;
-      if (process.env.DEBUG === "stuck") s.tally(p);
-      if (this.exchange(p, open)) {
-        COUNTS.exchange++;
-        continue;
-      }
+      if (this.exchange(p, open)) continue;
       if (move && move.delta <= EPS) this.apply(p, move);
       s.breakout(p);
     }
@@ -149,8 +136,6 @@ class Search {
     };
     const start = Math.floor(this.random() * s.S);
     for (let n = 0; n < s.S; n++) {
-      // On a large run the first slot with a swap that helps will do (first improvement), in a seeded order.
-      if (FIRST_IMPROVEMENT && best && best.delta < -EPS) break;
       const i = (start + n) % s.S;
       const a = s.slots[p * s.S + i]!;
       if (this.seen[a] === this.step) continue;
@@ -210,7 +195,7 @@ class Search {
    */
   private exchange(p: number, open: readonly number[]): boolean {
     const s = this.s;
-    if (!s.breaksExact(p, process.env.ONLY === "1")) return false;
+    if (!s.breaksExact(p)) return false;
     const shift = s.exactRows.map((r) => s.sums[p * s.R + r]! - s.lo[r]!);
     const mine = new Map<number, number[]>();
     s.subsets(p, undefined, (key, set) => {
@@ -223,14 +208,11 @@ class Search {
     const others = open.filter((q) => q !== p);
     const opposite = s.deviationKey(p, -1);
     const matching = others.filter((q) => s.deviationKey(q, 1) === opposite);
-    COUNTS2.calls++; if (matching.length) COUNTS2.withOpposite++;
     const pick = (list: number[], n: number) => (list.length <= n ? list : Array.from({ length: n }, () => list[Math.floor(this.random() * list.length)]!));
     const partners = [...new Set([...pick(matching, OPPOSITES), ...pick(others, PARTNERS)])];
     partners.push(-1, ...this.holders(p).filter((q) => s.violation[q]! <= EPS).slice(0, PARTNERS));
     let best: { gain: number; q: number; xs: number; ys: number } | undefined;
     let matches = 0;
-    let dbgBest = -Infinity;
-    let dbgMatches = 0;
     const xs = [0, 0, 0];
     const ys = [0, 0, 0];
     for (const q of partners) {
@@ -239,9 +221,6 @@ class Search {
         continue;
       }
       if (matches >= MAX_MATCHES) break;
-      const m0 = matches; const b0 = dbgBest; dbgBest = -Infinity;
-      if (process.env.DEBUG === "y") { s.subsets(q, shift, () => {}); }
-      const after = () => { if (process.env.DEBUG === "y" && COUNTS2.calls < 30) console.log(`   q ${q} opp ${matching.includes(q)} matches ${matches - m0} best ${dbgBest}`); dbgBest = Math.max(dbgBest, b0); };
       s.subsets(q, shift, (key, packedY) => {
         const found = mine.get(key);
         if (!found || matches >= MAX_MATCHES) return;
@@ -250,17 +229,11 @@ class Search {
           if (unpack(packedX, xs) !== ny || xs.some((x, i) => i < ny && s.slotSection[x] !== s.slotSection[ys[i]!])) continue;
           if (++matches > MAX_MATCHES) return;
           const gain = -s.exchangeDelta(p, xs, q, ys, ny);
-          if (gain > dbgBest) dbgBest = gain;
-          if (process.env.DEBUG === "x" && gain > dbgBest) { dbgBest = gain; if (COUNTS2.calls < 12 && matching.includes(q)) s.explain(p, xs, q, ys, ny); }
-          if (process.env.DEBUG === "x") dbgMatches++;
           if (gain > EPS && (!best || gain > best.gain + EPS)) best = { gain, q, xs: packedX, ys: packedY };
         }
       });
-      after();
     }
-    if ((process.env.DEBUG === "x" || process.env.DEBUG === "y") && COUNTS2.calls < 30) console.log(`p ${p} viol ${s.violation[p]!.toFixed(1)} opp ${matching.length} partners ${partners.length} matches ${dbgMatches} best ${dbgBest.toFixed(2)}`);
-    if (matches >= MAX_MATCHES) COUNTS2.capped++;
-    if (!best) { COUNTS2.none++; if (matching.length) COUNTS2.noneWithOpposite++; return false; }
+    if (!best) return false;
     const n = unpack(best.xs, xs);
     unpack(best.ys, ys);
     s.exchange(p, xs, best.q, ys, n);

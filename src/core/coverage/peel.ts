@@ -53,16 +53,13 @@ export interface PeelSpec {
 export const paperVar = (g: number) => `x${g}`;
 export const restVar = (g: number) => `z${g}`;
 
-export interface Block {
+interface Block {
   names: (string | undefined)[];
   scale: number;
   prefix: string;
 }
 
-/** What rows over groups need: the groups and the numbers their classes add. */
-type GroupSpec = Pick<PeelSpec, "coefficients" | "groups">;
-
-function range(spec: GroupSpec, rule: LinearRule, group: PeelGroup): { low: number; high: number } {
+function range(spec: PeelSpec, rule: LinearRule, group: PeelGroup): { low: number; high: number } {
   if (group.classes.length === 1) {
     const v = spec.coefficients.column(rule)[group.classes[0]!]!;
     return { low: v, high: v };
@@ -74,7 +71,7 @@ function range(spec: GroupSpec, rule: LinearRule, group: PeelGroup): { low: numb
  * One rule over one block. Where groups add a range, the lower bound is met with the most each could add
  * and the upper bound with the least: a relaxation, as in the assembly chain's coarse models.
  */
-export function ruleRows(spec: GroupSpec, rule: LinearRule, ri: number, block: Block): LpRow[] {
+function ruleRows(spec: PeelSpec, rule: LinearRule, ri: number, block: Block): LpRow[] {
   const low: [string, number][] = [];
   const high: [string, number][] = [];
   let exact = true;
