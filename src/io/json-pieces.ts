@@ -47,21 +47,22 @@ function stringEnd(bytes: Buffer, open: number): number {
 
 /**
  * Walks the bytes from `from` to `to` outside strings, keeping the stack of open containers (their
- * opening bytes). Stops early, returning the offset, where the stack falls to `stopAtDepth`; returns
- * `to` when it gets there outside a string, -1 when a string runs past it.
+ * opening bytes). Stops early, returning the offset of the bracket or brace, where a container opens or
+ * closes to leave the stack `stopAtDepth` deep; returns `to` when it gets there outside a string, -1 when
+ * a string runs past it.
  */
-function walkContainers(bytes: Buffer, from: number, to: number, stack: number[], stopAtDepth = -1): number {
+function walkContainers(bytes: Buffer, from: number, to: number, stack: number[], stopAtDepth: number): number {
   for (let i = from; i < to; i++) {
     const c = bytes[i];
     if (c === QUOTE) {
       i = stringEnd(bytes, i);
       if (i === -1 || i >= to) return -1;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      stack.push(c);
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      stack.pop();
-      if (stack.length === stopAtDepth) return i;
+      continue;
     }
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) stack.push(c);
+    else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) stack.pop();
+    else continue;
+    if (stack.length === stopAtDepth) return i;
   }
   return to;
 }
@@ -73,25 +74,12 @@ function walkContainers(bytes: Buffer, from: number, to: number, stack: number[]
  */
 function firstElementKey(bytes: Buffer, within: number): Buffer | undefined {
   const stack: number[] = [];
-  for (let i = 0; i < within; i++) {
-    const c = bytes[i];
-    if (c === QUOTE) {
-      i = stringEnd(bytes, i);
-      if (i === -1) return undefined;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      stack.push(c);
-      if (stack.length === 3) {
-        if (stack[0] !== OPEN_BRACE || stack[1] !== OPEN_BRACKET || c !== OPEN_BRACE) return undefined;
-        let start = i + 1;
-        while (isSpace(bytes[start])) start++;
-        const end = bytes[start] === QUOTE ? stringEnd(bytes, start) : -1;
-        return end === -1 ? undefined : Buffer.from(bytes.subarray(start, end + 1));
-      }
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      stack.pop();
-    }
-  }
-  return undefined;
+  const open = walkContainers(bytes, 0, Math.min(within, bytes.length), stack, 3);
+  if (open < 0 || stack.length !== 3 || stack[0] !== OPEN_BRACE || stack[1] !== OPEN_BRACKET || stack[2] !== OPEN_BRACE) return undefined;
+  let start = open + 1;
+  while (isSpace(bytes[start])) start++;
+  const end = bytes[start] === QUOTE ? stringEnd(bytes, start) : -1;
+  return end === -1 ? undefined : Buffer.from(bytes.subarray(start, end + 1));
 }
 
 /** The comma of `} , { key`, spaces allowed, that ends just before `keyAt`; -1 if the bytes are otherwise. */
