@@ -1,7 +1,7 @@
 import { bankFileDefaults, parseBankQuestions, type ParsedBank } from "../core/bank.js";
 import type { Location } from "../core/diagnostic.js";
 import type { Catalogue } from "../core/question-types.js";
-import { PIECE_BYTES, visitJsonInPieces } from "./json-pieces.js";
+import { visitJsonInPieces } from "./json-pieces.js";
 
 /**
  * A large bank file in JSON, its questions parsed piece by piece as the text is (json-pieces.ts): each
@@ -11,7 +11,6 @@ import { PIECE_BYTES, visitJsonInPieces } from "./json-pieces.js";
  * must be read whole (not in pieces, keys after the question list, a file-level finding).
  */
 export function parseBankFileInPieces(bytes: Buffer, file: string, types: Catalogue, into: ParsedBank): boolean {
-  if (bytes.length < 4 * PIECE_BYTES) return false;
   const before = { questions: into.bank.questions.length, origins: into.bank.origins.length, diagnostics: into.diagnostics.length };
   const root: Location = { file, path: [] };
   let defaults: Record<string, unknown> = {};

@@ -169,6 +169,8 @@ class KeyTally {
  * `bytes` is changed while it is read and restored before this returns.
  */
 export function visitJsonInPieces(bytes: Buffer, visitor: PiecesVisitor, pieceBytes = PIECE_BYTES): { after: Record<string, unknown> } | undefined {
+  // A small file is read whole: a few pieces would save nothing.
+  if (bytes.length < 4 * pieceBytes) return undefined;
   const key = firstElementKey(bytes, pieceBytes);
   if (!key) return undefined;
   const cuts = cutCandidates(bytes, key, pieceBytes);

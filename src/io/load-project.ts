@@ -159,7 +159,8 @@ export function loadBank(dir: string, cwd: string, types: Catalogue): { bank?: B
       continue;
     }
     if (isJsonFile(file) && parseBankFileInPieces(bytes.bytes, name, types, parsed)) continue;
-    const read = parseDocumentBytes(bytes.bytes, file, name);
+    // A JSON file the pieces did not take is read whole, not tried in pieces a second time.
+    const read = parseDocumentBytes(bytes.bytes, file, name, false);
     if (read.ok) parseBankFile({ file: name, data: read.data }, types, parsed);
     else diagnostics.push(...read.diagnostics);
   }

@@ -1,6 +1,6 @@
 import { transcode } from "node:buffer";
 import { finding } from "../core/diagnostic.js";
-import { parseJsonInPieces, PIECE_BYTES } from "./json-pieces.js";
+import { parseJsonInPieces } from "./json-pieces.js";
 import { lazyYaml } from "./lazy-yaml.js";
 import { parseDocumentText, type ReadResult } from "./parse-text.js";
 import { MAX_INPUT_BYTES, notUtf8, readInputBytes, type NotUtf8, type ReadBuffer } from "./read-input.js";
@@ -19,10 +19,13 @@ export function readDocument(file: string, shown = file, into?: ReadBuffer): Rea
   return parseDocumentBytes(read.bytes, file, shown);
 }
 
-/** The bytes of a YAML or JSON file (`file` says which by its name), parsed as readDocument does. */
-export function parseDocumentBytes(bytes: Buffer, file: string, shown = file): ReadResult {
+/**
+ * The bytes of a YAML or JSON file (`file` says which by its name), parsed as readDocument does. A
+ * caller that has just tried the pieces itself (bank-pieces.ts) says `inPieces: false`: not twice.
+ */
+export function parseDocumentBytes(bytes: Buffer, file: string, shown = file, inPieces = true): ReadResult {
   const json = isJsonFile(file);
-  if (json && bytes.length >= 4 * PIECE_BYTES) {
+  if (json && inPieces) {
     const pieces = parseJsonInPieces(bytes);
     if (pieces) return { ok: true, data: pieces.data };
   }
