@@ -249,6 +249,11 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   // Several forms may be impossible by counting alone: say so at once, naming the section.
   const formShort = formSupplyShortfalls(setup.classified, blueprint.sections, forms, maxOverlap);
   if (formShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], formShort), ...base };
+  // A rule the bank cannot meet even alone is the plainest explanation, and it needs no model: each
+  // section filled from its own questions, every other rule ignored (the columns it reads are the
+  // model's own, kept for the model built next).
+  const bankShort = bankShortfalls(setup.rules, setup.classified, setup.context.coefficients);
+  if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
 
   if (forms > 1 && maxOverlap === 0) {
     const aggregate = await disjointFormsShortfalls(setup, forms, options.solver, options.seed);
@@ -258,9 +263,7 @@ export async function assemble(bank: Bank, blueprint: Blueprint, syllabus: Sylla
   const { outcome, picks, formsSolved } = await assembleAll(setup, context, forms, maxOverlap, options.seed);
   if (outcome.kind === "infeasible") {
     progress({ stage: "explaining" });
-    // A rule the bank cannot meet even alone is the plainest explanation; else the closest paper says which rules clash.
-    const bankShort = bankShortfalls(setup.rules, setup.classified, setup.context.coefficients);
-    if (bankShort.length) return { ok: false, reason: "infeasible", diagnosis: summarize(true, [], bankShort), ...base };
+    // Every rule can be met alone (checked above): the closest paper says which rules clash.
     const shortfalls = await closestShortfalls(context, outcome.proof, formsSolved, maxOverlap, (built) => solveWith(built, false));
     return { ok: false, reason: "infeasible", diagnosis: summarize(true, shortfalls, []), ...base };
   }
