@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintBank } from "../src/core/lint.js";
+import { lintBank, lintBankInSteps } from "../src/core/lint.js";
 import { makeBank, makeBlueprint, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { runCli, tempProject, writeText } from "./helpers/cli.js";
 
@@ -148,5 +148,27 @@ describe("lint's bank rules, fed in one pass", () => {
     const [question] = makeBank([rawQuestion("单项选择题", { id: "inline" })]).questions;
     const origin = { file: "paper.yaml", path: ["sections", 0, "questions", 0] };
     expect(lintBank({ questions: [question!, question!], origins: [origin, origin] }, { syllabus, blueprint })).toEqual([]);
+  });
+});
+
+describe("lint in steps", () => {
+  // Findings from every kind of rule, spread over the bank: a duplicate across steps, an enemy named
+  // before its question, a repeated stem, an answer outside the options.
+  const bank = makeBank(
+    [rawQuestion("单项选择题", { id: "a", excludes: ["e"] }), rawQuestion("单项选择题", { id: "b", stem: "同一题干(  )" }), rawQuestion("单项选择题", { id: "c", answer: "E" })],
+    [rawQuestion("单项选择题", { id: "d", stem: "同一题干(  )" }), rawQuestion("单项选择题", { id: "e" }), rawQuestion("单项选择题", { id: "a" }), rawQuestion("单项选择题", { id: "f", excludes: ["nobody"] })],
+  );
+
+  it.each([1, 2, 3, 7, 100])("pauses after every %i questions and finds what lintBank finds", (step) => {
+    const steps = lintBankInSteps(bank, { syllabus, blueprint }, step);
+    let pauses = 0;
+    let result = steps.next();
+    while (!result.done) {
+      pauses++;
+      result = steps.next();
+    }
+    expect(pauses).toBe(Math.ceil(bank.questions.length / step) - 1);
+    expect(result.value).toEqual(lintBank(bank, { syllabus, blueprint }));
+    expect(result.value.map((d) => d.code).sort()).toEqual(["answer-outside-options", "duplicate-id", "duplicate-stem", "unknown-exclude"]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../core/diagnostic.js";
 import { hasErrors } from "../core/diagnostic.js";
-import { lintBank } from "../core/lint.js";
+import { lintBank, lintBankInSteps } from "../core/lint.js";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Project } from "../io/load-project.js";
 import { loadPaper, type PaperLoad } from "../io/load-paper.js";
 import { locateDiagnostics } from "../io/locate.js";
@@ -16,6 +17,20 @@ import { plural } from "./words.js";
 export function bankErrors(project: Project, loadDiagnostics: readonly Diagnostic[]): Diagnostic[] {
   const lint = lintBank(project.bank, { syllabus: project.syllabus, blueprint: project.blueprint });
   return [...loadDiagnostics, ...lint].filter((d) => d.severity === "error");
+}
+
+/**
+ * bankErrors, linting a few thousand questions at a time and letting the event loop run in between:
+ * what else waits on this thread (a solver's answer, the next model to send it) is not held up by the
+ * whole lint. The same findings as bankErrors.
+ */
+export async function bankErrorsAlongside(project: Project, loadDiagnostics: readonly Diagnostic[]): Promise<Diagnostic[]> {
+  const steps = lintBankInSteps(project.bank, { syllabus: project.syllabus, blueprint: project.blueprint });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return [...loadDiagnostics, ...step.value].filter((d) => d.severity === "error");
+    await nextTurn();
+  }
 }
 
 /** A bank with errors is unusable for assembly: say so with every finding, exit 2. */

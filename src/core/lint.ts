@@ -329,6 +329,22 @@ function setsCanBeWhole(): BankRule {
  * 50,000 questions scattered in memory costs about as much as the checks it makes).
  */
 export function lintBank(bank: Bank, context: LintContext): Diagnostic[] {
+  const steps = lintBankInSteps(bank, context);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Questions linted between two pauses of lintBankInSteps: a few milliseconds' work. */
+export const LINT_STEP_QUESTIONS = 2_000;
+
+/**
+ * lintBank, pausing after every `stepQuestions` questions: a caller with other work waiting on the same
+ * thread (a solver's answer to read, the next model to send) can do it between steps. The findings
+ * are the generator's return value, the same as lintBank's.
+ */
+export function* lintBankInSteps(bank: Bank, context: LintContext, stepQuestions = LINT_STEP_QUESTIONS): Generator<void, Diagnostic[], void> {
   const prepared = prepare(context);
   const ids: Ids = new Set();
   const bankRules = [uniqueIds(ids, bank), uniqueStems(), knownExcludes(ids), setsCanBeWhole()];
@@ -336,14 +352,18 @@ export function lintBank(bank: Bank, context: LintContext): Diagnostic[] {
   const { questions, origins } = bank;
   // Indexed loops: for-of allocates an iterator and a result per step until the loop is optimised,
   // which over 50,000 questions and a dozen rules each was ~45 MB of garbage.
-  for (let i = 0; i < questions.length; i++) {
-    const question = questions[i]!;
-    const origin = origins[i]!;
-    for (let r = 0; r < questionRules.length; r++) {
-      const findings = questionRules[r]!.check(question, origin, prepared);
-      for (let k = 0; k < findings.length; k++) found.push(findings[k]!);
+  for (let start = 0; start < questions.length; start += stepQuestions) {
+    if (start > 0) yield;
+    const end = Math.min(questions.length, start + stepQuestions);
+    for (let i = start; i < end; i++) {
+      const question = questions[i]!;
+      const origin = origins[i]!;
+      for (let r = 0; r < questionRules.length; r++) {
+        const findings = questionRules[r]!.check(question, origin, prepared);
+        for (let k = 0; k < findings.length; k++) found.push(findings[k]!);
+      }
+      for (let r = 0; r < bankRules.length; r++) bankRules[r]!.see(question, origin);
     }
-    for (let r = 0; r < bankRules.length; r++) bankRules[r]!.see(question, origin);
   }
   for (const rule of bankRules) for (const d of rule.findings()) found.push(d);
   return found;

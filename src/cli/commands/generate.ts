@@ -20,7 +20,7 @@ import type { CommandResult } from "../command-result.js";
 import { exitCodeHelp } from "../exit-code.js";
 import { failureReport, generatedReport, withNotes } from "../format-generate.js";
 import { assemblyProgressText } from "../messages/diagnosis.js";
-import { bankErrors, refuseBrokenBank, unusable } from "../load-or-fail.js";
+import { bankErrors, bankErrorsAlongside, refuseBrokenBank, unusable } from "../load-or-fail.js";
 import { seconds, wholeNumber } from "../options.js";
 import { formatsFrom, type OutputFormat } from "../output-formats.js";
 import { projectGuards } from "../output-guards.js";
@@ -196,10 +196,12 @@ async function generateWith(
       generatedBy: `zujuan ${VERSION}`,
       onProgress: (stage) => progress(assemblyProgressText(stage, style.lang)),
     });
-    const refused = brokenBank();
+    // Whatever the outcome, it is read below; until then a failed assembly is no unhandled rejection.
+    assembling.catch(() => undefined);
+    // In steps, so that each answer of the solver is read, and the next model sent, between them.
+    const refused = refusal === null ? (refusal = refuseBrokenBank(await bankErrorsAlongside(loaded.project, loaded.diagnostics), style)) : refusal;
     if (refused) {
       // The solver is closed on the way out, which ends the assembly: its outcome is of no interest.
-      assembling.catch(() => undefined);
       return refused;
     }
     const result: AssembleResult = await assembling;
