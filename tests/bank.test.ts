@@ -4,6 +4,9 @@ import { describe, expect, it } from "vitest";
 import { lintBank } from "../src/core/lint.js";
 import { loadProject } from "../src/io/load-project.js";
 import { ROOT } from "./helpers/cli.js";
+import { makeBank, makeSyllabus, rawQuestion } from "./helpers/builders.js";
+import { parseBank } from "../src/core/bank.js";
+import { at } from "../src/core/diagnostic.js";
 
 const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
 if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => messageOf(d)).join("\n"));
@@ -48,5 +51,25 @@ describe("the bundled 10421 bank", () => {
       if (q.kind === "material") expect(q.subquestions.length).toBeLessThanOrEqual(3);
       if (q.kind === "multiple-choice") expect(q.answer.length).toBeGreaterThanOrEqual(2);
     }
+  });
+});
+
+describe("where a bank question was written", () => {
+  const bank = makeBank([rawQuestion("单项选择题", { id: "q1" }), rawQuestion("单项选择题", { id: "q2" }), rawQuestion("单项选择题", { id: "q3", answer: "E" })]);
+
+  it("reads as a plain location: file, path, and the same in JSON", () => {
+    const origin = bank.origins[2]!;
+    expect(origin.file).toBe("bank/f1.yaml");
+    expect(origin.path).toEqual(["questions", 2]);
+    expect(JSON.parse(JSON.stringify(origin))).toEqual({ file: "bank/f1.yaml", path: ["questions", 2] });
+    expect(at(origin, "answer")).toEqual({ file: "bank/f1.yaml", path: ["questions", 2, "answer"] });
+  });
+
+  it("gives findings a plain copy, at the question itself or at a field of it", () => {
+    const parsed = parseBank([{ file: "bank/f1.yaml", data: { questions: [7] } }], makeSyllabus().types);
+    expect(parsed.diagnostics.map((d) => d.location)).toEqual([{ file: "bank/f1.yaml", path: ["questions", 0] }]);
+    expect(Object.keys(parsed.diagnostics[0]!.location!)).toEqual(["file", "path"]);
+    const lint = lintBank(bank, { syllabus: makeSyllabus() });
+    expect(lint.map((d) => [d.code, d.location])).toContainEqual(["answer-outside-options", { file: "bank/f1.yaml", path: ["questions", 2, "answer"] }]);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { at, finding, type Diagnostic, type Location } from "./diagnostic.js";
+import { at, finding, listedAt, type Diagnostic, type Location } from "./diagnostic.js";
 import type { FoundValue } from "./findings.js";
 import { kindSchemas, type Question } from "./question.js";
 import { KINDS, type Catalogue, type Kind } from "./question-types.js";
@@ -121,8 +121,9 @@ export function bankFileDefaults(data: unknown, root: Location): { questions: un
 export function parseBankQuestions(raws: readonly unknown[], firstIndex: number, defaults: Record<string, unknown>, root: Location, types: Catalogue, into: ParsedBank): void {
   const { questions, origins } = into.bank;
   const diagnostics = into.diagnostics;
+  const list = at(root, "questions");
   raws.forEach((raw, i) => {
-    const origin = at(root, "questions", firstIndex + i);
+    const origin = listedAt(list, firstIndex + i);
     const input = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? merged(defaults, raw) : raw;
     const result = parseQuestion(input, origin, types);
     for (const d of result.diagnostics) diagnostics.push(atDefault(d, raw, defaults, root));
