@@ -43,14 +43,34 @@ function sourceHash() {
  * Identifiers are kept, so a stack trace still names functions; the source map maps it back
  * (node --enable-source-maps).
  */
-function bundleCommandLine() {
-  const { buildSync } = createRequire(import.meta.url)("esbuild");
+/**
+ * zod's index of its 40-odd message locales, re-exported as `z.locales` and never read by zujuan (its
+ * messages are its own; zod's English, which zod loads by itself, is kept): a third of the code every
+ * run would parse. Only that index is replaced, so a zod that moves it is bundled whole, not broken.
+ */
+const zodLocalesIndex = {
+  name: "zod-locales-index",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+      return { path: join(args.resolveDir, "..", "locales", "index.js"), namespace: "zod-locales-index" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "zod-locales-index" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(join(args.path, "..", "en.js"))};`,
+      loader: "js",
+      resolveDir: join(args.path, ".."),
+    }));
+  },
+};
+
+async function bundleCommandLine() {
+  const { build } = createRequire(import.meta.url)("esbuild");
   const { dependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   const external = Object.keys(dependencies)
     .filter((name) => !BUNDLED_PACKAGES.has(name))
     .flatMap((name) => [name, `${name}/*`]);
   rmSync(BIN_DIR, { recursive: true, force: true });
-  buildSync({
+  await build({
     entryPoints: [join(root, "dist", "cli", "main.js")],
     outdir: BIN_DIR,
     entryNames: "zujuan",
@@ -68,6 +88,7 @@ function bundleCommandLine() {
     legalComments: "none",
     sourcemap: "linked",
     logLevel: "warning",
+    plugins: [zodLocalesIndex],
   });
   chmodSync(BIN, 0o755);
 }
@@ -80,6 +101,6 @@ if (process.argv.includes("--if-changed") && built) {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
   chmodSync(join(root, "dist", "cli", "main.js"), 0o755);
-  bundleCommandLine();
+  await bundleCommandLine();
   writeFileSync(stamp, hash);
 }

@@ -43,6 +43,12 @@ describe("the zujuan command is one bundle", () => {
     expect(files.size).toBeLessThan(15);
   });
 
+  it("leaves out zod's message locales but its English (zujuan's messages are its own)", () => {
+    const sources = [...startupModules(CLI).files].flatMap((file) => (JSON.parse(readFileSync(`${file}.map`, "utf8")) as { sources: string[] }).sources);
+    const locales = sources.filter((s) => /zod\/v4\/locales\/(?!index\.js$)/.test(s)).map((s) => s.replace(/.*\//, ""));
+    expect(locales).toEqual(["en.js"]);
+  });
+
   it("is the package's bin, and runs", async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { bin: Record<string, string> };
     expect(join(ROOT, pkg.bin.zujuan!)).toBe(CLI);
