@@ -3,17 +3,19 @@
 // everything the build reads. With --if-changed it skips the build when that hash matches the last
 // build's: `npm install` (prepare) has just built, and `npm test` would otherwise build a second time.
 import { createHash } from "node:crypto";
-import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(fileURLToPath(new URL(".", import.meta.url)), "..");
 const stamp = join(root, "dist", ".source-hash");
-const inputs = ["src", "scripts/build.mjs", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json"];
+const inputs = ["src", "scripts/build.mjs", "scripts/bin-launcher.mjs", "tsconfig.json", "tsconfig.build.json", "package.json", "package-lock.json"];
 const BIN_DIR = join(root, "dist", "bin");
 const BIN = join(BIN_DIR, "zujuan.js");
+const BUNDLE = join(BIN_DIR, "zujuan.cjs");
 
 /**
  * The packages the command line loads on every run: bundled. Every other dependency is loaded only by
@@ -36,14 +38,6 @@ function sourceHash() {
 }
 
 /**
- * dist/bin/zujuan.js, the `zujuan` command: dist/cli/main.js and the modules it loads on every run,
- * bundled by esbuild. Node spends about 1 ms a module on resolving, reading and linking an ES module,
- * and a run loaded about 260 of them (150 of ours, 100 of zod's): 0.2 s of CPU before any work, on
- * every command. Dynamic imports stay chunks of their own, loaded when a command needs them.
- * Identifiers are kept, so a stack trace still names functions; the source map maps it back
- * (node --enable-source-maps).
- */
-/**
  * zod's index of its 40-odd message locales, re-exported as `z.locales` and never read by zujuan (its
  * messages are its own; zod's English, which zod loads by itself, is kept): a third of the code every
  * run would parse. Only that index is replaced, so a zod that moves it is bundled whole, not broken.
@@ -63,6 +57,15 @@ const zodLocalesIndex = {
   },
 };
 
+/**
+ * dist/bin/zujuan.cjs: dist/cli/start.js and every module of ours and of the bundled packages, in one
+ * CommonJS file, bundled by esbuild. Node spends about 1 ms a module on resolving, reading and linking
+ * an ES module, and a run loaded about 260 of them (150 of ours, 100 of zod's): 0.2 s of CPU before any
+ * work, on every command. CommonJS, because V8's code cache (see makeCodeCache) is for scripts.
+ * The other dependencies (PDF, Word, Excel, the solver) stay in node_modules, loaded by the commands
+ * that need them. import.meta.url is the bundle's own URL, as it was each module's. Identifiers are
+ * kept, so a stack trace still names functions; the source map maps it back (--enable-source-maps).
+ */
 async function bundleCommandLine() {
   const { build } = createRequire(import.meta.url)("esbuild");
   const { dependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -71,18 +74,15 @@ async function bundleCommandLine() {
     .flatMap((name) => [name, `${name}/*`]);
   rmSync(BIN_DIR, { recursive: true, force: true });
   await build({
-    entryPoints: [join(root, "dist", "cli", "main.js")],
-    outdir: BIN_DIR,
-    entryNames: "zujuan",
-    chunkNames: "chunk-[hash]",
+    stdin: { contents: 'import { start } from "./start.js";\nvoid start();\n', resolveDir: join(root, "dist", "cli"), sourcefile: "zujuan-bin.js" },
+    outfile: BUNDLE,
     bundle: true,
-    splitting: true,
-    format: "esm",
+    format: "cjs",
     platform: "node",
     target: "node20",
     external,
-    // CommonJS packages bundled into an ES module still call require() for Node's built-ins.
-    banner: { js: "import { createRequire as __zujuanRequire } from 'node:module'; const require = __zujuanRequire(import.meta.url);" },
+    define: { "import.meta.url": "__zujuanBundleUrl" },
+    banner: { js: 'var __zujuanBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: "none",
@@ -90,7 +90,33 @@ async function bundleCommandLine() {
     logLevel: "warning",
     plugins: [zodLocalesIndex],
   });
+  copyFileSync(join(root, "scripts", "bin-launcher.mjs"), BIN);
   chmodSync(BIN, 0o755);
+}
+
+/**
+ * dist/bin/zujuan.cjs.cache: V8's code cache of the bundle after a `generate` on the bundled 10421 bank,
+ * so that it holds the functions a run compiles (loading, lint, assembly, output), not only the
+ * top level. Measured at 50,000 questions: 4–6 % off a whole run of generate. Nine forms, because
+ * with fewer the solver switches V8 to baseline WebAssembly, a V8 flag, and V8 refuses a cache made
+ * under other flags than the run's. The cache is an optimisation only (see scripts/bin-launcher.mjs).
+ */
+function makeCodeCache() {
+  const out = mkdtempSync(join(tmpdir(), "zujuan-code-cache-"));
+  try {
+    const cache = join(out, "zujuan.cjs.cache");
+    // Whatever the run's verdict (a bank edited into one that cannot give nine forms exits 3), the
+    // functions it compiled are cached; a run that wrote no cache leaves the command without one.
+    spawnSync(process.execPath, [BIN, "generate", "--forms", "9", "--seed", "1", "--no-pdf", "--format", "json", "--out", join(out, "papers")], {
+      cwd: root,
+      env: { ...process.env, ZUJUAN_CODE_CACHE: `write:${cache}`, LANG: "C" },
+      stdio: "ignore",
+    });
+    if (existsSync(cache)) copyFileSync(cache, `${BUNDLE}.cache`);
+    else process.stderr.write("build: no code cache was made; zujuan runs without one (slower to start)\n");
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 const hash = sourceHash();
@@ -102,5 +128,6 @@ if (process.argv.includes("--if-changed") && built) {
   execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
   chmodSync(join(root, "dist", "cli", "main.js"), 0o755);
   await bundleCommandLine();
+  makeCodeCache();
   writeFileSync(stamp, hash);
 }

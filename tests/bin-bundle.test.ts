@@ -1,52 +1,54 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { VERSION } from "../src/version.js";
-import { CLI, ROOT, runBinary } from "./helpers/cli.js";
+import { CLI, ROOT, runBinary, tempDir } from "./helpers/cli.js";
 
-/** What a module imports before its code runs: static `import … from "x"` and bare `import "x"`, not import(). */
+const BUNDLE = join(dirname(CLI), "zujuan.cjs");
+
+/** What an ES module imports before its code runs: static `import … from "x"` and bare `import "x"`, not import(). */
 function staticImports(file: string): string[] {
   const code = readFileSync(file, "utf8");
-  const found: string[] = [];
-  for (const match of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w${}\s,*]+?\s*from\s*)?["']([^"']+)["']/g)) found.push(match[1]!);
-  return found;
+  return [...code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w${}\s,*]+?\s*from\s*)?["']([^"']+)["']/g)].map((m) => m[1]!);
 }
 
-/** What a run of `zujuan` loads at start: the bundle's static import graph walked from its entry. */
-function startupModules(entry: string): { files: Set<string>; others: Set<string> } {
-  const files = new Set([entry]);
-  const others = new Set<string>();
-  const visit = (file: string) => {
-    for (const specifier of staticImports(file)) {
-      if (!specifier.startsWith(".")) {
-        others.add(specifier);
-        continue;
-      }
-      const next = join(dirname(file), specifier);
-      if (!files.has(next)) {
-        files.add(next);
-        visit(next);
-      }
-    }
-  };
-  visit(entry);
-  return { files, others };
+/** The packages from node_modules a run of `zujuan ARGS` loads, as the process itself counts them at exit. */
+function packagesLoadedBy(args: string[], cwd: string): string[] {
+  const preload = join(ROOT, "tests", "fixtures", "report-loaded-modules.cjs");
+  const run = spawnSync(process.execPath, ["-r", preload, CLI, ...args], { cwd, encoding: "utf8" });
+  const line = run.stderr.split("\n").find((l) => l.startsWith("loaded: "));
+  if (!line) throw new Error(`no report of loaded modules: ${run.stderr}`);
+  const files = JSON.parse(line.slice("loaded: ".length)) as string[];
+  return [...new Set(files.flatMap((f) => /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(f)?.[1] ?? []))].sort();
 }
 
 describe("the zujuan command is one bundle", () => {
   it("loads no package from node_modules at start: the heavy ones (PDF, Word, solver) wait for the command that needs them", () => {
-    const { files, others } = startupModules(CLI);
-    expect([...others].filter((m) => !m.startsWith("node:"))).toEqual([]);
-    expect(others).toContain("node:fs");
-    // A handful of chunks, not the ~260 modules of the unbundled build.
-    expect(files.size).toBeGreaterThan(1);
-    expect(files.size).toBeLessThan(15);
+    const builtins = new Set(builtinModules);
+    expect(staticImports(CLI).filter((m) => !m.startsWith("node:") && !builtins.has(m))).toEqual([]);
+    expect(packagesLoadedBy(["--version"], ROOT)).toEqual([]);
+    expect(packagesLoadedBy(["lint", "--format", "json"], ROOT)).toEqual([]);
+    // The same count sees the packages a command does load.
+    const out = tempDir();
+    expect(packagesLoadedBy(["generate", "--seed", "1", "--out", join(out, "papers")], ROOT)).toContain("pdfkit");
   });
 
   it("leaves out zod's message locales but its English (zujuan's messages are its own)", () => {
-    const sources = [...startupModules(CLI).files].flatMap((file) => (JSON.parse(readFileSync(`${file}.map`, "utf8")) as { sources: string[] }).sources);
+    const { sources } = JSON.parse(readFileSync(`${BUNDLE}.map`, "utf8")) as { sources: string[] };
     const locales = sources.filter((s) => /zod\/v4\/locales\/(?!index\.js$)/.test(s)).map((s) => s.replace(/.*\//, ""));
     expect(locales).toEqual(["en.js"]);
+  });
+
+  it("runs with the code cache the build made, and without one", async () => {
+    const withCache = await runBinary(["--version"], { env: { ZUJUAN_CODE_CACHE: "report" } });
+    expect(withCache).toMatchObject({ code: 0, stdout: `${VERSION}\n`, stderr: "zujuan: code cache used\n" });
+    // A copy of the bundle without its cache: compiled as usual, the same answer.
+    const dir = tempDir();
+    for (const name of ["zujuan.js", "zujuan.cjs"]) copyFileSync(join(dirname(CLI), name), join(dir, name));
+    const without = spawnSync(process.execPath, [join(dir, "zujuan.js"), "--version"], { encoding: "utf8", env: { ...process.env, ZUJUAN_CODE_CACHE: "report" } });
+    expect([without.status, without.stdout, without.stderr]).toEqual([0, `${VERSION}\n`, "zujuan: code cache missing\n"]);
   });
 
   it("is the package's bin, and runs", async () => {
