@@ -94,6 +94,20 @@ describe("compiled question schemas", () => {
     );
   });
 
+  it("read a file's defaults where the question lacks a field, as zod reads the two merged", () => {
+    const fileDefaults = fc.dictionary(fc.constantFrom("chapter", "knowledge_point", "level", "difficulty", "minutes", "tags", "source", "extra"), value, { maxKeys: 4 });
+    fc.assert(
+      fc.property(mutatedQuestion, fileDefaults, ({ type, question }, defaults) => {
+        const schema = kindSchemas[kindOfType(type)];
+        const compiled = compileSchema(schema)!(question, defaults);
+        const reference = schema.safeParse({ ...defaults, ...question });
+        expect(compiled.ok, `verdict for ${JSON.stringify({ defaults, question })}`).toBe(reference.success);
+        if (compiled.ok && reference.success) expect(compiled.data).toStrictEqual(reference.data);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("agree with zod on every question of the bundled bank", () => {
     const dir = join(import.meta.dirname, "../bank/10421");
     let seen = 0;

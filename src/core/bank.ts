@@ -6,6 +6,8 @@ import { KINDS, type Catalogue, type Kind } from "./question-types.js";
 import { schemaDiagnostics } from "./schema-issues.js";
 import { compileSchema, type FastParse } from "./fast-schema.js";
 
+const NO_DEFAULTS: Record<string, unknown> = Object.freeze({});
+
 /** A parsed document and the file it came from. */
 export interface SourceDocument {
   file: string;
@@ -48,13 +50,17 @@ function merged(defaults: object, raw: object): Record<string, unknown> {
 }
 
 /**
- * Parses one question (file defaults already merged in) through the schema of its type's kind: the type
- * must be one the course declares (`types`, the syllabus's catalogue), by name or alias.
+ * Parses one question through the schema of its type's kind: the type must be one the course declares
+ * (`types`, the syllabus's catalogue), by name or alias. `defaults`, its file's, give the fields it does
+ * not write itself.
  */
-export function parseQuestion(raw: unknown, origin: Location, types: Catalogue): { question?: Question; diagnostics: Diagnostic[] } {
+export function parseQuestion(raw: unknown, origin: Location, types: Catalogue, defaults: Record<string, unknown> = NO_DEFAULTS): { question?: Question; diagnostics: Diagnostic[] } {
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return { diagnostics: [finding("schema", { path: "", problem: "not-a-mapping" }, origin)] };
   }
+  // A file's defaults are read by the fast parser where the question lacks a field, and merged in only
+  // for zod, to say what is wrong: a copy of every question of a large bank, made to be read once, cost
+  // a tenth of its parse. `type` is never a file default.
   const record = raw as Record<string, unknown>;
   const declared = types.lookup(record.type);
   if (!declared) {
@@ -70,10 +76,10 @@ export function parseQuestion(raw: unknown, origin: Location, types: Catalogue):
     const { kind: _known, ...rest } = input;
     input = rest;
   }
-  const fast = fastQuestionParsers[kind]?.(input);
+  const fast = fastQuestionParsers[kind]?.(input, defaults);
   if (fast?.ok) return { question: withKind(fast.data, kind), diagnostics: [] };
-  const parsed = kindSchemas[kind].safeParse(input);
-  if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, record, origin) };
+  const parsed = kindSchemas[kind].safeParse(merged(defaults, input));
+  if (!parsed.success) return { diagnostics: schemaDiagnostics(parsed.error, merged(defaults, record), origin) };
   return { question: withKind(parsed.data, kind), diagnostics: [] };
 }
 
@@ -124,8 +130,7 @@ export function parseBankQuestions(raws: readonly unknown[], firstIndex: number,
   const list = at(root, "questions");
   raws.forEach((raw, i) => {
     const origin = listedAt(list, firstIndex + i);
-    const input = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? merged(defaults, raw) : raw;
-    const result = parseQuestion(input, origin, types);
+    const result = parseQuestion(raw, origin, types, defaults);
     for (const d of result.diagnostics) diagnostics.push(atDefault(d, raw, defaults, root));
     if (result.question) {
       questions.push(result.question);

@@ -11,10 +11,11 @@ import type { z } from "zod";
  * (`_zod.def`, optin/optout), so tests/fast-schema.test.ts holds the two to the same verdict and
  * output on every upgrade. Schemas using anything not handled here are not compiled (undefined).
  */
-export type FastParse<T> = (input: unknown) => { ok: true; data: T } | { ok: false };
+export type FastParse<T> = (input: unknown, fallback?: Readonly<Record<string, unknown>>) => { ok: true; data: T } | { ok: false };
 
 const REJECT: unique symbol = Symbol("reject");
-type Parser = (input: unknown) => unknown;
+/** `fallback`: where an object's parser reads a field the input lacks (see compileSchema); others ignore it. */
+type Parser = (input: unknown, fallback?: Readonly<Record<string, unknown>>) => unknown;
 
 interface Def {
   type: string;
@@ -138,12 +139,20 @@ function objectSource(fields: readonly Field[], strict: boolean): string {
       `  value = parse${i}(input[${k}]);`,
       "  if (value === REJECT) return REJECT;",
       `  out[${k}] = value;`,
+      `} else if (fallback !== undefined && ${k} in fallback) {`,
+      `  value = parse${i}(fallback[${k}]);`,
+      "  if (value === REJECT) return REJECT;",
+      `  out[${k}] = value;`,
       `} else {`,
       ...absent.map((line) => `  ${line}`),
       "}",
     );
   });
-  if (strict) lines.push("let keys = 0;", "for (const key in input) keys++;", "if (keys !== present) return REJECT;");
+  if (strict) {
+    lines.push("let keys = 0;", "for (const key in input) keys++;", "if (keys !== present) return REJECT;");
+    // A fallback field the object does not know is as unknown as the input's own would be.
+    lines.push("if (fallback !== undefined) for (const key in fallback) if (!(key in input) && !KNOWN.has(key)) return REJECT;");
+  }
   return lines.join("\n");
 }
 
@@ -158,11 +167,11 @@ function objectParser(def: Def): Parser {
   });
   let factory: (...args: unknown[]) => Parser;
   try {
-    factory = new Function("REJECT", ...fields.map((_, i) => `parse${i}`), `return (input) => {\n${objectSource(fields, catchall === "never")}\nreturn out;\n};`) as typeof factory;
+    factory = new Function("REJECT", "KNOWN", ...fields.map((_, i) => `parse${i}`), `return (input, fallback) => {\n${objectSource(fields, catchall === "never")}\nreturn out;\n};`) as typeof factory;
   } catch {
     throw new Unsupported("code generation is disallowed");
   }
-  return factory(REJECT, ...fields.map((f) => f.parse));
+  return factory(REJECT, new Set(fields.map((f) => f.key)), ...fields.map((f) => f.parse));
 }
 
 /**
@@ -287,7 +296,12 @@ function compile(schema: unknown): Parser {
   }
 }
 
-/** The fast parser of `schema`, or undefined when it uses something this compiler does not handle. */
+/**
+ * The fast parser of `schema`, or undefined when it uses something this compiler does not handle.
+ * `fallback` gives an object schema's fields the input lacks, as parsing `{ ...fallback, ...input }`
+ * would (a bank file's defaults for its questions), without making that copy; it never counts as one
+ * of the input's keys for a strict object.
+ */
 export function compileSchema<S extends z.ZodType>(schema: S): FastParse<z.output<S>> | undefined {
   let parse: Parser;
   try {
@@ -296,8 +310,8 @@ export function compileSchema<S extends z.ZodType>(schema: S): FastParse<z.outpu
     if (cause instanceof Unsupported) return undefined;
     throw cause;
   }
-  return (input) => {
-    const value = parse(input);
+  return (input, fallback) => {
+    const value = parse(input, fallback);
     return value === REJECT ? { ok: false } : { ok: true, data: value as z.output<S> };
   };
 }
