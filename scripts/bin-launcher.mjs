@@ -3,9 +3,8 @@
 // zujuan.cjs beside it with V8's code cache, zujuan.cjs.cache, made when the package was built: the
 // functions a run needs arrive compiled instead of being parsed and compiled on every run.
 //
-// The cache is only ever an optimisation. V8 refuses one made by another Node or with other V8 flags,
-// and the bundle is then compiled as usual; a Node without vm's default loader (before 20.12) loads the
-// bundle with require, as any CommonJS file.
+// The cache is only ever an optimisation: V8 refuses one made by another Node or with other V8 flags,
+// and the bundle is then compiled as usual.
 //
 // ZUJUAN_CODE_CACHE=write:FILE writes the cache of this run to FILE at exit (the build does);
 // ZUJUAN_CODE_CACHE=report says on stderr whether the cache was used (a test checks it is).
@@ -16,23 +15,19 @@ import { fileURLToPath } from "node:url";
 import vm from "node:vm";
 
 const bundle = fileURLToPath(new URL("./zujuan.cjs", import.meta.url));
-const loader = vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 const asked = process.env.ZUJUAN_CODE_CACHE ?? "";
 
-if (loader === undefined) {
-  createRequire(import.meta.url)(bundle);
-} else {
-  let cachedData;
-  try {
-    cachedData = readFileSync(`${bundle}.cache`);
-  } catch {
-    cachedData = undefined;
-  }
-  // CommonJS's own wrapper, on a line of its own so that the bundle's lines keep their numbers.
-  const source = `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(bundle, "utf8")}\n})`;
-  const script = new vm.Script(source, { filename: bundle, lineOffset: -1, cachedData, importModuleDynamically: loader });
-  if (asked === "report") process.stderr.write(`zujuan: code cache ${cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
-  if (asked.startsWith("write:")) process.once("exit", () => writeFileSync(asked.slice("write:".length), script.createCachedData()));
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+let cachedData;
+try {
+  cachedData = readFileSync(`${bundle}.cache`);
+} catch {
+  cachedData = undefined;
 }
+// CommonJS's own wrapper, on a line of its own so that the bundle's lines keep their numbers. No
+// import() in the bundle (the build makes sure): a script has no loader for one.
+const source = `(function (exports, require, module, __filename, __dirname) {\n${readFileSync(bundle, "utf8")}\n})`;
+const script = new vm.Script(source, { filename: bundle, lineOffset: -1, cachedData });
+if (asked === "report") process.stderr.write(`zujuan: code cache ${cachedData === undefined ? "missing" : script.cachedDataRejected ? "rejected" : "used"}\n`);
+if (asked.startsWith("write:")) process.once("exit", () => writeFileSync(asked.slice("write:".length), script.createCachedData()));
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));

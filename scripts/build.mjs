@@ -90,6 +90,10 @@ async function bundleCommandLine() {
     logLevel: "warning",
     plugins: [zodLocalesIndex],
   });
+  // The launcher runs the bundle as a script, where import() has no loader (Node's default one for
+  // vm is experimental, warns on use, and is lost by code from the cache): every package is required.
+  const dynamicImport = /(?<![\w$.])import\s*\(/.exec(readFileSync(BUNDLE, "utf8"));
+  if (dynamicImport) throw new Error(`the command's bundle has an import() (load the package with require, as src/io/lazy-yaml.ts does): …${readFileSync(BUNDLE, "utf8").slice(Math.max(0, dynamicImport.index - 80), dynamicImport.index + 40)}…`);
   copyFileSync(join(root, "scripts", "bin-launcher.mjs"), BIN);
   chmodSync(BIN, 0o755);
 }

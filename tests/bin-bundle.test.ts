@@ -35,6 +35,13 @@ describe("the zujuan command is one bundle", () => {
     expect(packagesLoadedBy(["generate", "--seed", "1", "--out", join(out, "papers")], ROOT)).toContain("pdfkit");
   });
 
+  it("loads what a command needs when it needs it, from the bundle too: Excel for an XLSX score sheet", () => {
+    const out = tempDir();
+    expect(packagesLoadedBy(["generate", "--seed", "1", "--no-pdf", "--out", out], ROOT)).not.toContain("exceljs");
+    expect(packagesLoadedBy(["analyze", join(out, "10421-A.yaml"), "--template", "--template-format", "xlsx", "--out", out], ROOT)).toContain("exceljs");
+    expect(readFileSync(join(out, "10421-A-scores.xlsx")).subarray(0, 2).toString()).toBe("PK");
+  });
+
   it("leaves out zod's message locales but its English (zujuan's messages are its own)", () => {
     const { sources } = JSON.parse(readFileSync(`${BUNDLE}.map`, "utf8")) as { sources: string[] };
     const locales = sources.filter((s) => /zod\/v4\/locales\/(?!index\.js$)/.test(s)).map((s) => s.replace(/.*\//, ""));

@@ -1,11 +1,22 @@
 // Score sheets on disk: CSV (UTF-8, with or without BOM) and XLSX (the first worksheet, or one named),
 // read into a plain table for the core to check; and the empty template sheet for a paper.
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { extname } from "node:path";
 import { finding, type Diagnostic } from "../core/diagnostic.js";
 import type { CellValue, RawTable } from "../core/analysis/sheet.js";
 
 export type SheetFormat = "csv" | "xlsx";
+
+type ExcelJs = typeof import("exceljs");
+
+/**
+ * exceljs, loaded when a sheet is read or written (it is large). By require, not import(): the command's
+ * bundle loads every package that way (scripts/build.mjs refuses a bundle with an import()).
+ */
+function excelJs(): ExcelJs {
+  return createRequire(import.meta.url)("exceljs") as ExcelJs;
+}
 
 export function sheetFormatOf(file: string): SheetFormat | undefined {
   const ext = extname(file).toLowerCase();
@@ -60,7 +71,7 @@ function cellValue(value: unknown): CellValue {
 }
 
 async function readXlsx(file: string, shown: string, sheetName: string | undefined): Promise<RawTable | Diagnostic[]> {
-  const { default: ExcelJS } = await import("exceljs");
+  const ExcelJS = excelJs();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
@@ -110,7 +121,7 @@ function fixZipTimes(zip: Buffer): Buffer {
 
 /** The bytes of an XLSX template: one worksheet with the header row. */
 export async function xlsxTemplate(header: readonly string[], sheetName = "成绩"): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import("exceljs");
+  const ExcelJS = excelJs();
   const workbook = new ExcelJS.Workbook();
   const fixed = new Date(Date.UTC(2000, 0, 1));
   workbook.creator = "zujuan";
