@@ -82,7 +82,8 @@ async function bundleCommandLine() {
     target: "node20",
     external,
     define: { "import.meta.url": "__zujuanBundleUrl" },
-    banner: { js: 'var __zujuanBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    // Strict as the ES modules it is made of were (and the bundle it replaced, an ES module itself).
+    banner: { js: '"use strict";\nvar __zujuanBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: "none",

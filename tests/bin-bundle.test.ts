@@ -42,6 +42,11 @@ describe("the zujuan command is one bundle", () => {
     expect(readFileSync(join(out, "10421-A-scores.xlsx")).subarray(0, 2).toString()).toBe("PK");
   });
 
+  it("runs in strict mode, as the ES modules it is made of did", () => {
+    // A directive only where a script's statements start: the launcher's wrapper function's first line.
+    expect(readFileSync(BUNDLE, "utf8").split("\n", 1)[0]).toBe('"use strict";');
+  });
+
   it("leaves out zod's message locales but its English (zujuan's messages are its own)", () => {
     const { sources } = JSON.parse(readFileSync(`${BUNDLE}.map`, "utf8")) as { sources: string[] };
     const locales = sources.filter((s) => /zod\/v4\/locales\/(?!index\.js$)/.test(s)).map((s) => s.replace(/.*\//, ""));
