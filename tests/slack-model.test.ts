@@ -3,6 +3,7 @@ import { slackShortfalls } from "../src/core/assemble/diagnose.js";
 import { buildModel, type ModelGroup } from "../src/core/assemble/model.js";
 import type { LinearRule } from "../src/core/rules.js";
 import { HighsSolver } from "../src/solver/highs.js";
+import { highsOptionsFor } from "../src/solver/highs-result.js";
 
 const solver = new HighsSolver();
 afterAll(() => solver.close());
@@ -46,5 +47,12 @@ describe("the slack model that explains an infeasible blueprint", () => {
     const broken = slackShortfalls(built, solution).map((s) => s.rule);
     expect(broken).not.toContain("section");
     expect(broken).toHaveLength(1);
+  });
+});
+
+describe("HiGHS's options", () => {
+  it("leave out the root's reduced-cost heuristic when the optimum is asked for, and only then", () => {
+    expect(highsOptionsFor({ timeLimitSeconds: 5, firstFeasible: false })).toMatchObject({ mip_heuristic_run_root_reduced_cost: false, mip_rel_gap: 1e-6 });
+    expect(highsOptionsFor({ timeLimitSeconds: 5, firstFeasible: true })).not.toHaveProperty("mip_heuristic_run_root_reduced_cost");
   });
 });
