@@ -22,7 +22,7 @@ export interface QuestionUnit {
   type: QuestionType;
   points: number;
   chapter: number;
-  knowledgePoints: string[];
+  knowledgePoints: readonly string[];
   /** Tags of a whole question; a case has its tags on its sub-questions. */
   level?: Level;
   difficulty?: Difficulty;
