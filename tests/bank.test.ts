@@ -7,6 +7,7 @@ import { ROOT } from "./helpers/cli.js";
 import { makeBank, makeSyllabus, rawQuestion } from "./helpers/builders.js";
 import { parseBank } from "../src/core/bank.js";
 import { at } from "../src/core/diagnostic.js";
+import { kindSchemas } from "../src/core/question.js";
 
 const loaded = loadProject({ blueprint: join(ROOT, "blueprints/10421.yaml"), cwd: ROOT });
 if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => messageOf(d)).join("\n"));
@@ -71,5 +72,25 @@ describe("where a bank question was written", () => {
     expect(Object.keys(parsed.diagnostics[0]!.location!)).toEqual(["file", "path"]);
     const lint = lintBank(bank, { syllabus: makeSyllabus() });
     expect(lint.map((d) => [d.code, d.location])).toContainEqual(["answer-outside-options", { file: "bank/f1.yaml", path: ["questions", 2, "answer"] }]);
+  });
+});
+
+describe("a parsed question's lists", () => {
+  it("are frozen, and equal ones are shared", () => {
+    const bank = makeBank([rawQuestion("单项选择题", { id: "a", knowledge_point: "1.1" }), rawQuestion("单项选择题", { id: "b", knowledge_point: "1.1", tags: ["x"] })]);
+    const [a, b] = bank.questions;
+    expect(b!.knowledge_point).toBe(a!.knowledge_point);
+    expect(a!.excludes).toBe(b!.excludes);
+    expect(a!.tags).toBe(a!.excludes);
+    expect(b!.tags).toEqual(["x"]);
+    for (const q of [a!, b!]) for (const list of [q.knowledge_point, q.excludes, q.tags]) expect(Object.isFrozen(list)).toBe(true);
+    expect(() => (a!.tags as string[]).push("y")).toThrow(TypeError);
+  });
+
+  it("are the same from zod's own parse (the schema freezes and shares them, not the fast parser)", () => {
+    const [a] = makeBank([rawQuestion("单项选择题", { id: "a", knowledge_point: "1.1" })]).questions;
+    const viaZod = kindSchemas["single-choice"].parse({ ...rawQuestion("单项选择题", { id: "z", knowledge_point: "1.1" }), type: "单项选择题" });
+    expect(viaZod.knowledge_point).toBe(a!.knowledge_point);
+    expect(viaZod.excludes).toBe(a!.excludes);
   });
 });
