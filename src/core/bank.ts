@@ -27,7 +27,11 @@ const bankFileSchema = z.looseObject({ questions: z.array(z.unknown()) }).superR
 
 export interface Bank {
   questions: Question[];
-  /** Where each question was written, by its position in `questions`. */
+  /**
+   * Where each question was written, by its position in `questions`. A parsed bank's make their `path`
+   * when it is read (see listedAt): read `file` and `path`, or JSON.stringify them; a structured clone
+   * keeps only `file`.
+   */
   origins: Location[];
 }
 
