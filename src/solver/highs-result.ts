@@ -23,9 +23,9 @@ export function highsOptionsFor(options: SolveOptions): Record<string, number | 
     random_seed: (options.seed ?? 0) % 2147483647,
   };
   // When the optimum is asked for (a diagnosis's closest paper), the root's reduced-cost heuristic, a
-  // sub-MIP of its own, took half the solve of the small slack models and never changed the optimum's
-  // value (measured on the models of the bench's runs; of two equally close papers, the other may be
-  // found). First-feasible solves keep it: it changes which paper is found first, so a seed's paper.
+  // sub-MIP of its own, took half the solve of the small slack models; the optimum's value stayed the
+  // same (the bench's slack model, every diagnosis the tests check), though of two equally close papers
+  // the other may be found. First-feasible solves keep it: it changes which paper is found first.
   if (!options.firstFeasible) highsOptions.mip_heuristic_run_root_reduced_cost = false;
   if (options.presolve === false) highsOptions.presolve = "off";
   if (options.maxNodes !== undefined) highsOptions.mip_max_nodes = options.maxNodes;
