@@ -83,7 +83,7 @@ async function bundleCommandLine() {
     external,
     define: { "import.meta.url": "__zujuanBundleUrl" },
     // Strict as the ES modules it is made of were (and the bundle it replaced, an ES module itself).
-    banner: { js: '"use strict";\nvar __zujuanBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    banner: { js: `"use strict";\nvar __zujuanBundleUrl = require("node:url").pathToFileURL(__filename).href;\nvar __zujuanBundleId = "${BUNDLE_ID_PLACEHOLDER}";` },
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: "none",
@@ -97,20 +97,37 @@ async function bundleCommandLine() {
   if (dynamicImport) throw new Error(`the command's bundle has an import() (load the package with require, as src/io/lazy-yaml.ts does): …${readFileSync(BUNDLE, "utf8").slice(Math.max(0, dynamicImport.index - 80), dynamicImport.index + 40)}…`);
   copyFileSync(join(root, "scripts", "bin-launcher.mjs"), BIN);
   chmodSync(BIN, 0o755);
+  return stampBundleId();
+}
+
+const BUNDLE_ID_PLACEHOLDER = "0".repeat(16);
+
+/**
+ * Writes the bundle's id, a hash of its content, into its banner (same length, so the source map
+ * holds), and returns it: the code cache is named after it (zujuan-ID.cache), so a cache is only ever
+ * found beside the bundle it was made from. V8 itself checks only the source's length.
+ */
+function stampBundleId() {
+  const code = readFileSync(BUNDLE, "utf8");
+  const id = createHash("sha256").update(code).digest("hex").slice(0, BUNDLE_ID_PLACEHOLDER.length);
+  const placeholder = `var __zujuanBundleId = "${BUNDLE_ID_PLACEHOLDER}";`;
+  if (!code.includes(placeholder)) throw new Error("the bundle's banner has no id to stamp");
+  writeFileSync(BUNDLE, code.replace(placeholder, `var __zujuanBundleId = "${id}";`));
+  return id;
 }
 
 /**
- * dist/bin/zujuan.cjs.cache: V8's code cache of the bundle after a `lint` of the bundled 10421 bank, so
+ * dist/bin/zujuan-ID.cache: V8's code cache of the bundle after a `lint` of the bundled 10421 bank, so
  * that it holds the functions a run compiles (the command line, loading, lint, output), not only the
  * top level: about 30 ms less a run (`zujuan --version` about 10 % less). Not a
  * `generate`: its solver switches V8 to baseline WebAssembly, a V8 flag, and V8 refuses a cache made
  * under other flags than the run's; the assembly's own functions are compiled when first run, as before.
  * The cache is an optimisation only (see scripts/bin-launcher.mjs).
  */
-function makeCodeCache() {
+function makeCodeCache(id) {
   const out = mkdtempSync(join(tmpdir(), "zujuan-code-cache-"));
   try {
-    const cache = join(out, "zujuan.cjs.cache");
+    const cache = join(out, "zujuan.cache");
     // Whatever the run's verdict, the functions it compiled are cached; a run that wrote no cache
     // leaves the command without one.
     spawnSync(process.execPath, [BIN, "lint", "--format", "json"], {
@@ -118,7 +135,7 @@ function makeCodeCache() {
       env: { ...process.env, ZUJUAN_CODE_CACHE: `write:${cache}`, LANG: "C" },
       stdio: "ignore",
     });
-    if (existsSync(cache)) copyFileSync(cache, `${BUNDLE}.cache`);
+    if (existsSync(cache)) copyFileSync(cache, join(BIN_DIR, `zujuan-${id}.cache`));
     else process.stderr.write("build: no code cache was made; zujuan runs without one (slower to start)\n");
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -133,7 +150,6 @@ if (process.argv.includes("--if-changed") && built) {
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit" });
   chmodSync(join(root, "dist", "cli", "main.js"), 0o755);
-  await bundleCommandLine();
-  makeCodeCache();
+  makeCodeCache(await bundleCommandLine());
   writeFileSync(stamp, hash);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readdirSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -51,14 +51,22 @@ describe("the zujuan command is one bundle", () => {
     expect(locales).toEqual(["en.js"]);
   });
 
-  it("runs with the code cache the build made, and without one", async () => {
+  it("runs with the code cache the build made for this very bundle, and without one", async () => {
     const withCache = await runBinary(["--version"], { env: { ZUJUAN_CODE_CACHE: "report" } });
     expect(withCache).toMatchObject({ code: 0, stdout: `${VERSION}\n`, stderr: "zujuan: code cache used\n" });
-    // A copy of the bundle without its cache: compiled as usual, the same answer.
+    const caches = readdirSync(dirname(CLI)).filter((name) => name.endsWith(".cache"));
+    const id = /var __zujuanBundleId = "([0-9a-f]{16})";/.exec(readFileSync(BUNDLE, "utf8"))?.[1];
+    expect(caches).toEqual([`zujuan-${id}.cache`]);
+    // A copy of the bundle beside no cache, then beside a cache made for another bundle (another id):
+    // compiled as usual, the same answer.
     const dir = tempDir();
     for (const name of ["zujuan.js", "zujuan.cjs"]) copyFileSync(join(dirname(CLI), name), join(dir, name));
-    const without = spawnSync(process.execPath, [join(dir, "zujuan.js"), "--version"], { encoding: "utf8", env: { ...process.env, ZUJUAN_CODE_CACHE: "report" } });
+    const run = () => spawnSync(process.execPath, [join(dir, "zujuan.js"), "--version"], { encoding: "utf8", env: { ...process.env, ZUJUAN_CODE_CACHE: "report" } });
+    const without = run();
     expect([without.status, without.stdout, without.stderr]).toEqual([0, `${VERSION}\n`, "zujuan: code cache missing\n"]);
+    copyFileSync(join(dirname(CLI), caches[0]!), join(dir, "zujuan-ffffffffffffffff.cache"));
+    const another = run();
+    expect([another.status, another.stdout, another.stderr]).toEqual([0, `${VERSION}\n`, "zujuan: code cache missing\n"]);
   });
 
   it("is the package's bin, and runs", async () => {
