@@ -16,6 +16,8 @@ const inputs = ["src", "scripts/build.mjs", "scripts/bin-launcher.mjs", "tsconfi
 const BIN_DIR = join(root, "dist", "bin");
 const BIN = join(BIN_DIR, "zujuan.js");
 const BUNDLE = join(BIN_DIR, "zujuan.cjs");
+/** Stands in the bundle's banner for its id until stampBundleId writes it (the same length). */
+const BUNDLE_ID_PLACEHOLDER = "0".repeat(16);
 
 /**
  * The packages the command line loads on every run: bundled. Every other dependency is loaded only by
@@ -91,16 +93,22 @@ async function bundleCommandLine() {
     logLevel: "warning",
     plugins: [zodLocalesIndex],
   });
-  // The launcher runs the bundle as a script, where import() has no loader (Node's default one for
-  // vm is experimental, warns on use, and is lost by code from the cache): every package is required.
-  const dynamicImport = /(?<![\w$.])import\s*\(/.exec(readFileSync(BUNDLE, "utf8"));
-  if (dynamicImport) throw new Error(`the command's bundle has an import() (load the package with require, as src/io/lazy-yaml.ts does): …${readFileSync(BUNDLE, "utf8").slice(Math.max(0, dynamicImport.index - 80), dynamicImport.index + 40)}…`);
+  refuseDynamicImport(readFileSync(BUNDLE, "utf8"));
   copyFileSync(join(root, "scripts", "bin-launcher.mjs"), BIN);
   chmodSync(BIN, 0o755);
   return stampBundleId();
 }
 
-const BUNDLE_ID_PLACEHOLDER = "0".repeat(16);
+/**
+ * The launcher runs the bundle as a script, where import() has no loader (Node's default one for vm is
+ * experimental, warns on use, and is lost by code from the cache): every package is required.
+ */
+function refuseDynamicImport(code) {
+  const found = /(?<![\w$.])import\s*\(/.exec(code);
+  if (!found) return;
+  const around = code.slice(Math.max(0, found.index - 80), found.index + 40);
+  throw new Error(`the command's bundle has an import() (load the package with require, as src/io/lazy-yaml.ts does): …${around}…`);
+}
 
 /**
  * Writes the bundle's id, a hash of its content, into its banner (same length, so the source map
@@ -119,7 +127,7 @@ function stampBundleId() {
 /**
  * dist/bin/zujuan-ID.cache: V8's code cache of the bundle after a `lint` of the bundled 10421 bank, so
  * that it holds the functions a run compiles (the command line, loading, lint, output), not only the
- * top level: about 30 ms less a run (`zujuan --version` about 10 % less). Not a
+ * top level: about 30 ms less a run (`zujuan --version` about 15 % less). Not a
  * `generate`: its solver switches V8 to baseline WebAssembly, a V8 flag, and V8 refuses a cache made
  * under other flags than the run's; the assembly's own functions are compiled when first run, as before.
  * The cache is an optimisation only (see scripts/bin-launcher.mjs).
