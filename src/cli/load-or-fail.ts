@@ -15,7 +15,10 @@ import { plural } from "./words.js";
  * is no option, a duplicated id, …). A bank with any of them never produces or checks a paper.
  */
 export function bankErrors(project: Project, loadDiagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const lint = lintBank(project.bank, { syllabus: project.syllabus, blueprint: project.blueprint });
+  return errorsOf(loadDiagnostics, lintBank(project.bank, { syllabus: project.syllabus, blueprint: project.blueprint }));
+}
+
+function errorsOf(loadDiagnostics: readonly Diagnostic[], lint: readonly Diagnostic[]): Diagnostic[] {
   return [...loadDiagnostics, ...lint].filter((d) => d.severity === "error");
 }
 
@@ -28,7 +31,7 @@ export async function bankErrorsAlongside(project: Project, loadDiagnostics: rea
   const steps = lintBankInSteps(project.bank, { syllabus: project.syllabus, blueprint: project.blueprint });
   for (;;) {
     const step = steps.next();
-    if (step.done) return [...loadDiagnostics, ...step.value].filter((d) => d.severity === "error");
+    if (step.done) return errorsOf(loadDiagnostics, step.value);
     await nextTurn();
   }
 }

@@ -337,7 +337,7 @@ export function lintBank(bank: Bank, context: LintContext): Diagnostic[] {
 }
 
 /** Questions linted between two pauses of lintBankInSteps: a few milliseconds' work. */
-export const LINT_STEP_QUESTIONS = 2_000;
+const LINT_STEP_QUESTIONS = 2_000;
 
 /**
  * lintBank, pausing after every `stepQuestions` questions: a caller with other work waiting on the same
